@@ -1,0 +1,1 @@
+"""Hardware layer: serial transports by URL, ESC/POS, printer status, emulators."""

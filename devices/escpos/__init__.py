@@ -1,0 +1,1 @@
+"""ESC/POS: named protocol bytes, the encoder, printer profiles and status."""

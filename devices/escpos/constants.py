@@ -1,0 +1,73 @@
+"""ESC/POS protocol bytes, named (Epson ESC/POS command reference)."""
+
+from __future__ import annotations
+
+# Control characters
+NUL = b"\x00"
+LF = b"\n"
+ESC = b"\x1b"
+GS = b"\x1d"
+DLE = b"\x10"
+EOT = b"\x04"
+FS = b"\x1c"
+
+# Printer set-up
+INITIALIZE = ESC + b"@"  # ESC @: clear buffer, reset modes
+SELECT_CODE_PAGE = ESC + b"t"  # ESC t n
+CANCEL_KANJI = FS + b"."  # FS .: leave double-byte mode so code pages apply
+
+# Text formatting
+ALIGN = ESC + b"a"  # ESC a n
+ALIGN_LEFT = 0
+ALIGN_CENTER = 1
+ALIGN_RIGHT = 2
+BOLD = ESC + b"E"  # ESC E n (n & 1)
+CHARACTER_SIZE = GS + b"!"  # GS ! n: high nibble width-1, low nibble height-1
+MAX_CHARACTER_MULTIPLIER = 8
+
+# Paper
+PRINT_AND_FEED_LINES = ESC + b"d"  # ESC d n
+CUT = GS + b"V"  # GS V m
+CUT_FULL = 0
+CUT_PARTIAL = 1
+CUT_FEED_FULL = 65  # GS V 65 n: feed n dots then cut fully
+CUT_FEED_PARTIAL = 66  # GS V 66 n: feed n dots then cut partially
+
+# Real-time status (DLE EOT n); the printer answers one byte at once.
+REALTIME_STATUS = DLE + EOT
+STATUS_PRINTER = 1
+STATUS_OFFLINE_CAUSE = 2
+STATUS_ERROR_CAUSE = 3
+STATUS_PAPER_SENSOR = 4
+# Fixed bits of every status byte: bit 1 and bit 4 set, bit 0 and bit 7 clear.
+STATUS_FIXED_MASK = 0b1001_0011
+STATUS_FIXED_VALUE = 0b0001_0010
+# Bits within each status byte
+STATUS_BIT_DRAWER = 0x04  # n=1: drawer kick-out connector pin 3
+STATUS_BIT_OFFLINE = 0x08  # n=1
+STATUS_BIT_WAITING_RECOVERY = 0x20  # n=1
+STATUS_BIT_FEED_BUTTON = 0x40  # n=1
+STATUS_BIT_COVER_OPEN = 0x04  # n=2
+STATUS_BIT_FEEDING_BY_BUTTON = 0x08  # n=2
+STATUS_BIT_PAPER_END_STOP = 0x20  # n=2
+STATUS_BIT_ERROR = 0x40  # n=2
+STATUS_BIT_CUTTER_ERROR = 0x08  # n=3
+STATUS_BIT_UNRECOVERABLE = 0x20  # n=3
+STATUS_BIT_AUTO_RECOVERABLE = 0x40  # n=3
+STATUS_BITS_NEAR_END = 0x0C  # n=4: bits 2 and 3
+STATUS_BITS_PAPER_END = 0x60  # n=4: bits 5 and 6
+
+# Two-dimensional symbols: GS ( k pL pH cn fn [params]
+SYMBOL = GS + b"(k"
+QR_CN = 49  # cn = '1' selects QR Code
+QR_FN_MODEL = 65  # fn 065: select model (n1 = 49/50 for model 1/2)
+QR_MODEL_2 = 50
+QR_FN_MODULE_SIZE = 67  # fn 067: module size in dots (1..16)
+QR_FN_ERROR_CORRECTION = 69  # fn 069: n = 48..51 for L, M, Q, H
+QR_ERROR_CORRECTION = {"L": 48, "M": 49, "Q": 50, "H": 51}
+QR_FN_STORE = 80  # fn 080: store data (m = 48)
+QR_FN_PRINT = 81  # fn 081: print the stored symbol (m = 48)
+QR_STORE_M = 48
+
+# Code pages (ESC t n); Indonesian needs no accents beyond Latin-1.
+CODE_PAGES: dict[str, int] = {"cp437": 0, "cp850": 2, "cp858": 19, "cp1252": 16}

@@ -1,0 +1,63 @@
+"""Printer profiles as data: what the code asks instead of branching on model names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PrinterProfile:
+    """What a class of thermal printer can do."""
+
+    name: str
+    paper_width_mm: int
+    dots_per_line: int
+    columns: int  # characters per line in font A at normal size
+    has_cutter: bool
+    native_qr: bool
+    code_page: str  # a key of constants.CODE_PAGES
+    cut_feed_dots: int  # paper fed before the cut so the last line clears the blade
+    logo_path: str | None = None  # stored raster logo; None = no raster image
+
+
+PROFILES: dict[str, PrinterProfile] = {
+    "58mm": PrinterProfile(
+        name="58mm",
+        paper_width_mm=58,
+        dots_per_line=384,
+        columns=32,
+        has_cutter=False,
+        native_qr=True,
+        code_page="cp437",
+        cut_feed_dots=96,
+    ),
+    "80mm": PrinterProfile(
+        name="80mm",
+        paper_width_mm=80,
+        dots_per_line=576,
+        columns=48,
+        has_cutter=True,
+        native_qr=True,
+        code_page="cp437",
+        cut_feed_dots=96,
+    ),
+    "80mm-noqr": PrinterProfile(
+        name="80mm-noqr",
+        paper_width_mm=80,
+        dots_per_line=576,
+        columns=48,
+        has_cutter=True,
+        native_qr=False,
+        code_page="cp437",
+        cut_feed_dots=96,
+    ),
+}
+
+
+def get_profile(name: str) -> PrinterProfile:
+    """The named profile; raises KeyError listing the known names."""
+    try:
+        return PROFILES[name]
+    except KeyError:
+        known = ", ".join(sorted(PROFILES))
+        raise KeyError(f"unknown printer profile {name!r}; known profiles: {known}") from None

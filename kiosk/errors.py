@@ -1,0 +1,53 @@
+"""Domain errors the core raises; the outer layers turn them into plain messages."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class KioskError(Exception):
+    """Base of every error the core expects and explains to a person."""
+
+
+class PrinterProblem(StrEnum):
+    """Why the printer did not accept a ticket, in terms a person can act on."""
+
+    OFFLINE = "offline"
+    PAPER_OUT = "paper_out"
+    COVER_OPEN = "cover_open"
+    CUTTER_ERROR = "cutter_error"
+    UNPLUGGED = "unplugged"
+    NOT_RESPONDING = "not_responding"
+
+
+class PrinterUnavailable(KioskError):
+    """The printer did not accept the whole document; nothing was consumed."""
+
+    def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
+        super().__init__(f"printer unavailable: {problem.value}" + (f" ({detail})" if detail else ""))
+        self.problem = problem
+        self.detail = detail
+
+
+class UnknownService(KioskError):
+    """A service code that the queue does not know (or that is disabled)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"unknown service: {code!r}")
+        self.code = code
+
+
+class QueueFull(KioskError):
+    """The service's number range for today is used up."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"no numbers left today for service {code!r}")
+        self.code = code
+
+
+class InvalidTransition(KioskError):
+    """A ticket state change that the queue rules do not allow."""
+
+
+class TicketNotFound(KioskError):
+    """No ticket with that identity."""

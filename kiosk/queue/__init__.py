@@ -1,0 +1,1 @@
+"""The queue: services, daily numbering, priority, ticket states."""

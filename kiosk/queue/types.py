@@ -1,0 +1,76 @@
+"""Plain domain types of the queue shared with the printing and ui layers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+DEFAULT_LANGUAGE = "id"
+
+
+class Priority(StrEnum):
+    """Why a citizen is served first (the kiosk asks; nobody has to prove it)."""
+
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+
+
+class TicketState(StrEnum):
+    """Life of a ticket; every change is recorded with its time."""
+
+    ISSUED = "issued"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    HELD = "held"
+    TRANSFERRED = "transferred"
+
+
+def pick_language(texts: Mapping[str, str], language: str) -> str:
+    """The text in `language`, else Indonesian, else any."""
+    if language in texts:
+        return texts[language]
+    if DEFAULT_LANGUAGE in texts:
+        return texts[DEFAULT_LANGUAGE]
+    return next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    """A queue service as the screens show it (e.g. A = administrasi kependudukan)."""
+
+    code: str
+    prefix: str
+    names: Mapping[str, str]
+    descriptions: Mapping[str, str]
+    where_to_wait: Mapping[str, str]
+
+    def name(self, language: str) -> str:
+        return pick_language(self.names, language)
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    """Everything printed on, or shown for, one ticket; computed from the database."""
+
+    ticket_id: int
+    code: str  # e.g. "B-012"
+    number: int
+    business_date: date  # the office-local day the number belongs to
+    service: ServiceInfo
+    priority: Priority | None
+    issued_at: datetime  # aware, in the office's time zone
+    zone_label: str  # "WIB", "WITA" or "WIT" (or the zone's own abbreviation)
+    people_ahead: int
+    estimated_wait_minutes: int
+    office_name: str
+
+    @property
+    def qr_payload(self) -> str:
+        """What the ticket's QR code holds: no personal data, just the ticket."""
+        return f"ANJUNGAN:T:{self.business_date.isoformat()}:{self.code}"

@@ -1,0 +1,1 @@
+"""Documents: device-neutral ticket and receipt layouts, PDFs."""
