@@ -1,0 +1,215 @@
+"""Real-time printer status (DLE EOT n): pure decoders and the query over a transport."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+from devices.errors import DeviceTimeout
+from devices.escpos.constants import (
+    REALTIME_STATUS,
+    STATUS_BIT_AUTO_RECOVERABLE,
+    STATUS_BIT_COVER_OPEN,
+    STATUS_BIT_CUTTER_ERROR,
+    STATUS_BIT_ERROR,
+    STATUS_BIT_FEED_BUTTON,
+    STATUS_BIT_FEEDING_BY_BUTTON,
+    STATUS_BIT_OFFLINE,
+    STATUS_BIT_PAPER_END_STOP,
+    STATUS_BIT_UNRECOVERABLE,
+    STATUS_BIT_WAITING_RECOVERY,
+    STATUS_BITS_NEAR_END,
+    STATUS_BITS_PAPER_END,
+    STATUS_ERROR_CAUSE,
+    STATUS_FIXED_MASK,
+    STATUS_FIXED_VALUE,
+    STATUS_OFFLINE_CAUSE,
+    STATUS_PAPER_SENSOR,
+    STATUS_PRINTER,
+)
+from devices.transport import SerialTransport
+
+DEFAULT_QUERY_TIMEOUT = 0.1  # seconds per DLE EOT reply; a printer answers in milliseconds
+
+
+class PrinterState(StrEnum):
+    """The one plain state the screen shows; NOT_RESPONDING is for a query that timed out."""
+
+    ONLINE = "online"
+    OFFLINE = "offline"
+    COVER_OPEN = "cover_open"
+    PAPER_NEAR_END = "paper_near_end"
+    PAPER_OUT = "paper_out"
+    CUTTER_ERROR = "cutter_error"
+    NOT_RESPONDING = "not_responding"
+
+
+@dataclass(frozen=True)
+class PrinterByte:
+    """DLE EOT 1: printer status."""
+
+    offline: bool
+    waiting_recovery: bool
+    feed_button_pressed: bool
+
+
+@dataclass(frozen=True)
+class OfflineCause:
+    """DLE EOT 2: why the printer is offline."""
+
+    cover_open: bool
+    feeding_by_button: bool
+    stopped_by_paper_end: bool
+    error: bool
+
+
+@dataclass(frozen=True)
+class ErrorCause:
+    """DLE EOT 3: which error occurred."""
+
+    cutter_error: bool
+    unrecoverable: bool
+    auto_recoverable: bool
+
+
+@dataclass(frozen=True)
+class PaperSensor:
+    """DLE EOT 4: roll paper sensors."""
+
+    near_end: bool
+    paper_out: bool
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    """What the four status bytes say, reduced to what the kiosk acts on."""
+
+    online: bool
+    cover_open: bool = False
+    paper_near_end: bool = False
+    paper_out: bool = False
+    cutter_error: bool = False
+    unrecoverable_error: bool = False
+
+    @classmethod
+    def from_replies(
+        cls, printer: PrinterByte, offline: OfflineCause, error: ErrorCause, paper: PaperSensor
+    ) -> PrinterStatus:
+        return cls(
+            online=not printer.offline,
+            cover_open=offline.cover_open,
+            paper_near_end=paper.near_end,
+            paper_out=paper.paper_out or offline.stopped_by_paper_end,
+            cutter_error=error.cutter_error,
+            unrecoverable_error=error.unrecoverable,
+        )
+
+    @property
+    def ready(self) -> bool:
+        """Can print now. Paper near its end still prints; staff get a warning."""
+        blocked = self.paper_out or self.cover_open or self.cutter_error
+        return self.online and not blocked and not self.unrecoverable_error
+
+    @property
+    def state(self) -> PrinterState:
+        """The most useful single state, in the order someone at the printer fixes things."""
+        if self.cover_open:
+            return PrinterState.COVER_OPEN
+        if self.paper_out:
+            return PrinterState.PAPER_OUT
+        if self.cutter_error:
+            return PrinterState.CUTTER_ERROR
+        if not self.online or self.unrecoverable_error:
+            return PrinterState.OFFLINE
+        if self.paper_near_end:
+            return PrinterState.PAPER_NEAR_END
+        return PrinterState.ONLINE
+
+
+def is_status_byte(byte: int) -> bool:
+    """True when the fixed bits match (bits 1 and 4 set, bits 0 and 7 clear).
+
+    Anything else on the line (noise, a late echo) is not a status reply.
+    """
+    return byte & STATUS_FIXED_MASK == STATUS_FIXED_VALUE
+
+
+def decode_printer(byte: int) -> PrinterByte:
+    """Decode the reply to DLE EOT 1."""
+    _require_status_byte(byte)
+    return PrinterByte(
+        offline=_has(byte, STATUS_BIT_OFFLINE),
+        waiting_recovery=_has(byte, STATUS_BIT_WAITING_RECOVERY),
+        feed_button_pressed=_has(byte, STATUS_BIT_FEED_BUTTON),
+    )
+
+
+def decode_offline_cause(byte: int) -> OfflineCause:
+    """Decode the reply to DLE EOT 2."""
+    _require_status_byte(byte)
+    return OfflineCause(
+        cover_open=_has(byte, STATUS_BIT_COVER_OPEN),
+        feeding_by_button=_has(byte, STATUS_BIT_FEEDING_BY_BUTTON),
+        stopped_by_paper_end=_has(byte, STATUS_BIT_PAPER_END_STOP),
+        error=_has(byte, STATUS_BIT_ERROR),
+    )
+
+
+def decode_error_cause(byte: int) -> ErrorCause:
+    """Decode the reply to DLE EOT 3."""
+    _require_status_byte(byte)
+    return ErrorCause(
+        cutter_error=_has(byte, STATUS_BIT_CUTTER_ERROR),
+        unrecoverable=_has(byte, STATUS_BIT_UNRECOVERABLE),
+        auto_recoverable=_has(byte, STATUS_BIT_AUTO_RECOVERABLE),
+    )
+
+
+def decode_paper_sensor(byte: int) -> PaperSensor:
+    """Decode the reply to DLE EOT 4; either bit of a two-bit sensor field counts."""
+    _require_status_byte(byte)
+    return PaperSensor(
+        near_end=_has(byte, STATUS_BITS_NEAR_END),
+        paper_out=_has(byte, STATUS_BITS_PAPER_END),
+    )
+
+
+def query_status(
+    transport: SerialTransport, timeout: float = DEFAULT_QUERY_TIMEOUT
+) -> PrinterStatus:
+    """Ask DLE EOT 1, 2, 3 and 4 in turn and decode the answers.
+
+    Each reply gets `timeout` seconds, so a dead printer costs at most four
+    short waits, never a long stall. Stale input is discarded first and stray
+    bytes that fail the fixed-bit check are skipped. A real printer answers
+    even while offline, so silence means it is not responding: DeviceTimeout.
+    DeviceGone from the transport propagates.
+    """
+    with transport.exclusive():
+        transport.discard_input()
+        printer = decode_printer(_ask(transport, STATUS_PRINTER, timeout))
+        offline = decode_offline_cause(_ask(transport, STATUS_OFFLINE_CAUSE, timeout))
+        error = decode_error_cause(_ask(transport, STATUS_ERROR_CAUSE, timeout))
+        paper = decode_paper_sensor(_ask(transport, STATUS_PAPER_SENSOR, timeout))
+    return PrinterStatus.from_replies(printer, offline, error, paper)
+
+
+def _ask(transport: SerialTransport, query: int, timeout: float) -> int:
+    """Send DLE EOT `query`; return the first status byte that arrives in time."""
+    transport.write_all(REALTIME_STATUS + bytes([query]))
+    deadline = time.monotonic() + timeout
+    while (remaining := deadline - time.monotonic()) > 0:
+        reply = transport.read(1, timeout=remaining)
+        if reply and is_status_byte(reply[0]):
+            return reply[0]
+    raise DeviceTimeout(f"no reply to DLE EOT {query} within {timeout:.2f} s")
+
+
+def _require_status_byte(byte: int) -> None:
+    if not is_status_byte(byte):
+        raise ValueError(f"0x{byte:02x} is not a status byte: its fixed bits do not match")
+
+
+def _has(byte: int, bits: int) -> bool:
+    return byte & bits != 0

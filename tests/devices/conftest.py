@@ -1,0 +1,167 @@
+"""A loopback TCP "printer" for socket:// transports: answers DLE EOT, records the rest."""
+
+from __future__ import annotations
+
+import selectors
+import socket
+import struct
+import threading
+from collections.abc import Iterator
+
+import pytest
+from serial.urlhandler import protocol_socket
+
+DLE_EOT = b"\x10\x04"
+# Status bytes of an idle, ready printer: only the fixed bits (1 and 4) set.
+READY = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
+PAPER_OUT = {1: 0x12 | 0x08, 2: 0x12 | 0x20, 3: 0x12, 4: 0x12 | 0x60}
+
+_UNPLUG = b"u"
+_STOP = b"s"
+_SIGNAL_TIMEOUT = 2.0
+
+
+class FakePrinterServer:
+    """One TCP listener on 127.0.0.1 serving one connection at a time.
+
+    `replies` maps n to the byte answered to DLE EOT n (missing n: silence);
+    `replies_after_document` replaces them once any other byte has arrived,
+    like a printer that used up its last paper on the ticket. `garbage` is
+    sent before every reply. Every non-query byte lands in `document()`.
+    """
+
+    def __init__(self, port: int = 0) -> None:
+        self._listener = socket.create_server(("127.0.0.1", port))
+        self.port: int = self._listener.getsockname()[1]
+        self.url = f"socket://127.0.0.1:{self.port}"
+        self.replies: dict[int, int] = dict(READY)
+        self.replies_after_document: dict[int, int] | None = None
+        self.garbage = b""
+        self.queries: list[int] = []
+        self.connected = threading.Event()
+        self._document = bytearray()
+        self._pending = bytearray()
+        self._connection: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._listener, selectors.EVENT_READ, self._accept)
+        self._selector.register(self._wake_reader, selectors.EVENT_READ, self._command)
+        self._running = True
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def document(self) -> bytes:
+        with self._lock:
+            return bytes(self._document)
+
+    def unplug(self) -> None:
+        """Reset the current connection (RST) and wait until it is gone."""
+        self._send_command(_UNPLUG)
+
+    def stop(self) -> None:
+        """Close the connection and the listener; the port number becomes free."""
+        if self._running:
+            self._send_command(_STOP)
+            self._thread.join(_SIGNAL_TIMEOUT)
+            self._wake_writer.close()
+
+    def _send_command(self, command: bytes) -> None:
+        self._done.clear()
+        self._wake_writer.send(command)
+        assert self._done.wait(_SIGNAL_TIMEOUT), "fake printer thread did not answer"
+
+    def _serve(self) -> None:
+        while self._running:
+            for key, _ in self._selector.select():
+                if self._running:
+                    key.data(key.fileobj)
+
+    def _accept(self, _listener: socket.socket) -> None:
+        connection, _ = self._listener.accept()
+        self._drop_connection()
+        self._connection = connection
+        self._selector.register(connection, selectors.EVENT_READ, self._receive)
+        self.connected.set()
+
+    def _command(self, _wake_reader: socket.socket) -> None:
+        command = self._wake_reader.recv(1)
+        self._drop_connection()
+        if command == _STOP:
+            self._selector.close()
+            self._listener.close()
+            self._wake_reader.close()
+            self._running = False
+        self._done.set()
+
+    def _drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        self._selector.unregister(connection)
+        # Linger 0: close with a reset, as a vanished device does, so the
+        # client's next send fails instead of filling a dead socket's buffer.
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        connection.close()
+        self.connected.clear()
+
+    def _receive(self, connection: socket.socket) -> None:
+        if connection is not self._connection:
+            return  # dropped earlier in this round of events
+        try:
+            chunk = connection.recv(4096)
+        except ConnectionError:
+            chunk = b""
+        if not chunk:
+            self._drop_connection()
+            return
+        self._pending += chunk
+        self._handle_pending()
+
+    def _handle_pending(self) -> None:
+        while self._pending:
+            start = self._pending.find(DLE_EOT)
+            if start == -1:
+                # Keep a trailing DLE: it may start a query split across chunks.
+                keep = 1 if self._pending.endswith(DLE_EOT[:1]) else 0
+                self._record(len(self._pending) - keep)
+                return
+            if start + len(DLE_EOT) >= len(self._pending):
+                self._record(start)
+                return
+            self._record(start)
+            query = self._pending[len(DLE_EOT)]
+            del self._pending[: len(DLE_EOT) + 1]
+            self._answer(query)
+
+    def _record(self, size: int) -> None:
+        with self._lock:
+            self._document += self._pending[:size]
+        del self._pending[:size]
+
+    def _answer(self, query: int) -> None:
+        self.queries.append(query)
+        replies = self.replies
+        if self.replies_after_document is not None and self.document():
+            replies = self.replies_after_document
+        if query in replies and self._connection is not None:
+            self._connection.sendall(self.garbage + bytes([replies[query]]))
+
+
+class _NoPause:
+    """Stands in for `time` in pyserial's socket handler, whose close() sleeps 0.3 s."""
+
+    @staticmethod
+    def sleep(_seconds: float) -> None:
+        return None
+
+
+@pytest.fixture
+def fake_printer(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakePrinterServer]:
+    # pyserial pauses on every socket close "to give the server some time";
+    # our server needs none, and the pause would dominate the suite's run time.
+    monkeypatch.setattr(protocol_socket, "time", _NoPause)
+    server = FakePrinterServer()
+    yield server
+    server.stop()
