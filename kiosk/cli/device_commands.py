@@ -1,0 +1,98 @@
+"""Technician commands for serial ports, the printer and the device emulators."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from devices.discovery import format_port, list_ports
+from devices.emulator import pty_runner
+from devices.errors import DeviceGone, DeviceTimeout
+from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_escpos
+from kiosk.cli.settings_loader import settings_for
+from kiosk.cli.wiring import open_printer
+from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.messages import describe_error
+from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
+
+
+def list_devices(args: argparse.Namespace) -> int:
+    ports = list_ports()
+    if not ports:
+        print("No serial ports found. Is the printer's USB cable plugged in?")
+        return 0
+    for port in ports:
+        print(format_port(port))
+    return 0
+
+
+def printer_status(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    printer = open_printer(settings)
+    print(f"{settings.printer.url} ({settings.printer.profile}, {settings.printer.baudrate} baud)")
+    try:
+        status = printer.status()
+    except DeviceGone:
+        print(describe_error(PrinterUnavailable(PrinterProblem.UNPLUGGED), settings.ui.language))
+        return 1
+    except DeviceTimeout:
+        problem = PrinterUnavailable(PrinterProblem.NOT_RESPONDING)
+        print(describe_error(problem, settings.ui.language))
+        return 1
+    finally:
+        printer.transport.close()
+    print(f"state: {status.state.value}")
+    for flag in ("online", "cover_open", "paper_near_end", "paper_out", "cutter_error"):
+        print(f"  {flag}: {'yes' if getattr(status, flag) else 'no'}")
+    if not status.ready:
+        print(describe_error(PrinterUnavailable(problem_of(status)), settings.ui.language))
+        return 1
+    return 0
+
+
+def test_page(columns: int, native_qr: bool, url: str) -> Document:
+    """A test page: sizes, alignment, a ruler of the paper width and a QR code."""
+    elements: list[Element] = [
+        TextLine("ANJUNGAN", Align.CENTER, bold=True, width=2, height=2),
+        TextLine("Test page / Halaman uji", Align.CENTER),
+        Feed(1),
+        TextLine("".join(str(i % 10) for i in range(1, columns + 1))),
+        TextLine("left"),
+        TextLine("center", Align.CENTER),
+        TextLine("right", Align.RIGHT),
+        TextLine("bold", bold=True),
+        TextLine("2x", width=2, height=2),
+        TextLine(url[:columns]),
+    ]
+    if native_qr:
+        elements.append(QrCode("ANJUNGAN:TEST"))
+    return Document(columns, (*elements, Feed(1), Cut()))
+
+
+def printer_test(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    printer = open_printer(settings)
+    profile = printer.profile
+    data = render_escpos(
+        test_page(profile.columns, profile.native_qr, settings.printer.url), printer.encoder()
+    )
+    try:
+        ThermalTicketPrinter(printer).print_bytes(data)
+    except PrinterUnavailable as error:
+        print(describe_error(error, settings.ui.language), file=sys.stderr)
+        return 1
+    finally:
+        printer.transport.close()
+    print(f"Test page printed ({len(data)} bytes).")
+    return 0
+
+
+def emulate_printer(args: argparse.Namespace) -> int:
+    argv = ["--link", str(args.link), "--profile", args.profile, "--baud", str(args.baud)]
+    if args.pace:
+        argv.append("--pace")
+    if args.control:
+        argv += ["--control", str(args.control)]
+    if args.output:
+        argv += ["--output", str(args.output)]
+    return pty_runner.main(argv)

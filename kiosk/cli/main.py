@@ -1,0 +1,146 @@
+"""The `kiosk` command: argument parsing and dispatch to thin command handlers."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.cli import app_commands, data_commands, device_commands
+from kiosk.errors import KioskError
+
+Handler = Callable[[argparse.Namespace], int]
+
+DESCRIPTION = """\
+Anjungan: the service kiosk of a village office.
+
+Settings come from a TOML file (--config, or KIOSK_CONFIG, or the platform's
+config path) and environment variables such as KIOSK_DATA_DIR,
+KIOSK_DATABASE_URL and KIOSK_PRINTER_URL. Run `kiosk config show` to see the
+settings in force and where they came from.
+"""
+
+
+def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = commands.add_parser("run", help="start the kiosk screen with the configured devices")
+    run.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    run.set_defaults(handler=app_commands.run)
+    demo = commands.add_parser(
+        "demo",
+        help="start a demo: fresh data dir, SQLite, emulated printer",
+        description="Start the kiosk with a fresh demo data directory, an embedded SQLite "
+        "database and an emulated printer (simulated hardware). Printed tickets are "
+        "written as text files; their folder is shown at start.",
+    )
+    demo.add_argument("--data-dir", type=Path, help="use this folder (default: a new temp dir)")
+    demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    demo.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
+    demo.set_defaults(handler=app_commands.demo)
+
+
+def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    devices = commands.add_parser("devices", help="serial ports on this machine")
+    devices_sub = devices.add_subparsers(dest="devices_command", required=True)
+    listing = devices_sub.add_parser(
+        "list", help="list serial ports with VID:PID, serial number and stable by-id path"
+    )
+    listing.set_defaults(handler=device_commands.list_devices)
+
+    printer = commands.add_parser("printer", help="check or test the receipt printer")
+    printer_sub = printer.add_subparsers(dest="printer_command", required=True)
+    status = printer_sub.add_parser("status", help="ask the printer for its status (DLE EOT)")
+    status.set_defaults(handler=device_commands.printer_status)
+    test = printer_sub.add_parser("test", help="print a test page (consumes no queue number)")
+    test.set_defaults(handler=device_commands.printer_test)
+
+    emulate = commands.add_parser("emulate", help="run simulated devices for tests and demos")
+    emulate_sub = emulate.add_subparsers(dest="emulate_command", required=True)
+    emu_printer = emulate_sub.add_parser(
+        "printer",
+        help="an emulated ESC/POS printer on a pseudo-terminal (simulated hardware)",
+        description="Create a pseudo-terminal that behaves like a serial ESC/POS printer "
+        "and link it at PATH; point printer.url at PATH. Printed tickets are decoded into "
+        "readable text.",
+    )
+    emu_printer.add_argument("--link", type=Path, required=True, help="symlink to create")
+    emu_printer.add_argument("--profile", default="80mm", help="printer profile (58mm, 80mm)")
+    emu_printer.add_argument("--baud", type=int, default=9600, help="line speed for pacing")
+    emu_printer.add_argument("--pace", action="store_true", help="receive at the line speed")
+    emu_printer.add_argument("--control", type=Path, help="Unix socket for control commands")
+    emu_printer.add_argument("--output", type=Path, help="folder for rendered tickets")
+    emu_printer.set_defaults(handler=device_commands.emulate_printer)
+
+
+def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    queue = commands.add_parser("queue", help="work with the queue")
+    queue_sub = queue.add_subparsers(dest="queue_command", required=True)
+    issue = queue_sub.add_parser(
+        "issue",
+        help="issue and print one ticket",
+        description="Issue one ticket for SERVICE and print it on the configured printer. "
+        "Exits with status 1 and a clear message if the printer cannot take it; no number "
+        "is consumed then.",
+    )
+    issue.add_argument("service", metavar="SERVICE", help="service code, e.g. A, B or C")
+    issue.add_argument(
+        "--priority",
+        nargs="?",
+        const="elderly",
+        choices=("elderly", "disabled", "pregnant"),
+        help="priority ticket (default reason: elderly)",
+    )
+    issue.add_argument("--language", default=None, help="ticket language (id or en)")
+    issue.set_defaults(handler=data_commands.issue)
+    reprint = queue_sub.add_parser("reprint", help="print an issued ticket again")
+    reprint.add_argument("ticket_id", type=int, metavar="TICKET_ID")
+    reprint.set_defaults(handler=data_commands.reprint)
+    services = queue_sub.add_parser("services", help="list the queue services")
+    services.set_defaults(handler=data_commands.list_services)
+
+    db = commands.add_parser("db", help="the local database")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="apply database migrations (also done at start)")
+    upgrade.set_defaults(handler=data_commands.db_upgrade)
+
+    config = commands.add_parser("config", help="settings")
+    config_sub = config.add_subparsers(dest="config_command", required=True)
+    show = config_sub.add_parser("show", help="print the settings in force")
+    show.add_argument("--defaults", action="store_true", help="describe every setting instead")
+    show.set_defaults(handler=data_commands.config_show)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"anjungan {__version__}")
+    parser.add_argument("--config", type=Path, help="settings file (TOML)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run_commands(commands)
+    _add_device_commands(commands)
+    _add_data_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except KioskError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Builds the running parts from settings: database, printer, queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from devices.emulator import register_url_handler
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from devices.transport import SerialTransport
+from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.config import Settings
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import upgrade
+from kiosk.ports import SystemClock
+from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.service import QueueService
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+
+def open_database(settings: Settings) -> Database:
+    """Engine for the configured URL, migrated to head, with the default services seeded."""
+    engine = create_engine_for(settings.database.url)
+    upgrade(engine)
+    sessions = session_factory(engine)
+    with sessions() as session:
+        seed_services(session, DEFAULT_SERVICES)
+        session.commit()
+    return Database(engine, sessions)
+
+
+def open_printer(settings: Settings) -> EscPosPrinter:
+    """The configured printer; the port opens lazily, so an absent printer is no crash."""
+    register_url_handler()
+    transport = SerialTransport(settings.printer.url, baudrate=settings.printer.baudrate)
+    profile = get_profile(settings.printer.profile)
+    return EscPosPrinter(transport, profile, status_timeout=settings.printer.status_timeout)
+
+
+def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) -> QueueService:
+    return QueueService(
+        database.sessions,
+        ThermalTicketPrinter(printer),
+        SystemClock(),
+        office_name=settings.office.name,
+        timezone=settings.office.timezone,
+    )

@@ -1,0 +1,75 @@
+"""The queue ticket layout: what a citizen takes from the printer, for any paper width."""
+
+from __future__ import annotations
+
+import textwrap
+
+from babel.dates import format_date, format_time
+
+from kiosk.i18n import translations
+from kiosk.queue.types import IssuedTicket, Priority, pick_language
+from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
+
+NUMBER_SIZE = 4  # character multiplier of the ticket number (4x width and height)
+QR_MODULE_DOTS = {32: 5, 48: 6}  # larger modules where the paper is wider
+
+
+def _priority_label(priority: Priority, language: str) -> str:
+    _ = translations(language).gettext
+    labels = {
+        Priority.ELDERLY: _("PRIORITY: ELDERLY"),
+        Priority.DISABLED: _("PRIORITY: DISABILITY"),
+        Priority.PREGNANT: _("PRIORITY: PREGNANT"),
+    }
+    return labels[priority]
+
+
+def _wrapped(text: str, columns: int, align: Align = Align.CENTER) -> list[TextLine]:
+    return [TextLine(line, align) for line in textwrap.wrap(text, columns) or [""]]
+
+
+def _when_lines(ticket: IssuedTicket, language: str) -> list[TextLine]:
+    day = format_date(ticket.issued_at.date(), "EEEE, d MMMM y", locale=language)
+    clock = format_time(ticket.issued_at, "HH:mm", locale=language)
+    return [TextLine(day, Align.CENTER), TextLine(f"{clock} {ticket.zone_label}", Align.CENTER)]
+
+
+def _waiting_lines(ticket: IssuedTicket, language: str, columns: int) -> list[TextLine]:
+    translation = translations(language)
+    ahead = translation.ngettext(
+        "%(count)d person ahead of you", "%(count)d people ahead of you", ticket.people_ahead
+    ) % {"count": ticket.people_ahead}
+    lines = _wrapped(ahead, columns)
+    if ticket.people_ahead:
+        wait = translation.gettext("Estimated wait: about %(minutes)d minutes") % {
+            "minutes": ticket.estimated_wait_minutes
+        }
+        lines += _wrapped(wait, columns)
+    return lines
+
+
+def layout_ticket(
+    ticket: IssuedTicket, language: str, columns: int, native_qr: bool = True
+) -> Document:
+    """Lay out one ticket for paper `columns` characters wide (32 on 58 mm, 48 on 80 mm)."""
+    _ = translations(language).gettext
+    elements: list[Element] = [
+        *(
+            TextLine(line, Align.CENTER, bold=True)
+            for line in textwrap.wrap(ticket.office_name.upper(), columns)
+        ),
+        *_wrapped(ticket.service.name(language), columns),
+        Feed(1),
+        TextLine(_("Your queue number"), Align.CENTER),
+        TextLine(ticket.code, Align.CENTER, bold=True, width=NUMBER_SIZE, height=NUMBER_SIZE),
+    ]
+    if ticket.priority is not None:
+        elements.append(TextLine(_priority_label(ticket.priority, language), Align.CENTER, True))
+    elements += [Feed(1), *_when_lines(ticket, language)]
+    elements += _waiting_lines(ticket, language, columns)
+    elements += _wrapped(pick_language(ticket.service.where_to_wait, language), columns)
+    if native_qr:
+        module = QR_MODULE_DOTS.get(columns, 6)
+        elements += [Feed(1), QrCode(ticket.qr_payload, module_dots=module)]
+    elements += [TextLine(_("Please keep this ticket."), Align.CENTER), Cut(partial=True)]
+    return Document(columns=columns, elements=tuple(elements))
