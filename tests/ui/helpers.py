@@ -1,0 +1,37 @@
+"""Tapping the real buttons of the kiosk window, as a finger would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from ui.window import KioskWindow
+
+
+def button(window: KioskWindow, object_name: str) -> QPushButton:
+    """The button called `object_name` on the screen now shown."""
+    page = window.page(window.current_screen)
+    found = page.findChild(QPushButton, object_name)
+    assert found is not None, f"no button {object_name!r} on {window.current_screen!r}"
+    assert found.isVisible(), f"button {object_name!r} is hidden"
+    return found
+
+
+def tap(qtbot, window: KioskWindow, object_name: str) -> None:
+    qtbot.mouseClick(button(window, object_name), Qt.MouseButton.LeftButton)
+
+
+def text(window: KioskWindow, object_name: str) -> str:
+    """The text of the label called `object_name` on the screen now shown."""
+    label = window.page(window.current_screen).findChild(QLabel, object_name)
+    assert label is not None, f"no label {object_name!r} on {window.current_screen!r}"
+    return label.text() if label.isVisible() else ""
+
+
+def tap_until_printing(qtbot, window: KioskWindow, service: str, priority: str) -> None:
+    """Home -> service -> priority; the last tap starts the ticket."""
+    tap(qtbot, window, "take_number")
+    assert window.current_screen == "service"
+    tap(qtbot, window, f"service_{service}")
+    assert window.current_screen == "priority"
+    tap(qtbot, window, f"priority_{priority}")

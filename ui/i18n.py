@@ -1,0 +1,33 @@
+"""The screens' language: a small translator object over the gettext catalogues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, translations
+
+
+@dataclass(frozen=True)
+class Tr:
+    """Translate into one language: ``_("Back")``, ``_.ngettext(...)``, ``_.language``.
+
+    Screens receive one in ``retranslate(_)``; msgids are English.
+    """
+
+    language: str = DEFAULT_LANGUAGE
+
+    def __call__(self, text: str) -> str:
+        return translations(self.language).gettext(text)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return translations(self.language).ngettext(singular, plural, count)
+
+
+def tr(text: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """`text` (an English msgid) in `language`."""
+    return Tr(language)(text)
+
+
+def supported(language: str) -> str:
+    """`language` if the kiosk has it, else the default (Indonesian)."""
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE

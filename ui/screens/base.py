@@ -1,0 +1,55 @@
+"""What every screen shares: a name, `retranslate(_)`, and big labels and buttons."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.i18n import Tr
+
+MARGIN_PX = 48
+SPACING_PX = 24
+
+
+class Screen(QWidget):
+    """A page of the kiosk; the window calls `retranslate` whenever the language changes."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(self.name)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
+        self.column.setSpacing(SPACING_PX)
+
+    def retranslate(self, _: Tr) -> None:
+        raise NotImplementedError
+
+
+def make_label(role: str = "", centred: bool = True, object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # service texts come from data
+    if centred:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if role:
+        label.setProperty("role", role)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def make_button(object_name: str, role: str = "", big: bool = False) -> QPushButton:
+    """A touch button; `role` picks its colours, `big` makes it the screen's main target."""
+    button = QPushButton()
+    button.setObjectName(object_name)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus frames
+    if role:
+        button.setProperty("role", role)
+    if big:
+        button.setProperty("big", "true")
+    return button

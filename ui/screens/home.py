@@ -1,0 +1,62 @@
+"""The start: the office, one big button to take a number, language and contrast."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.i18n import LANGUAGES
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button, make_label
+
+
+class HomeScreen(Screen):
+    name = "home"
+
+    take_number = Signal()
+    language_chosen = Signal(str)
+    high_contrast_toggled = Signal(bool)
+
+    def __init__(self, office_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.office = make_label("title", object_name="office_name")
+        self.office.setText(office_name)
+        self.welcome = make_label("subtitle")
+        self.take_number_button = make_button("take_number", "primary", big=True)
+        self.take_number_button.clicked.connect(self.take_number)
+        self.column.addWidget(self.office)
+        self.column.addWidget(self.welcome)
+        self.column.addStretch(1)
+        self.column.addWidget(self.take_number_button)
+        self.column.addStretch(1)
+        self.column.addLayout(self._language_row())
+        self.contrast_button = make_button("high_contrast", "choice")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.high_contrast_toggled)
+        self.column.addWidget(self.contrast_button)
+
+    def _language_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, own_name in LANGUAGES.items():
+            button = make_button(f"language_{code}", "choice")
+            button.setText(own_name)  # each language is named in itself, never translated
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.language_buttons[code] = button
+            row.addWidget(button)
+        return row
+
+    def show_state(self, language: str, high_contrast: bool) -> None:
+        """Mark the chosen language and contrast without emitting anything."""
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == language)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(high_contrast)
+        self.contrast_button.blockSignals(False)
+
+    def retranslate(self, _: Tr) -> None:
+        self.welcome.setText(_("Welcome. Touch the button below to take a queue number."))
+        self.take_number_button.setText(_("Take a queue number"))
+        self.contrast_button.setText(_("High contrast screen"))

@@ -1,0 +1,105 @@
+"""When no number was given: what happened, in plain words, and what to do now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.errors import PrinterProblem, QueueFull, UnknownService
+from kiosk.i18n import N_
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button, make_label
+
+PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
+    PrinterProblem.OFFLINE: N_("The printer is not ready."),
+    PrinterProblem.PAPER_OUT: N_("The printer is out of paper."),
+    PrinterProblem.COVER_OPEN: N_("The printer cover is open."),
+    PrinterProblem.CUTTER_ERROR: N_("The printer cannot cut the paper."),
+    PrinterProblem.UNPLUGGED: N_("The printer is not connected."),
+    PrinterProblem.NOT_RESPONDING: N_("The printer is not responding."),
+}
+NOT_TAKEN = N_("Your queue number has not been taken. Please call a staff member for help.")
+QUEUE_FULL = N_(
+    "Numbers for this service have run out for today. Please call a staff member for help."
+)
+UNKNOWN_SERVICE = N_(
+    "This service is not available right now. Please call a staff member for help."
+)
+NO_SERVICES = N_("No service is open right now. Please call a staff member for help.")
+UNEXPECTED = N_("Something went wrong. Please call a staff member for help.")
+
+
+class _MessageScreen(Screen):
+    """A heading, an explanation, and one button back to the start."""
+
+    back_to_start = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = make_label("warning", object_name="heading")
+        self.message = make_label("title", object_name="message")
+        self.advice = make_label("info", object_name="advice")
+        self.back_button = make_button("back_to_start", "primary")
+        self.back_button.clicked.connect(self.back_to_start)
+        self.column.addStretch(1)
+        for label in (self.heading, self.message, self.advice):
+            self.column.addWidget(label)
+        self.column.addStretch(1)
+        self.column.addWidget(self.back_button)
+        self._tr = Tr()
+
+    def retranslate(self, _: Tr) -> None:
+        self._tr = _
+        self.back_button.setText(_("Back to start"))
+        self._fill()
+
+    def _fill(self) -> None:
+        raise NotImplementedError
+
+
+class PrinterProblemScreen(_MessageScreen):
+    name = "printer_problem"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problem = PrinterProblem.NOT_RESPONDING
+
+    def show_problem(self, problem: PrinterProblem) -> None:
+        self._problem = problem
+        self._fill()
+
+    def _fill(self) -> None:
+        _ = self._tr
+        self.heading.setText(_("Sorry"))
+        self.message.setText(_(PRINTER_PROBLEMS.get(self._problem, UNEXPECTED)))
+        self.advice.setText(_(NOT_TAKEN))
+
+
+class ErrorScreen(_MessageScreen):
+    """Queue full, unknown service, or anything unexpected (never a traceback)."""
+
+    name = "error"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message = UNEXPECTED
+
+    def show_error(self, error: BaseException) -> None:
+        if isinstance(error, QueueFull):
+            self.show_message(QUEUE_FULL)
+        elif isinstance(error, UnknownService):
+            self.show_message(UNKNOWN_SERVICE)
+        else:
+            self.show_message(UNEXPECTED)
+
+    def show_message(self, msgid: str) -> None:
+        """Show one of this module's messages (an English msgid marked with N_)."""
+        self._message = msgid
+        self._fill()
+
+    def _fill(self) -> None:
+        _ = self._tr
+        self.heading.setText(_("Sorry"))
+        self.message.setText(_(self._message))
+        self.advice.setText("")
+        self.advice.setVisible(False)

@@ -1,0 +1,105 @@
+"""Which service: one big button per service, with its letter, name and a short line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.queue.types import ServiceInfo, pick_language
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button, make_label
+
+
+class ServiceButton(QPushButton):
+    """A button big enough for a letter, a name and a description (labels inside)."""
+
+    def __init__(self, service: ServiceInfo) -> None:
+        super().__init__()
+        self.service = service
+        self.setObjectName(f"service_{service.code}")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.letter = make_label("service_letter")
+        self.letter.setText(service.prefix)
+        self.title = make_label("service_name", centred=False)
+        self.description = make_label("service_description", centred=False)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.title)
+        texts.addWidget(self.description)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(16)
+        row.addWidget(self.letter)
+        row.addLayout(texts, 1)
+        for label in (self.letter, self.title, self.description):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def retranslate(self, language: str) -> None:
+        self.title.setText(self.service.name(language))
+        description = pick_language(self.service.descriptions, language)
+        self.description.setText(description)
+        self.description.setVisible(bool(description))
+        self.setAccessibleName(self.service.name(language))
+
+
+class ServiceScreen(Screen):
+    name = "service"
+
+    service_chosen = Signal(str)  # service code
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = make_label("title")
+        self.column.addWidget(self.question)
+        self._list = QWidget()
+        self._list_column = QVBoxLayout(self._list)
+        self._list_column.setContentsMargins(0, 0, 0, 0)
+        self._list_column.setSpacing(24)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self._list)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.column.addWidget(scroll, 1)
+        self.back_button = make_button("back")
+        self.back_button.clicked.connect(self.back)
+        self.column.addWidget(self.back_button)
+        self.buttons: dict[str, ServiceButton] = {}
+        self._services: list[ServiceInfo] = []
+        self._language = ""
+
+    @property
+    def services(self) -> list[ServiceInfo]:
+        return list(self._services)
+
+    def set_services(self, services: list[ServiceInfo]) -> None:
+        """Rebuild the buttons, but only if the list really changed (a tap may be under way)."""
+        if services == self._services:
+            return
+        while (item := self._list_column.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.buttons = {}
+        self._services = list(services)
+        for service in services:
+            button = ServiceButton(service)
+            button.clicked.connect(lambda _on=False, c=service.code: self.service_chosen.emit(c))
+            button.retranslate(self._language)
+            self.buttons[service.code] = button
+            self._list_column.addWidget(button)
+        self._list_column.addStretch(1)
+
+    def retranslate(self, _: Tr) -> None:
+        self._language = _.language
+        self.question.setText(_("Which service do you need?"))
+        self.back_button.setText(_("Back"))
+        for button in self.buttons.values():
+            button.retranslate(_.language)

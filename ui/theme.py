@@ -1,0 +1,116 @@
+"""Touch-first look: big targets and big type, one stylesheet built from a small palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FONT_FAMILY = "DejaVu Sans"  # installed with the system; wide glyphs that read well
+BASE_FONT_PX = 28  # ordinary text; never below 24
+BUTTON_FONT_PX = 32
+INFO_FONT_PX = 32  # what a person must read on a result screen
+TITLE_FONT_PX = 44
+NUMBER_FONT_PX = 160  # the ticket number on the done screen; never below 96
+TOUCH_TARGET_PX = 96  # minimum button height; never below 72
+BIG_TARGET_PX = 140  # the main action of a screen
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The few colours every screen is drawn with."""
+
+    background: str
+    text: str
+    muted_text: str
+    primary: str  # the one action a person most likely wants
+    primary_text: str
+    secondary: str  # back, language, other choices
+    secondary_text: str
+    border: str
+    pressed: str
+    warning: str  # the heading of a problem screen
+
+
+NORMAL = Palette(
+    background="#F4F1EA",
+    text="#1B1B1B",
+    muted_text="#3A3A3A",
+    primary="#0B5394",
+    primary_text="#FFFFFF",
+    secondary="#FFFFFF",
+    secondary_text="#1B1B1B",
+    border="#5A5A5A",
+    pressed="#D9D4C7",
+    warning="#9C1C1C",
+)
+
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    text="#FFFFFF",
+    muted_text="#FFFFFF",
+    primary="#FFFF00",
+    primary_text="#000000",
+    secondary="#000000",
+    secondary_text="#FFFF00",
+    border="#FFFF00",
+    pressed="#444400",
+    warning="#FFFF00",
+)
+
+
+def palette_for(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def stylesheet(p: Palette) -> str:
+    """The whole window's stylesheet; widgets choose a look with their `role` property."""
+    return f"""
+QWidget {{
+    font-family: "{FONT_FAMILY}";
+    font-size: {BASE_FONT_PX}px;
+    color: {p.text};
+    background: {p.background};
+}}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-size: {BASE_FONT_PX + 4}px; color: {p.muted_text}; }}
+QLabel[role="info"] {{ font-size: {INFO_FONT_PX}px; }}
+QLabel[role="warning"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; color: {p.warning}; }}
+QLabel[role="number"] {{ font-size: {NUMBER_FONT_PX}px; font-weight: bold; }}
+QLabel[role="service_letter"] {{
+    font-size: {TITLE_FONT_PX + 12}px; font-weight: bold; min-width: 96px;
+}}
+QLabel[role="service_name"] {{ font-size: {BUTTON_FONT_PX}px; font-weight: bold; }}
+QLabel[role="service_description"] {{ font-size: {BASE_FONT_PX}px; }}
+QPushButton {{
+    font-size: {BUTTON_FONT_PX}px;
+    min-height: {TOUCH_TARGET_PX}px;
+    padding: 8px 32px;
+    border-radius: 16px;
+    border: 3px solid {p.border};
+    color: {p.secondary_text};
+    background: {p.secondary};
+}}
+QPushButton[big="true"] {{ min-height: {BIG_TARGET_PX}px; font-size: {TITLE_FONT_PX}px; }}
+QPushButton QLabel {{ color: {p.secondary_text}; }}
+QPushButton:pressed, QPushButton:checked {{ background: {p.pressed}; }}
+QPushButton[role="primary"] {{
+    color: {p.primary_text};
+    background: {p.primary};
+    border-color: {p.primary};
+    font-weight: bold;
+}}
+QPushButton[role="primary"]:pressed {{ border: 6px solid {p.border}; }}
+QPushButton[role="choice"]:checked {{
+    color: {p.primary_text};
+    background: {p.primary};
+    border-color: {p.primary};
+}}
+QProgressBar {{
+    min-height: 40px;
+    border: 3px solid {p.border};
+    border-radius: 12px;
+    background: {p.secondary};
+}}
+QProgressBar::chunk {{ background: {p.primary}; border-radius: 8px; }}
+QScrollArea {{ border: none; }}
+"""

@@ -1,0 +1,233 @@
+"""The kiosk window: a stack of screens and the flow between them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from kiosk.errors import KioskError, PrinterUnavailable
+from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from ui.contracts import QueuePort, UiOptions
+from ui.i18n import Tr, supported
+from ui.idle import IdleWatcher
+from ui.screens.base import Screen
+from ui.screens.done import DoneScreen
+from ui.screens.home import HomeScreen
+from ui.screens.printing import PrintingScreen
+from ui.screens.priority import PriorityScreen
+from ui.screens.problem import NO_SERVICES, ErrorScreen, PrinterProblemScreen
+from ui.screens.service import ServiceScreen
+from ui.theme import palette_for, stylesheet
+from ui.worker import QueueWorker
+
+log = logging.getLogger(__name__)
+
+WINDOWED_SIZE = (1280, 800)
+
+
+class KioskWindow(QMainWindow):
+    """Home -> service -> priority -> printing -> done (or a problem screen)."""
+
+    screen_changed = Signal(str)  # the name of the screen now shown
+    ticket_issued = Signal(object)  # IssuedTicket
+    print_failed = Signal(object)  # the exception that stopped the ticket
+    language_changed = Signal(str)
+
+    def __init__(self, queue: QueuePort, options: UiOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._options = options
+        self._tr = Tr(supported(options.language))
+        self._high_contrast = options.high_contrast
+        self._service_code: str | None = None
+        self._worker = QueueWorker(queue, self)
+        self.idle_watcher = IdleWatcher(options.idle_timeout_seconds, self)
+        self._done_timer = QTimer(self)
+        self._done_timer.setSingleShot(True)
+        self._done_timer.setInterval(max(1, round(options.done_screen_seconds * 1000)))
+        self._build_screens(options.office_name)
+        self._connect()
+        self.service.set_services(_startup_services(queue))
+        self._apply_theme()
+        self._retranslate()
+        self.idle_watcher.restart()
+
+    # -- public -------------------------------------------------------------
+
+    @property
+    def current_screen(self) -> str:
+        widget = self._stack.currentWidget()
+        return widget.name if isinstance(widget, Screen) else ""
+
+    @property
+    def language(self) -> str:
+        return self._tr.language
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._high_contrast
+
+    def page(self, name: str) -> Screen:
+        """The screen called `name` (for tests and diagnostics)."""
+        return self._screens[name]
+
+    def show_kiosk(self) -> None:
+        if self._options.fullscreen:
+            self.showFullScreen()
+        else:
+            self.resize(*WINDOWED_SIZE)
+            self.show()
+
+    def set_language(self, language: str) -> None:
+        language = supported(language)
+        if language != self._tr.language:
+            self._tr = Tr(language)
+            self._retranslate()
+            self.language_changed.emit(language)
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self._apply_theme()
+
+    def go_home(self) -> None:
+        self._go_to("home")
+        self._worker.refresh_services()  # a catalogue update shows on the next visit
+
+    def shutdown(self, msecs: int = 10_000) -> bool:
+        """Wait for a ticket that is still printing; True when nothing is left running."""
+        return self._worker.wait_for_done(msecs)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- building -----------------------------------------------------------
+
+    def _build_screens(self, office_name: str) -> None:
+        self._stack = QStackedWidget()
+        self.setCentralWidget(self._stack)
+        self.home = HomeScreen(office_name)
+        self.service = ServiceScreen()
+        self.priority = PriorityScreen()
+        self.printing = PrintingScreen()
+        self.done = DoneScreen()
+        self.printer_problem = PrinterProblemScreen()
+        self.error = ErrorScreen()
+        screens: list[Screen] = [
+            self.home,
+            self.service,
+            self.priority,
+            self.printing,
+            self.done,
+            self.printer_problem,
+            self.error,
+        ]
+        self._screens: dict[str, Screen] = {screen.name: screen for screen in screens}
+        for screen in screens:
+            self._stack.addWidget(screen)
+
+    def _connect(self) -> None:
+        self.home.take_number.connect(self._on_take_number)
+        self.home.language_chosen.connect(self.set_language)
+        self.home.high_contrast_toggled.connect(self.set_high_contrast)
+        self.service.service_chosen.connect(self._on_service_chosen)
+        self.service.back.connect(self.go_home)
+        self.priority.priority_chosen.connect(self._on_priority_chosen)
+        self.priority.back.connect(lambda: self._go_to("service"))
+        self.done.finished.connect(self._restart_for_next_person)
+        self._done_timer.timeout.connect(self._restart_for_next_person)
+        self.printer_problem.back_to_start.connect(self.go_home)
+        self.error.back_to_start.connect(self.go_home)
+        self._worker.ticket_issued.connect(self._on_ticket_issued)
+        self._worker.ticket_failed.connect(self._on_ticket_failed)
+        self._worker.services_loaded.connect(self.service.set_services)
+        self.idle_watcher.timed_out.connect(self._on_idle)
+
+    def _apply_theme(self) -> None:
+        self.setStyleSheet(stylesheet(palette_for(self._high_contrast)))
+        self.home.show_state(self._tr.language, self._high_contrast)
+
+    def _retranslate(self) -> None:
+        for screen in self._screens.values():
+            screen.retranslate(self._tr)
+        self.home.show_state(self._tr.language, self._high_contrast)
+        _ = self._tr
+        self.setWindowTitle(_("Queue number"))
+
+    def _go_to(self, name: str) -> None:
+        if name == "done":
+            self._done_timer.start()
+        else:
+            self._done_timer.stop()
+        if name != self.current_screen:
+            self._stack.setCurrentWidget(self._screens[name])
+            self.screen_changed.emit(name)
+
+    # -- the flow -----------------------------------------------------------
+
+    def _on_take_number(self) -> None:
+        if self.service.services:
+            self._go_to("service")
+        else:
+            self.error.show_message(NO_SERVICES)
+            self._go_to("error")
+
+    def _on_service_chosen(self, service_code: str) -> None:
+        self._service_code = service_code
+        self._go_to("priority")
+
+    def _on_priority_chosen(self, priority: Priority | None) -> None:
+        if self._service_code is None or self.current_screen != "priority":
+            return  # a late second tap: the first one is already printing
+        if self._worker.issue_ticket(self._service_code, priority, self._tr.language):
+            self._go_to("printing")
+
+    def _on_ticket_issued(self, ticket: IssuedTicket) -> None:
+        self._service_code = None
+        self.done.show_ticket(ticket)
+        self._go_to("done")
+        self.ticket_issued.emit(ticket)
+
+    def _on_ticket_failed(self, error: Exception) -> None:
+        self._service_code = None
+        if isinstance(error, PrinterUnavailable):
+            log.warning("ticket not issued: printer %s", error.problem.value)
+            self.printer_problem.show_problem(error.problem)
+            self._go_to("printer_problem")
+        else:
+            # The type only: a message could carry data we must not log.
+            level = logging.WARNING if isinstance(error, KioskError) else logging.ERROR
+            log.log(level, "ticket not issued: %s", type(error).__name__)
+            self.error.show_error(error)
+            self._go_to("error")
+        self.print_failed.emit(error)
+
+    def _restart_for_next_person(self) -> None:
+        """Back to the start with the office's default language and contrast."""
+        self.set_language(self._options.language)
+        self.set_high_contrast(self._options.high_contrast)
+        self.go_home()
+
+    def _on_idle(self) -> None:
+        self.idle_watcher.restart()
+        if self._worker.issuing:
+            return  # never leave the printing screen before the printer answers
+        at_rest = (
+            self.current_screen == "home"
+            and self.language == supported(self._options.language)
+            and self.high_contrast == self._options.high_contrast
+        )
+        if not at_rest:
+            self._restart_for_next_person()
+
+
+def _startup_services(queue: QueuePort) -> list[ServiceInfo]:
+    """The service list once, before the window shows; later refreshes run off the GUI thread."""
+    try:
+        return queue.services()
+    except Exception as error:  # the kiosk still starts; the list is fetched again at home
+        log.error("could not load the service list: %s", type(error).__name__)
+        return []

@@ -1,0 +1,91 @@
+"""Calls into the queue off the GUI thread; results come back as queued Qt signals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+from kiosk.queue.types import Priority
+from ui.contracts import QueuePort
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the pool thread emits on it and Qt queues the delivery."""
+
+    finished = Signal(str, object, object)  # job kind, result, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, kind: str, call: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._kind = kind
+        self._call = call
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._call()
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self._relay.finished.emit(self._kind, None, exc)
+        else:
+            self._relay.finished.emit(self._kind, result, None)
+
+
+class QueueWorker(QObject):
+    """One queue call at a time, on its own thread; a second ticket request while one
+    prints is refused, so a double tap can never issue two tickets."""
+
+    ticket_issued = Signal(object)  # IssuedTicket
+    ticket_failed = Signal(object)  # the exception
+    services_loaded = Signal(object)  # list[ServiceInfo]
+
+    def __init__(self, queue: QueuePort, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # calls into the queue never overlap
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._issuing = False
+
+    @property
+    def issuing(self) -> bool:
+        return self._issuing
+
+    def issue_ticket(self, service_code: str, priority: Priority | None, language: str) -> bool:
+        """Start printing a ticket; False (and nothing started) if one is already printing."""
+        if self._issuing:
+            return False
+        self._issuing = True
+        queue = self._queue
+
+        def call() -> Any:
+            return queue.issue_ticket(service_code, priority=priority, language=language)
+
+        self._pool.start(_Job("ticket", call, self._relay))
+        return True
+
+    def refresh_services(self) -> None:
+        self._pool.start(_Job("services", self._queue.services, self._relay))
+
+    def wait_for_done(self, msecs: int = 10_000) -> bool:
+        """Block until no call is running (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _on_finished(self, kind: str, result: object, error: object) -> None:
+        if kind == "services":
+            if error is None:
+                self.services_loaded.emit(result)
+            else:
+                log.warning("could not refresh the service list: %s", type(error).__name__)
+            return
+        self._issuing = False
+        if error is None:
+            self.ticket_issued.emit(result)
+        else:
+            self.ticket_failed.emit(error)
