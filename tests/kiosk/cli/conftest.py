@@ -1,0 +1,47 @@
+"""Fixtures wiring the real queue to an emulated printer (simulated hardware) over emu://."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import count
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from devices.emulator import EmulatedPrinter, get_emulator, register_url_handler, reset_emulators
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from devices.transport import SerialTransport
+from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.queue.service import QueueService
+from tests.helpers.stubs import FakeClock
+
+_names = count()
+
+
+@pytest.fixture
+def emulator_url() -> Iterator[str]:
+    register_url_handler()
+    yield f"emu://cli-test-{next(_names)}"
+    reset_emulators()
+
+
+@pytest.fixture
+def escpos_printer(emulator_url: str) -> Iterator[EscPosPrinter]:
+    transport = SerialTransport(emulator_url, baudrate=9600, read_timeout=0.2)
+    yield EscPosPrinter(transport, get_profile("80mm"))
+    transport.close()
+
+
+@pytest.fixture
+def emulator(emulator_url: str, escpos_printer: EscPosPrinter) -> EmulatedPrinter:
+    return get_emulator(emulator_url.removeprefix("emu://"))
+
+
+@pytest.fixture
+def real_queue(
+    sessions: sessionmaker[Session], escpos_printer: EscPosPrinter, clock: FakeClock
+) -> QueueService:
+    """The queue service exactly as `kiosk run` wires it, but on the emulated printer."""
+    printer = ThermalTicketPrinter(escpos_printer)
+    return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")

@@ -1,0 +1,108 @@
+"""The `kiosk` command as a technician runs it: real processes, a pty printer emulator."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from devices.emulator import PtyPrinterProcess
+
+
+def kiosk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli.main", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(
+        KIOSK_CONFIG=str(tmp_path / "kiosk.toml"),
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_DATABASE_URL=f"sqlite:///{tmp_path / 'data' / 'anjungan.db'}",
+    )
+    (tmp_path / "kiosk.toml").write_text('[office]\nname = "Kantor Desa Uji"\n')
+    return env
+
+
+@pytest.fixture
+def pty_printer(tmp_path: Path) -> Iterator[PtyPrinterProcess]:
+    """The emulated printer (simulated hardware) in another process, on a real pty."""
+    with PtyPrinterProcess(tmp_path / "ttyPRINTER") as process:
+        yield process
+
+
+@pytest.mark.slow
+def test_issue_prints_on_a_pty_printer_and_paper_out_fails_cleanly(
+    environment: dict[str, str], pty_printer: PtyPrinterProcess
+) -> None:
+    environment["KIOSK_PRINTER_URL"] = str(pty_printer.link)
+    first = kiosk(environment, "queue", "issue", "A")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("A-001\t")
+    assert any("A-001" in ticket for ticket in pty_printer.tickets())
+
+    pty_printer.command("paper-out")
+    failed = kiosk(environment, "queue", "issue", "A")
+    assert failed.returncode == 1
+    assert "Kertas printer habis." in failed.stderr
+    assert "Traceback" not in failed.stderr
+    pty_printer.command("paper-ok")
+
+    again = kiosk(environment, "queue", "issue", "A", "--priority")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("A-002\t"), "the failed print must not use up a number"
+
+
+@pytest.mark.slow
+def test_printer_status_and_test_page(
+    environment: dict[str, str], pty_printer: PtyPrinterProcess
+) -> None:
+    environment["KIOSK_PRINTER_URL"] = str(pty_printer.link)
+    status = kiosk(environment, "printer", "status")
+    assert status.returncode == 0, status.stderr
+    assert "state: online" in status.stdout
+    page = kiosk(environment, "printer", "test")
+    assert page.returncode == 0, page.stderr
+    assert any("Test page" in ticket for ticket in pty_printer.tickets())
+
+
+def test_missing_printer_is_reported_in_plain_words(environment: dict[str, str]) -> None:
+    environment["KIOSK_PRINTER_URL"] = "/dev/ttyNOPRINTER"
+    result = kiosk(environment, "queue", "issue", "B")
+    assert result.returncode == 1
+    assert "Printer tidak tersambung." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_setting_names_the_key_without_a_traceback(
+    environment: dict[str, str], tmp_path: Path
+) -> None:
+    (tmp_path / "kiosk.toml").write_text("[printer]\nbaudrate = 'fast'\n")
+    result = kiosk(environment, "printer", "status")
+    assert result.returncode == 1
+    assert "printer.baudrate" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_service_is_refused(environment: dict[str, str]) -> None:
+    environment["KIOSK_PRINTER_URL"] = "emu://cli"
+    result = kiosk(environment, "queue", "issue", "Z")
+    assert result.returncode == 1
+    assert "Z" in result.stderr
+
+
+def test_help_is_written_for_a_technician(environment: dict[str, str]) -> None:
+    result = kiosk(environment, "queue", "issue", "--help")
+    assert result.returncode == 0
+    assert "no number is consumed" in " ".join(result.stdout.split())

@@ -1,0 +1,57 @@
+"""The ESC/POS rendering of neutral documents and the printer adapter's error mapping."""
+
+from __future__ import annotations
+
+import pytest
+
+from devices.emulator import EmulatedPrinter
+from devices.escpos.encoder import EscPosEncoder
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
+from kiosk.errors import PrinterProblem, PrinterUnavailable
+from printing.document import Align, Cut, Document, Feed, TextLine
+
+
+def test_render_resets_modes_after_each_line() -> None:
+    document = Document(48, (TextLine("A-001", Align.CENTER, bold=True, width=4, height=4),))
+    data = render_escpos(document, EscPosEncoder(get_profile("80mm")))
+    assert data == (
+        b"\x1b@"  # initialise
+        b"\x1c.\x1bt\x00"  # leave kanji mode, code page 437
+        b"\x1ba\x01"  # centre
+        b"\x1bE\x01"  # bold on
+        b"\x1d!\x33"  # 4x width, 4x height
+        b"A-001\n"
+        b"\x1d!\x00"  # normal size
+        b"\x1bE\x00"  # bold off
+    )
+
+
+def test_render_feed_and_cut() -> None:
+    document = Document(48, (Feed(2), Cut(partial=True)))
+    data = render_escpos(document, EscPosEncoder(get_profile("80mm")))
+    assert data.endswith(b"\x1bd\x02\x1dVB\x60")
+
+
+@pytest.mark.parametrize(
+    ("break_it", "problem"),
+    [
+        (EmulatedPrinter.paper_out, PrinterProblem.PAPER_OUT),
+        (EmulatedPrinter.open_cover, PrinterProblem.COVER_OPEN),
+        (EmulatedPrinter.go_offline, PrinterProblem.OFFLINE),
+        (EmulatedPrinter.jam_cutter, PrinterProblem.CUTTER_ERROR),
+        (EmulatedPrinter.vanish, PrinterProblem.UNPLUGGED),
+    ],
+)
+def test_printer_problems_become_plain_reasons(
+    escpos_printer: EscPosPrinter,
+    emulator: EmulatedPrinter,
+    break_it,
+    problem,  # type: ignore[no-untyped-def]
+) -> None:
+    break_it(emulator)
+    with pytest.raises(PrinterUnavailable) as caught:
+        ThermalTicketPrinter(escpos_printer).print_bytes(b"hello\n")
+    assert caught.value.problem is problem
+    assert emulator.tickets == []

@@ -1,0 +1,97 @@
+"""Issuing real tickets through the wired queue onto an emulated printer (simulated hardware)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from devices.emulator import EmulatedPrinter
+from kiosk.db.models import Ticket
+from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.queue.service import QueueService
+from kiosk.queue.types import Priority
+
+
+def ticket_count(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(Ticket)) or 0
+
+
+def test_issued_ticket_is_printed_in_full(
+    real_queue: QueueService, emulator: EmulatedPrinter
+) -> None:
+    real_queue.issue_ticket("A")
+    ticket = real_queue.issue_ticket("A", Priority.PREGNANT)
+    assert ticket.code == "A-002"
+    assert len(emulator.tickets) == 2
+    body = emulator.tickets[-1].body
+    assert "A-002" in body
+    assert "Administrasi Kependudukan" in body
+    assert "PRIORITAS: IBU HAMIL" in body
+    assert "[QR: ANJUNGAN:T:" in body
+    assert emulator.tickets[-1].cut == "partial"
+
+
+def test_paper_out_consumes_no_number(
+    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    emulator.paper_out()
+    with pytest.raises(PrinterUnavailable) as caught:
+        real_queue.issue_ticket("B")
+    assert caught.value.problem is PrinterProblem.PAPER_OUT
+    assert ticket_count(sessions) == 0
+    assert emulator.tickets == []
+    emulator.paper_ok()
+    assert real_queue.issue_ticket("B").code == "B-001"
+
+
+def test_unplug_mid_ticket_consumes_no_number_and_recovers(
+    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    emulator.pace = True  # the ticket takes ~0.6 s on a 9600 baud line
+    printing_started = threading.Event()
+
+    def unplug_once_bytes_flow() -> None:
+        printing_started.wait(timeout=5)
+        emulator.vanish()
+
+    def watch() -> None:
+        if emulator.bytes_received > 16:  # past the status queries: ticket bytes arrive
+            printing_started.set()
+
+    original_receive = emulator.receive
+
+    def receive(data: bytes) -> bytes:
+        reply = original_receive(data)
+        watch()
+        return reply
+
+    emulator.receive = receive  # type: ignore[method-assign]
+    unplugger = threading.Thread(target=unplug_once_bytes_flow)
+    unplugger.start()
+    with pytest.raises(PrinterUnavailable) as caught:
+        real_queue.issue_ticket("C")
+    unplugger.join()
+    assert caught.value.problem is PrinterProblem.UNPLUGGED
+    assert ticket_count(sessions) == 0
+
+    emulator.pace = False
+    with pytest.raises(PrinterUnavailable):  # still unplugged
+        real_queue.issue_ticket("C")
+    emulator.come_back()
+    assert real_queue.issue_ticket("C").code == "C-001"
+    assert "C-001" in emulator.tickets[-1].body
+
+
+def test_reprint_prints_the_same_number_again(
+    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    first = real_queue.issue_ticket("B")
+    again = real_queue.reprint(first.ticket_id)
+    assert again.code == first.code == "B-001"
+    assert len(emulator.tickets) == 2
+    assert emulator.tickets[0].body == emulator.tickets[1].body
+    assert ticket_count(sessions) == 1
