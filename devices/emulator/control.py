@@ -1,0 +1,52 @@
+"""Line commands that change or inspect an emulated printer, as sent to its control socket."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+
+from devices.emulator.printer import EmulatedPrinter
+
+STATE_COMMANDS: dict[str, Callable[[EmulatedPrinter], None]] = {
+    "paper-out": EmulatedPrinter.paper_out,
+    "paper-near-end": EmulatedPrinter.paper_near_end,
+    "paper-ok": EmulatedPrinter.paper_ok,
+    "offline": EmulatedPrinter.go_offline,
+    "online": EmulatedPrinter.go_online,
+    "cover-open": EmulatedPrinter.open_cover,
+    "cover-close": EmulatedPrinter.close_cover,
+    "cutter-jam": EmulatedPrinter.jam_cutter,
+    "cutter-ok": EmulatedPrinter.clear_cutter,
+}
+QUERY_COMMANDS = ("tickets", "stats")
+OK = "ok"
+
+
+def answer(printer: EmulatedPrinter, command: str) -> str | None:
+    """The one-line reply to ``command``, or None when it is not a printer command.
+
+    ``tickets`` answers a JSON list of rendered ticket texts, ``stats`` a JSON object
+    of counters and state; the others change the printer and answer ``ok``.
+    """
+    if command in STATE_COMMANDS:
+        STATE_COMMANDS[command](printer)
+        return OK
+    if command == "tickets":
+        return json.dumps([ticket.text for ticket in printer.tickets])
+    if command == "stats":
+        return json.dumps(describe(printer))
+    return None
+
+
+def describe(printer: EmulatedPrinter) -> dict[str, object]:
+    """Counters and state of ``printer`` as plain JSON-ready values."""
+    return {
+        **dataclasses.asdict(printer.stats),
+        "paper": printer.paper.value,
+        "online": printer.online,
+        "cover_open": printer.cover_open,
+        "cutter_error": printer.cutter_error,
+        "vanished": printer.vanished,
+        "profile": printer.profile.name,
+    }

@@ -1,0 +1,296 @@
+"""An emulated ESC/POS thermal printer: simulated hardware for tests and the demo."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from devices.emulator.decoder import EscPosDecoder
+from devices.emulator.events import Event, StatusQuery, UnknownCommand
+from devices.emulator.rendering import RenderedTicket, TicketRenderer
+from devices.escpos import constants as c
+from devices.escpos.profiles import PrinterProfile, get_profile
+
+BITS_PER_BYTE = 10  # 8N1 on the wire: start bit, 8 data bits, stop bit
+
+
+class Paper(enum.Enum):
+    """What the paper sensors see."""
+
+    OK = "ok"
+    NEAR_END = "near_end"
+    OUT = "out"
+
+
+@dataclass(frozen=True)
+class PrinterStats:
+    """Counters since the emulator was created."""
+
+    bytes_received: int
+    unknown_commands: int
+    discarded_bytes: int
+    status_queries: int
+    tickets_printed: int
+
+
+class EmulatedPrinter:
+    """Simulated hardware: a thermal printer that speaks ESC/POS over a serial line.
+
+    Not a driver: it stands where the real printer would be, for tests and the demo.
+    ``receive`` takes what the host wrote and returns what the printer sends back
+    (real-time status bytes), processing the stream strictly in order. While offline,
+    with the cover open, out of paper or with a cutter error it still answers status
+    queries but discards everything else, as a real printer does. Thread-safe.
+    """
+
+    def __init__(
+        self,
+        profile_name: str = "80mm",
+        baudrate: int = 9600,
+        pace: bool = False,
+        output_dir: Path | None = None,
+    ) -> None:
+        self.profile: PrinterProfile = get_profile(profile_name)
+        self.baudrate = baudrate
+        self.pace = pace
+        self.output_dir = output_dir
+        if output_dir is not None:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        self._changed = threading.Condition()
+        self._line = threading.Lock()  # one serial line: receive calls never interleave
+        self._decoder = EscPosDecoder()
+        self._renderer = TicketRenderer(self.profile)
+        self._listeners: list[Callable[[], None]] = []
+        self._paper = Paper.OK
+        self._online = True
+        self._cover_open = False
+        self._cutter_error = False
+        self._vanished = False
+        self._connection = 0
+        self._tickets: list[RenderedTicket] = []
+        self._ticket_paths: list[Path] = []
+        self._counts = {"bytes": 0, "unknown": 0, "discarded": 0, "queries": 0}
+        self.last_byte_at: float | None = None
+
+    # -- the serial line -------------------------------------------------------------
+
+    def receive(self, data: bytes) -> bytes:
+        """Take bytes from the host; returns the status bytes the printer answers.
+
+        With ``pace`` the call lasts as long as the bytes take on the wire at
+        ``baudrate``. A vanished printer receives nothing and answers nothing.
+        """
+        with self._line:
+            if self.pace:
+                time.sleep(len(data) * BITS_PER_BYTE / self.baudrate)
+            with self._changed:
+                if self._vanished:
+                    return b""
+                self.last_byte_at = time.perf_counter()
+                self._counts["bytes"] += len(data)
+                replies = b"".join(self._handle(event) for event in self._decoder.feed(data))
+                self._changed.notify_all()
+            return replies
+
+    def _handle(self, event: Event) -> bytes:
+        if isinstance(event, StatusQuery):
+            self._counts["queries"] += 1
+            return bytes([self._status_byte(event.request)])
+        if isinstance(event, UnknownCommand):
+            self._counts["unknown"] += 1
+        if not self._can_print():
+            self._counts["discarded"] += event.size
+            return b""
+        ticket = self._renderer.apply(event)
+        if ticket is not None:
+            self._store(ticket)
+        return b""
+
+    def _store(self, ticket: RenderedTicket) -> None:
+        self._tickets.append(ticket)
+        if self.output_dir is not None:
+            path = self.output_dir / f"ticket-{len(self._tickets):04d}.txt"
+            path.write_text(ticket.text + "\n", encoding="utf-8")
+            self._ticket_paths.append(path)
+
+    def _can_print(self) -> bool:
+        return self._online and not (
+            self._cover_open or self._cutter_error or self._paper is Paper.OUT
+        )
+
+    def status_byte(self, request: int) -> int:
+        """The byte a DLE EOT ``request`` (1..4) is answered with right now."""
+        with self._changed:
+            return self._status_byte(request)
+
+    def _status_byte(self, request: int) -> int:
+        bits = 0
+        if request == c.STATUS_PRINTER and not self._can_print():
+            bits = c.STATUS_BIT_OFFLINE
+        elif request == c.STATUS_OFFLINE_CAUSE:
+            bits = (
+                (c.STATUS_BIT_COVER_OPEN if self._cover_open else 0)
+                | (c.STATUS_BIT_PAPER_END_STOP if self._paper is Paper.OUT else 0)
+                | (c.STATUS_BIT_ERROR if self._cutter_error else 0)
+            )
+        elif request == c.STATUS_ERROR_CAUSE and self._cutter_error:
+            bits = c.STATUS_BIT_CUTTER_ERROR
+        elif request == c.STATUS_PAPER_SENSOR:
+            sensors = {Paper.NEAR_END: c.STATUS_BITS_NEAR_END, Paper.OUT: c.STATUS_BITS_PAPER_END}
+            bits = sensors.get(self._paper, 0)
+        return c.STATUS_FIXED_VALUE | bits
+
+    # -- what came out ------------------------------------------------------------------
+
+    @property
+    def tickets(self) -> list[RenderedTicket]:
+        """Every ticket cut so far, oldest first."""
+        with self._changed:
+            return list(self._tickets)
+
+    @property
+    def last_ticket(self) -> RenderedTicket | None:
+        with self._changed:
+            return self._tickets[-1] if self._tickets else None
+
+    @property
+    def ticket_paths(self) -> list[Path]:
+        """Files written to ``output_dir``, one per ticket (empty without output_dir)."""
+        with self._changed:
+            return list(self._ticket_paths)
+
+    @property
+    def pending_lines(self) -> tuple[str, ...]:
+        """Lines printed since the last cut."""
+        with self._changed:
+            return self._renderer.pending_lines
+
+    def wait_for_tickets(self, count: int, timeout: float) -> bool:
+        """Wait until at least ``count`` tickets were cut; False on timeout."""
+        with self._changed:
+            return self._changed.wait_for(lambda: len(self._tickets) >= count, timeout)
+
+    @property
+    def stats(self) -> PrinterStats:
+        with self._changed:
+            counts = self._counts
+            return PrinterStats(
+                counts["bytes"],
+                counts["unknown"],
+                counts["discarded"],
+                counts["queries"],
+                len(self._tickets),
+            )
+
+    @property
+    def bytes_received(self) -> int:
+        return self.stats.bytes_received
+
+    @property
+    def unknown_commands(self) -> int:
+        return self.stats.unknown_commands
+
+    @property
+    def discarded_bytes(self) -> int:
+        return self.stats.discarded_bytes
+
+    # -- state, as the hardware would show it -----------------------------------------
+
+    @property
+    def paper(self) -> Paper:
+        return self._paper
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    @property
+    def cover_open(self) -> bool:
+        return self._cover_open
+
+    @property
+    def cutter_error(self) -> bool:
+        return self._cutter_error
+
+    @property
+    def vanished(self) -> bool:
+        return self._vanished
+
+    @property
+    def connection(self) -> int:
+        """Which plug-in this is: bumped by every vanish, so old connections stay dead."""
+        return self._connection
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` (without the printer's lock held) after every state change."""
+        with self._changed:
+            self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        with self._changed:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    # -- what a technician (or a test) does to it --------------------------------------
+
+    def paper_out(self) -> None:
+        with self._changing():
+            self._paper = Paper.OUT
+
+    def paper_near_end(self) -> None:
+        with self._changing():
+            self._paper = Paper.NEAR_END
+
+    def paper_ok(self) -> None:
+        with self._changing():
+            self._paper = Paper.OK
+
+    def go_offline(self) -> None:
+        with self._changing():
+            self._online = False
+
+    def go_online(self) -> None:
+        with self._changing():
+            self._online = True
+
+    def open_cover(self) -> None:
+        with self._changing():
+            self._cover_open = True
+
+    def close_cover(self) -> None:
+        with self._changing():
+            self._cover_open = False
+
+    def jam_cutter(self) -> None:
+        with self._changing():
+            self._cutter_error = True
+
+    def clear_cutter(self) -> None:
+        with self._changing():
+            self._cutter_error = False
+
+    def vanish(self) -> None:
+        """Unplug: open connections die, new ones are refused until ``come_back``."""
+        with self._changing():
+            self._vanished = True
+            self._connection += 1
+
+    def come_back(self) -> None:
+        """Plug back in; a fresh open works (connections from before stay dead)."""
+        with self._changing():
+            self._vanished = False
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Change state under the lock, then wake waiters and tell listeners."""
+        with self._changed:
+            yield
+            self._changed.notify_all()
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener()

@@ -1,0 +1,139 @@
+"""EmulatedPrinter: status bytes, discarding while unable to print, tickets, pacing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from devices.emulator.printer import EmulatedPrinter, Paper
+from tests.devices.emulator import streams
+
+ALL_QUERIES = b"".join(streams.status_query(n) for n in (1, 2, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("make_state", "expected"),
+    [
+        (lambda p: None, bytes([0x12, 0x12, 0x12, 0x12])),
+        (EmulatedPrinter.paper_near_end, bytes([0x12, 0x12, 0x12, 0x12 | 0x0C])),
+        (EmulatedPrinter.paper_out, bytes([0x12 | 0x08, 0x12 | 0x20, 0x12, 0x12 | 0x60])),
+        (EmulatedPrinter.go_offline, bytes([0x12 | 0x08, 0x12, 0x12, 0x12])),
+        (EmulatedPrinter.open_cover, bytes([0x12 | 0x08, 0x12 | 0x04, 0x12, 0x12])),
+        (EmulatedPrinter.jam_cutter, bytes([0x12 | 0x08, 0x12 | 0x40, 0x12 | 0x08, 0x12])),
+    ],
+    ids=["ready", "near-end", "paper-out", "offline", "cover-open", "cutter-jam"],
+)
+def test_status_bytes(make_state: Callable[[EmulatedPrinter], None], expected: bytes) -> None:
+    printer = EmulatedPrinter()
+    make_state(printer)
+    assert printer.receive(ALL_QUERIES) == expected
+
+
+def test_recovery_clears_the_status_bits() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_out()
+    printer.open_cover()
+    printer.go_offline()
+    printer.jam_cutter()
+    printer.paper_ok()
+    printer.close_cover()
+    printer.go_online()
+    printer.clear_cutter()
+    assert printer.receive(ALL_QUERIES) == bytes([0x12] * 4)
+    assert printer.paper is Paper.OK
+
+
+def test_a_ticket_between_two_queries_is_printed_and_both_are_answered_in_order() -> None:
+    printer = EmulatedPrinter()
+    replies = printer.receive(streams.status_query(4) + b"Hello\n" + streams.cut())
+    replies += printer.receive(streams.status_query(1))
+    assert replies == bytes([0x12, 0x12])
+    assert printer.last_ticket is not None
+    assert printer.last_ticket.lines == ("Hello",)
+
+
+def test_out_of_paper_it_answers_queries_but_prints_nothing() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_out()
+    job = b"lost\n" + streams.cut()
+    replies = printer.receive(streams.status_query(4) + job + streams.status_query(1))
+    assert replies == bytes([0x72, 0x1A])
+    assert printer.tickets == []
+    assert printer.discarded_bytes == len(job)
+    assert printer.bytes_received == len(job) + 6
+
+
+def test_printing_resumes_once_the_paper_is_back() -> None:
+    printer = EmulatedPrinter()
+    printer.go_offline()
+    printer.receive(b"lost\n" + streams.cut())
+    printer.go_online()
+    printer.receive(b"kept\n" + streams.cut())
+    assert [ticket.lines for ticket in printer.tickets] == [("kept",)]
+
+
+def test_unknown_commands_are_counted() -> None:
+    printer = EmulatedPrinter()
+    printer.receive(b"\x1bz\x1b-\x01\x00")
+    assert printer.unknown_commands == 3
+    assert printer.stats.status_queries == 0
+
+
+def test_a_vanished_printer_receives_nothing() -> None:
+    printer = EmulatedPrinter()
+    printer.vanish()
+    assert printer.receive(streams.status_query(1)) == b""
+    assert printer.bytes_received == 0
+    printer.come_back()
+    assert printer.receive(streams.status_query(1)) == b"\x12"
+
+
+def test_wait_for_tickets_wakes_when_another_thread_prints() -> None:
+    printer = EmulatedPrinter()
+    writer = threading.Thread(target=printer.receive, args=(b"a\n" + streams.cut(),))
+    writer.start()
+    assert printer.wait_for_tickets(1, timeout=5)
+    writer.join()
+
+
+def test_wait_for_tickets_gives_up_after_the_timeout() -> None:
+    started = time.monotonic()
+    assert not EmulatedPrinter().wait_for_tickets(1, timeout=0.05)
+    assert time.monotonic() - started < 1
+
+
+def test_each_ticket_is_written_to_the_output_dir(tmp_path: Path) -> None:
+    printer = EmulatedPrinter(output_dir=tmp_path)
+    printer.receive(b"one\n" + streams.cut() + b"two\n" + streams.cut())
+    assert printer.ticket_paths == [tmp_path / "ticket-0001.txt", tmp_path / "ticket-0002.txt"]
+    assert (tmp_path / "ticket-0002.txt").read_text() == printer.tickets[1].text + "\n"
+
+
+def test_pacing_takes_the_time_the_bytes_need_on_the_wire() -> None:
+    printer = EmulatedPrinter(baudrate=9600, pace=True)
+    started = time.perf_counter()
+    printer.receive(b"x" * 96)  # 960 bits
+    assert printer.last_byte_at is not None
+    assert printer.last_byte_at - started >= 0.1
+
+
+def test_without_pacing_receiving_is_immediate() -> None:
+    printer = EmulatedPrinter(baudrate=9600)
+    started = time.perf_counter()
+    printer.receive(b"x" * 9600)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_listeners_hear_state_changes() -> None:
+    printer = EmulatedPrinter()
+    heard: list[Paper] = []
+    listener = lambda: heard.append(printer.paper)  # noqa: E731
+    printer.subscribe(listener)
+    printer.paper_near_end()
+    printer.unsubscribe(listener)
+    printer.paper_out()
+    assert heard == [Paper.NEAR_END]
