@@ -24,7 +24,9 @@ class PrinterUnavailable(KioskError):
     """The printer did not accept the whole document; nothing was consumed."""
 
     def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
-        super().__init__(f"printer unavailable: {problem.value}" + (f" ({detail})" if detail else ""))
+        super().__init__(
+            f"printer unavailable: {problem.value}" + (f" ({detail})" if detail else "")
+        )
         self.problem = problem
         self.detail = detail
 
@@ -51,3 +53,14 @@ class InvalidTransition(KioskError):
 
 class TicketNotFound(KioskError):
     """No ticket with that identity."""
+
+
+class ConfigError(KioskError):
+    """A setting the technician must fix; the message names the file, the key and the problem."""
+
+    def __init__(self, source: str, problem: str, key: str | None = None) -> None:
+        where = f"{source}: {key}" if key else source
+        super().__init__(f"{where}: {problem}")
+        self.source = source
+        self.key = key
+        self.problem = problem

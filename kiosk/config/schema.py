@@ -1,0 +1,183 @@
+"""Every setting, declared once: key, type, default, limits, description and env var."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+SettingValue = str | int | float | bool | Path
+ENV_PREFIX = "KIOSK_"
+CONFIG_ENV = "KIOSK_CONFIG"
+STANDARD_BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr")  # names of devices.escpos.profiles
+LANGUAGES = ("id", "en")
+ROLES = ("kiosk", "counter")
+
+
+class Kind(StrEnum):
+    """The type of a setting as a technician writes it in kiosk.toml."""
+
+    STR = "string"
+    INT = "integer"
+    FLOAT = "number"
+    BOOL = "boolean"
+    PATH = "path"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting. `default` None means it is derived at load time (see `default_note`)."""
+
+    key: str
+    kind: Kind
+    default: SettingValue | None
+    description: str
+    choices: tuple[SettingValue, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    env_aliases: tuple[str, ...] = ()
+    default_note: str = ""
+    check: Callable[[SettingValue], str | None] | None = None
+
+    @property
+    def section(self) -> str:
+        return self.key.partition(".")[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.partition(".")[2]
+
+    @property
+    def env_names(self) -> tuple[str, ...]:
+        """The generic KIOSK_<SECTION>_<NAME> first, then any shorter alias."""
+        generic = ENV_PREFIX + self.key.replace(".", "_").upper()
+        return (generic, *self.env_aliases)
+
+
+def _check_timezone(value: SettingValue) -> str | None:
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"{value!r} is not an IANA time zone (e.g. Asia/Jakarta, Asia/Makassar)"
+    return None
+
+
+def _check_database_url(value: SettingValue) -> str | None:
+    try:
+        make_url(str(value))
+    except ArgumentError:
+        return f"{value!r} is not a database URL (e.g. sqlite:////var/lib/anjungan/anjungan.db)"
+    return None
+
+
+def _check_not_empty(value: SettingValue) -> str | None:
+    return "must not be empty" if not str(value).strip() else None
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "office.name",
+        Kind.STR,
+        "Kantor Desa",
+        "Office name printed on every ticket and receipt.",
+        check=_check_not_empty,
+    ),
+    Option(
+        "office.timezone",
+        Kind.STR,
+        "Asia/Jakarta",
+        "IANA time zone of the office; queue numbers restart at its local midnight. "
+        "Asia/Jakarta or Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
+        check=_check_timezone,
+    ),
+    Option(
+        "paths.data_dir",
+        Kind.PATH,
+        None,
+        "Folder for the database, logs and generated documents.",
+        env_aliases=("KIOSK_DATA_DIR",),
+        default_note="the platform's user data folder for 'anjungan'",
+    ),
+    Option(
+        "database.url",
+        Kind.STR,
+        None,
+        "SQLAlchemy URL of the database: a SQLite file for one kiosk, or "
+        "postgresql+psycopg://user:password@host/db shared by an office's kiosks and counters.",
+        default_note="sqlite:///<paths.data_dir>/anjungan.db",
+        check=_check_database_url,
+    ),
+    Option(
+        "printer.url",
+        Kind.STR,
+        "emu://printer",
+        "Serial port of the ticket printer: a device path (/dev/ttyUSB0, "
+        "/dev/serial/by-id/..., COM3) or a pyserial URL (emu://printer is the built-in emulator).",
+        check=_check_not_empty,
+    ),
+    Option(
+        "printer.baudrate",
+        Kind.INT,
+        9600,
+        "Serial speed of the printer; must match its DIP switches or self-test page.",
+        choices=STANDARD_BAUDRATES,
+    ),
+    Option(
+        "printer.profile",
+        Kind.STR,
+        "80mm",
+        "Paper and feature profile: 58mm, 80mm, or 80mm-noqr for printers without native QR.",
+        choices=PRINTER_PROFILES,
+    ),
+    Option(
+        "printer.status_timeout",
+        Kind.FLOAT,
+        0.1,
+        "Seconds to wait for the printer's answer to a status query before calling it offline.",
+        minimum=0.01,
+        maximum=10.0,
+    ),
+    Option(
+        "ui.language",
+        Kind.STR,
+        "id",
+        "Language the screen starts in (id = Bahasa Indonesia, en = English).",
+        choices=LANGUAGES,
+    ),
+    Option(
+        "ui.idle_timeout_seconds",
+        Kind.INT,
+        60,
+        "Seconds without a touch before the kiosk returns to its start screen.",
+        minimum=10,
+        maximum=600,
+    ),
+    Option(
+        "ui.high_contrast",
+        Kind.BOOL,
+        False,
+        "Start in the high-contrast theme (yellow on black).",
+    ),
+    Option(
+        "ui.fullscreen",
+        Kind.BOOL,
+        True,
+        "Fill the whole screen without window decorations (turn off on a desk PC).",
+    ),
+    Option(
+        "ui.role",
+        Kind.STR,
+        "kiosk",
+        "What this PC is: the citizens' kiosk, or a staff counter (loket) PC.",
+        choices=ROLES,
+    ),
+)
+
+OPTIONS_BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
+SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(option.section for option in OPTIONS))

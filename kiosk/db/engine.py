@@ -1,0 +1,98 @@
+"""Engines and sessions: SQLite tuned for a kiosk that must never lose a ticket, or PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 15_000  # a printer may hold the write lock 1-2 s; waiters queue, not fail
+SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
+    ("busy_timeout", str(BUSY_TIMEOUT_MS)),
+    ("synchronous", "FULL"),  # a power cut right after COMMIT keeps the ticket
+    ("foreign_keys", "ON"),
+)
+JOURNAL_MODE = "wal"  # readers (the display) never wait for the kiosk's writes
+BEGIN_MODE_OPTION = "kiosk_sqlite_begin"  # execution option read by the `begin` hook
+
+
+def create_engine_for(url: str | URL) -> Engine:
+    """An engine for `url`: SQLite files get WAL and our own BEGIN; anything else is plain.
+
+    A bare ``postgresql://`` URL means psycopg 3, the driver the kiosk ships with.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose objects stay readable after commit (values are copied out anyway)."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def begin_write(session: Session) -> None:
+    """Start `session`'s transaction holding the database write lock.
+
+    SQLite: ``BEGIN IMMEDIATE``, so two kiosks never both read a counter and then race to
+    upgrade to a write lock (which fails at once instead of waiting). PostgreSQL: a normal
+    BEGIN; callers lock the rows they change with ``SELECT ... FOR UPDATE``. Must be the
+    session's first use.
+    """
+    session.connection(execution_options={BEGIN_MODE_OPTION: "IMMEDIATE"})
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    _make_parent_dir(url)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _make_parent_dir(url: URL) -> None:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Take BEGIN away from the sqlite3 module (it would defer it) and set the pragmas."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for name, value in SQLITE_PRAGMAS:
+            cursor.execute(f"PRAGMA {name}={value}")
+        _use_wal(cursor)
+    finally:
+        cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays so), retrying while another kiosk holds a lock.
+
+    On a brand-new file two kiosks may race to switch it, and SQLite answers "locked" at
+    once instead of waiting for busy_timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute(f"PRAGMA journal_mode={JOURNAL_MODE}")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_MODE_OPTION, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,118 @@
+"""The queue services an office starts with, and how they are seeded into the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.db.engine import begin_write
+from kiosk.db.models import Service
+from kiosk.queue.types import ServiceInfo
+
+WAIT_IN_WAITING_ROOM: Mapping[str, str] = {
+    "id": "Silakan tunggu di ruang tunggu; nomor Anda akan dipanggil.",
+    "en": "Please wait in the waiting room; your number will be called.",
+}
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    """A queue service as shipped; staff may later rename or disable it in the database."""
+
+    code: str
+    prefix: str
+    names: Mapping[str, str]
+    descriptions: Mapping[str, str]
+    where_to_wait: Mapping[str, str] = field(default_factory=lambda: WAIT_IN_WAITING_ROOM)
+    range_start: int = 1
+    range_end: int = 999
+    avg_service_minutes: int = 10
+    sort_order: int = 0
+
+    def to_row(self) -> Service:
+        return Service(
+            code=self.code,
+            prefix=self.prefix,
+            names=dict(self.names),
+            descriptions=dict(self.descriptions),
+            where_to_wait=dict(self.where_to_wait),
+            range_start=self.range_start,
+            range_end=self.range_end,
+            avg_service_minutes=self.avg_service_minutes,
+            enabled=True,
+            sort_order=self.sort_order,
+        )
+
+
+DEFAULT_SERVICES: tuple[ServiceDefinition, ...] = (
+    ServiceDefinition(
+        code="A",
+        prefix="A",
+        names={"id": "Administrasi Kependudukan", "en": "Civil Registration"},
+        descriptions={
+            "id": "KTP, Kartu Keluarga, akta kelahiran dan kematian, pindah datang.",
+            "en": "ID cards, family cards, birth and death certificates, change of address.",
+        },
+        avg_service_minutes=10,
+        sort_order=1,
+    ),
+    ServiceDefinition(
+        code="B",
+        prefix="B",
+        names={"id": "Surat Keterangan", "en": "Certificates and Letters"},
+        descriptions={
+            "id": "Surat keterangan domisili, usaha, tidak mampu, dan surat pengantar.",
+            "en": "Letters of domicile, business, low income, and cover letters.",
+        },
+        avg_service_minutes=7,
+        sort_order=2,
+    ),
+    ServiceDefinition(
+        code="C",
+        prefix="C",
+        names={"id": "Pengaduan / Lainnya", "en": "Complaints / Other"},
+        descriptions={
+            "id": "Pengaduan, pertanyaan, dan keperluan lain.",
+            "en": "Complaints, questions and anything else.",
+        },
+        avg_service_minutes=12,
+        sort_order=3,
+    ),
+)
+
+
+def seed_services(session: Session, definitions: Iterable[ServiceDefinition]) -> int:
+    """Insert the definitions whose code is missing; existing rows are left as staff set them.
+
+    Each insert has its own savepoint, so a second kiosk seeding the same shared database
+    at the same moment is harmless. Returns how many were inserted. The caller commits.
+    """
+    if not session.in_transaction():
+        begin_write(session)  # SQLite: no other kiosk inserts between our read and write
+    existing = set(session.scalars(select(Service.code)))
+    inserted = 0
+    for definition in definitions:
+        if definition.code in existing:
+            continue
+        try:
+            with session.begin_nested():
+                session.add(definition.to_row())
+        except IntegrityError:
+            continue  # someone else inserted it first
+        inserted += 1
+    return inserted
+
+
+def service_info(row: Service) -> ServiceInfo:
+    """The plain, detached view of a service row that the screens and the printer get."""
+    return ServiceInfo(
+        code=row.code,
+        prefix=row.prefix,
+        names=dict(row.names),
+        descriptions=dict(row.descriptions),
+        where_to_wait=dict(row.where_to_wait),
+    )

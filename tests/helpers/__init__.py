@@ -1,0 +1,1 @@
+"""Shared test helpers: fakes of the core's ports, and worker functions for other processes."""

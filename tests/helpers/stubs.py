@@ -1,0 +1,71 @@
+"""Fakes of the core's ports (clock, ticket printer) for tests."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.queue.types import IssuedTicket
+
+# 09:00 WIB on a Monday: inside office hours, far from the midnight reset.
+OFFICE_MORNING = datetime(2024, 5, 6, 2, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: datetime = OFFICE_MORNING) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def set(self, when: datetime) -> None:
+        self.current = when
+
+    def advance(self, **delta: float) -> datetime:
+        self.current += timedelta(**delta)
+        return self.current
+
+
+@dataclass
+class RecordingPrinter:
+    """Records every ticket it accepts; can be told to refuse the next ones."""
+
+    printed: list[tuple[IssuedTicket, str]] = field(default_factory=list)
+    attempts: int = 0
+    _failures: list[PrinterProblem] = field(default_factory=list)
+    fail_always_with: PrinterProblem | None = None
+
+    def fail_next(self, problem: PrinterProblem = PrinterProblem.PAPER_OUT, times: int = 1) -> None:
+        self._failures.extend([problem] * times)
+
+    def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
+        self.attempts += 1
+        problem = self._failures.pop(0) if self._failures else self.fail_always_with
+        if problem is not None:
+            raise PrinterUnavailable(problem, "fake printer told to fail")
+        self.printed.append((ticket, language))
+
+    @property
+    def codes(self) -> list[str]:
+        return [ticket.code for ticket, _ in self.printed]
+
+
+class FlakyPrinter:
+    """Takes a few milliseconds per ticket and refuses a random share of them."""
+
+    def __init__(self, failure_rate: float, seconds: float, seed: int) -> None:
+        self.failure_rate = failure_rate
+        self.seconds = seconds
+        self.random = random.Random(seed)
+        self.printed: list[IssuedTicket] = []
+
+    def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
+        time.sleep(self.seconds * self.random.random())
+        if self.random.random() < self.failure_rate:
+            raise PrinterUnavailable(PrinterProblem.NOT_RESPONDING, "flaky fake")
+        self.printed.append(ticket)

@@ -1,0 +1,113 @@
+"""Kiosk processes for concurrency tests: spawned, started together, hitting one database."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import random
+import time
+from collections.abc import Callable, Sequence
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
+
+from sqlalchemy import Engine
+
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import upgrade
+from kiosk.errors import PrinterUnavailable
+from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.service import QueueService
+from tests.helpers.stubs import FakeClock, FlakyPrinter
+
+SERVICE_CODES = ("A", "B")
+PRINT_SECONDS = 0.004  # up to 4 ms per ticket, holding the lock
+PAUSE_SECONDS = 0.003  # up to 3 ms between citizens, so the other kiosk gets its turns
+Job = Callable[[Engine, int, int, Callable[[], object]], list[str]]
+
+
+def run_kiosks(url: str, attempts: int, processes: int = 2) -> list[list[str]]:
+    """`processes` kiosks issue at once; each returns the codes its printer accepted."""
+    return run_together(url, processes, _issue_tickets, attempts)
+
+
+def start_kiosks(url: str, processes: int = 2) -> list[list[str]]:
+    """`processes` kiosks migrate and seed one fresh database at the same moment."""
+    return run_together(url, processes, _migrate_and_seed, 0)
+
+
+def run_together(url: str, processes: int, job: Job, attempts: int) -> list[list[str]]:
+    """Spawn the processes, release them together, collect what each returns (fail fast)."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(processes)
+    results: Queue[tuple[int, list[str]]] = context.Queue()
+    workers = [
+        context.Process(target=_kiosk, args=(job, url, attempts, seed, barrier, results))
+        for seed in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    collected: dict[int, list[str]] = {}
+    deadline = time.monotonic() + 120
+    while len(collected) < processes:
+        if time.monotonic() > deadline or any(w.exitcode not in (None, 0) for w in workers):
+            _stop(workers)
+            raise AssertionError(f"a kiosk process failed: {[w.exitcode for w in workers]}")
+        with contextlib.suppress(queue.Empty):
+            seed, codes = results.get(timeout=0.2)
+            collected[seed] = codes
+    for worker in workers:
+        worker.join(timeout=30)
+    return [collected[seed] for seed in range(processes)]
+
+
+def _stop(workers: Sequence[BaseProcess]) -> None:
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(timeout=5)
+
+
+def _kiosk(
+    job: Job,
+    url: str,
+    attempts: int,
+    seed: int,
+    barrier: Barrier,
+    results: Queue[tuple[int, list[str]]],
+) -> None:
+    engine = create_engine_for(url)
+    try:
+        results.put((seed, job(engine, seed, attempts, lambda: barrier.wait(timeout=60))))
+    finally:
+        engine.dispose()
+
+
+def _issue_tickets(
+    engine: Engine, seed: int, attempts: int, ready: Callable[[], object]
+) -> list[str]:
+    printer = FlakyPrinter(failure_rate=0.2, seconds=PRINT_SECONDS, seed=seed)
+    kiosk = QueueService(
+        session_factory(engine), printer, FakeClock(), "Kantor Uji", "Asia/Jakarta"
+    )
+    pauses = random.Random(seed + 1000)
+    kiosk.services()  # connect and warm up before the race starts
+    ready()
+    for attempt in range(attempts):
+        with contextlib.suppress(PrinterUnavailable):
+            kiosk.issue_ticket(SERVICE_CODES[(attempt + seed) % len(SERVICE_CODES)])
+        time.sleep(PAUSE_SECONDS * pauses.random())
+    return [ticket.code for ticket in printer.printed]
+
+
+def _migrate_and_seed(
+    engine: Engine, seed: int, attempts: int, ready: Callable[[], object]
+) -> list[str]:
+    """What the app does at start-up; returns the codes of the services it inserted."""
+    ready()
+    upgrade(engine)
+    with session_factory(engine)() as session:
+        inserted = seed_services(session, DEFAULT_SERVICES)
+        session.commit()
+    return [definition.code for definition in DEFAULT_SERVICES[:inserted]]

@@ -1,0 +1,108 @@
+"""Migrations: empty database to head, idempotent, and matching the ORM models exactly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import alembic_config, current_revision, head_revision, upgrade
+from kiosk.db.models import Base, Service
+from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+
+TABLES = {"services", "daily_counters", "tickets", "ticket_events", "alembic_version"}
+
+
+def model_differences(engine: Engine, metadata: sa.MetaData = Base.metadata) -> list[object]:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, metadata))
+
+
+def test_upgrade_from_empty_creates_the_tables(tmp_path: Path) -> None:
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'new.db'}")
+    try:
+        assert current_revision(engine) is None
+
+        upgrade(engine)
+
+        assert set(inspect(engine).get_table_names()) == TABLES
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_accepts_a_url_and_running_twice_is_a_no_op(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'twice.db'}"
+    upgrade(url)
+    engine = create_engine_for(url)
+    try:
+        with session_factory(engine).begin() as session:
+            seed_services(session, DEFAULT_SERVICES)
+
+        upgrade(engine)
+        upgrade(url)
+
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT count(*) FROM services")).scalar() == 3
+    finally:
+        engine.dispose()
+
+
+def test_models_match_the_migrations(engine: Engine) -> None:
+    """The `alembic check` of CI: autogenerate finds nothing left to migrate."""
+    assert model_differences(engine) == []
+
+
+def test_the_model_comparison_can_fail(engine: Engine) -> None:
+    """Guard for the test above: a changed model is noticed."""
+    changed = sa.MetaData()
+    for table in Base.metadata.tables.values():
+        table.to_metadata(changed)
+    changed.tables["tickets"].append_column(sa.Column("colour", sa.String(10)))
+
+    assert model_differences(engine, changed) != []
+
+
+def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'down.db'}")
+    try:
+        upgrade(engine)
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "base")
+        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+        upgrade(engine)
+        assert model_differences(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_seeding_is_idempotent(engine: Engine) -> None:
+    with session_factory(engine).begin() as session:
+        assert seed_services(session, DEFAULT_SERVICES) == 0  # the fixture seeded already
+    with engine.connect() as connection:
+        codes = connection.execute(sa.text("SELECT code FROM services ORDER BY code")).scalars()
+        assert list(codes) == ["A", "B", "C"]
+
+
+def test_seeding_inserts_missing_codes_only_and_keeps_staff_edits(engine: Engine) -> None:
+    extra = replace(DEFAULT_SERVICES[0], code="D", prefix="D", names={"id": "Loket D"})
+    with session_factory(engine).begin() as session:
+        session.execute(sa.update(Service).where(Service.code == "A").values(prefix="Z"))
+
+    with session_factory(engine).begin() as session:
+        assert seed_services(session, [*DEFAULT_SERVICES, extra]) == 1
+
+    with session_factory(engine)() as session:
+        prefixes = {
+            code: prefix
+            for code, prefix in session.execute(sa.select(Service.code, Service.prefix))
+        }
+    assert prefixes == {"A": "Z", "B": "B", "C": "C", "D": "D"}

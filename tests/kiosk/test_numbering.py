@@ -1,0 +1,126 @@
+"""Queue numbers: local-midnight reset, codes, zone labels, and no gaps nor reuse."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.errors import PrinterUnavailable
+from kiosk.queue.numbering import business_date, format_code, zone_label
+from kiosk.queue.service import QueueService
+from tests.helpers.database import copy_template
+from tests.helpers.stubs import FakeClock, RecordingPrinter
+
+
+def utc(hour: int, minute: int, second: int) -> datetime:
+    return datetime(2024, 5, 6, hour, minute, second, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("zone", "last_second_utc"),
+    [
+        ("Asia/Jakarta", utc(16, 59, 59)),  # WIB, UTC+7
+        ("Asia/Pontianak", utc(16, 59, 59)),  # WIB too
+        ("Asia/Makassar", utc(15, 59, 59)),  # WITA, UTC+8
+        ("Asia/Jayapura", utc(14, 59, 59)),  # WIT, UTC+9
+    ],
+)
+def test_business_day_changes_exactly_at_local_midnight(
+    zone: str, last_second_utc: datetime
+) -> None:
+    assert business_date(last_second_utc, zone) == date(2024, 5, 6)
+    assert business_date(last_second_utc + timedelta(seconds=1), zone) == date(2024, 5, 7)
+
+
+def test_business_day_does_not_depend_on_the_clock_zone() -> None:
+    wita = timezone(timedelta(hours=8))
+    instant = datetime(2024, 5, 7, 0, 30, tzinfo=wita)  # 23:30 WIB on the 6th
+    assert business_date(instant, "Asia/Jakarta") == date(2024, 5, 6)
+    assert business_date(instant, "Asia/Makassar") == date(2024, 5, 7)
+
+
+def test_business_day_refuses_naive_times() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        business_date(datetime(2024, 5, 6, 9), "Asia/Jakarta")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "number", "code"),
+    [("B", 12, "B-012"), ("A", 1, "A-001"), ("C", 999, "C-999"), ("A", 1234, "A-1234")],
+)
+def test_format_code(prefix: str, number: int, code: str) -> None:
+    assert format_code(prefix, number) == code
+
+
+@pytest.mark.parametrize(
+    ("zone", "label"),
+    [
+        ("Asia/Jakarta", "WIB"),
+        ("Asia/Pontianak", "WIB"),
+        ("Asia/Makassar", "WITA"),
+        ("Asia/Jayapura", "WIT"),
+        ("Asia/Singapore", "+08"),
+        ("Europe/Amsterdam", "CEST"),
+    ],
+)
+def test_zone_label(zone: str, label: str) -> None:
+    assert zone_label(zone, utc(2, 0, 0)) == label
+
+
+def test_daily_reset_in_the_queue(queue: QueueService, clock: FakeClock) -> None:
+    clock.set(utc(16, 59, 58))
+    first = queue.issue_ticket("A")
+    second = queue.issue_ticket("A")
+    clock.set(utc(17, 0, 0))  # 00:00 WIB on the 7th
+    third = queue.issue_ticket("A")
+
+    assert (first.code, second.code, third.code) == ("A-001", "A-002", "A-001")
+    assert third.business_date == date(2024, 5, 7)
+    assert third.issued_at.isoformat() == "2024-05-07T00:00:00+07:00"
+    assert third.zone_label == "WIB"
+
+
+# One attempt: (service code, does the printer fail?)
+attempts = st.lists(st.tuples(st.sampled_from("ABC"), st.booleans()), max_size=25)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=attempts)
+def test_successful_issues_number_one_to_n_and_failures_consume_nothing(
+    seeded_template: Path, plan: list[tuple[str, bool]]
+) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        engine = create_engine_for(copy_template(seeded_template, Path(directory)))
+        printer = RecordingPrinter()
+        queue = QueueService(session_factory(engine), printer, FakeClock(), "K", "Asia/Jakarta")
+        try:
+            issued = run_plan(queue, printer, plan)
+        finally:
+            engine.dispose()
+
+    for code, numbers in issued.items():
+        assert numbers == list(range(1, len(numbers) + 1)), code
+    assert len(printer.printed) == sum(not fails for _, fails in plan)
+
+
+def run_plan(
+    queue: QueueService, printer: RecordingPrinter, plan: list[tuple[str, bool]]
+) -> dict[str, list[int]]:
+    issued: dict[str, list[int]] = defaultdict(list)
+    for code, fails in plan:
+        if fails:
+            printer.fail_next()
+            with pytest.raises(PrinterUnavailable):
+                queue.issue_ticket(code)
+        else:
+            issued[code].append(queue.issue_ticket(code).number)
+    for code in "ABC":
+        assert queue.waiting_count(code) == len(issued[code])
+    return issued

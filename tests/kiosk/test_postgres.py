@@ -1,0 +1,149 @@
+"""The same queue checks against PostgreSQL (row locks instead of SQLite's database lock).
+
+Runs when KIOSK_TEST_POSTGRES_URL names a database the tests may create schemas in, e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/anjungan_test``. Each test gets its own
+schema (through ``search_path``) and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text, update
+from sqlalchemy.engine import make_url
+
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import current_revision, head_revision, upgrade
+from kiosk.db.models import Base, Service
+from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueFull
+from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.service import QueueService
+from kiosk.queue.types import Priority, TicketState
+from tests.helpers.database import (
+    assert_numbers_one_to_k,
+    assert_processes_interleaved,
+    numbers_by_service,
+)
+from tests.helpers.stubs import FakeClock, RecordingPrinter
+from tests.helpers.workers import run_kiosks, start_kiosks
+
+SERVER_URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+ATTEMPTS_PER_PROCESS = 40
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not SERVER_URL, reason="KIOSK_TEST_POSTGRES_URL is not set"),
+]
+
+
+@pytest.fixture
+def empty_url() -> Iterator[str]:
+    """A URL whose search_path is a brand-new schema, dropped after the test."""
+    schema = f"kiosk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine_for(SERVER_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(SERVER_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_url(empty_url: str) -> str:
+    engine = create_engine_for(empty_url)
+    try:
+        upgrade(engine)
+        with session_factory(engine).begin() as session:
+            seed_services(session, DEFAULT_SERVICES)
+    finally:
+        engine.dispose()
+    return empty_url
+
+
+@pytest.fixture
+def pg_engine(pg_url: str) -> Iterator[Engine]:
+    engine = create_engine_for(pg_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_queue(pg_engine: Engine, printer: RecordingPrinter, clock: FakeClock) -> QueueService:
+    return QueueService(session_factory(pg_engine), printer, clock, "Kantor Uji", "Asia/Jakarta")
+
+
+def test_migrations_reach_head_twice_and_match_the_models(empty_url: str) -> None:
+    engine = create_engine_for(empty_url)
+    try:
+        upgrade(engine)
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
+        assert "tickets" in inspect(engine).get_table_names()
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_issue_people_ahead_and_aware_times(pg_queue: QueueService) -> None:
+    first = pg_queue.issue_ticket("A")
+    elderly = pg_queue.issue_ticket("A", Priority.ELDERLY)
+    last = pg_queue.issue_ticket("A")
+
+    assert [first.code, elderly.code, last.code] == ["A-001", "A-002", "A-003"]
+    assert (elderly.people_ahead, last.people_ahead, last.estimated_wait_minutes) == (0, 2, 20)
+    stored = pg_queue.get_ticket(first.ticket_id)
+    assert stored.issued_at == datetime(2024, 5, 6, 2, tzinfo=UTC)
+    assert stored.issued_at.isoformat() == "2024-05-06T09:00:00+07:00"
+
+
+def test_printer_failure_consumes_nothing(
+    pg_queue: QueueService, printer: RecordingPrinter, pg_engine: Engine
+) -> None:
+    printer.fail_next(PrinterProblem.PAPER_OUT)
+    with pytest.raises(PrinterUnavailable):
+        pg_queue.issue_ticket("B")
+    assert numbers_by_service(pg_engine) == {}
+    assert pg_queue.issue_ticket("B").code == "B-001"
+
+
+def test_queue_full_and_transitions(pg_queue: QueueService, pg_engine: Engine) -> None:
+    with session_factory(pg_engine).begin() as session:
+        session.execute(update(Service).where(Service.code == "C").values(range_end=1))
+    ticket = pg_queue.issue_ticket("C")
+    with pytest.raises(QueueFull):
+        pg_queue.issue_ticket("C")
+    pg_queue.transition(ticket.ticket_id, TicketState.CALLED, counter="Loket 1")
+    moved = pg_queue.transfer(ticket.ticket_id, "A")
+    assert moved.code == "A-001"
+
+
+@pytest.mark.slow
+def test_two_processes_share_one_database(pg_url: str, pg_engine: Engine) -> None:
+    printed_by_process = run_kiosks(pg_url, ATTEMPTS_PER_PROCESS)
+
+    assert_numbers_one_to_k(pg_engine, printed_by_process, ATTEMPTS_PER_PROCESS)
+    assert_processes_interleaved(printed_by_process)
+
+
+@pytest.mark.slow
+def test_two_kiosks_start_on_one_empty_database_at_once(empty_url: str) -> None:
+    inserted = start_kiosks(empty_url)
+
+    assert sorted(code for codes in inserted for code in codes) == ["A", "B", "C"]
+    engine = create_engine_for(empty_url)
+    try:
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
