@@ -23,7 +23,7 @@ from tests.helpers.stubs import FakeClock, FlakyPrinter
 
 SERVICE_CODES = ("A", "B")
 PRINT_SECONDS = 0.004  # up to 4 ms per ticket, holding the lock
-PAUSE_SECONDS = 0.003  # up to 3 ms between citizens, so the other kiosk gets its turns
+PAUSE_SECONDS = 0.01  # up to 10 ms between citizens, so the other kiosk gets its turns
 Job = Callable[[Engine, int, int, Callable[[], object]], list[str]]
 
 
