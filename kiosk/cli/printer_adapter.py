@@ -30,27 +30,38 @@ PROBLEMS: dict[PrinterState, PrinterProblem] = {
 }
 
 
-def _render_text(encoder: EscPosEncoder, line: TextLine) -> None:
-    encoder.align(ALIGNMENTS[line.align])
-    if line.bold:
-        encoder.bold(True)
-    if (line.width, line.height) != (1, 1):
-        encoder.size(line.width, line.height)
-    encoder.line(line.text)
-    if (line.width, line.height) != (1, 1):
-        encoder.size(1, 1)
-    if line.bold:
-        encoder.bold(False)
+class _Modes:
+    """Emits alignment, bold and size only when they change: fewer bytes on a slow line."""
+
+    def __init__(self, encoder: EscPosEncoder) -> None:
+        self.encoder = encoder
+        self.align: Align = Align.LEFT
+        self.bold = False
+        self.size = (1, 1)
+
+    def set(self, align: Align, bold: bool = False, size: tuple[int, int] = (1, 1)) -> None:
+        if align != self.align:
+            self.encoder.align(ALIGNMENTS[align])
+            self.align = align
+        if bold != self.bold:
+            self.encoder.bold(bold)
+            self.bold = bold
+        if size != self.size:
+            self.encoder.size(*size)
+            self.size = size
 
 
 def render_escpos(document: Document, encoder: EscPosEncoder) -> bytes:
-    """ESC/POS bytes for a neutral document; modes are reset after each element."""
+    """ESC/POS bytes for a neutral document, starting from the printer's reset state."""
     encoder.initialize().code_page()
+    modes = _Modes(encoder)
     for element in document.elements:
         if isinstance(element, TextLine):
-            _render_text(encoder, element)
+            modes.set(element.align, element.bold, (element.width, element.height))
+            encoder.line(element.text)
         elif isinstance(element, QrCode):
-            encoder.align("center").qr(element.data, element.module_dots, "M")
+            modes.set(Align.CENTER)
+            encoder.qr(element.data, element.module_dots, "M")
         elif isinstance(element, Feed):
             encoder.feed(element.lines)
         elif isinstance(element, Cut):

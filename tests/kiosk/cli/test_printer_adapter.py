@@ -13,18 +13,27 @@ from kiosk.errors import PrinterProblem, PrinterUnavailable
 from printing.document import Align, Cut, Document, Feed, TextLine
 
 
-def test_render_resets_modes_after_each_line() -> None:
-    document = Document(48, (TextLine("A-001", Align.CENTER, bold=True, width=4, height=4),))
+def test_render_sends_modes_only_when_they_change() -> None:
+    document = Document(
+        48,
+        (
+            TextLine("KANTOR", Align.CENTER, bold=True),
+            TextLine("A-001", Align.CENTER, bold=True, width=4, height=4),
+            TextLine("plain", Align.CENTER),
+        ),
+    )
     data = render_escpos(document, EscPosEncoder(get_profile("80mm")))
     assert data == (
         b"\x1b@"  # initialise
         b"\x1c.\x1bt\x00"  # leave kanji mode, code page 437
         b"\x1ba\x01"  # centre
         b"\x1bE\x01"  # bold on
-        b"\x1d!\x33"  # 4x width, 4x height
+        b"KANTOR\n"
+        b"\x1d!\x33"  # 4x width, 4x height; still centred and bold
         b"A-001\n"
-        b"\x1d!\x00"  # normal size
         b"\x1bE\x00"  # bold off
+        b"\x1d!\x00"  # normal size
+        b"plain\n"
     )
 
 

@@ -1,0 +1,56 @@
+"""Start-up to an interactive home screen vs a bare PySide6 window started the same way.
+
+Both are fresh Python processes started by this script; each quits from the first
+turn of its event loop after the window is shown, i.e. once it could take a tap. The
+kiosk runs `kiosk demo` on a data folder migrated by a warm-up run (a kiosk restarting
+on its own database). Target: at most 3x. Run: python -m benchmarks.startup
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET = 3.0
+RUNS = 5
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory() as data_dir:
+        kiosk = [sys.executable, "-m", "kiosk.cli.main", "demo", "--windowed"]
+        kiosk += ["--data-dir", data_dir, "--quit-after", "0"]
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        timed(kiosk, env)  # warm-up: creates and migrates the database
+        timed(bare, env)
+        kiosk_times = [timed(kiosk, env) for _ in range(RUNS)]
+        bare_times = [timed(bare, env) for _ in range(RUNS)]
+    kiosk_median, bare_median = statistics.median(kiosk_times), statistics.median(bare_times)
+    print(f"bare PySide6 window: {bare_median * 1000:.0f} ms (median of {RUNS})")
+    print(f"kiosk home screen:   {kiosk_median * 1000:.0f} ms (median of {RUNS})")
+    print(f"ratio {kiosk_median / bare_median:.2f} (target <= {TARGET})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Time from the citizen's last tap to the ticket's last byte on a 9600 baud line.
+
+The kiosk window is wired as `kiosk run` wires it (SQLite file with migrations, the
+real queue service, the ESC/POS adapter) to the emulated printer behind emu:// with
+pacing on (simulated hardware: each write lasts as long as its bytes take on a real
+9600 baud 8N1 line). Baseline: the serial line's physical limit for the bytes sent,
+bytes x 10 / 9600 s. Target: at most 1.15x. Run: python -m benchmarks.tap_to_wire
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from devices.emulator import get_emulator, register_url_handler
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from devices.transport import SerialTransport
+from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import upgrade
+from kiosk.ports import SystemClock
+from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.service import QueueService
+from ui.contracts import UiOptions
+from ui.window import KioskWindow
+
+BAUD = 9600
+BITS_PER_BYTE = 10  # 8N1: start bit, 8 data bits, stop bit
+TARGET = 1.15
+RUNS = 5
+
+
+def build_window(data_dir: Path) -> KioskWindow:
+    register_url_handler()
+    engine = create_engine_for(f"sqlite:///{data_dir / 'anjungan.db'}")
+    upgrade(engine)
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        seed_services(session, DEFAULT_SERVICES)
+    get_emulator("bench", "80mm", BAUD, pace=True)
+    transport = SerialTransport(f"emu://bench?pace=1&baud={BAUD}", baudrate=BAUD)
+    printer = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
+    queue = QueueService(sessions, printer, SystemClock(), "Kantor Desa Sukamaju", "Asia/Jakarta")
+    return KioskWindow(queue, UiOptions("Kantor Desa Sukamaju", fullscreen=False))
+
+
+def tap(window: KioskWindow, name: str) -> None:
+    button = window.page(window.current_screen).findChild(QPushButton, name)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def one_ticket(window: KioskWindow) -> tuple[float, int]:
+    """Seconds from the last tap to the last byte, and the bytes sent."""
+    emulator = get_emulator("bench")
+    before = emulator.bytes_received
+    loop = QEventLoop()
+    window.ticket_issued.connect(loop.quit)
+    tap(window, "take_number")
+    tap(window, "service_B")
+    tapped_at = time.perf_counter()
+    tap(window, "priority_none")
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
+    window.ticket_issued.disconnect(loop.quit)
+    assert emulator.last_byte_at is not None
+    elapsed = emulator.last_byte_at - tapped_at
+    window.go_home()
+    return elapsed, emulator.bytes_received - before
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as data_dir:
+        window = build_window(Path(data_dir))
+        window.show_kiosk()
+        one_ticket(window)  # warm-up: first open of the port, first queries
+        results = [one_ticket(window) for _ in range(RUNS)]
+        window.shutdown()
+    ratios = [elapsed / (sent * BITS_PER_BYTE / BAUD) for elapsed, sent in results]
+    elapsed, sent = results[len(results) // 2]
+    print(f"bytes per ticket on the wire (with status queries): {sent}")
+    print(f"physical limit at {BAUD} baud: {sent * BITS_PER_BYTE / BAUD * 1000:.0f} ms")
+    print(f"tap to last byte: median {statistics.median(e for e, _ in results) * 1000:.0f} ms")
+    print(f"ratio {statistics.median(ratios):.3f} (target <= {TARGET})")
+    del app
+
+
+if __name__ == "__main__":
+    main()
