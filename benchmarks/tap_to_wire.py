@@ -87,7 +87,7 @@ def main() -> None:
         results = [one_ticket(window) for _ in range(RUNS)]
         window.shutdown()
     ratios = [elapsed / (sent * BITS_PER_BYTE / BAUD) for elapsed, sent in results]
-    elapsed, sent = results[len(results) // 2]
+    sent = results[len(results) // 2][1]
     print(f"bytes per ticket on the wire (with status queries): {sent}")
     print(f"physical limit at {BAUD} baud: {sent * BITS_PER_BYTE / BAUD * 1000:.0f} ms")
     print(f"tap to last byte: median {statistics.median(e for e, _ in results) * 1000:.0f} ms")
