@@ -72,6 +72,11 @@ class SerialTransport:
         return self._url
 
     @property
+    def baudrate(self) -> int:
+        """The line speed in bits per second, to estimate how long bytes take to send."""
+        return self._baudrate
+
+    @property
     def is_connected(self) -> bool:
         """True while a port is open and its last call succeeded.
 

@@ -19,6 +19,10 @@ STATE_COMMANDS: dict[str, Callable[[EmulatedPrinter], None]] = {
     "cutter-jam": EmulatedPrinter.jam_cutter,
     "cutter-ok": EmulatedPrinter.clear_cutter,
 }
+# Commands taking a whole number: ``paper-out-after 3`` ends the roll 3 lines from now.
+COUNT_COMMANDS: dict[str, Callable[[EmulatedPrinter, int], None]] = {
+    "paper-out-after": EmulatedPrinter.paper_runs_out_after,
+}
 QUERY_COMMANDS = ("tickets", "stats")
 OK = "ok"
 
@@ -27,8 +31,12 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
     """The one-line reply to ``command``, or None when it is not a printer command.
 
     ``tickets`` answers a JSON list of rendered ticket texts, ``stats`` a JSON object
-    of counters and state; the others change the printer and answer ``ok``.
+    of counters and state; the others change the printer and answer ``ok``, or
+    ``error: ...`` when a count is missing or not a whole number.
     """
+    name, _, argument = command.partition(" ")
+    if name in COUNT_COMMANDS:
+        return _run_count_command(printer, name, argument.strip())
     if command in STATE_COMMANDS:
         STATE_COMMANDS[command](printer)
         return OK
@@ -39,6 +47,13 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
     return None
 
 
+def _run_count_command(printer: EmulatedPrinter, name: str, argument: str) -> str:
+    if not argument.isdigit():
+        return f"error: {name} needs a whole number, e.g. '{name} 3', got {argument!r}"
+    COUNT_COMMANDS[name](printer, int(argument))
+    return OK
+
+
 def describe(printer: EmulatedPrinter) -> dict[str, object]:
     """Counters and state of ``printer`` as plain JSON-ready values."""
     return {
@@ -47,6 +62,7 @@ def describe(printer: EmulatedPrinter) -> dict[str, object]:
         "online": printer.online,
         "cover_open": printer.cover_open,
         "cutter_error": printer.cutter_error,
+        "lines_until_paper_out": printer.lines_until_paper_out,
         "vanished": printer.vanished,
         "profile": printer.profile.name,
     }

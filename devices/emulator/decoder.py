@@ -23,6 +23,7 @@ from devices.emulator.events import (
     SetCharacterSize,
     StatusQuery,
     Text,
+    TransmitStatus,
     UnknownCommand,
 )
 from devices.escpos import constants as c
@@ -39,6 +40,11 @@ _LF, _CR, _ESC, _GS, _FS, _DLE, _EOT = (
 _PREFIXES = frozenset({_ESC, _GS, _FS, _DLE})
 _ENQ, _DC4 = 0x05, 0x14
 _REALTIME_REQUESTS = range(c.STATUS_PRINTER, c.STATUS_PAPER_SENSOR + 1)
+_TRANSMIT_REQUESTS = {
+    n + offset: n
+    for n in (c.TRANSMIT_PAPER_SENSOR, c.TRANSMIT_DRAWER)
+    for offset in (0, c.TRANSMIT_ASCII_OFFSET)
+}
 
 # Commands the emulator does not render, by parameter count, so they are skipped whole.
 # fmt: off
@@ -48,7 +54,7 @@ _ESC_PARAMS = {ord(k): n for k, n in {
     "W": 8, "\x0c": 0, "i": 0, "m": 0, "c": 2,
 }.items()}
 _GS_PARAMS = {ord(k): n for k, n in {
-    "B": 1, "H": 1, "h": 1, "w": 1, "f": 1, "L": 2, "W": 2, "a": 1, "r": 1, "I": 1, "b": 1,
+    "B": 1, "H": 1, "h": 1, "w": 1, "f": 1, "L": 2, "W": 2, "a": 1, "I": 1, "b": 1,
     "E": 1, "\\": 2, "P": 2, "/": 1, ":": 0, "^": 3,
 }.items()}
 _FS_PARAMS = {ord(k): n for k, n in {
@@ -201,10 +207,20 @@ class EscPosDecoder:
             ord("v"): self._gs_raster,
             ord("k"): self._gs_barcode,
             ord("*"): self._gs_downloaded_image,
+            c.TRANSMIT_STATUS[1]: self._gs_transmit_status,
         }
         if function in parsers:
             return parsers[function](pos)
         return self._unknown_prefixed(pos, _GS_PARAMS)
+
+    def _gs_transmit_status(self, pos: int) -> _Step | None:
+        """GS r n with n = 1/49 (paper sensor) or 2/50 (drawer); other n are unknown."""
+        if not self._has(pos, 3):
+            return None
+        request = _TRANSMIT_REQUESTS.get(self._buffer[pos + 2])
+        if request is None:
+            return self._unknown(pos, 3)
+        return _Step(TransmitStatus(request), 3)
 
     def _gs_cut(self, pos: int) -> _Step | None:
         if not self._has(pos, 3):

@@ -138,6 +138,18 @@ class StatusQuery:
 
 
 @dataclass(frozen=True)
+class TransmitStatus:
+    """GS r n: status sent back in order, once everything before it was processed.
+
+    ``request`` is 1 (paper sensor) or 2 (drawer kick-out connector), whether n
+    came as that number or as its ASCII digit.
+    """
+
+    request: int
+    size: int = 3
+
+
+@dataclass(frozen=True)
 class UnknownCommand:
     """A command the emulator does not model (or garbage), skipped as a whole.
 
@@ -165,5 +177,6 @@ Event = (
     | RasterImage
     | Cut
     | StatusQuery
+    | TransmitStatus
     | UnknownCommand
 )

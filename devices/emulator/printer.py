@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devices.emulator.decoder import EscPosDecoder
-from devices.emulator.events import Event, StatusQuery, UnknownCommand
+from devices.emulator.events import Event, StatusQuery, TransmitStatus, UnknownCommand
 from devices.emulator.rendering import RenderedTicket, TicketRenderer
 from devices.escpos import constants as c
 from devices.escpos.profiles import PrinterProfile, get_profile
 
 BITS_PER_BYTE = 10  # 8N1 on the wire: start bit, 8 data bits, stop bit
+DRAWER_PIN_LOW = 0x00  # GS r 2 reply: no drawer on the kick-out connector
 
 
 class Paper(enum.Enum):
@@ -36,6 +37,7 @@ class PrinterStats:
     discarded_bytes: int
     status_queries: int
     tickets_printed: int
+    in_order_queries: int  # GS r answered (a stopped printer answers none)
 
 
 class EmulatedPrinter:
@@ -43,9 +45,11 @@ class EmulatedPrinter:
 
     Not a driver: it stands where the real printer would be, for tests and the demo.
     ``receive`` takes what the host wrote and returns what the printer sends back
-    (real-time status bytes), processing the stream strictly in order. While offline,
-    with the cover open, out of paper or with a cutter error it still answers status
-    queries but discards everything else, as a real printer does. Thread-safe.
+    (status bytes), processing the stream strictly in order. While offline, with the
+    cover open, out of paper or with a cutter error it has stopped: it still answers
+    real-time DLE EOT queries but discards everything else, in-order GS r queries
+    included, so those get no reply, as from a real printer. A profile without
+    ``in_order_status`` (a clone) never answers GS r. Thread-safe.
     """
 
     def __init__(
@@ -70,11 +74,13 @@ class EmulatedPrinter:
         self._online = True
         self._cover_open = False
         self._cutter_error = False
+        self._lines_until_paper_out: int | None = None
+        self._ran_out = False  # the roll ended while printing: tell listeners after receive
         self._vanished = False
         self._connection = 0
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
-        self._counts = {"bytes": 0, "unknown": 0, "discarded": 0, "queries": 0}
+        self._counts = {"bytes": 0, "unknown": 0, "discarded": 0, "queries": 0, "in_order": 0}
         self.last_byte_at: float | None = None
 
     # -- the serial line -------------------------------------------------------------
@@ -95,6 +101,9 @@ class EmulatedPrinter:
                 self._counts["bytes"] += len(data)
                 replies = b"".join(self._handle(event) for event in self._decoder.feed(data))
                 self._changed.notify_all()
+                ran_out, self._ran_out = self._ran_out, False
+            if ran_out:
+                self._tell_listeners()
             return replies
 
     def _handle(self, event: Event) -> bytes:
@@ -106,10 +115,40 @@ class EmulatedPrinter:
         if not self._can_print():
             self._counts["discarded"] += event.size
             return b""
+        if isinstance(event, TransmitStatus):
+            return self._transmit(event)
+        self._print(event)
+        return b""
+
+    def _transmit(self, event: TransmitStatus) -> bytes:
+        """The in-order reply: everything before it has been printed by now."""
+        if not self.profile.in_order_status:
+            return b""
+        self._counts["in_order"] += 1
+        if event.request != c.TRANSMIT_PAPER_SENSOR:
+            return bytes([DRAWER_PIN_LOW])
+        # Never "paper end" (0x0C): without paper it has stopped and does not get here.
+        return bytes([c.TRANSMITTED_BITS_NEAR_END if self._paper is Paper.NEAR_END else 0])
+
+    def _print(self, event: Event) -> None:
+        lines_before = len(self._renderer.pending_lines)
         ticket = self._renderer.apply(event)
         if ticket is not None:
             self._store(ticket)
-        return b""
+        if self._lines_until_paper_out is not None:
+            lines_after = len(ticket.lines) if ticket else len(self._renderer.pending_lines)
+            self._use_paper(max(lines_after - lines_before, 0))
+
+    def _use_paper(self, lines: int) -> None:
+        """Count down a roll set to end (``paper_runs_out_after``); at zero it is out."""
+        assert self._lines_until_paper_out is not None
+        self._lines_until_paper_out -= lines
+        if self._lines_until_paper_out <= 0:
+            self._end_roll()
+            self._ran_out = True
+
+    def _end_roll(self) -> None:
+        self._paper, self._lines_until_paper_out = Paper.OUT, None
 
     def _store(self, ticket: RenderedTicket) -> None:
         self._tickets.append(ticket)
@@ -185,6 +224,7 @@ class EmulatedPrinter:
                 counts["discarded"],
                 counts["queries"],
                 len(self._tickets),
+                counts["in_order"],
             )
 
     @property
@@ -218,6 +258,11 @@ class EmulatedPrinter:
         return self._cutter_error
 
     @property
+    def lines_until_paper_out(self) -> int | None:
+        """Lines left on a roll set to end by ``paper_runs_out_after``; None otherwise."""
+        return self._lines_until_paper_out
+
+    @property
     def vanished(self) -> bool:
         return self._vanished
 
@@ -240,15 +285,31 @@ class EmulatedPrinter:
 
     def paper_out(self) -> None:
         with self._changing():
-            self._paper = Paper.OUT
+            self._end_roll()
+
+    def paper_runs_out_after(self, lines: int) -> None:
+        """The roll ends after ``lines`` more printed lines (0: now), mid-ticket if need be.
+
+        Then the printer stops: the rest of the stream is discarded, DLE EOT says
+        paper out and GS r gets no reply. The half ticket stays in ``pending_lines``.
+        """
+        if lines < 0:
+            raise ValueError(f"lines must be 0 or more, not {lines}")
+        with self._changing():
+            self._lines_until_paper_out = lines
+            if lines == 0:
+                self._end_roll()
 
     def paper_near_end(self) -> None:
         with self._changing():
             self._paper = Paper.NEAR_END
 
     def paper_ok(self) -> None:
+        """A fresh roll; a half ticket left on the old one goes with it."""
         with self._changing():
-            self._paper = Paper.OK
+            if self._paper is Paper.OUT:
+                self._renderer = TicketRenderer(self.profile)
+            self._paper, self._lines_until_paper_out = Paper.OK, None
 
     def go_offline(self) -> None:
         with self._changing():
@@ -291,6 +352,10 @@ class EmulatedPrinter:
         with self._changed:
             yield
             self._changed.notify_all()
+        self._tell_listeners()
+
+    def _tell_listeners(self) -> None:
+        with self._changed:
             listeners = list(self._listeners)
         for listener in listeners:
             listener()

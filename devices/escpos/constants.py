@@ -57,6 +57,17 @@ STATUS_BIT_AUTO_RECOVERABLE = 0x40  # n=3
 STATUS_BITS_NEAR_END = 0x0C  # n=4: bits 2 and 3
 STATUS_BITS_PAPER_END = 0x60  # n=4: bits 5 and 6
 
+# In-order status (GS r n): "processed in sequence", so the printer answers only
+# once it has processed every byte sent before the command. A stopped printer
+# (paper out, cover open, offline) processes nothing and so never answers.
+TRANSMIT_STATUS = GS + b"r"
+TRANSMIT_PAPER_SENSOR = 1  # n = 1 or 49 (ASCII "1")
+TRANSMIT_DRAWER = 2  # n = 2 or 50 (ASCII "2")
+TRANSMIT_ASCII_OFFSET = 48  # n may also be sent as an ASCII digit
+TRANSMITTED_FIXED_MASK = 0xF0  # bits 4-7 of a GS r reply are always 0
+TRANSMITTED_BITS_NEAR_END = 0x03  # n=1: bits 0 and 1
+TRANSMITTED_BITS_PAPER_END = 0x0C  # n=1: bits 2 and 3
+
 # Two-dimensional symbols: GS ( k pL pH cn fn [params]
 SYMBOL = GS + b"(k"
 QR_CN = 49  # cn = '1' selects QR Code

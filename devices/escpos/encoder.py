@@ -33,6 +33,8 @@ from devices.escpos.constants import (
     QR_STORE_M,
     SELECT_CODE_PAGE,
     SYMBOL,
+    TRANSMIT_PAPER_SENSOR,
+    TRANSMIT_STATUS,
 )
 from devices.escpos.profiles import PrinterProfile
 
@@ -133,6 +135,14 @@ class EscPosEncoder:
             return self.feed(math.ceil(feed_dots / DEFAULT_LINE_SPACING_DOTS))
         function = CUT_FEED_PARTIAL if partial else CUT_FEED_FULL
         return self.raw(CUT + bytes([function, feed_dots]))
+
+    def transmit_paper_status(self) -> EscPosEncoder:
+        """GS r 1: send back the paper sensors once everything before is processed.
+
+        Unlike DLE EOT this waits its turn in the printer's buffer, so its reply
+        proves the bytes before it were printed; a stopped printer never replies.
+        """
+        return self.raw(TRANSMIT_STATUS + bytes([TRANSMIT_PAPER_SENSOR]))
 
     def qr(
         self,

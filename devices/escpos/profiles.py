@@ -18,6 +18,10 @@ class PrinterProfile:
     code_page: str  # a key of constants.CODE_PAGES
     cut_feed_dots: int  # paper fed before the cut so the last line clears the blade
     logo_path: str | None = None  # stored raster logo; None = no raster image
+    # Answers GS r (in-order status) only after processing everything before it, so
+    # a printed ticket can be proven. Some cheap clones ignore GS r: set False there
+    # and only the real-time DLE EOT check before and after printing remains.
+    in_order_status: bool = True
 
 
 PROFILES: dict[str, PrinterProfile] = {
@@ -50,6 +54,18 @@ PROFILES: dict[str, PrinterProfile] = {
         native_qr=False,
         code_page="cp437",
         cut_feed_dots=96,
+    ),
+    # An unknown 80 mm clone: assume the least (no GS r, no native QR code).
+    "generic": PrinterProfile(
+        name="generic",
+        paper_width_mm=80,
+        dots_per_line=576,
+        columns=48,
+        has_cutter=True,
+        native_qr=False,
+        code_page="cp437",
+        cut_feed_dots=96,
+        in_order_status=False,
     ),
 }
 

@@ -1,4 +1,4 @@
-"""Real-time printer status (DLE EOT n): pure decoders and the query over a transport."""
+"""Printer status: real-time (DLE EOT n) and in-order (GS r 1) decoders and queries."""
 
 from __future__ import annotations
 
@@ -27,10 +27,15 @@ from devices.escpos.constants import (
     STATUS_OFFLINE_CAUSE,
     STATUS_PAPER_SENSOR,
     STATUS_PRINTER,
+    TRANSMITTED_BITS_NEAR_END,
+    TRANSMITTED_BITS_PAPER_END,
+    TRANSMITTED_FIXED_MASK,
 )
 from devices.transport import SerialTransport
 
 DEFAULT_QUERY_TIMEOUT = 0.1  # seconds per DLE EOT reply; a printer answers in milliseconds
+# Quiet seconds, while waiting for GS r, before asking DLE EOT 1 whether the printer stopped
+DEFAULT_POLL_INTERVAL = 0.25
 
 
 class PrinterState(StrEnum):
@@ -75,7 +80,7 @@ class ErrorCause:
 
 @dataclass(frozen=True)
 class PaperSensor:
-    """DLE EOT 4: roll paper sensors."""
+    """Roll paper sensors, from DLE EOT 4 or from the in-order GS r 1."""
 
     near_end: bool
     paper_out: bool
@@ -175,6 +180,25 @@ def decode_paper_sensor(byte: int) -> PaperSensor:
     )
 
 
+def is_transmitted_status_byte(byte: int) -> bool:
+    """True when bits 4-7 are clear, as in every reply to GS r.
+
+    A real-time status byte always has bit 4 set, so the two never mix up;
+    anything with a high-nibble bit set is stray.
+    """
+    return byte & TRANSMITTED_FIXED_MASK == 0
+
+
+def decode_transmitted_paper(byte: int) -> PaperSensor:
+    """Decode the reply to GS r 1; either bit of a two-bit sensor field counts."""
+    if not is_transmitted_status_byte(byte):
+        raise ValueError(f"0x{byte:02x} is not a GS r reply: bits 4-7 are not all clear")
+    return PaperSensor(
+        near_end=_has(byte, TRANSMITTED_BITS_NEAR_END),
+        paper_out=_has(byte, TRANSMITTED_BITS_PAPER_END),
+    )
+
+
 def query_status(
     transport: SerialTransport, timeout: float = DEFAULT_QUERY_TIMEOUT
 ) -> PrinterStatus:
@@ -193,6 +217,34 @@ def query_status(
         error = decode_error_cause(_ask(transport, STATUS_ERROR_CAUSE, timeout))
         paper = decode_paper_sensor(_ask(transport, STATUS_PAPER_SENSOR, timeout))
     return PrinterStatus.from_replies(printer, offline, error, paper)
+
+
+def wait_for_processed(
+    transport: SerialTransport, timeout: float, poll_interval: float = DEFAULT_POLL_INTERVAL
+) -> PaperSensor | None:
+    """Wait for the reply to a GS r 1 already sent after a document.
+
+    The reply proves the printer processed the whole document. A stopped
+    printer (paper out, cover open, offline) keeps its buffer and never
+    replies, so whenever the line stays quiet for `poll_interval`, ask DLE
+    EOT 1, answered at once: "offline" ends the wait early. Returns the paper
+    sensors from the reply, or None when the printer said it is offline or
+    `timeout` passed first; ask the full status then to learn why. Other bytes
+    (strays, "online" answers) are skipped. DeviceGone propagates.
+    """
+    deadline = time.monotonic() + timeout
+    asked = False
+    with transport.exclusive():
+        while (remaining := deadline - time.monotonic()) > 0:
+            reply = transport.read(1, timeout=min(remaining, poll_interval))
+            if not reply:
+                transport.write_all(REALTIME_STATUS + bytes([STATUS_PRINTER]))
+                asked = True
+            elif is_transmitted_status_byte(reply[0]):
+                return decode_transmitted_paper(reply[0])
+            elif asked and is_status_byte(reply[0]) and decode_printer(reply[0]).offline:
+                return None
+    return None
 
 
 def _ask(transport: SerialTransport, query: int, timeout: float) -> int:

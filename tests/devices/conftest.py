@@ -1,4 +1,4 @@
-"""A loopback TCP "printer" for socket:// transports: answers DLE EOT, records the rest."""
+"""A loopback TCP "printer" for socket:// transports: answers DLE EOT and GS r, records the rest."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ import pytest
 from serial.urlhandler import protocol_socket
 
 DLE_EOT = b"\x10\x04"
+GS_R = b"\x1dr"
+QUERY_PREFIXES = (DLE_EOT, GS_R)
+QUERY_LENGTH = 3  # prefix and n
+OFFLINE_BIT = 0x08  # in the DLE EOT 1 reply
+PAPER_ADEQUATE = 0x00  # GS r 1 reply: both paper sensors clear
 # Status bytes of an idle, ready printer: only the fixed bits (1 and 4) set.
 READY = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
 PAPER_OUT = {1: 0x12 | 0x08, 2: 0x12 | 0x20, 3: 0x12, 4: 0x12 | 0x60}
@@ -28,6 +33,10 @@ class FakePrinterServer:
     `replies_after_document` replaces them once any other byte has arrived,
     like a printer that used up its last paper on the ticket. `garbage` is
     sent before every reply. Every non-query byte lands in `document()`.
+
+    GS r n is answered in order with `transmitted_reply` (None: silence), but,
+    like a real printer that has stopped, not while the DLE EOT 1 reply in
+    force says offline or is missing. `transmit_queries` records every n.
     """
 
     def __init__(self, port: int = 0) -> None:
@@ -37,7 +46,9 @@ class FakePrinterServer:
         self.replies: dict[int, int] = dict(READY)
         self.replies_after_document: dict[int, int] | None = None
         self.garbage = b""
+        self.transmitted_reply: int | None = PAPER_ADEQUATE
         self.queries: list[int] = []
+        self.transmit_queries: list[int] = []
         self.connected = threading.Event()
         self._document = bytearray()
         self._pending = bytearray()
@@ -121,19 +132,26 @@ class FakePrinterServer:
 
     def _handle_pending(self) -> None:
         while self._pending:
-            start = self._pending.find(DLE_EOT)
+            start = self._next_query()
             if start == -1:
-                # Keep a trailing DLE: it may start a query split across chunks.
-                keep = 1 if self._pending.endswith(DLE_EOT[:1]) else 0
+                # Keep a trailing DLE or GS: it may start a query split across chunks.
+                starts = tuple(prefix[:1] for prefix in QUERY_PREFIXES)
+                keep = 1 if self._pending.endswith(starts) else 0
                 self._record(len(self._pending) - keep)
                 return
-            if start + len(DLE_EOT) >= len(self._pending):
-                self._record(start)
-                return
             self._record(start)
-            query = self._pending[len(DLE_EOT)]
-            del self._pending[: len(DLE_EOT) + 1]
-            self._answer(query)
+            if len(self._pending) < QUERY_LENGTH:
+                return
+            prefix, query = bytes(self._pending[:2]), self._pending[2]
+            del self._pending[:QUERY_LENGTH]
+            if prefix == DLE_EOT:
+                self._answer(query)
+            else:
+                self._transmit(query)
+
+    def _next_query(self) -> int:
+        found = [self._pending.find(prefix) for prefix in QUERY_PREFIXES]
+        return min((start for start in found if start != -1), default=-1)
 
     def _record(self, size: int) -> None:
         with self._lock:
@@ -142,11 +160,25 @@ class FakePrinterServer:
 
     def _answer(self, query: int) -> None:
         self.queries.append(query)
-        replies = self.replies
+        replies = self._replies_in_force()
+        if query in replies:
+            self._send(replies[query])
+
+    def _transmit(self, query: int) -> None:
+        self.transmit_queries.append(query)
+        printer_byte = self._replies_in_force().get(1)
+        stopped = printer_byte is None or printer_byte & OFFLINE_BIT
+        if self.transmitted_reply is not None and not stopped:
+            self._send(self.transmitted_reply)
+
+    def _replies_in_force(self) -> dict[int, int]:
         if self.replies_after_document is not None and self.document():
-            replies = self.replies_after_document
-        if query in replies and self._connection is not None:
-            self._connection.sendall(self.garbage + bytes([replies[query]]))
+            return self.replies_after_document
+        return self.replies
+
+    def _send(self, reply: int) -> None:
+        if self._connection is not None:
+            self._connection.sendall(self.garbage + bytes([reply]))
 
 
 class _NoPause:

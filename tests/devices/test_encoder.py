@@ -143,3 +143,14 @@ def test_a_refused_command_adds_nothing(encoder: EscPosEncoder) -> None:
     with pytest.raises(ValueError):
         encoder.qr(b"1" * 7090)
     assert encoder.to_bytes() == b"\x1b@"
+
+
+def test_transmit_paper_status_is_gs_r_1(encoder: EscPosEncoder) -> None:
+    assert encoder.line("A").transmit_paper_status().to_bytes() == b"A\n" + b"\x1d\x72\x01"
+
+
+def test_profiles_say_whether_gs_r_is_answered() -> None:
+    assert PROFILES["80mm"].in_order_status and PROFILES["58mm"].in_order_status
+    generic = PROFILES["generic"]
+    assert not generic.in_order_status
+    assert (generic.paper_width_mm, generic.columns) == (80, 48)

@@ -1,4 +1,4 @@
-"""Printer status: bit decoders, the plain state, and DLE EOT queries over socket://."""
+"""Printer status: bit decoders, the plain state, DLE EOT and GS r over socket://."""
 
 from __future__ import annotations
 
@@ -21,11 +21,16 @@ from devices.escpos.status import (
     decode_offline_cause,
     decode_paper_sensor,
     decode_printer,
+    decode_transmitted_paper,
     is_status_byte,
+    is_transmitted_status_byte,
     query_status,
+    wait_for_processed,
 )
 from devices.transport import SerialTransport
 from tests.devices.conftest import PAPER_OUT, READY, FakePrinterServer
+
+GS_R_1 = b"\x1dr\x01"
 
 FIXED = 0x12  # bits 1 and 4 set, bits 0 and 7 clear (Epson DLE EOT reference)
 
@@ -88,6 +93,27 @@ def test_decoders_refuse_stray_bytes(decode: object, stray: int) -> None:
 @given(st.integers(min_value=0, max_value=255))
 def test_only_bytes_with_the_fixed_bits_are_status(byte: int) -> None:
     assert is_status_byte(byte) == spec_says_status_byte(byte)
+
+
+@pytest.mark.parametrize(
+    ("byte", "near_end", "paper_out"),
+    [(0x00, False, False), (0x03, True, False), (0x0C, False, True),
+     (0x01, True, False), (0x08, False, True), (0x0F, True, True)],
+)  # fmt: skip
+def test_decode_transmitted_paper_bits(byte: int, near_end: bool, paper_out: bool) -> None:
+    assert decode_transmitted_paper(byte) == PaperSensor(near_end, paper_out)
+
+
+@given(st.integers(min_value=0, max_value=255))
+def test_a_gs_r_reply_has_bits_4_to_7_clear_and_is_never_a_dle_eot_reply(byte: int) -> None:
+    assert is_transmitted_status_byte(byte) == (byte < 0x10)
+    assert not (is_transmitted_status_byte(byte) and spec_says_status_byte(byte))
+
+
+@pytest.mark.parametrize("stray", [0x10, 0x12, 0x80, 0xFF])
+def test_decode_transmitted_paper_refuses_stray_bytes(stray: int) -> None:
+    with pytest.raises(ValueError, match="not a GS r reply"):
+        decode_transmitted_paper(stray)
 
 
 # --- status and state -------------------------------------------------------
@@ -204,3 +230,46 @@ def test_query_on_a_vanished_port_raises_device_gone(
     fake_printer.unplug()
     with pytest.raises(DeviceGone):
         query_status(transport)
+
+
+# --- waiting for the in-order GS r reply -------------------------------------
+
+
+def test_wait_for_processed_returns_the_paper_sensors(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    fake_printer.transmitted_reply = 0x03
+    transport.write_all(b"A\n" + GS_R_1)
+    assert wait_for_processed(transport, timeout=1) == PaperSensor(near_end=True, paper_out=False)
+    assert fake_printer.transmit_queries == [1]
+    assert fake_printer.queries == []  # answered at once: no DLE EOT poll needed
+
+
+def test_wait_for_processed_skips_stray_bytes(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    fake_printer.garbage = b"\xff\x80\x12\x1a\x92\x10"  # high-nibble bytes, even status-like
+    transport.write_all(GS_R_1)
+    assert wait_for_processed(transport, timeout=1) == PaperSensor(False, False)
+
+
+def test_wait_for_processed_ends_early_when_a_poll_says_offline(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    fake_printer.replies = dict(PAPER_OUT)  # stopped: GS r is never answered
+    transport.write_all(GS_R_1)
+    started = time.monotonic()
+    assert wait_for_processed(transport, timeout=5, poll_interval=0.05) is None
+    assert time.monotonic() - started < 1
+    assert fake_printer.queries[:1] == [1]
+
+
+def test_wait_for_processed_keeps_waiting_while_polls_say_online(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    fake_printer.transmitted_reply = None  # a clone that ignores GS r
+    transport.write_all(GS_R_1)
+    started = time.monotonic()
+    assert wait_for_processed(transport, timeout=0.3, poll_interval=0.05) is None
+    assert time.monotonic() - started >= 0.3
+    assert len(fake_printer.queries) >= 3 and set(fake_printer.queries) == {1}

@@ -26,6 +26,7 @@ from devices.emulator.events import (
     SetCharacterSize,
     StatusQuery,
     Text,
+    TransmitStatus,
     UnknownCommand,
 )
 from devices.escpos import constants as c
@@ -115,6 +116,37 @@ def test_status_queries_are_reported_in_stream_order() -> None:
         StatusQuery(4),
         StatusQuery(2),
     ]
+
+
+def test_gs_r_is_an_in_order_status_query_in_stream_order() -> None:
+    data = (
+        b"Hi\n" + c.TRANSMIT_STATUS + b"\x01" + c.TRANSMIT_STATUS + b"2" + streams.status_query(1)
+    )
+    assert decode(data) == [
+        Text("Hi", 2),
+        LineFeed(),
+        TransmitStatus(c.TRANSMIT_PAPER_SENSOR),
+        TransmitStatus(c.TRANSMIT_DRAWER),
+        StatusQuery(1),
+    ]
+
+
+def test_gs_r_accepts_numbers_and_ascii_digits_only() -> None:
+    requests = [c.TRANSMIT_STATUS + bytes([n]) for n in (1, 49, 2, 50, 3, 0)]
+    assert decode(b"".join(requests)) == [
+        TransmitStatus(1),
+        TransmitStatus(1),
+        TransmitStatus(2),
+        TransmitStatus(2),
+        UnknownCommand(c.TRANSMIT_STATUS + b"\x03", 3),
+        UnknownCommand(c.TRANSMIT_STATUS + b"\x00", 3),
+    ]
+
+
+def test_gs_r_split_across_feeds_waits_for_its_parameter() -> None:
+    decoder = EscPosDecoder()
+    assert decoder.feed(c.TRANSMIT_STATUS) == []
+    assert decoder.feed(b"\x01") == [TransmitStatus(1)]
 
 
 def test_a_status_request_out_of_range_is_unknown() -> None:
@@ -228,6 +260,7 @@ SNIPPETS = [
     c.ESC + b"*\x00\x02\x00\x0a\x0a",  # bit image: two columns skipped
     c.GS + b"k\x04ABC\x00",  # barcode, NUL-terminated
     c.GS + b"k\x49\x03ABC",  # barcode, counted
+    c.TRANSMIT_STATUS + b"\x01",
 ]
 stream_parts = st.lists(st.sampled_from(SNIPPETS) | st.binary(max_size=12), max_size=12)
 

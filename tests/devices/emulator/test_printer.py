@@ -1,4 +1,4 @@
-"""EmulatedPrinter: status bytes, discarding while unable to print, tickets, pacing."""
+"""EmulatedPrinter: status bytes, GS r in order, discarding while stopped, tickets, pacing."""
 
 from __future__ import annotations
 
@@ -9,10 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from devices.emulator import control
 from devices.emulator.printer import EmulatedPrinter, Paper
+from devices.escpos import constants as c
 from tests.devices.emulator import streams
 
 ALL_QUERIES = b"".join(streams.status_query(n) for n in (1, 2, 3, 4))
+GS_R_PAPER = c.TRANSMIT_STATUS + bytes([c.TRANSMIT_PAPER_SENSOR])
+PAPER_OUT_4 = 0x12 | 0x60  # DLE EOT 4 reply: paper end
+
+
+def twenty_line_ticket() -> bytes:
+    return b"".join(b"line %02d\n" % n for n in range(1, 21)) + streams.cut()
 
 
 @pytest.mark.parametrize(
@@ -137,3 +145,103 @@ def test_listeners_hear_state_changes() -> None:
     printer.unsubscribe(listener)
     printer.paper_out()
     assert heard == [Paper.NEAR_END]
+
+
+# --- in-order status (GS r) -------------------------------------------------------
+
+
+def test_gs_r_is_answered_after_the_data_before_it_was_printed() -> None:
+    printer = EmulatedPrinter()
+    assert printer.receive(b"Hello\n" + streams.cut() + GS_R_PAPER) == b"\x00"
+    assert printer.last_ticket is not None
+    assert printer.stats.in_order_queries == 1
+
+
+@pytest.mark.parametrize(("n", "reply"), [(1, 0x03), (49, 0x03), (2, 0x00), (50, 0x00)])
+def test_gs_r_reports_near_end_and_the_drawer(n: int, reply: int) -> None:
+    printer = EmulatedPrinter()
+    printer.paper_near_end()
+    assert printer.receive(c.TRANSMIT_STATUS + bytes([n])) == bytes([reply])
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        EmulatedPrinter.paper_out,
+        EmulatedPrinter.go_offline,
+        EmulatedPrinter.open_cover,
+        EmulatedPrinter.jam_cutter,
+    ],
+    ids=["paper-out", "offline", "cover-open", "cutter-jam"],
+)
+def test_a_stopped_printer_leaves_gs_r_unanswered_but_answers_dle_eot(
+    stop: Callable[[EmulatedPrinter], None],
+) -> None:
+    printer = EmulatedPrinter()
+    stop(printer)
+    assert printer.receive(GS_R_PAPER + streams.status_query(1)) == b"\x1a"
+    assert printer.stats.in_order_queries == 0
+
+
+def test_a_clone_profile_ignores_gs_r() -> None:
+    printer = EmulatedPrinter("generic")
+    assert printer.receive(b"x\n" + GS_R_PAPER + streams.status_query(1)) == b"\x12"
+
+
+def test_paper_runs_out_mid_ticket_and_the_rest_is_discarded() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_runs_out_after(3)
+    job = twenty_line_ticket()
+    replies = printer.receive(job + GS_R_PAPER + streams.status_query(4))
+    assert replies == bytes([PAPER_OUT_4])  # no GS r reply, DLE EOT says paper end
+    assert printer.tickets == []
+    assert printer.pending_lines == ("line 01", "line 02", "line 03")
+    assert printer.paper is Paper.OUT
+    assert printer.discarded_bytes == len(job) - 3 * len(b"line 01\n") + len(GS_R_PAPER)
+
+
+def test_a_fresh_roll_drops_the_half_ticket() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_runs_out_after(1)
+    printer.receive(twenty_line_ticket())
+    printer.paper_ok()
+    assert printer.lines_until_paper_out is None
+    assert printer.receive(b"next\n" + streams.cut() + GS_R_PAPER) == b"\x00"
+    assert [ticket.lines for ticket in printer.tickets] == [("next",)]
+
+
+def test_enough_paper_left_prints_the_whole_ticket() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_runs_out_after(21)
+    assert printer.receive(twenty_line_ticket() + GS_R_PAPER) == b"\x00"
+    assert len(printer.tickets) == 1
+    assert printer.lines_until_paper_out == 1
+
+
+def test_running_out_tells_listeners() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_runs_out_after(2)
+    heard: list[Paper] = []
+    printer.subscribe(lambda: heard.append(printer.paper))
+    printer.receive(twenty_line_ticket())
+    assert heard == [Paper.OUT]
+
+
+def test_paper_runs_out_after_zero_lines_is_out_now_and_negative_is_refused() -> None:
+    printer = EmulatedPrinter()
+    with pytest.raises(ValueError):
+        printer.paper_runs_out_after(-1)
+    printer.paper_runs_out_after(0)
+    assert printer.paper is Paper.OUT
+
+
+def test_paper_out_after_by_control_command() -> None:
+    printer = EmulatedPrinter()
+    assert control.answer(printer, "paper-out-after 3") == control.OK
+    assert control.describe(printer)["lines_until_paper_out"] == 3
+    printer.receive(twenty_line_ticket())
+    assert printer.paper is Paper.OUT
+    reply = control.answer(printer, "paper-out-after lots")
+    assert reply is not None and reply.startswith("error: paper-out-after needs a whole number")
+    assert control.answer(printer, "paper-out-after") is not None
+    assert control.answer(printer, "paper-out-after -2") != control.OK

@@ -1,20 +1,42 @@
-"""emu:// through plain pyserial: printing, status, paper out, unplug, pacing."""
+"""emu:// through plain pyserial and EscPosPrinter: printing, status, GS r, paper out, unplug."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 import serial
 
 from devices.emulator import get_emulator
 from devices.emulator.protocol_emu import Serial
+from devices.errors import PrinterNotReady
+from devices.escpos import constants as c
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from devices.escpos.status import PrinterState
+from devices.transport import SerialTransport
 from tests.devices.emulator import streams
+
+GS_R_PAPER = c.TRANSMIT_STATUS + bytes([c.TRANSMIT_PAPER_SENSOR])
 
 
 def open_port(url: str = "emu://x", baudrate: int = 9600, **kwargs: object) -> serial.SerialBase:
     return serial.serial_for_url(url, baudrate, timeout=0.5, **kwargs)
+
+
+@pytest.fixture
+def escpos() -> Iterator[EscPosPrinter]:
+    with SerialTransport("emu://x") as transport:
+        yield EscPosPrinter(transport, get_profile("80mm"))
+
+
+def twenty_line_ticket(printer: EscPosPrinter) -> bytes:
+    encoder = printer.encoder().initialize()
+    for number in range(1, 21):
+        encoder.line(f"line {number:02d}")
+    return encoder.cut().to_bytes()
 
 
 def test_the_emu_scheme_gives_our_port_class() -> None:
@@ -148,3 +170,35 @@ def test_closed_port_refuses_io_and_can_be_reopened() -> None:
     port.open()
     port.write(streams.status_query(1))
     assert port.read(1) == b"\x12"
+
+
+# --- EscPosPrinter over emu://: the in-order GS r proof -------------------------------
+
+
+def test_a_ticket_is_accepted_once_gs_r_confirms_it(escpos: EscPosPrinter) -> None:
+    status = escpos.print_document_bytes(twenty_line_ticket(escpos))
+    printer = get_emulator("x")
+    assert status.state is PrinterState.ONLINE
+    assert printer.stats.in_order_queries == 1
+    assert printer.last_ticket is not None and len(printer.last_ticket.lines) == 20
+
+
+def test_paper_running_out_mid_ticket_is_not_accepted(escpos: EscPosPrinter) -> None:
+    printer = get_emulator("x")
+    printer.paper_runs_out_after(3)
+    started = time.monotonic()
+    with pytest.raises(PrinterNotReady) as raised:
+        escpos.print_document_bytes(twenty_line_ticket(escpos))
+    assert raised.value.status.paper_out
+    assert time.monotonic() - started < 1.5  # a DLE EOT poll, not the 3 s accept timeout
+    assert printer.tickets == []
+    assert printer.pending_lines == ("line 01", "line 02", "line 03")
+
+
+def test_a_gs_r_reply_comes_only_after_the_paced_bytes_before_it() -> None:
+    port = open_port("emu://paced?pace=1")
+    started = time.perf_counter()
+    port.write(b"x" * 95 + b"\n" + GS_R_PAPER)  # 99 bytes: about 0.1 s at 9600 baud
+    assert port.read(1) == b"\x00"
+    assert time.perf_counter() - started >= 0.1
+    assert get_emulator("paced").pending_lines == ("x" * 48, "x" * 47)

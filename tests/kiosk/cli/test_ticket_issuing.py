@@ -95,3 +95,18 @@ def test_reprint_prints_the_same_number_again(
     assert len(emulator.tickets) == 2
     assert emulator.tickets[0].body == emulator.tickets[1].body
     assert ticket_count(sessions) == 1
+
+
+def test_paper_running_out_mid_ticket_consumes_no_number(
+    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    emulator.paper_runs_out_after(3)  # the roll ends three lines into the ticket
+    with pytest.raises(PrinterUnavailable) as caught:
+        real_queue.issue_ticket("A")
+    assert caught.value.problem is PrinterProblem.PAPER_OUT
+    assert ticket_count(sessions) == 0
+    assert emulator.tickets == []
+    assert len(emulator.pending_lines) == 3  # the half ticket on the empty roll
+    emulator.paper_ok()
+    assert real_queue.issue_ticket("A").code == "A-001"
+    assert "A-001" in emulator.tickets[-1].body
