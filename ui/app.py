@@ -20,6 +20,7 @@ def run_kiosk(queue: QueuePort, options: UiOptions, argv: list[str]) -> int:
     window = KioskWindow(queue, options)
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
+    window.refresh_services()  # the queue may still be opening its database: ask again
     try:
         return app.exec()
     finally:

@@ -94,7 +94,11 @@ class KioskWindow(QMainWindow):
 
     def go_home(self) -> None:
         self._go_to("home")
-        self._worker.refresh_services()  # a catalogue update shows on the next visit
+        self.refresh_services()  # a catalogue update shows on the next visit
+
+    def refresh_services(self) -> None:
+        """Fetch the service list again, off the GUI thread."""
+        self._worker.refresh_services()
 
     def shutdown(self, msecs: int = 10_000) -> bool:
         """Wait for a ticket that is still printing; True when nothing is left running."""

@@ -3,18 +3,72 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from devices.emulator import get_emulator
 from kiosk.cli.settings_loader import settings_for
-from kiosk.cli.wiring import build_queue, open_database, open_printer
 from kiosk.config import Settings
+from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+
+if TYPE_CHECKING:
+    from kiosk.queue.service import QueueService
+
+log = logging.getLogger(__name__)
 
 DEMO_PRINTER = "demo"
 DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
+
+
+class DeferredQueue:
+    """The queue while its database and printer open in the background.
+
+    The home screen shows before SQLAlchemy is even imported; the first tap comes long
+    after. On the GUI thread `services()` never waits (it answers an empty list until the
+    queue is ready, and the window asks again from its worker thread); off the GUI thread
+    every call waits for the queue, and an error opening it is raised there.
+    """
+
+    def __init__(self, build: Callable[[], QueueService]) -> None:
+        self._build = build
+        self._future: Future[QueueService] = Future()
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="open-queue", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self._future.set_result(self._build())
+        except BaseException as error:  # shown where the queue is used; logged here
+            log.error("could not open the queue: %s", error)
+            self._future.set_exception(error)
+
+    def ready(self, timeout: float | None = None) -> QueueService:
+        return self._future.result(timeout)
+
+    def services(self) -> list[ServiceInfo]:
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        if on_gui_thread and not self._future.done():
+            return []
+        return self.ready().services()
+
+    def issue_ticket(
+        self, service_code: str, priority: Priority | None = None, language: str = "id"
+    ) -> IssuedTicket:
+        return self.ready().issue_ticket(service_code, priority, language)
+
+
+def _open_queue(settings: Settings) -> QueueService:
+    from kiosk.cli.wiring import build_queue, open_database, open_printer
+
+    return build_queue(settings, open_database(settings), open_printer(settings))
 
 
 def _ui_options(settings: Settings, windowed: bool) -> object:
@@ -29,25 +83,27 @@ def _ui_options(settings: Settings, windowed: bool) -> object:
     )
 
 
-def _start_ui(settings: Settings, windowed: bool, quit_after: float | None = None) -> int:
+def _start_ui(
+    settings: Settings, args: argparse.Namespace, build: Callable[[], QueueService]
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.app import run_kiosk
 
-    printer = open_printer(settings)
-    queue = build_queue(settings, open_database(settings), printer)
+    queue = DeferredQueue(build)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), app.quit)
-    try:
-        return run_kiosk(queue, _ui_options(settings, windowed), sys.argv[:1])  # type: ignore[arg-type]
-    finally:
-        printer.transport.close()
+    QTimer.singleShot(0, queue.start)  # first turn of the event loop: the window is up
+    if getattr(args, "report_ready", False):
+        QTimer.singleShot(0, lambda: print(f"ready {time.time():.6f}", flush=True))
+    if getattr(args, "quit_after", None) is not None:
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+    return run_kiosk(queue, _ui_options(settings, args.windowed), sys.argv[:1])  # type: ignore[arg-type]
 
 
 def run(args: argparse.Namespace) -> int:
-    return _start_ui(settings_for(args), args.windowed)
+    settings = settings_for(args)
+    return _start_ui(settings, args, lambda: _open_queue(settings))
 
 
 def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
@@ -66,10 +122,16 @@ def demo(args: argparse.Namespace) -> int:
     settings = settings_for(args, demo_environment(data_dir, dict(os.environ)))
     printed = data_dir / "printed"
     printed.mkdir(exist_ok=True)
-    emulator = get_emulator(DEMO_PRINTER, settings.printer.profile, settings.printer.baudrate)
-    emulator.output_dir = printed
     print("Anjungan demo (emulated printer: simulated hardware)")
     print(f"  data folder:     {data_dir}")
     print(f"  printed tickets: {printed}  (one text file per ticket)")
     sys.stdout.flush()
-    return _start_ui(settings, args.windowed, args.quit_after)
+
+    def open_demo_queue() -> QueueService:
+        from devices.emulator import get_emulator
+
+        emulator = get_emulator(DEMO_PRINTER, settings.printer.profile, settings.printer.baudrate)
+        emulator.output_dir = printed
+        return _open_queue(settings)
+
+    return _start_ui(settings, args, open_demo_queue)

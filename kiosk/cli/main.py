@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import app_commands, data_commands, device_commands
 from kiosk.errors import KioskError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -27,7 +27,7 @@ settings in force and where they came from.
 def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="start the kiosk screen with the configured devices")
     run.add_argument("--windowed", action="store_true", help="a window instead of full screen")
-    run.set_defaults(handler=app_commands.run)
+    run.set_defaults(handler="app_commands:run")
     demo = commands.add_parser(
         "demo",
         help="start a demo: fresh data dir, SQLite, emulated printer",
@@ -38,7 +38,8 @@ def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     demo.add_argument("--data-dir", type=Path, help="use this folder (default: a new temp dir)")
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     demo.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
-    demo.set_defaults(handler=app_commands.demo)
+    demo.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
+    demo.set_defaults(handler="app_commands:demo")
 
 
 def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,14 +48,14 @@ def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     listing = devices_sub.add_parser(
         "list", help="list serial ports with VID:PID, serial number and stable by-id path"
     )
-    listing.set_defaults(handler=device_commands.list_devices)
+    listing.set_defaults(handler="device_commands:list_devices")
 
     printer = commands.add_parser("printer", help="check or test the receipt printer")
     printer_sub = printer.add_subparsers(dest="printer_command", required=True)
     status = printer_sub.add_parser("status", help="ask the printer for its status (DLE EOT)")
-    status.set_defaults(handler=device_commands.printer_status)
+    status.set_defaults(handler="device_commands:printer_status")
     test = printer_sub.add_parser("test", help="print a test page (consumes no queue number)")
-    test.set_defaults(handler=device_commands.printer_test)
+    test.set_defaults(handler="device_commands:printer_test")
 
     emulate = commands.add_parser("emulate", help="run simulated devices for tests and demos")
     emulate_sub = emulate.add_subparsers(dest="emulate_command", required=True)
@@ -71,7 +72,7 @@ def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     emu_printer.add_argument("--pace", action="store_true", help="receive at the line speed")
     emu_printer.add_argument("--control", type=Path, help="Unix socket for control commands")
     emu_printer.add_argument("--output", type=Path, help="folder for rendered tickets")
-    emu_printer.set_defaults(handler=device_commands.emulate_printer)
+    emu_printer.set_defaults(handler="device_commands:emulate_printer")
 
 
 def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,23 +94,31 @@ def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="priority ticket (default reason: elderly)",
     )
     issue.add_argument("--language", default=None, help="ticket language (id or en)")
-    issue.set_defaults(handler=data_commands.issue)
+    issue.set_defaults(handler="data_commands:issue")
     reprint = queue_sub.add_parser("reprint", help="print an issued ticket again")
     reprint.add_argument("ticket_id", type=int, metavar="TICKET_ID")
-    reprint.set_defaults(handler=data_commands.reprint)
+    reprint.set_defaults(handler="data_commands:reprint")
     services = queue_sub.add_parser("services", help="list the queue services")
-    services.set_defaults(handler=data_commands.list_services)
+    services.set_defaults(handler="data_commands:list_services")
 
     db = commands.add_parser("db", help="the local database")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply database migrations (also done at start)")
-    upgrade.set_defaults(handler=data_commands.db_upgrade)
+    upgrade.set_defaults(handler="data_commands:db_upgrade")
 
     config = commands.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     show = config_sub.add_parser("show", help="print the settings in force")
     show.add_argument("--defaults", action="store_true", help="describe every setting instead")
-    show.set_defaults(handler=data_commands.config_show)
+    show.set_defaults(handler="data_commands:config_show")
+
+
+def resolve_handler(name: str) -> Handler:
+    """Import a command's module only when it runs, so start-up and --help stay quick."""
+    module_name, _, function = name.partition(":")
+    module = importlib.import_module(f"kiosk.cli.{module_name}")
+    handler: Handler = getattr(module, function)
+    return handler
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    handler: Handler = args.handler
+    handler = resolve_handler(args.handler)
     try:
         return handler(args)
     except KioskError as error:

@@ -8,16 +8,14 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 SettingValue = str | int | float | bool | Path
 ENV_PREFIX = "KIOSK_"
 CONFIG_ENV = "KIOSK_CONFIG"
 STANDARD_BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
-PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr")  # names of devices.escpos.profiles
+PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr", "generic")  # names of devices.escpos.profiles
 LANGUAGES = ("id", "en")
 ROLES = ("kiosk", "counter")
+DATABASE_KINDS = ("sqlite", "postgresql")
 
 
 class Kind(StrEnum):
@@ -69,10 +67,15 @@ def _check_timezone(value: SettingValue) -> str | None:
 
 
 def _check_database_url(value: SettingValue) -> str | None:
-    try:
-        make_url(str(value))
-    except ArgumentError:
-        return f"{value!r} is not a database URL (e.g. sqlite:////var/lib/anjungan/anjungan.db)"
+    """A light check (no SQLAlchemy import at start-up): a known database and a location."""
+    scheme, separator, rest = str(value).partition("://")
+    if not separator or scheme.split("+")[0] not in DATABASE_KINDS:
+        return (
+            f"{value!r} is not a supported database URL; use sqlite:///PATH or "
+            "postgresql+psycopg://USER@HOST/DATABASE"
+        )
+    if scheme.startswith("sqlite") and rest and not rest.startswith("/"):
+        return f"{value!r}: an SQLite URL needs three slashes before the file path"
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +14,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.db.migrate import alembic_config, current_revision, head_revision, upgrade
+from kiosk.db.migrate import (
+    HEAD_REVISION,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from kiosk.db.models import Base, Service
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 
@@ -106,3 +114,21 @@ def test_seeding_inserts_missing_codes_only_and_keeps_staff_edits(engine: Engine
             for code, prefix in session.execute(sa.select(Service.code, Service.prefix))
         }
     assert prefixes == {"A": "Z", "B": "B", "C": "C", "D": "D"}
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_an_up_to_date_database_starts_without_alembic(db_url: str) -> None:
+    """The start-up fast path: no Alembic import when the stored revision is the head."""
+    script = (
+        "import sys\n"
+        "from kiosk.db.migrate import upgrade, stored_revision\n"
+        "from kiosk.db.engine import create_engine_for\n"
+        f"engine = create_engine_for({db_url!r})\n"
+        "upgrade(engine)\n"
+        "print(stored_revision(engine), 'alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.split() == [HEAD_REVISION, "False"], result.stderr

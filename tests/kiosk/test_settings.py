@@ -153,6 +153,9 @@ def test_missing_platform_file_means_defaults_but_a_named_file_must_exist(
         ('[ui]\nlanguage = "fr"\n', "ui.language", "not one of: id, en"),
         ('[office]\ntimezone = "WIB"\n', "office.timezone", "not an IANA time zone"),
         ('[printer]\nprofile = "100mm"\n', "printer.profile", "not one of"),
+        ('[database]\nurl = "mysql://x/y"\n', "database.url", "not a supported database URL"),
+        ('[database]\nurl = "anjungan.db"\n', "database.url", "not a supported database URL"),
+        ('[database]\nurl = "sqlite://a.db"\n', "database.url", "three slashes"),
     ],
 )
 def test_bad_value_names_file_key_and_problem(

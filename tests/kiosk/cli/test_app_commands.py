@@ -1,0 +1,81 @@
+"""Starting the screens: the queue opens in the background; the demo starts and quits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from devices.escpos.profiles import PROFILES
+from kiosk.cli.app_commands import DeferredQueue
+from kiosk.config.schema import PRINTER_PROFILES
+from kiosk.queue.service import QueueService
+
+
+def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueService) -> None:
+    release = threading.Event()
+
+    def slow_build() -> QueueService:
+        release.wait(timeout=10)
+        return queue
+
+    deferred = DeferredQueue(slow_build)
+    deferred.start()
+    assert deferred.services() == []  # the main thread gets an answer at once
+
+    answers: list[list[str]] = []
+    worker = threading.Thread(target=lambda: answers.append([s.code for s in deferred.services()]))
+    worker.start()
+    release.set()
+    worker.join(timeout=10)
+    assert answers == [["A", "B", "C"]]
+    assert deferred.issue_ticket("A").code == "A-001"
+    assert [s.code for s in deferred.services()] == ["A", "B", "C"]
+
+
+def test_an_error_opening_the_queue_reaches_the_caller() -> None:
+    def broken() -> QueueService:
+        raise RuntimeError("database on fire")
+
+    deferred = DeferredQueue(broken)
+    deferred.start()
+    with pytest.raises(RuntimeError, match="on fire"):
+        deferred.ready(timeout=10)
+    with pytest.raises(RuntimeError):
+        deferred.issue_ticket("A")
+
+
+def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:
+    assert set(PRINTER_PROFILES) == set(PROFILES)
+
+
+@pytest.mark.slow
+def test_demo_starts_on_a_fresh_folder_and_quits(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk.cli.main",
+            "demo",
+            "--data-dir",
+            str(tmp_path / "demo"),
+            "--quit-after",
+            "3",
+            "--report-ready",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"printed tickets: {tmp_path / 'demo' / 'printed'}" in result.stdout
+    assert "ready " in result.stdout
+    assert (tmp_path / "demo" / "anjungan.db").exists()
