@@ -22,6 +22,11 @@ PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
 }
 
 
+def describe_problem(problem: PrinterProblem, language: str) -> str:
+    """What is wrong with the printer, in one sentence."""
+    return translations(language).gettext(PRINTER_PROBLEMS[problem])
+
+
 def describe_error(error: KioskError, language: str) -> str:
     """One or two sentences saying what went wrong and what happens next."""
     _ = translations(language).gettext

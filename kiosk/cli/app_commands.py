@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
+from kiosk.i18n import translations
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 
 if TYPE_CHECKING:
@@ -122,9 +123,10 @@ def demo(args: argparse.Namespace) -> int:
     settings = settings_for(args, demo_environment(data_dir, dict(os.environ)))
     printed = data_dir / "printed"
     printed.mkdir(exist_ok=True)
-    print("Anjungan demo (emulated printer: simulated hardware)")
+    _ = translations(settings.ui.language).gettext
+    print(_("Anjungan demo (emulated printer: simulated hardware)"))
     print(f"  data folder:     {data_dir}")
-    print(f"  printed tickets: {printed}  (one text file per ticket)")
+    print(f"  printed tickets: {printed}")
     sys.stdout.flush()
 
     def open_demo_queue() -> QueueService:

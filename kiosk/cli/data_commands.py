@@ -10,6 +10,7 @@ from kiosk.cli.wiring import build_queue, open_database, open_printer
 from kiosk.config import describe_settings
 from kiosk.db.migrate import current_revision, head_revision
 from kiosk.errors import KioskError
+from kiosk.i18n import translations
 from kiosk.messages import describe_error
 from kiosk.queue.types import Priority
 
@@ -45,7 +46,8 @@ def reprint(args: argparse.Namespace) -> int:
         return 1
     finally:
         printer.transport.close()
-    print(f"{ticket.code} printed again.")
+    _ = translations(settings.ui.language).gettext
+    print(_("Ticket %(code)s printed again.") % {"code": ticket.code})
     return 0
 
 

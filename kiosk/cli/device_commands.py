@@ -12,14 +12,16 @@ from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_e
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_printer
 from kiosk.errors import PrinterProblem, PrinterUnavailable
-from kiosk.messages import describe_error
+from kiosk.i18n import translations
+from kiosk.messages import describe_problem
 from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
 
 
 def list_devices(args: argparse.Namespace) -> int:
+    _ = translations(settings_for(args).ui.language).gettext
     ports = list_ports()
     if not ports:
-        print("No serial ports found. Is the printer's USB cable plugged in?")
+        print(_("No serial ports found. Is the printer's USB cable plugged in?"))
         return 0
     for port in ports:
         print(format_port(port))
@@ -28,16 +30,17 @@ def list_devices(args: argparse.Namespace) -> int:
 
 def printer_status(args: argparse.Namespace) -> int:
     settings = settings_for(args)
+    language = settings.ui.language
+    _ = translations(language).gettext
     printer = open_printer(settings)
     print(f"{settings.printer.url} ({settings.printer.profile}, {settings.printer.baudrate} baud)")
     try:
         status = printer.status()
     except DeviceGone:
-        print(describe_error(PrinterUnavailable(PrinterProblem.UNPLUGGED), settings.ui.language))
+        print(describe_problem(PrinterProblem.UNPLUGGED, language))
         return 1
     except DeviceTimeout:
-        problem = PrinterUnavailable(PrinterProblem.NOT_RESPONDING)
-        print(describe_error(problem, settings.ui.language))
+        print(describe_problem(PrinterProblem.NOT_RESPONDING, language))
         return 1
     finally:
         printer.transport.close()
@@ -45,8 +48,9 @@ def printer_status(args: argparse.Namespace) -> int:
     for flag in ("online", "cover_open", "paper_near_end", "paper_out", "cutter_error"):
         print(f"  {flag}: {'yes' if getattr(status, flag) else 'no'}")
     if not status.ready:
-        print(describe_error(PrinterUnavailable(problem_of(status)), settings.ui.language))
+        print(describe_problem(problem_of(status), language))
         return 1
+    print(_("The printer is ready."))
     return 0
 
 
@@ -79,11 +83,12 @@ def printer_test(args: argparse.Namespace) -> int:
     try:
         ThermalTicketPrinter(printer).print_bytes(data)
     except PrinterUnavailable as error:
-        print(describe_error(error, settings.ui.language), file=sys.stderr)
+        print(describe_problem(error.problem, settings.ui.language), file=sys.stderr)
         return 1
     finally:
         printer.transport.close()
-    print(f"Test page printed ({len(data)} bytes).")
+    _ = translations(settings.ui.language).gettext
+    print(_("Test page printed (%(bytes)d bytes).") % {"bytes": len(data)})
     return 0
 
 

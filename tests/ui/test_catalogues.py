@@ -1,4 +1,4 @@
-"""Every string the screens show has an Indonesian translation with the same placeholders."""
+"""Every marked string (screens, tickets, messages, CLI) has an Indonesian translation."""
 
 from __future__ import annotations
 
@@ -10,17 +10,24 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
+import kiosk
+import printing
 import ui
 from kiosk.i18n import catalogue_path, translations
 
-UI_DIR = Path(ui.__file__).parent
+SOURCE_DIRS = [Path(package.__file__).parent for package in (kiosk, printing, ui)]
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifr]|%[sdif]|\{[^{}]*\}")
 
 
 def ui_msgids() -> list[str]:
-    found = extract_from_dir(str(UI_DIR), method_map=[("**.py", "python")], keywords=KEYWORDS)
-    return sorted({m[2] if isinstance(m[2], str) else m[2][0] for m in found})
+    msgids: set[str] = set()
+    for directory in SOURCE_DIRS:
+        found = extract_from_dir(
+            str(directory), method_map=[("**.py", "python")], keywords=KEYWORDS
+        )
+        msgids.update(m[2] if isinstance(m[2], str) else m[2][0] for m in found)
+    return sorted(msgids)
 
 
 def load(language: str) -> Catalog:
@@ -44,6 +51,8 @@ def test_the_extraction_finds_the_screens_strings():
     msgids = ui_msgids()
     assert "Take a queue number" in msgids
     assert "%(count)d person ahead of you" in msgids
+    assert "The printer is out of paper." in msgids  # kiosk/messages.py
+    assert "Your queue number" in msgids  # printing/ticket.py
     assert len(msgids) >= 30
 
 
