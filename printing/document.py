@@ -33,6 +33,11 @@ class QrCode:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The office logo, where the printer keeps one; drivers without one skip it."""
+
+
+@dataclass(frozen=True)
 class Feed:
     lines: int = 1
 
@@ -42,7 +47,7 @@ class Cut:
     partial: bool = True
 
 
-Element = TextLine | QrCode | Feed | Cut
+Element = TextLine | QrCode | Logo | Feed | Cut
 
 
 @dataclass(frozen=True)

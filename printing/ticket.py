@@ -8,7 +8,7 @@ from babel.dates import format_date, format_time
 
 from kiosk.i18n import translations
 from kiosk.queue.types import IssuedTicket, Priority, pick_language
-from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
+from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
 NUMBER_SIZE = 4  # character multiplier of the ticket number (4x width and height)
 QR_MODULE_DOTS = {32: 5, 48: 6}  # larger modules where the paper is wider
@@ -49,11 +49,19 @@ def _waiting_lines(ticket: IssuedTicket, language: str, columns: int) -> list[Te
 
 
 def layout_ticket(
-    ticket: IssuedTicket, language: str, columns: int, native_qr: bool = True
+    ticket: IssuedTicket,
+    language: str,
+    columns: int,
+    native_qr: bool = True,
+    logo: bool = False,
 ) -> Document:
-    """Lay out one ticket for paper `columns` characters wide (32 on 58 mm, 48 on 80 mm)."""
+    """Lay out one ticket for paper `columns` characters wide (32 on 58 mm, 48 on 80 mm).
+
+    `logo` asks for the logo the printer stores; the ticket never carries a raster image.
+    """
     _ = translations(language).gettext
-    elements: list[Element] = [
+    elements: list[Element] = [Logo()] if logo else []
+    elements += [
         *(
             TextLine(line, Align.CENTER, bold=True)
             for line in textwrap.wrap(ticket.office_name.upper(), columns)

@@ -22,6 +22,7 @@ from devices.emulator.events import (
     SetBold,
     SetCharacterSize,
     StatusQuery,
+    StoredLogo,
     Text,
     TransmitStatus,
     UnknownCommand,
@@ -301,6 +302,8 @@ class EscPosDecoder:
     def _parse_fs(self, pos: int) -> _Step | None:
         if self._buffer[pos + 1] == c.CANCEL_KANJI[1]:
             return _Step(CancelKanji(), 2)
+        if self._buffer[pos + 1] == c.PRINT_NV_IMAGE[1]:
+            return _Step(StoredLogo(self._buffer[pos + 2]), 4) if self._has(pos, 4) else None
         return self._unknown_prefixed(pos, _FS_PARAMS)
 
     def _parse_dle(self, pos: int) -> _Step | None:

@@ -121,6 +121,14 @@ class RasterImage:
 
 
 @dataclass(frozen=True)
+class StoredLogo:
+    """FS p n m: print the logo stored in the printer under key n."""
+
+    key: int
+    size: int = 4
+
+
+@dataclass(frozen=True)
 class Cut:
     """GS V: cut the paper, after feeding ``feed_dots`` (function B)."""
 
@@ -175,6 +183,7 @@ Event = (
     | QrStore
     | QrPrint
     | RasterImage
+    | StoredLogo
     | Cut
     | StatusQuery
     | TransmitStatus

@@ -34,6 +34,7 @@ from devices.emulator.events import (
     SetBold,
     SetCharacterSize,
     StatusQuery,
+    StoredLogo,
     Text,
 )
 from devices.escpos import constants as c
@@ -137,6 +138,8 @@ class TicketRenderer:
             self._feed(event.lines)
         elif isinstance(event, QrPrint):
             self._print_block(f"[QR: {event.data.decode('utf-8', errors='replace')}]")
+        elif isinstance(event, StoredLogo):
+            self._print_block(f"[LOGO {event.key}]")
         elif isinstance(event, RasterImage):
             self._print_block(f"[IMAGE {event.width_dots}x{event.height_dots}]")
 

@@ -15,6 +15,8 @@ FS = b"\x1c"
 INITIALIZE = ESC + b"@"  # ESC @: clear buffer, reset modes
 SELECT_CODE_PAGE = ESC + b"t"  # ESC t n
 CANCEL_KANJI = FS + b"."  # FS .: leave double-byte mode so code pages apply
+PRINT_NV_IMAGE = FS + b"p"  # FS p n m: print logo n stored in the printer (m = 0: normal)
+NV_IMAGE_NORMAL = 0
 
 # Text formatting
 ALIGN = ESC + b"a"  # ESC a n

@@ -21,7 +21,9 @@ from devices.escpos.constants import (
     INITIALIZE,
     LF,
     MAX_CHARACTER_MULTIPLIER,
+    NV_IMAGE_NORMAL,
     PRINT_AND_FEED_LINES,
+    PRINT_NV_IMAGE,
     QR_CN,
     QR_ERROR_CORRECTION,
     QR_FN_ERROR_CORRECTION,
@@ -143,6 +145,12 @@ class EscPosEncoder:
         proves the bytes before it were printed; a stopped printer never replies.
         """
         return self.raw(TRANSMIT_STATUS + bytes([TRANSMIT_PAPER_SENSOR]))
+
+    def stored_logo(self, key: int) -> EscPosEncoder:
+        """FS p n m: print the logo kept in the printer's memory under key n (1..255)."""
+        if not 1 <= key <= BYTE_MAX:
+            raise ValueError(f"stored logo key must be 1..{BYTE_MAX}, not {key}")
+        return self.raw(PRINT_NV_IMAGE + bytes([key, NV_IMAGE_NORMAL]))
 
     def qr(
         self,

@@ -17,7 +17,9 @@ class PrinterProfile:
     native_qr: bool
     code_page: str  # a key of constants.CODE_PAGES
     cut_feed_dots: int  # paper fed before the cut so the last line clears the blade
-    logo_path: str | None = None  # stored raster logo; None = no raster image
+    # Key (1..255) of a logo stored in the printer's non-volatile memory by its vendor
+    # tool; printed with FS p, so no raster bytes cross the line. None = no logo.
+    stored_logo: int | None = None
     # Answers GS r (in-order status) only after processing everything before it, so
     # a printed ticket can be proven. Some cheap clones ignore GS r: set False there
     # and only the real-time DLE EOT check before and after printing remains.

@@ -10,7 +10,7 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.status import PrinterState, PrinterStatus
 from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
-from printing.document import Align, Cut, Document, Feed, QrCode, TextLine
+from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
 from printing.ticket import layout_ticket
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,9 @@ def render_escpos(document: Document, encoder: EscPosEncoder) -> bytes:
         elif isinstance(element, QrCode):
             modes.set(Align.CENTER)
             encoder.qr(element.data, element.module_dots, "M")
+        elif isinstance(element, Logo) and encoder.profile.stored_logo is not None:
+            modes.set(Align.CENTER)
+            encoder.stored_logo(encoder.profile.stored_logo)
         elif isinstance(element, Feed):
             encoder.feed(element.lines)
         elif isinstance(element, Cut):
@@ -81,7 +84,8 @@ class ThermalTicketPrinter:
 
     def render(self, ticket: IssuedTicket, language: str) -> bytes:
         profile = self._printer.profile
-        document = layout_ticket(ticket, language, profile.columns, profile.native_qr)
+        logo = profile.stored_logo is not None
+        document = layout_ticket(ticket, language, profile.columns, profile.native_qr, logo)
         return render_escpos(document, self._printer.encoder())
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:

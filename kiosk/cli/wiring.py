@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,6 +42,8 @@ def open_printer(settings: Settings) -> EscPosPrinter:
     register_url_handler()
     transport = SerialTransport(settings.printer.url, baudrate=settings.printer.baudrate)
     profile = get_profile(settings.printer.profile)
+    if settings.printer.stored_logo:
+        profile = replace(profile, stored_logo=settings.printer.stored_logo)
     return EscPosPrinter(transport, profile, status_timeout=settings.printer.status_timeout)
 
 

@@ -135,8 +135,18 @@ OPTIONS: tuple[Option, ...] = (
         "printer.profile",
         Kind.STR,
         "80mm",
-        "Paper and feature profile: 58mm, 80mm, or 80mm-noqr for printers without native QR.",
+        "Paper and feature profile: 58mm, 80mm, 80mm-noqr for printers without native QR, "
+        "or generic for clones that ignore the in-order status command (GS r).",
         choices=PRINTER_PROFILES,
+    ),
+    Option(
+        "printer.stored_logo",
+        Kind.INT,
+        0,
+        "Key of a logo stored in the printer's memory with the vendor's tool, printed at the "
+        "top of each ticket (FS p); 0 = no logo. No image is sent over the line.",
+        minimum=0,
+        maximum=255,
     ),
     Option(
         "printer.status_timeout",

@@ -43,6 +43,7 @@ class PrinterSettings:
     url: str
     baudrate: int
     profile: str
+    stored_logo: int
     status_timeout: float
 
 

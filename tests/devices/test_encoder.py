@@ -154,3 +154,10 @@ def test_profiles_say_whether_gs_r_is_answered() -> None:
     generic = PROFILES["generic"]
     assert not generic.in_order_status
     assert (generic.paper_width_mm, generic.columns) == (80, 48)
+
+
+def test_stored_logo_is_printed_from_the_printers_memory() -> None:
+    encoder = EscPosEncoder(PROFILES["80mm"])
+    assert encoder.stored_logo(1).to_bytes() == b"\x1cp\x01\x00"
+    with pytest.raises(ValueError):
+        EscPosEncoder(PROFILES["80mm"]).stored_logo(0)

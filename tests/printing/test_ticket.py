@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.queue.types import Priority
 from printing.document import Cut, QrCode, TextLine
 from printing.ticket import NUMBER_SIZE, layout_ticket
-
-JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-def make_ticket(people_ahead: int = 3, priority: Priority | None = None) -> IssuedTicket:
-    service = ServiceInfo(
-        code="B",
-        prefix="B",
-        names={"id": "Surat Keterangan", "en": "Certificates"},
-        descriptions={"id": "Surat pengantar dan keterangan", "en": "Letters"},
-        where_to_wait={
-            "id": "Silakan tunggu di ruang tunggu; nomor Anda akan dipanggil.",
-            "en": "Please wait in the waiting room; your number will be called.",
-        },
-    )
-    return IssuedTicket(
-        ticket_id=7,
-        code="B-012",
-        number=12,
-        business_date=date(2026, 11, 27),
-        service=service,
-        priority=priority,
-        issued_at=datetime(2026, 11, 27, 9, 15, tzinfo=JAKARTA),
-        zone_label="WIB",
-        people_ahead=people_ahead,
-        estimated_wait_minutes=people_ahead * 7,
-        office_name="Kantor Desa Sukamaju Kecamatan Cibeureum Kabupaten Sukabumi",
-    )
+from tests.helpers.tickets import make_ticket
 
 
 @pytest.mark.parametrize("columns", [32, 48])
@@ -92,3 +62,11 @@ def test_nobody_ahead_says_so_without_a_wait_estimate() -> None:
     text = layout_ticket(make_ticket(people_ahead=0), "id", 48).plain_text()
     assert "0 orang di depan Anda" in text
     assert "menunggu" not in text.lower()
+
+
+def test_logo_only_when_asked_and_never_as_an_image() -> None:
+    from printing.document import Logo
+
+    assert not any(isinstance(e, Logo) for e in layout_ticket(make_ticket(), "id", 48).elements)
+    with_logo = layout_ticket(make_ticket(), "id", 48, logo=True)
+    assert isinstance(with_logo.elements[0], Logo)

@@ -278,3 +278,10 @@ def test_garbage_never_raises_and_every_byte_is_accounted_for(data: bytes, cuts:
     decoder = EscPosDecoder()
     events = feed_in_pieces(decoder, data, cuts)
     assert sum(event.size for event in events) + decoder.pending == len(data)
+
+
+def test_stored_logo_command_is_decoded() -> None:
+    from devices.emulator.events import StoredLogo
+
+    events = EscPosDecoder().feed(b"\x1cp\x07\x00")
+    assert events == [StoredLogo(7)]

@@ -64,3 +64,21 @@ def test_printer_problems_become_plain_reasons(
         ThermalTicketPrinter(escpos_printer).print_bytes(b"hello\n")
     assert caught.value.problem is problem
     assert emulator.tickets == []
+
+
+def test_a_profile_with_a_stored_logo_prints_it_on_top(emulator_url: str) -> None:
+    from dataclasses import replace
+
+    from devices.emulator import get_emulator
+    from devices.transport import SerialTransport
+    from tests.helpers.tickets import make_ticket
+
+    profile = replace(get_profile("80mm"), stored_logo=1)
+    transport = SerialTransport(emulator_url)
+    try:
+        ThermalTicketPrinter(EscPosPrinter(transport, profile)).print_ticket(make_ticket(), "id")
+    finally:
+        transport.close()
+    ticket = get_emulator(emulator_url.removeprefix("emu://")).tickets[-1]
+    assert ticket.lines[0].strip() == "[LOGO 1]"
+    assert "[IMAGE" not in ticket.body
