@@ -19,12 +19,20 @@ STATE_COMMANDS: dict[str, Callable[[EmulatedPrinter], None]] = {
     "cutter-jam": EmulatedPrinter.jam_cutter,
     "cutter-ok": EmulatedPrinter.clear_cutter,
 }
-# Commands taking a whole number: ``paper-out-after 3`` ends the roll 3 lines from now.
+# Commands taking a whole number: ``paper-out-after 3`` ends the roll 3 lines from now,
+# ``noise 5`` sends 5 bytes of line noise ahead of the printer's next reply.
 COUNT_COMMANDS: dict[str, Callable[[EmulatedPrinter, int], None]] = {
     "paper-out-after": EmulatedPrinter.paper_runs_out_after,
+    "noise": EmulatedPrinter.send_noise,
 }
 QUERY_COMMANDS = ("tickets", "stats")
 OK = "ok"
+
+
+def command_names() -> list[str]:
+    """Every printer command as a technician types it, e.g. ``noise N``."""
+    counted = [f"{name} N" for name in COUNT_COMMANDS]
+    return [*STATE_COMMANDS, *counted, *QUERY_COMMANDS]
 
 
 def answer(printer: EmulatedPrinter, command: str) -> str | None:
@@ -32,7 +40,7 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
 
     ``tickets`` answers a JSON list of rendered ticket texts, ``stats`` a JSON object
     of counters and state; the others change the printer and answer ``ok``, or
-    ``error: ...`` when a count is missing or not a whole number.
+    ``error: ...`` when a count is missing, not a whole number or out of range.
     """
     name, _, argument = command.partition(" ")
     if name in COUNT_COMMANDS:
@@ -50,7 +58,10 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
 def _run_count_command(printer: EmulatedPrinter, name: str, argument: str) -> str:
     if not argument.isdigit():
         return f"error: {name} needs a whole number, e.g. '{name} 3', got {argument!r}"
-    COUNT_COMMANDS[name](printer, int(argument))
+    try:
+        COUNT_COMMANDS[name](printer, int(argument))
+    except ValueError as error:
+        return f"error: {error}"
     return OK
 
 
@@ -63,6 +74,7 @@ def describe(printer: EmulatedPrinter) -> dict[str, object]:
         "cover_open": printer.cover_open,
         "cutter_error": printer.cutter_error,
         "lines_until_paper_out": printer.lines_until_paper_out,
+        "pending_noise": printer.pending_noise,
         "vanished": printer.vanished,
         "profile": printer.profile.name,
     }

@@ -18,6 +18,11 @@ from devices.escpos.profiles import PrinterProfile, get_profile
 
 BITS_PER_BYTE = 10  # 8N1 on the wire: start bit, 8 data bits, stop bit
 DRAWER_PIN_LOW = 0x00  # GS r 2 reply: no drawer on the kick-out connector
+# Line noise runs 0xFF, 0xFE, ... 0x80 and repeats: bit 7 set fails the fixed bits of a
+# DLE EOT reply (bit 7 clear) and of a GS r reply (bits 4-7 clear), so none is a reply.
+NOISE_HIGHEST = 0xFF
+NOISE_LOWEST = 0x80
+MAX_NOISE = 65536  # bytes one send_noise may queue
 
 
 class Paper(enum.Enum):
@@ -38,6 +43,7 @@ class PrinterStats:
     status_queries: int
     tickets_printed: int
     in_order_queries: int  # GS r answered (a stopped printer answers none)
+    noise_sent: int  # bytes of line noise sent ahead of replies (send_noise)
 
 
 class EmulatedPrinter:
@@ -80,7 +86,10 @@ class EmulatedPrinter:
         self._connection = 0
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
-        self._counts = {"bytes": 0, "unknown": 0, "discarded": 0, "queries": 0, "in_order": 0}
+        self._pending_noise = 0
+        self._counts = dict.fromkeys(
+            ("bytes", "unknown", "discarded", "queries", "in_order", "noise"), 0
+        )
         self.last_byte_at: float | None = None
 
     # -- the serial line -------------------------------------------------------------
@@ -89,7 +98,8 @@ class EmulatedPrinter:
         """Take bytes from the host; returns the status bytes the printer answers.
 
         With ``pace`` the call lasts as long as the bytes take on the wire at
-        ``baudrate``. A vanished printer receives nothing and answers nothing.
+        ``baudrate``. A vanished printer receives nothing and answers nothing. Noise
+        queued by ``send_noise`` goes out just ahead of the first reply.
         """
         with self._line:
             if self.pace:
@@ -100,11 +110,18 @@ class EmulatedPrinter:
                 self.last_byte_at = time.perf_counter()
                 self._counts["bytes"] += len(data)
                 replies = b"".join(self._handle(event) for event in self._decoder.feed(data))
+                if replies and self._pending_noise:
+                    replies = self._take_noise() + replies
                 self._changed.notify_all()
                 ran_out, self._ran_out = self._ran_out, False
             if ran_out:
                 self._tell_listeners()
             return replies
+
+    def _take_noise(self) -> bytes:
+        count, self._pending_noise = self._pending_noise, 0
+        self._counts["noise"] += count
+        return line_noise(count)
 
     def _handle(self, event: Event) -> bytes:
         if isinstance(event, StatusQuery):
@@ -225,6 +242,7 @@ class EmulatedPrinter:
                 counts["queries"],
                 len(self._tickets),
                 counts["in_order"],
+                counts["noise"],
             )
 
     @property
@@ -261,6 +279,12 @@ class EmulatedPrinter:
     def lines_until_paper_out(self) -> int | None:
         """Lines left on a roll set to end by ``paper_runs_out_after``; None otherwise."""
         return self._lines_until_paper_out
+
+    @property
+    def pending_noise(self) -> int:
+        """Bytes of line noise waiting to go out ahead of the next reply."""
+        with self._changed:
+            return self._pending_noise
 
     @property
     def vanished(self) -> bool:
@@ -335,10 +359,27 @@ class EmulatedPrinter:
         with self._changing():
             self._cutter_error = False
 
+    def send_noise(self, count: int) -> None:
+        """Send ``count`` bytes of line noise (see ``line_noise``) ahead of the next reply.
+
+        They land exactly where the host waits for a status byte, as from a flaky cable
+        or a printer babbling on power-up; a robust host skips them. Noise adds up
+        until a reply carries it; a vanished printer keeps it for after ``come_back``.
+        """
+        if not 0 <= count <= MAX_NOISE:
+            raise ValueError(f"noise must be 0 to {MAX_NOISE} bytes, not {count}")
+        with self._changed:
+            self._pending_noise = min(self._pending_noise + count, MAX_NOISE)
+
     def vanish(self) -> None:
-        """Unplug: open connections die, new ones are refused until ``come_back``."""
+        """Unplug: open connections die, new ones are refused until ``come_back``.
+
+        A command half received when the line went is dropped, so the first bytes
+        after ``come_back`` start afresh (lines already printed stay on the paper).
+        """
         with self._changing():
             self._vanished = True
+            self._decoder = EscPosDecoder()
             self._connection += 1
 
     def come_back(self) -> None:
@@ -359,3 +400,9 @@ class EmulatedPrinter:
             listeners = list(self._listeners)
         for listener in listeners:
             listener()
+
+
+def line_noise(count: int) -> bytes:
+    """``count`` bytes that are neither a DLE EOT nor a GS r reply: 0xFF, 0xFE, ... 0x80, ..."""
+    span = NOISE_HIGHEST - NOISE_LOWEST + 1
+    return bytes(NOISE_HIGHEST - index % span for index in range(count))

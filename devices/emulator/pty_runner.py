@@ -57,6 +57,9 @@ control commands (one per line on the --control socket; every reply is one line)
   offline, online                       take the printer offline, or back online
   cover-open, cover-close               open or close the paper cover
   cutter-jam, cutter-ok                 make the cutter fail, or repair it
+  paper-out-after N                     the roll ends N printed lines from now
+  noise N                               send N bytes of line noise (not valid status
+                                        replies) just ahead of the printer's next reply
   vanish, come-back                     unplug the printer, or plug it back in
   tickets                               the printed tickets as text (JSON list)
   stats                                 counters and state (JSON object)

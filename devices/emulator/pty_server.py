@@ -183,9 +183,7 @@ class PtyPrinterServer:
         else:
             reply = control.answer(self.printer, command)
             if reply is None:
-                known = ", ".join(
-                    [*control.STATE_COMMANDS, *control.QUERY_COMMANDS, *SERVER_COMMANDS]
-                )
+                known = ", ".join([*control.command_names(), *SERVER_COMMANDS])
                 return f"error: unknown command {command!r}; known: {known}"
             return reply
         return control.OK

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from devices.emulator import control
-from devices.emulator.printer import EmulatedPrinter, Paper
+from devices.emulator.printer import MAX_NOISE, EmulatedPrinter, Paper, line_noise
 from devices.escpos import constants as c
+from devices.escpos.status import is_status_byte, is_transmitted_status_byte
 from tests.devices.emulator import streams
 
 ALL_QUERIES = b"".join(streams.status_query(n) for n in (1, 2, 3, 4))
@@ -245,3 +246,68 @@ def test_paper_out_after_by_control_command() -> None:
     assert reply is not None and reply.startswith("error: paper-out-after needs a whole number")
     assert control.answer(printer, "paper-out-after") is not None
     assert control.answer(printer, "paper-out-after -2") != control.OK
+
+
+# --- line noise ---------------------------------------------------------------------
+
+
+def test_line_noise_is_never_a_status_reply() -> None:
+    noise = line_noise(300)
+    assert noise[:3] == b"\xff\xfe\xfd"
+    assert noise[127:129] == b"\x80\xff"  # 0xFF down to 0x80, then again
+    for byte in noise:
+        assert not is_status_byte(byte)
+        assert not is_transmitted_status_byte(byte)
+
+
+def test_noise_goes_out_just_ahead_of_the_next_reply() -> None:
+    printer = EmulatedPrinter()
+    printer.send_noise(3)
+    printer.send_noise(2)
+    assert printer.receive(b"no reply to this\n") == b""
+    assert printer.pending_noise == 5
+    assert printer.receive(streams.status_query(1)) == line_noise(5) + b"\x12"
+    assert printer.receive(GS_R_PAPER) == b"\x00"  # sent once only
+    assert (printer.pending_noise, printer.stats.noise_sent) == (0, 5)
+
+
+def test_a_vanished_printer_keeps_its_noise_for_later() -> None:
+    printer = EmulatedPrinter()
+    printer.send_noise(2)
+    printer.vanish()
+    assert printer.receive(streams.status_query(1)) == b""
+    printer.come_back()
+    assert printer.receive(streams.status_query(1)) == line_noise(2) + b"\x12"
+
+
+def test_noise_must_be_a_sensible_count() -> None:
+    printer = EmulatedPrinter()
+    for count in (-1, MAX_NOISE + 1):
+        with pytest.raises(ValueError):
+            printer.send_noise(count)
+    printer.send_noise(MAX_NOISE)
+    printer.send_noise(MAX_NOISE)
+    assert printer.pending_noise == MAX_NOISE
+
+
+def test_noise_by_control_command() -> None:
+    printer = EmulatedPrinter()
+    assert control.answer(printer, "noise 4") == control.OK
+    assert control.describe(printer)["pending_noise"] == 4
+    reply = control.answer(printer, "noise")
+    assert reply is not None and reply.startswith("error: noise needs a whole number")
+    reply = control.answer(printer, f"noise {MAX_NOISE + 1}")
+    assert reply is not None and reply.startswith("error: noise must be 0 to")
+    assert printer.receive(streams.status_query(4)) == line_noise(4) + b"\x12"
+    assert control.describe(printer)["noise_sent"] == 4
+
+
+def test_an_unplug_drops_the_half_received_command() -> None:
+    printer = EmulatedPrinter()
+    qr = streams.qr(b"ANJUNGAN:T:1")
+    printer.receive(b"half\n" + qr[:-3])  # unplugged in the middle of the QR print command
+    printer.vanish()
+    printer.come_back()
+    assert printer.receive(streams.status_query(1)) == b"\x12"  # not swallowed as QR data
+    printer.receive(b"whole\n" + streams.cut())
+    assert printer.tickets[-1].lines == ("half", "whole")  # printed lines stay on the paper

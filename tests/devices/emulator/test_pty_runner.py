@@ -11,6 +11,7 @@ import pytest
 import serial
 
 from devices.emulator import PtyPrinterProcess, control
+from devices.emulator.printer import line_noise
 from devices.emulator.pty_runner import main, run_pty_printer
 from devices.emulator.pty_server import SERVER_COMMANDS
 from tests.devices.emulator import streams
@@ -121,3 +122,25 @@ def test_stats_are_json_counters(emulator: PtyPrinterProcess) -> None:
     assert stats["unknown_commands"] == 1
     assert stats["status_queries"] == 1
     port.close()
+
+
+def test_noise_lands_where_the_host_waits_for_a_status_byte(emulator: PtyPrinterProcess) -> None:
+    port = open_link(emulator)
+    assert emulator.command("noise 4") == "ok"
+    assert emulator.stats()["pending_noise"] == 4
+    port.write(streams.status_query(1))
+    assert port.read(5) == line_noise(4) + b"\x12"
+    assert emulator.command("noise x").startswith("error: noise needs a whole number")
+    port.close()
+
+
+def test_help_and_errors_list_the_commands_taking_a_count(
+    emulator: PtyPrinterProcess, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    reply = emulator.command("noise-please")
+    for command in ("paper-out-after N", "noise N", *control.command_names(), *SERVER_COMMANDS):
+        assert command in help_text
+        assert command in reply
