@@ -15,9 +15,24 @@ from devices.errors import DeviceGone
 
 log = logging.getLogger(__name__)
 
+
 # What pyserial raises when the device goes away: SerialException (and its
 # SerialTimeoutException on write), or a bare OSError from the file descriptor.
-_PORT_FAILURES = (serial.SerialException, OSError)
+def _port_failures() -> tuple[type[BaseException], ...]:
+    """What pyserial raises when the device is gone.
+
+    On POSIX its input/output flush (tcflush, tcdrain) on a hung-up tty raises
+    termios.error, which is not an OSError (pyserial issue 417).
+    """
+    failures: tuple[type[BaseException], ...] = (serial.SerialException, OSError)
+    try:
+        import termios
+    except ImportError:  # Windows
+        return failures
+    return (*failures, termios.error)
+
+
+_PORT_FAILURES = _port_failures()
 
 
 class SerialTransport:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import termios
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -170,12 +169,6 @@ def test_a_printer_process_killed_mid_ticket_consumes_no_number(
     assert ticket_count(sessions) == 1
 
 
-@pytest.mark.xfail(
-    raises=termios.error,
-    strict=True,
-    reason="SerialTransport misses termios.error: pyserial's tcflush on a hung-up tty "
-    "raises it, not OSError (pyserial/pyserial#417), so an idle port's unplug escapes",
-)
 def test_a_printer_process_killed_between_tickets_consumes_no_number(
     pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
