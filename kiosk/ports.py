@@ -32,3 +32,12 @@ class TicketPrinter(Protocol):
     """
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None: ...
+
+
+class SecretStore(Protocol):
+    """Where the kiosk keeps its secrets (data key, credentials): the OS keyring in
+    production, never a file next to the database."""
+
+    def get_secret(self, name: str) -> str | None: ...
+
+    def set_secret(self, name: str, value: str) -> None: ...

@@ -1,0 +1,1 @@
+"""Service definitions as data: fields, rules, requirements; loaded and checked at start."""

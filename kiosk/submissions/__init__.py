@@ -1,0 +1,1 @@
+"""Submissions: finished wizard answers, sealed at rest, with an outbox row for sync."""
