@@ -15,11 +15,33 @@ from kiosk.i18n import N_, translations
 PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
     PrinterProblem.PAPER_OUT: N_("The printer is out of paper."),
     PrinterProblem.COVER_OPEN: N_("The printer cover is open."),
-    PrinterProblem.OFFLINE: N_("The printer is offline."),
-    PrinterProblem.CUTTER_ERROR: N_("The printer's paper cutter is stuck."),
+    PrinterProblem.OFFLINE: N_("The printer is not ready."),
+    PrinterProblem.CUTTER_ERROR: N_("The printer cannot cut the paper."),
     PrinterProblem.UNPLUGGED: N_("The printer is not connected."),
-    PrinterProblem.NOT_RESPONDING: N_("The printer does not answer."),
+    PrinterProblem.NOT_RESPONDING: N_("The printer is not responding."),
 }
+
+
+def people_ahead_text(people_ahead: int, language: str) -> str:
+    """'3 orang di depan Anda', or that nobody is ahead; for the screen and the ticket."""
+    translation = translations(language)
+    if people_ahead <= 0:
+        return translation.gettext("No one is ahead of you.")
+    return translation.ngettext(
+        "%(count)d person ahead of you", "%(count)d people ahead of you", people_ahead
+    ) % {"count": people_ahead}
+
+
+def wait_text(minutes: int, language: str) -> str:
+    """The estimated wait in plain words; 'soon' rather than '0 minutes'."""
+    translation = translations(language)
+    if minutes <= 0:
+        return translation.gettext("You will be called soon.")
+    return translation.ngettext(
+        "Estimated wait: about %(minutes)d minute",
+        "Estimated wait: about %(minutes)d minutes",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def describe_problem(problem: PrinterProblem, language: str) -> str:

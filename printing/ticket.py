@@ -7,6 +7,7 @@ import textwrap
 from babel.dates import format_date, format_time
 
 from kiosk.i18n import translations
+from kiosk.messages import people_ahead_text, wait_text
 from kiosk.queue.types import IssuedTicket, Priority, pick_language
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
@@ -35,16 +36,9 @@ def _when_lines(ticket: IssuedTicket, language: str) -> list[TextLine]:
 
 
 def _waiting_lines(ticket: IssuedTicket, language: str, columns: int) -> list[TextLine]:
-    translation = translations(language)
-    ahead = translation.ngettext(
-        "%(count)d person ahead of you", "%(count)d people ahead of you", ticket.people_ahead
-    ) % {"count": ticket.people_ahead}
-    lines = _wrapped(ahead, columns)
+    lines = _wrapped(people_ahead_text(ticket.people_ahead, language), columns)
     if ticket.people_ahead:
-        wait = translation.gettext("Estimated wait: about %(minutes)d minutes") % {
-            "minutes": ticket.estimated_wait_minutes
-        }
-        lines += _wrapped(wait, columns)
+        lines += _wrapped(wait_text(ticket.estimated_wait_minutes, language), columns)
     return lines
 
 

@@ -60,7 +60,7 @@ def test_priority_mark_only_on_priority_tickets() -> None:
 
 def test_nobody_ahead_says_so_without_a_wait_estimate() -> None:
     text = layout_ticket(make_ticket(people_ahead=0), "id", 48).plain_text()
-    assert "0 orang di depan Anda" in text
+    assert "Tidak ada orang di depan Anda." in text
     assert "menunggu" not in text.lower()
 
 

@@ -69,7 +69,7 @@ def test_citizen_gets_a_printed_ticket(
     body = emulator.tickets[-1].body
     assert "B-001" in body
     assert "WITA" in body
-    assert "0 orang di depan Anda" in body
+    assert "Tidak ada orang di depan Anda." in body
 
     tap(qtbot, window, "finish")
     with qtbot.waitSignal(window.ticket_issued, timeout=10_000) as second:
