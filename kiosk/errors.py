@@ -47,6 +47,18 @@ class QueueFull(KioskError):
         self.code = code
 
 
+class QueueBusy(KioskError):
+    """Another kiosk held the queue's lock too long (a stuck printer or a lost network)."""
+
+
+class TicketNotRecorded(KioskError):
+    """The ticket printed but its number could not be saved: staff must see that ticket."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"ticket {code} was printed but could not be saved")
+        self.code = code
+
+
 class InvalidTransition(KioskError):
     """A ticket state change that the queue rules do not allow."""
 

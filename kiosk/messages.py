@@ -6,8 +6,10 @@ from kiosk.errors import (
     KioskError,
     PrinterProblem,
     PrinterUnavailable,
+    QueueBusy,
     QueueFull,
     TicketNotFound,
+    TicketNotRecorded,
     UnknownService,
 )
 from kiosk.i18n import N_, translations
@@ -58,6 +60,13 @@ def describe_error(error: KioskError, language: str) -> str:
         return _("Service %(code)s has no numbers left today.") % {"code": error.code}
     if isinstance(error, UnknownService):
         return _("There is no service with code %(code)s.") % {"code": error.code}
+    if isinstance(error, QueueBusy):
+        return _("The queue is busy. Please try again in a moment.")
+    if isinstance(error, TicketNotRecorded):
+        return _(
+            "Your ticket %(code)s was printed but could not be saved. "
+            "Please show it to a staff member."
+        ) % {"code": error.code}
     if isinstance(error, TicketNotFound):
         return _("That ticket does not exist.")
     return str(error)

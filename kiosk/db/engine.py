@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,24 +14,43 @@ from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15_000  # a printer may hold the write lock 1-2 s; waiters queue, not fail
 SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
-    ("busy_timeout", str(BUSY_TIMEOUT_MS)),
     ("synchronous", "FULL"),  # a power cut right after COMMIT keeps the ticket
     ("foreign_keys", "ON"),
 )
 JOURNAL_MODE = "wal"  # readers (the display) never wait for the kiosk's writes
 BEGIN_MODE_OPTION = "kiosk_sqlite_begin"  # execution option read by the `begin` hook
+# PostgreSQL: one stuck kiosk (a hung printer, a dropped network mid-print) must not freeze
+# every other kiosk waiting on the same counter row, so waits and idle transactions end.
+IDLE_IN_TRANSACTION_MS = 60_000
 
 
-def create_engine_for(url: str | URL) -> Engine:
+def postgres_connect_args(lock_timeout_ms: int) -> dict[str, Any]:
+    options = f"-c lock_timeout={lock_timeout_ms}"
+    options += f" -c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"
+    return {
+        "connect_timeout": 10,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "options": options,
+    }
+
+
+def create_engine_for(url: str | URL, lock_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for `url`: SQLite files get WAL and our own BEGIN; anything else is plain.
 
-    A bare ``postgresql://`` URL means psycopg 3, the driver the kiosk ships with.
+    A bare ``postgresql://`` URL means psycopg 3, the driver the kiosk ships with. Waiting
+    for another kiosk's lock ends after `lock_timeout_ms` on both (then QueueBusy).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, lock_timeout_ms)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = postgres_connect_args(lock_timeout_ms)
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     return create_engine(parsed, pool_pre_ping=True)
 
 
@@ -50,10 +70,10 @@ def begin_write(session: Session) -> None:
     session.connection(execution_options={BEGIN_MODE_OPTION: "IMMEDIATE"})
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, lock_timeout_ms: int) -> Engine:
     _make_parent_dir(url)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _on_sqlite_connect)
+    engine = create_engine(url, connect_args={"timeout": lock_timeout_ms / 1000})
+    event.listen(engine, "connect", partial(_on_sqlite_connect, lock_timeout_ms))
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
@@ -64,11 +84,12 @@ def _make_parent_dir(url: URL) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_sqlite_connect(lock_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
     """Take BEGIN away from the sqlite3 module (it would defer it) and set the pragmas."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
+        cursor.execute(f"PRAGMA busy_timeout={int(lock_timeout_ms)}")
         for name, value in SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {name}={value}")
         _use_wal(cursor)

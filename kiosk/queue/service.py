@@ -13,6 +13,7 @@ from kiosk.errors import InvalidTransition, TicketNotFound, UnknownService
 from kiosk.ports import Clock, TicketPrinter
 from kiosk.queue import waiting
 from kiosk.queue.catalogue import service_info
+from kiosk.queue.locking import commit_printed, waiting_for_lock
 from kiosk.queue.numbering import business_date, format_code, office_zone, zone_label
 from kiosk.queue.reservation import reserve_next_number
 from kiosk.queue.states import TIMESTAMP_COLUMNS, check_transition
@@ -58,16 +59,16 @@ class QueueService:
         printer raises, the transaction rolls back, the number is not consumed, and the
         exception propagates unchanged.
         """
-        now = self._clock.now()
-        with self._sessions() as session:
+        with self._sessions() as session, waiting_for_lock():
             begin_write(session)
+            now = self._clock.now()  # after the lock: a long wait may cross midnight
             service = self._enabled_service(session, service_code)
             day = business_date(now, self._zone)
             number = reserve_next_number(session, service, day)
             ticket = self._new_ticket(session, service, day, number, priority, now)
             issued = self._describe(session, ticket, service)
             self._printer.print_ticket(issued, language)
-            session.commit()
+            commit_printed(session, issued.code)
         return issued
 
     def reprint(self, ticket_id: int, language: str = DEFAULT_LANGUAGE) -> IssuedTicket:
@@ -95,7 +96,7 @@ class QueueService:
         """
         if new_state is TicketState.TRANSFERRED:
             raise InvalidTransition("a transfer needs the target service: use transfer()")
-        with self._sessions() as session:
+        with self._sessions() as session, waiting_for_lock():
             begin_write(session)
             ticket = self._ticket(session, ticket_id, lock=True)
             self._apply(session, ticket, new_state, counter, note)
@@ -114,9 +115,9 @@ class QueueService:
         The new ticket keeps the priority and joins the end of the other service's queue.
         Nothing is printed (a counter PC may have no printer): call :meth:`reprint` for paper.
         """
-        now = self._clock.now()
-        with self._sessions() as session:
+        with self._sessions() as session, waiting_for_lock():
             begin_write(session)
+            now = self._clock.now()
             old = self._ticket(session, ticket_id, lock=True)
             target = self._enabled_service(session, to_service_code)
             self._apply(session, old, TicketState.TRANSFERRED, counter, note)
