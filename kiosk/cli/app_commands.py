@@ -32,32 +32,41 @@ class DeferredQueue:
     """The queue while its database and printer open in the background.
 
     The home screen shows before SQLAlchemy is even imported; the first tap comes long
-    after. On the GUI thread `services()` never waits (it answers an empty list until the
-    queue is ready, and the window asks again from its worker thread); off the GUI thread
-    every call waits for the queue, and an error opening it is raised there.
+    after. On the GUI thread `services()` never touches the database (it answers an empty
+    list; the window asks again from its worker thread). Off the GUI thread every call
+    waits for the queue; if opening it failed (database down at boot), the next call
+    tries again, so the kiosk recovers without a restart.
     """
 
     def __init__(self, build: Callable[[], QueueService]) -> None:
         self._build = build
+        self._lock = threading.Lock()
         self._future: Future[QueueService] = Future()
 
     def start(self) -> None:
-        threading.Thread(target=self._run, name="open-queue", daemon=True).start()
+        threading.Thread(
+            target=self._run, args=(self._future,), name="open-queue", daemon=True
+        ).start()
 
-    def _run(self) -> None:
+    def _run(self, future: Future[QueueService]) -> None:
         try:
-            self._future.set_result(self._build())
-        except BaseException as error:  # shown where the queue is used; logged here
+            future.set_result(self._build())
+        except Exception as error:  # shown where the queue is used; logged here
             log.error("could not open the queue: %s", error)
-            self._future.set_exception(error)
+            future.set_exception(error)
 
     def ready(self, timeout: float | None = None) -> QueueService:
-        return self._future.result(timeout)
+        """The queue, waiting for it; a failed attempt is retried once per call."""
+        with self._lock:
+            future = self._future
+            if future.done() and future.exception() is not None:
+                future = self._future = Future()
+                self._run(future)
+        return future.result(timeout)
 
     def services(self) -> list[ServiceInfo]:
-        on_gui_thread = threading.current_thread() is threading.main_thread()
-        if on_gui_thread and not self._future.done():
-            return []
+        if threading.current_thread() is threading.main_thread():
+            return []  # never the database on the GUI thread
         return self.ready().services()
 
     def issue_ticket(

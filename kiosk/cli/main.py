@@ -149,6 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a technician gets one line; --verbose shows the traceback
+        if args.verbose:
+            raise
+        print(f"kiosk: {type(error).__name__}: {error}", file=sys.stderr)
+        print("kiosk: run again with --verbose for the details", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
@@ -12,12 +13,14 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.config import Settings
+from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.ports import SystemClock
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,6 +42,14 @@ def open_database(settings: Settings) -> Database:
 
 def open_printer(settings: Settings) -> EscPosPrinter:
     """The configured printer; the port opens lazily, so an absent printer is no crash."""
+    if not settings.printer.url:
+        raise ConfigError(
+            str(settings.source or "settings"),
+            "not set: the printer's port, e.g. /dev/serial/by-id/... (see `kiosk devices list`)",
+            key="printer.url",
+        )
+    if settings.printer.url.startswith("emu://"):
+        log.warning("printer.url is the emulated printer (simulated hardware): nothing prints")
     register_url_handler()
     transport = SerialTransport(settings.printer.url, baudrate=settings.printer.baudrate)
     profile = get_profile(settings.printer.profile)

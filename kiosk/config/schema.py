@@ -119,10 +119,11 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "printer.url",
         Kind.STR,
-        "emu://printer",
-        "Serial port of the ticket printer: a device path (/dev/ttyUSB0, "
-        "/dev/serial/by-id/..., COM3) or a pyserial URL (emu://printer is the built-in emulator).",
-        check=_check_not_empty,
+        "",
+        "Serial port of the ticket printer: a device path (/dev/serial/by-id/..., "
+        "/dev/ttyUSB0, COM3) or a pyserial URL (socket://HOST:PORT; emu://NAME is the "
+        "built-in emulator, simulated hardware for demos and tests). Unset: the kiosk "
+        "refuses to issue tickets until a technician sets it.",
     ),
     Option(
         "printer.baudrate",

@@ -39,7 +39,7 @@ def test_defaults_without_any_file_or_variable() -> None:
     assert settings.office.timezone == "Asia/Jakarta"
     assert settings.paths.data_dir == default_data_dir()
     assert settings.database.url == f"sqlite:///{default_data_dir() / 'anjungan.db'}"
-    assert settings.printer.url == "emu://printer"
+    assert settings.printer.url == ""
     assert settings.printer.baudrate == 9600
     assert settings.printer.profile == "80mm"
     assert settings.printer.status_timeout == 0.1

@@ -95,6 +95,22 @@ def test_bad_setting_names_the_key_without_a_traceback(
     assert "Traceback" not in result.stderr
 
 
+def test_an_unset_printer_is_refused_not_emulated(environment: dict[str, str]) -> None:
+    result = kiosk(environment, "queue", "issue", "A")
+    assert result.returncode == 1
+    assert "printer.url" in result.stderr
+    assert "A-001" not in result.stdout
+
+
+def test_unexpected_errors_are_one_line_not_a_traceback(environment: dict[str, str]) -> None:
+    environment["KIOSK_DATABASE_URL"] = "sqlite:////proc/nope/anjungan.db"
+    environment["KIOSK_PRINTER_URL"] = "emu://cli"
+    result = kiosk(environment, "queue", "issue", "A")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "--verbose" in result.stderr
+
+
 def test_unknown_service_is_refused(environment: dict[str, str]) -> None:
     environment["KIOSK_PRINTER_URL"] = "emu://cli"
     result = kiosk(environment, "queue", "issue", "Z")
