@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.errors import KioskError
+from kiosk.queue.types import Priority
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -90,7 +91,7 @@ def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--priority",
         nargs="?",
         const="elderly",
-        choices=("elderly", "disabled", "pregnant"),
+        choices=[priority.value for priority in Priority],
         help="priority ticket (default reason: elderly)",
     )
     issue.add_argument("--language", default=None, help="ticket language (id or en)")
