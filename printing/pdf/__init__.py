@@ -1,0 +1,1 @@
+"""A4 PDFs with reportlab: the proof of submission and the village letters."""
