@@ -32,3 +32,5 @@ class UiOptions:
     high_contrast: bool = False
     fullscreen: bool = True
     done_screen_seconds: float = 15
+    loading_timeout_seconds: float = 15  # how long a tap waits for the service list
+    printing_watchdog_seconds: float = 60  # a ticket call silent this long: printer problem

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from kiosk.errors import KioskError, PrinterUnavailable
+from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr, supported
@@ -16,9 +16,16 @@ from ui.idle import IdleWatcher
 from ui.screens.base import Screen
 from ui.screens.done import DoneScreen
 from ui.screens.home import HomeScreen
+from ui.screens.loading import LoadingScreen
 from ui.screens.printing import PrintingScreen
 from ui.screens.priority import PriorityScreen
-from ui.screens.problem import NO_SERVICES, ErrorScreen, PrinterProblemScreen
+from ui.screens.problem import (
+    NO_ANSWER,
+    NO_SERVICES,
+    NOT_TAKEN,
+    ErrorScreen,
+    PrinterProblemScreen,
+)
 from ui.screens.service import ServiceScreen
 from ui.theme import palette_for, stylesheet
 from ui.worker import QueueWorker
@@ -29,11 +36,14 @@ WINDOWED_SIZE = (1280, 800)
 
 
 class KioskWindow(QMainWindow):
-    """Home -> service -> priority -> printing -> done (or a problem screen)."""
+    """Home -> (loading ->) service -> priority -> printing -> done (or a problem screen)."""
 
     screen_changed = Signal(str)  # the name of the screen now shown
     ticket_issued = Signal(object)  # IssuedTicket
     print_failed = Signal(object)  # the exception that stopped the ticket
+    printing_timed_out = Signal()  # the watchdog gave up waiting for the ticket call
+    late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
+    services_loaded = Signal(object)  # list[ServiceInfo], each time a refresh comes back
     language_changed = Signal(str)
 
     def __init__(self, queue: QueuePort, options: UiOptions, parent: QWidget | None = None) -> None:
@@ -42,11 +52,13 @@ class KioskWindow(QMainWindow):
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
         self._service_code: str | None = None
+        self._awaiting_ticket = False  # False again once the watchdog gives up on the call
+        self._services_arrived = False  # a refresh has come back at least once
         self._worker = QueueWorker(queue, self)
         self.idle_watcher = IdleWatcher(options.idle_timeout_seconds, self)
-        self._done_timer = QTimer(self)
-        self._done_timer.setSingleShot(True)
-        self._done_timer.setInterval(max(1, round(options.done_screen_seconds * 1000)))
+        self._done_timer = _single_shot(options.done_screen_seconds, self)
+        self._loading_timer = _single_shot(options.loading_timeout_seconds, self)
+        self._printing_watchdog = _single_shot(options.printing_watchdog_seconds, self)
         self._build_screens(options.office_name)
         self._connect()
         self.service.set_services(_startup_services(queue))
@@ -114,6 +126,7 @@ class KioskWindow(QMainWindow):
         self._stack = QStackedWidget()
         self.setCentralWidget(self._stack)
         self.home = HomeScreen(office_name)
+        self.loading = LoadingScreen()
         self.service = ServiceScreen()
         self.priority = PriorityScreen()
         self.printing = PrintingScreen()
@@ -122,6 +135,7 @@ class KioskWindow(QMainWindow):
         self.error = ErrorScreen()
         screens: list[Screen] = [
             self.home,
+            self.loading,
             self.service,
             self.priority,
             self.printing,
@@ -137,17 +151,21 @@ class KioskWindow(QMainWindow):
         self.home.take_number.connect(self._on_take_number)
         self.home.language_chosen.connect(self.set_language)
         self.home.high_contrast_toggled.connect(self.set_high_contrast)
+        self.loading.back.connect(self.go_home)
+        self._loading_timer.timeout.connect(self._on_loading_timed_out)
         self.service.service_chosen.connect(self._on_service_chosen)
         self.service.back.connect(self.go_home)
         self.priority.priority_chosen.connect(self._on_priority_chosen)
         self.priority.back.connect(lambda: self._go_to("service"))
         self.done.finished.connect(self._restart_for_next_person)
         self._done_timer.timeout.connect(self._restart_for_next_person)
+        self._printing_watchdog.timeout.connect(self._on_printing_watchdog)
         self.printer_problem.back_to_start.connect(self.go_home)
         self.error.back_to_start.connect(self.go_home)
         self._worker.ticket_issued.connect(self._on_ticket_issued)
         self._worker.ticket_failed.connect(self._on_ticket_failed)
-        self._worker.services_loaded.connect(self.service.set_services)
+        self._worker.services_loaded.connect(self._on_services_loaded)
+        self._worker.services_failed.connect(self._on_services_failed)
         self.idle_watcher.timed_out.connect(self._on_idle)
 
     def _apply_theme(self) -> None:
@@ -162,10 +180,11 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(_("Queue number"))
 
     def _go_to(self, name: str) -> None:
-        if name == "done":
-            self._done_timer.start()
-        else:
-            self._done_timer.stop()
+        for timer, screen in ((self._done_timer, "done"), (self._loading_timer, "loading")):
+            if name == screen:
+                timer.start()
+            else:
+                timer.stop()
         if name != self.current_screen:
             self._stack.setCurrentWidget(self._screens[name])
             self.screen_changed.emit(name)
@@ -175,9 +194,34 @@ class KioskWindow(QMainWindow):
     def _on_take_number(self) -> None:
         if self.service.services:
             self._go_to("service")
-        else:
-            self.error.show_message(NO_SERVICES)
-            self._go_to("error")
+        elif self._services_arrived and not self._worker.refreshing:
+            self._show_no_services()
+        else:  # still starting (or a refresh is on its way): wait for the list
+            self.refresh_services()
+            self._go_to("loading")
+
+    def _on_services_loaded(self, services: list[ServiceInfo]) -> None:
+        self._services_arrived = True
+        self.service.set_services(services)
+        self.services_loaded.emit(services)
+        if self.current_screen == "loading":
+            if services:
+                self._go_to("service")
+            elif not self._worker.refreshing:
+                self._show_no_services()
+
+    def _on_services_failed(self, _error: Exception) -> None:
+        if self.current_screen == "loading" and not self._worker.refreshing:
+            self._show_no_services()
+
+    def _on_loading_timed_out(self) -> None:
+        if self.current_screen == "loading":
+            log.warning("the service list did not arrive in time")
+            self._show_no_services()
+
+    def _show_no_services(self) -> None:
+        self.error.show_message(NO_SERVICES)
+        self._go_to("error")
 
     def _on_service_chosen(self, service_code: str) -> None:
         self._service_code = service_code
@@ -187,15 +231,51 @@ class KioskWindow(QMainWindow):
         if self._service_code is None or self.current_screen != "priority":
             return  # a late second tap: the first one is already printing
         if self._worker.issue_ticket(self._service_code, priority, self._tr.language):
+            self._awaiting_ticket = True
+            self._printing_watchdog.start()
             self._go_to("printing")
+        else:  # the call the watchdog gave up on still holds the printer
+            log.warning("ticket not issued: printer still busy with an earlier ticket")
+            self._service_code = None
+            self._show_not_responding(NOT_TAKEN)  # a late ticket would be someone else's
+
+    def _on_printing_watchdog(self) -> None:
+        if not self._awaiting_ticket:
+            return
+        self._awaiting_ticket = False
+        self._service_code = None
+        log.warning("ticket not answered: printer %s", PrinterProblem.NOT_RESPONDING.value)
+        self._show_not_responding(NO_ANSWER)  # their ticket may still come out
+        self.printing_timed_out.emit()
+
+    def _show_not_responding(self, advice: str) -> None:
+        self.printer_problem.show_problem(PrinterProblem.NOT_RESPONDING, advice)
+        self._go_to("printer_problem")
+
+    def _is_late(self, result: object) -> bool:
+        """True (and logged) for a ticket call the watchdog already gave up on."""
+        if self._awaiting_ticket:
+            self._awaiting_ticket = False
+            self._printing_watchdog.stop()
+            return False
+        if isinstance(result, IssuedTicket):
+            log.warning("ticket %s printed after the watchdog fired", result.code)
+        else:
+            log.warning("late ticket call failed: %s", type(result).__name__)
+        self.late_result.emit(result)
+        return True
 
     def _on_ticket_issued(self, ticket: IssuedTicket) -> None:
+        if self._is_late(ticket):
+            return  # the screen may belong to the next person by now
         self._service_code = None
         self.done.show_ticket(ticket)
         self._go_to("done")
         self.ticket_issued.emit(ticket)
 
     def _on_ticket_failed(self, error: Exception) -> None:
+        if self._is_late(error):
+            return
         self._service_code = None
         if isinstance(error, PrinterUnavailable):
             log.warning("ticket not issued: printer %s", error.problem.value)
@@ -217,7 +297,7 @@ class KioskWindow(QMainWindow):
 
     def _on_idle(self) -> None:
         self.idle_watcher.restart()
-        if self._worker.issuing:
+        if self._awaiting_ticket:
             return  # never leave the printing screen before the printer answers
         at_rest = (
             self.current_screen == "home"
@@ -226,6 +306,13 @@ class KioskWindow(QMainWindow):
         )
         if not at_rest:
             self._restart_for_next_person()
+
+
+def _single_shot(seconds: float, parent: QWidget) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(max(1, round(seconds * 1000)))
+    return timer
 
 
 def _startup_services(queue: QueuePort) -> list[ServiceInfo]:

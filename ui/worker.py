@@ -43,6 +43,7 @@ class QueueWorker(QObject):
     ticket_issued = Signal(object)  # IssuedTicket
     ticket_failed = Signal(object)  # the exception
     services_loaded = Signal(object)  # list[ServiceInfo]
+    services_failed = Signal(object)  # the exception (the list stays as it was)
 
     def __init__(self, queue: QueuePort, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,10 +53,16 @@ class QueueWorker(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._issuing = False
+        self._refreshes_pending = 0
 
     @property
     def issuing(self) -> bool:
         return self._issuing
+
+    @property
+    def refreshing(self) -> bool:
+        """True while a requested service list has not come back yet."""
+        return self._refreshes_pending > 0
 
     def issue_ticket(self, service_code: str, priority: Priority | None, language: str) -> bool:
         """Start printing a ticket; False (and nothing started) if one is already printing."""
@@ -71,6 +78,10 @@ class QueueWorker(QObject):
         return True
 
     def refresh_services(self) -> None:
+        """Fetch the list again; a request already waiting covers this one too."""
+        if self._refreshes_pending:
+            return  # e.g. many visits home while a hung ticket call holds the thread
+        self._refreshes_pending += 1
         self._pool.start(_Job("services", self._queue.services, self._relay))
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
@@ -79,10 +90,12 @@ class QueueWorker(QObject):
 
     def _on_finished(self, kind: str, result: object, error: object) -> None:
         if kind == "services":
+            self._refreshes_pending -= 1
             if error is None:
                 self.services_loaded.emit(result)
             else:
                 log.warning("could not refresh the service list: %s", type(error).__name__)
+                self.services_failed.emit(error)
             return
         self._issuing = False
         if error is None:

@@ -47,19 +47,33 @@ class IssueCall:
 
 @dataclass
 class FakeQueue:
-    """Answers like the real queue; can fail with an error or hold until a gate opens."""
+    """Answers like the real queue; can fail with an error or hold until a gate opens.
+
+    With `services_gate`, `services()` behaves like the composition root's DeferredQueue
+    while the database opens: an empty list on the GUI thread, a wait elsewhere.
+    """
 
     service_list: list[ServiceInfo] = field(default_factory=lambda: [SERVICE_A, SERVICE_B])
     people_ahead: int = 3
     minutes_per_person: int = 7
     fail_with: Exception | None = None
     gate: threading.Event | None = None  # when set, issue_ticket waits for it
+    services_gate: threading.Event | None = None
+    services_fail_with: Exception | None = None
     calls: list[IssueCall] = field(default_factory=list)
     started: threading.Event = field(default_factory=threading.Event)
     _numbers: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def services(self) -> list[ServiceInfo]:
+        if self.services_gate is not None:
+            if threading.current_thread() is threading.main_thread():
+                if not self.services_gate.is_set():
+                    return []
+            elif not self.services_gate.wait(timeout=10):
+                raise TimeoutError("the test never opened the services gate")
+        if self.services_fail_with is not None:
+            raise self.services_fail_with
         return list(self.service_list)
 
     def issue_ticket(
@@ -95,13 +109,23 @@ class FakeQueue:
         self.gate = threading.Event()
         return self.gate
 
+    def hold_services(self) -> threading.Event:
+        """Keep the service list from arriving until the returned event is set."""
+        self.services_gate = threading.Event()
+        return self.services_gate
+
+    def release(self) -> None:
+        """Open every gate, so that no pool thread is left waiting after a test."""
+        for gate in (self.gate, self.services_gate):
+            if gate is not None:
+                gate.set()
+
 
 @pytest.fixture
 def fake_queue() -> Iterator[FakeQueue]:
     queue = FakeQueue()
     yield queue
-    if queue.gate is not None:
-        queue.gate.set()  # never leave a pool thread waiting after a test
+    queue.release()
 
 
 @pytest.fixture
@@ -116,7 +140,8 @@ def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[Wi
 
     def make(**changes: Any) -> KioskWindow:
         kiosk = KioskWindow(fake_queue, replace(options, **changes))
-        qtbot.addWidget(kiosk)
+        # pytest-qt closes the window (which waits for the worker) before fixtures end
+        qtbot.addWidget(kiosk, before_close_func=lambda _kiosk: fake_queue.release())
         kiosk.resize(1280, 800)
         kiosk.show()
         qtbot.waitExposed(kiosk)
@@ -124,8 +149,7 @@ def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[Wi
         return kiosk
 
     yield make
-    if fake_queue.gate is not None:
-        fake_queue.gate.set()
+    fake_queue.release()
     for kiosk in windows:
         assert kiosk.shutdown(5_000), "a queue call was still running"
 

@@ -20,7 +20,7 @@ from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.ports import SystemClock
 from kiosk.queue.service import QueueService
 from tests.helpers.database import migrate_and_seed, sqlite_url
-from tests.ui.helpers import tap, tap_until_printing
+from tests.ui.helpers import tap, tap_until_printing, text
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -70,6 +70,7 @@ def test_citizen_gets_a_printed_ticket(
     assert "B-001" in body
     assert "WITA" in body
     assert "Tidak ada orang di depan Anda." in body
+    assert text(window, "people_ahead") in body  # screen and ticket say the same
 
     tap(qtbot, window, "finish")
     with qtbot.waitSignal(window.ticket_issued, timeout=10_000) as second:

@@ -77,6 +77,17 @@ def test_every_screen_has_big_targets_and_big_text(qtbot, window, fake_queue, hi
     ]
 
 
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_the_loading_screen_has_big_targets_and_big_text(
+    qtbot, make_window, fake_queue, high_contrast
+):
+    fake_queue.hold_services()
+    window = make_window(high_contrast=high_contrast)
+    tap(qtbot, window, "take_number")
+    assert window.current_screen == "loading"
+    check_screen(window)
+
+
 def test_the_ticket_number_is_very_large(qtbot, window):
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         tap_until_printing(qtbot, window, "B", "none")

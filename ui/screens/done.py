@@ -5,27 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.messages import people_ahead_text, wait_text
 from kiosk.queue.types import IssuedTicket, pick_language
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
-
-
-def people_ahead_text(_: Tr, people_ahead: int) -> str:
-    if people_ahead <= 0:
-        return _("No one is ahead of you.")
-    return _.ngettext(
-        "%(count)d person ahead of you", "%(count)d people ahead of you", people_ahead
-    ) % {"count": people_ahead}
-
-
-def wait_text(_: Tr, minutes: int) -> str:
-    if minutes <= 0:
-        return _("You will be called soon.")
-    return _.ngettext(
-        "Estimated wait: about %(minutes)d minute",
-        "Estimated wait: about %(minutes)d minutes",
-        minutes,
-    ) % {"minutes": minutes}
 
 
 class DoneScreen(Screen):
@@ -73,8 +56,8 @@ class DoneScreen(Screen):
             return
         self.number.setText(ticket.code)
         self.service_name.setText(ticket.service.name(_.language))
-        self.people_ahead.setText(people_ahead_text(_, ticket.people_ahead))
-        self.wait.setText(wait_text(_, ticket.estimated_wait_minutes))
+        self.people_ahead.setText(people_ahead_text(ticket.people_ahead, _.language))
+        self.wait.setText(wait_text(ticket.estimated_wait_minutes, _.language))
         where = pick_language(ticket.service.where_to_wait, _.language)
         self.where_to_wait.setText(where)
         self.where_to_wait.setVisible(bool(where))

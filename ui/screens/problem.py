@@ -7,17 +7,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import PrinterProblem, QueueFull, UnknownService
 from kiosk.i18n import N_
+from kiosk.messages import describe_problem
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 
-PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
-    PrinterProblem.OFFLINE: N_("The printer is not ready."),
-    PrinterProblem.PAPER_OUT: N_("The printer is out of paper."),
-    PrinterProblem.COVER_OPEN: N_("The printer cover is open."),
-    PrinterProblem.CUTTER_ERROR: N_("The printer cannot cut the paper."),
-    PrinterProblem.UNPLUGGED: N_("The printer is not connected."),
-    PrinterProblem.NOT_RESPONDING: N_("The printer is not responding."),
-}
 NOT_TAKEN = N_("Your queue number has not been taken. Please call a staff member for help.")
 QUEUE_FULL = N_(
     "Numbers for this service have run out for today. Please call a staff member for help."
@@ -25,6 +18,7 @@ QUEUE_FULL = N_(
 UNKNOWN_SERVICE = N_(
     "This service is not available right now. Please call a staff member for help."
 )
+NO_ANSWER = N_("Please call a staff member for help. If a ticket comes out later, please keep it.")
 NO_SERVICES = N_("No service is open right now. Please call a staff member for help.")
 UNEXPECTED = N_("Something went wrong. Please call a staff member for help.")
 
@@ -63,16 +57,19 @@ class PrinterProblemScreen(_MessageScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._problem = PrinterProblem.NOT_RESPONDING
+        self._advice = NOT_TAKEN
 
-    def show_problem(self, problem: PrinterProblem) -> None:
+    def show_problem(self, problem: PrinterProblem, advice: str = NOT_TAKEN) -> None:
+        """Say what is wrong; `advice` is one of this module's messages (NOT_TAKEN, NO_ANSWER)."""
         self._problem = problem
+        self._advice = advice
         self._fill()
 
     def _fill(self) -> None:
         _ = self._tr
         self.heading.setText(_("Sorry"))
-        self.message.setText(_(PRINTER_PROBLEMS.get(self._problem, UNEXPECTED)))
-        self.advice.setText(_(NOT_TAKEN))
+        self.message.setText(describe_problem(self._problem, _.language))
+        self.advice.setText(_(self._advice))
 
 
 class ErrorScreen(_MessageScreen):

@@ -1,0 +1,65 @@
+"""QueueWorker on its own: one ticket call at a time, whatever the screens do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ui.worker import QueueWorker
+
+
+@pytest.fixture
+def worker(qapp, fake_queue) -> Iterator[QueueWorker]:
+    worker = QueueWorker(fake_queue)
+    yield worker
+    fake_queue.release()
+    assert worker.wait_for_done(5_000), "a queue call was still running"
+    worker.deleteLater()
+
+
+def test_a_second_ticket_while_the_first_prints_is_refused(qtbot, worker, fake_queue):
+    gate = fake_queue.hold()
+    assert worker.issue_ticket("A", None, "id") is True
+    assert fake_queue.started.wait(timeout=5)  # the first call is inside the queue, blocked
+    assert worker.issuing
+
+    assert worker.issue_ticket("B", None, "en") is False
+
+    with qtbot.waitSignal(worker.ticket_issued, timeout=5_000) as issued:
+        gate.set()
+    assert issued.args[0].code == "A-001"
+    assert worker.wait_for_done(5_000)
+    with qtbot.assertNotEmitted(worker.ticket_issued, wait=200):
+        pass
+    assert [call.service_code for call in fake_queue.calls] == ["A"]
+    assert not worker.issuing
+
+
+def test_the_next_ticket_is_accepted_once_the_first_has_answered(qtbot, worker, fake_queue):
+    with qtbot.waitSignal(worker.ticket_issued, timeout=5_000):
+        assert worker.issue_ticket("A", None, "id")
+    with qtbot.waitSignal(worker.ticket_issued, timeout=5_000) as second:
+        assert worker.issue_ticket("A", None, "id")
+    assert second.args[0].code == "A-002"
+
+
+def test_refreshes_asked_while_one_waits_are_merged(qtbot, worker, fake_queue):
+    gate = fake_queue.hold_services()
+    worker.refresh_services()
+    worker.refresh_services()
+    assert worker.refreshing
+    with qtbot.waitSignal(worker.services_loaded, timeout=5_000) as loaded:
+        gate.set()
+    assert [service.code for service in loaded.args[0]] == ["A", "B"]
+    assert not worker.refreshing
+    with qtbot.assertNotEmitted(worker.services_loaded, wait=200):
+        pass
+
+
+def test_a_failed_refresh_is_reported(qtbot, worker, fake_queue):
+    fake_queue.services_fail_with = OSError("database locked")
+    with qtbot.waitSignal(worker.services_failed, timeout=5_000) as failed:
+        worker.refresh_services()
+    assert isinstance(failed.args[0], OSError)
+    assert not worker.refreshing
