@@ -191,6 +191,14 @@ OPTIONS: tuple[Option, ...] = (
         "What this PC is: the citizens' kiosk, or a staff counter (loket) PC.",
         choices=ROLES,
     ),
+    Option(
+        "security.keyring_backend",
+        Kind.STR,
+        "",
+        "The OS keyring that holds the kiosk's data key, as a Python class path (e.g. "
+        "keyring.backends.SecretService.Keyring); empty: the platform's default. The kiosk "
+        "refuses to start when no real keyring is available.",
+    ),
 )
 
 OPTIONS_BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}

@@ -57,6 +57,11 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class SecuritySettings:
+    keyring_backend: str
+
+
+@dataclass(frozen=True)
 class Settings:
     """Every setting, typed; field names are the keys of `kiosk.config.schema.OPTIONS`."""
 
@@ -65,6 +70,7 @@ class Settings:
     database: DatabaseSettings
     printer: PrinterSettings
     ui: UiSettings
+    security: SecuritySettings
     source: Path | None = None  # the kiosk.toml that was read, if any
 
     def value(self, key: str) -> SettingValue:
@@ -93,6 +99,7 @@ SECTION_TYPES: dict[str, type[Any]] = {
     "database": DatabaseSettings,
     "printer": PrinterSettings,
     "ui": UiSettings,
+    "security": SecuritySettings,
 }
 
 
