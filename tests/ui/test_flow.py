@@ -8,7 +8,13 @@ import threading
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueFull
+from kiosk.errors import (
+    PrinterProblem,
+    PrinterUnavailable,
+    QueueBusy,
+    QueueFull,
+    TicketNotRecorded,
+)
 from kiosk.queue.types import Priority
 from tests.ui.helpers import button, tap, tap_until_printing, text
 
@@ -94,6 +100,22 @@ def test_queue_full_is_explained(qtbot, window, fake_queue):
         tap_until_printing(qtbot, window, "B", "none")
     assert window.current_screen == "error"
     assert text(window, "message").startswith("Nomor untuk layanan ini sudah habis hari ini.")
+
+
+def test_a_busy_queue_says_try_again(qtbot, window, fake_queue):
+    fake_queue.fail_with = QueueBusy("busy")
+    with qtbot.waitSignal(window.print_failed, timeout=5_000):
+        tap_until_printing(qtbot, window, "B", "none")
+    assert window.current_screen == "error"
+    assert "coba lagi" in text(window, "message")
+
+
+def test_a_printed_but_unsaved_ticket_sends_the_citizen_to_staff(qtbot, window, fake_queue):
+    fake_queue.fail_with = TicketNotRecorded("B-007")
+    with qtbot.waitSignal(window.print_failed, timeout=5_000):
+        tap_until_printing(qtbot, window, "B", "none")
+    message = text(window, "message")
+    assert "B-007" in message and "petugas" in message
 
 
 def test_an_unexpected_error_shows_no_details_and_logs_the_type_only(

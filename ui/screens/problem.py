@@ -5,9 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.errors import PrinterProblem, QueueFull, UnknownService
+from kiosk.errors import (
+    KioskError,
+    PrinterProblem,
+    QueueBusy,
+    QueueFull,
+    TicketNotRecorded,
+    UnknownService,
+)
 from kiosk.i18n import N_
-from kiosk.messages import describe_problem
+from kiosk.messages import describe_error, describe_problem
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 
@@ -80,23 +87,31 @@ class ErrorScreen(_MessageScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message = UNEXPECTED
+        self._explained: KioskError | None = None
 
     def show_error(self, error: BaseException) -> None:
         if isinstance(error, QueueFull):
             self.show_message(QUEUE_FULL)
         elif isinstance(error, UnknownService):
             self.show_message(UNKNOWN_SERVICE)
+        elif isinstance(error, QueueBusy | TicketNotRecorded):
+            self._explained = error  # the core's own words: try again / show the ticket
+            self._fill()
         else:
             self.show_message(UNEXPECTED)
 
     def show_message(self, msgid: str) -> None:
         """Show one of this module's messages (an English msgid marked with N_)."""
         self._message = msgid
+        self._explained = None
         self._fill()
 
     def _fill(self) -> None:
         _ = self._tr
         self.heading.setText(_("Sorry"))
-        self.message.setText(_(self._message))
+        if self._explained is not None:
+            self.message.setText(describe_error(self._explained, _.language))
+        else:
+            self.message.setText(_(self._message))
         self.advice.setText("")
         self.advice.setVisible(False)
