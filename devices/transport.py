@@ -1,4 +1,4 @@
-"""A serial port opened by URL that survives unplugging: errors become DeviceGone."""
+"""A serial port opened by URL that survives unplugging: its errors become device errors."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from typing import Any
 
 import serial
 
-from devices.errors import DeviceGone
+from devices.errors import BadDeviceUrl, DeviceGone, DeviceTimeout
 
 log = logging.getLogger(__name__)
 
 
-# What pyserial raises when the device goes away: SerialException (and its
-# SerialTimeoutException on write), or a bare OSError from the file descriptor.
+# What pyserial raises when the device goes away: SerialException, or a bare OSError
+# from the file descriptor. Its SerialTimeoutException (a write the device did not
+# take in time) is a SerialException too, but is caught first: the device is there.
 def _port_failures() -> tuple[type[BaseException], ...]:
     """What pyserial raises when the device is gone.
 
@@ -45,7 +46,11 @@ class SerialTransport:
     pyserial keeps `is_open` true after an unplug, so a dead port is only seen
     when a read or write fails. Every such failure closes the port object and
     raises `DeviceGone`; the next call tries to open the port again, which is
-    how the kiosk reconnects once the device is back.
+    how the kiosk reconnects once the device is back. A write the device does
+    not take within `write_timeout` (printer busy, flow control held) raises
+    `DeviceTimeout` instead: the unsent rest is dropped and the port stays open,
+    so a real-time command can still follow. An address pyserial cannot handle
+    at all (unknown scheme) raises `BadDeviceUrl`.
 
     All calls take one re-entrant lock: a status poll and a print from two
     threads never interleave their bytes. Use `exclusive()` to hold the port
@@ -107,8 +112,8 @@ class SerialTransport:
             yield
 
     def open(self) -> None:
-        """Open the port now instead of on first use; raises DeviceGone."""
-        with self._lock, self._failures_as_device_gone("open"):
+        """Open the port now instead of on first use; raises DeviceGone or BadDeviceUrl."""
+        with self._lock, self._failures_as_device_errors("open"):
             self._ensure_open()
 
     def close(self) -> None:
@@ -123,8 +128,12 @@ class SerialTransport:
             self.open()
 
     def write_all(self, data: bytes) -> None:
-        """Write every byte and wait until they have left the host (flush)."""
-        with self._lock, self._failures_as_device_gone("write"):
+        """Write every byte and wait until they have left the host (flush).
+
+        DeviceTimeout when the device does not take them within `write_timeout`:
+        some may have reached it, the rest is discarded.
+        """
+        with self._lock, self._failures_as_device_errors("write"):
             port = self._ensure_open()
             port.write(data)
             port.flush()
@@ -136,7 +145,7 @@ class SerialTransport:
         Returns fewer bytes, possibly none, when the time runs out.
         """
         wanted_timeout = self._read_timeout if timeout is None else timeout
-        with self._lock, self._failures_as_device_gone("read"):
+        with self._lock, self._failures_as_device_errors("read"):
             port = self._ensure_open()
             if port.timeout != wanted_timeout:
                 port.timeout = wanted_timeout
@@ -146,26 +155,35 @@ class SerialTransport:
 
     def discard_input(self) -> None:
         """Drop whatever the device sent that nobody read (stale answers)."""
-        with self._lock, self._failures_as_device_gone("discard input"):
+        with self._lock, self._failures_as_device_errors("discard input"):
             self._ensure_open().reset_input_buffer()
 
     def _ensure_open(self) -> Any:
         if self._port is None:
-            self._port = serial.serial_for_url(
-                self._url,
-                baudrate=self._baudrate,
-                timeout=self._read_timeout,
-                write_timeout=self._write_timeout,
-                do_not_open=False,
-            )
+            try:
+                self._port = serial.serial_for_url(
+                    self._url,
+                    baudrate=self._baudrate,
+                    timeout=self._read_timeout,
+                    write_timeout=self._write_timeout,
+                    do_not_open=False,
+                )
+            except ValueError as error:  # unknown scheme, or a setting pyserial refuses
+                raise BadDeviceUrl(f"cannot open device {self._url!r}: {error}") from error
             log.info("%s %s", "reconnected" if self._failing else "opened", self._url)
             self._failing = False
         return self._port
 
     @contextmanager
-    def _failures_as_device_gone(self, action: str) -> Iterator[None]:
+    def _failures_as_device_errors(self, action: str) -> Iterator[None]:
         try:
             yield
+        except serial.SerialTimeoutException as error:
+            log.warning("%s timed out on %s: %s", action, self._url, error)
+            self._discard_unsent(action)
+            raise DeviceTimeout(
+                f"{action} timed out on {self._url}: the device did not take the bytes in time"
+            ) from error
         except _PORT_FAILURES as error:
             self._report_failure(action, error)
             self._drop_port()
@@ -176,6 +194,16 @@ class SerialTransport:
         level = logging.DEBUG if self._failing else logging.WARNING
         log.log(level, "%s failed on %s: %s", action, self._url, error)
         self._failing = True
+
+    def _discard_unsent(self, action: str) -> None:
+        """Drop what a timed-out write left in the output buffer; keep the port if it can."""
+        if self._port is None:
+            return
+        try:
+            self._port.reset_output_buffer()
+        except _PORT_FAILURES as error:
+            log.debug("discarding output after a %s timeout on %s: %s", action, self._url, error)
+            self._drop_port()
 
     def _drop_port(self) -> None:
         port, self._port = self._port, None

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from devices.emulator.events import (
     CancelKanji,
     CarriageReturn,
+    ClearBuffers,
     Cut,
     Event,
     FeedLines,
@@ -307,7 +308,7 @@ class EscPosDecoder:
         return self._unknown_prefixed(pos, _FS_PARAMS)
 
     def _parse_dle(self, pos: int) -> _Step | None:
-        """DLE EOT n (status), DLE ENQ n, DLE DC4 fn a b; a lone DLE is one unknown byte."""
+        """DLE EOT n (status), DLE ENQ n, DLE DC4 fn ...; a lone DLE is one unknown byte."""
         if not self._has(pos, 2):
             return None
         function = self._buffer[pos + 1]
@@ -319,5 +320,18 @@ class EscPosDecoder:
         if function == _EOT and request in _REALTIME_REQUESTS:
             return _Step(StatusQuery(request), 3)
         if function == _DC4:
-            return self._unknown(pos, 5) if self._has(pos, 5) else None
+            return self._dle_dc4(pos, request)
         return self._unknown(pos, 3)
+
+    def _dle_dc4(self, pos: int, function: int) -> _Step | None:
+        """DLE DC4 8 with its seven fixed bytes clears the buffers; other fn take 5 bytes.
+
+        fn 8 with wrong parameters is three unknown bytes, so nothing after it is lost.
+        """
+        if function != c.CLEAR_BUFFERS_FN:
+            return self._unknown(pos, 5) if self._has(pos, 5) else None
+        size = len(c.CLEAR_BUFFERS)
+        received = bytes(self._buffer[pos : pos + size])
+        if not c.CLEAR_BUFFERS.startswith(received):
+            return self._unknown(pos, 3)
+        return _Step(ClearBuffers(), size) if len(received) == size else None

@@ -146,6 +146,16 @@ class StatusQuery:
 
 
 @dataclass(frozen=True)
+class ClearBuffers:
+    """DLE DC4 8 1 3 20 1 6 2 8: real time, drop the receive and print buffers.
+
+    The printer answers at once with the clear response 37 25 00.
+    """
+
+    size: int = 10
+
+
+@dataclass(frozen=True)
 class TransmitStatus:
     """GS r n: status sent back in order, once everything before it was processed.
 
@@ -186,6 +196,7 @@ Event = (
     | StoredLogo
     | Cut
     | StatusQuery
+    | ClearBuffers
     | TransmitStatus
     | UnknownCommand
 )

@@ -6,12 +6,19 @@ import contextlib
 import enum
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from devices.emulator.decoder import EscPosDecoder
-from devices.emulator.events import Event, StatusQuery, TransmitStatus, UnknownCommand
+from devices.emulator.events import (
+    ClearBuffers,
+    Event,
+    StatusQuery,
+    TransmitStatus,
+    UnknownCommand,
+)
 from devices.emulator.rendering import RenderedTicket, TicketRenderer
 from devices.escpos import constants as c
 from devices.escpos.profiles import PrinterProfile, get_profile
@@ -39,11 +46,13 @@ class PrinterStats:
 
     bytes_received: int
     unknown_commands: int
-    discarded_bytes: int
+    discarded_bytes: int  # dropped from the receive buffer by DLE DC4 8 (clear buffers)
     status_queries: int
     tickets_printed: int
-    in_order_queries: int  # GS r answered (a stopped printer answers none)
+    in_order_queries: int  # GS r answered (a stopped printer answers none until it recovers)
     noise_sent: int  # bytes of line noise sent ahead of replies (send_noise)
+    buffered_bytes: int  # waiting in the receive buffer now: held while stopped
+    clear_requests: int  # DLE DC4 8 received, answered or (without supports_clear) ignored
 
 
 class EmulatedPrinter:
@@ -52,10 +61,20 @@ class EmulatedPrinter:
     Not a driver: it stands where the real printer would be, for tests and the demo.
     ``receive`` takes what the host wrote and returns what the printer sends back
     (status bytes), processing the stream strictly in order. While offline, with the
-    cover open, out of paper or with a cutter error it has stopped: it still answers
-    real-time DLE EOT queries but discards everything else, in-order GS r queries
-    included, so those get no reply, as from a real printer. A profile without
-    ``in_order_status`` (a clone) never answers GS r. Thread-safe.
+    cover open, out of paper or with a cutter error it has stopped: like a real
+    printer it keeps everything else in its receive buffer, in-order GS r queries
+    included (so those get no reply yet), and prints it once it recovers
+    (``paper_ok``, ``go_online``, ``close_cover``, ``clear_cutter``) unless the host
+    cleared it first. Real-time commands are answered at once, stopped or not:
+    DLE EOT n, and DLE DC4 8, which empties the receive buffer and answers the clear
+    response ``37 25 00`` (with ``supports_clear`` False it is ignored, as by a
+    printer without the command). A profile without ``in_order_status`` (a clone)
+    never answers GS r. Thread-safe.
+
+    The line is modelled from the host's side: replies the printer makes on its own
+    (a held GS r answered after recovery) go out with the next ``receive``. A clear
+    cannot unprint: lines already printed stay in ``pending_lines``, and so does an
+    unfinished line already handed to the print head (rare: hosts send whole lines).
     """
 
     def __init__(
@@ -64,10 +83,12 @@ class EmulatedPrinter:
         baudrate: int = 9600,
         pace: bool = False,
         output_dir: Path | None = None,
+        supports_clear: bool = True,
     ) -> None:
         self.profile: PrinterProfile = get_profile(profile_name)
         self.baudrate = baudrate
         self.pace = pace
+        self.supports_clear = supports_clear
         self.output_dir = output_dir
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
@@ -87,8 +108,10 @@ class EmulatedPrinter:
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
         self._pending_noise = 0
+        self._held: deque[Event] = deque()  # the receive buffer while stopped, in order
+        self._late = bytearray()  # replies made on recovery, sent with the next receive
         self._counts = dict.fromkeys(
-            ("bytes", "unknown", "discarded", "queries", "in_order", "noise"), 0
+            ("bytes", "unknown", "discarded", "queries", "in_order", "noise", "clears"), 0
         )
         self.last_byte_at: float | None = None
 
@@ -98,7 +121,8 @@ class EmulatedPrinter:
         """Take bytes from the host; returns the status bytes the printer answers.
 
         With ``pace`` the call lasts as long as the bytes take on the wire at
-        ``baudrate``. A vanished printer receives nothing and answers nothing. Noise
+        ``baudrate``. A vanished printer receives nothing and answers nothing. Replies
+        made since the last call (a held GS r answered on recovery) come first; noise
         queued by ``send_noise`` goes out just ahead of the first reply.
         """
         with self._line:
@@ -109,7 +133,9 @@ class EmulatedPrinter:
                     return b""
                 self.last_byte_at = time.perf_counter()
                 self._counts["bytes"] += len(data)
-                replies = b"".join(self._handle(event) for event in self._decoder.feed(data))
+                replies = bytes(self._late)
+                self._late.clear()
+                replies += b"".join(self._handle(event) for event in self._decoder.feed(data))
                 if replies and self._pending_noise:
                     replies = self._take_noise() + replies
                 self._changed.notify_all()
@@ -124,18 +150,39 @@ class EmulatedPrinter:
         return line_noise(count)
 
     def _handle(self, event: Event) -> bytes:
+        """Real-time commands are answered at once; the rest waits while stopped."""
         if isinstance(event, StatusQuery):
             self._counts["queries"] += 1
             return bytes([self._status_byte(event.request)])
+        if isinstance(event, ClearBuffers):
+            return self._clear_buffers()
         if isinstance(event, UnknownCommand):
             self._counts["unknown"] += 1
-        if not self._can_print():
-            self._counts["discarded"] += event.size
+        if self._held or not self._can_print():
+            self._held.append(event)
             return b""
+        return self._process(event)
+
+    def _process(self, event: Event) -> bytes:
         if isinstance(event, TransmitStatus):
             return self._transmit(event)
         self._print(event)
         return b""
+
+    def _clear_buffers(self) -> bytes:
+        """DLE DC4 8: forget the held bytes, which would otherwise print on recovery."""
+        self._counts["clears"] += 1
+        if not self.supports_clear:
+            self._counts["unknown"] += 1
+            return b""
+        self._counts["discarded"] += sum(event.size for event in self._held)
+        self._held.clear()
+        return c.CLEAR_RESPONSE
+
+    def _resume(self) -> None:
+        """Recovered: process the held bytes in order, until done or stopped again."""
+        while self._held and self._can_print():
+            self._late += self._process(self._held.popleft())
 
     def _transmit(self, event: TransmitStatus) -> bytes:
         """The in-order reply: everything before it has been printed by now."""
@@ -236,13 +283,15 @@ class EmulatedPrinter:
         with self._changed:
             counts = self._counts
             return PrinterStats(
-                counts["bytes"],
-                counts["unknown"],
-                counts["discarded"],
-                counts["queries"],
-                len(self._tickets),
-                counts["in_order"],
-                counts["noise"],
+                bytes_received=counts["bytes"],
+                unknown_commands=counts["unknown"],
+                discarded_bytes=counts["discarded"],
+                status_queries=counts["queries"],
+                tickets_printed=len(self._tickets),
+                in_order_queries=counts["in_order"],
+                noise_sent=counts["noise"],
+                buffered_bytes=sum(event.size for event in self._held),
+                clear_requests=counts["clears"],
             )
 
     @property
@@ -314,8 +363,9 @@ class EmulatedPrinter:
     def paper_runs_out_after(self, lines: int) -> None:
         """The roll ends after ``lines`` more printed lines (0: now), mid-ticket if need be.
 
-        Then the printer stops: the rest of the stream is discarded, DLE EOT says
-        paper out and GS r gets no reply. The half ticket stays in ``pending_lines``.
+        Then the printer stops: the rest of the stream waits in the receive buffer,
+        DLE EOT says paper out and GS r gets no reply. The half ticket stays in
+        ``pending_lines`` until ``paper_ok``; then the buffer prints, unless cleared.
         """
         if lines < 0:
             raise ValueError(f"lines must be 0 or more, not {lines}")
@@ -329,7 +379,10 @@ class EmulatedPrinter:
             self._paper = Paper.NEAR_END
 
     def paper_ok(self) -> None:
-        """A fresh roll; a half ticket left on the old one goes with it."""
+        """A fresh roll; a half ticket left on the old one goes with it.
+
+        Then what waits in the receive buffer (not cleared by DLE DC4 8) prints.
+        """
         with self._changing():
             if self._paper is Paper.OUT:
                 self._renderer = TicketRenderer(self.profile)
@@ -389,9 +442,11 @@ class EmulatedPrinter:
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:
-        """Change state under the lock, then wake waiters and tell listeners."""
+        """Change state under the lock, resume printing if it can, wake waiters, tell listeners."""
         with self._changed:
             yield
+            self._resume()
+            self._ran_out = False  # listeners hear of it just below
             self._changed.notify_all()
         self._tell_listeners()
 

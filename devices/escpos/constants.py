@@ -9,6 +9,7 @@ ESC = b"\x1b"
 GS = b"\x1d"
 DLE = b"\x10"
 EOT = b"\x04"
+DC4 = b"\x14"
 FS = b"\x1c"
 
 # Printer set-up
@@ -58,6 +59,17 @@ STATUS_BIT_UNRECOVERABLE = 0x20  # n=3
 STATUS_BIT_AUTO_RECOVERABLE = 0x40  # n=3
 STATUS_BITS_NEAR_END = 0x0C  # n=4: bits 2 and 3
 STATUS_BITS_PAPER_END = 0x60  # n=4: bits 5 and 6
+
+# Real-time clear (DLE DC4 fn=8 d1..d7, fixed parameters 1 3 20 1 6 2 8): the printer
+# drops everything waiting in its receive and print buffers, which a stopped printer
+# would otherwise print once it recovers, and answers the clear response at once.
+REALTIME_REQUEST = DLE + DC4
+CLEAR_BUFFERS_FN = 8
+CLEAR_BUFFERS_PARAMETERS = bytes([1, 3, 20, 1, 6, 2, 8])
+CLEAR_BUFFERS = REALTIME_REQUEST + bytes([CLEAR_BUFFERS_FN]) + CLEAR_BUFFERS_PARAMETERS
+CLEAR_RESPONSE_HEADER = 0x37
+CLEAR_RESPONSE_ID = 0x25
+CLEAR_RESPONSE = bytes([CLEAR_RESPONSE_HEADER, CLEAR_RESPONSE_ID]) + NUL
 
 # In-order status (GS r n): "processed in sequence", so the printer answers only
 # once it has processed every byte sent before the command. A stopped printer

@@ -36,6 +36,9 @@ from devices.transport import SerialTransport
 DEFAULT_QUERY_TIMEOUT = 0.1  # seconds per DLE EOT reply; a printer answers in milliseconds
 # Quiet seconds, while waiting for GS r, before asking DLE EOT 1 whether the printer stopped
 DEFAULT_POLL_INTERVAL = 0.25
+# After waiting for GS r: how long the line must stay quiet before the next question,
+# so a late reply (to a poll, or noise behind the GS r reply) cannot answer it instead
+DEFAULT_DRAIN_QUIET = 0.02
 
 
 class PrinterState(StrEnum):
@@ -88,7 +91,11 @@ class PaperSensor:
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    """What the four status bytes say, reduced to what the kiosk acts on."""
+    """What the four status bytes say, reduced to what the kiosk acts on.
+
+    `responding` is False for a status the printer did not give: after a printed
+    ticket whose following DLE EOT went unanswered, only the GS r reply is known.
+    """
 
     online: bool
     cover_open: bool = False
@@ -96,6 +103,7 @@ class PrinterStatus:
     paper_out: bool = False
     cutter_error: bool = False
     unrecoverable_error: bool = False
+    responding: bool = True
 
     @classmethod
     def from_replies(
@@ -114,11 +122,13 @@ class PrinterStatus:
     def ready(self) -> bool:
         """Can print now. Paper near its end still prints; staff get a warning."""
         blocked = self.paper_out or self.cover_open or self.cutter_error
-        return self.online and not blocked and not self.unrecoverable_error
+        return self.responding and self.online and not blocked and not self.unrecoverable_error
 
     @property
     def state(self) -> PrinterState:
         """The most useful single state, in the order someone at the printer fixes things."""
+        if not self.responding:
+            return PrinterState.NOT_RESPONDING
         if self.cover_open:
             return PrinterState.COVER_OPEN
         if self.paper_out:
@@ -184,7 +194,8 @@ def is_transmitted_status_byte(byte: int) -> bool:
     """True when bits 4-7 are clear, as in every reply to GS r.
 
     A real-time status byte always has bit 4 set, so the two never mix up;
-    anything with a high-nibble bit set is stray.
+    anything with a high-nibble bit set is stray. A stray byte 0x00-0x0F looks
+    exactly like a reply: nothing in the byte tells them apart.
     """
     return byte & TRANSMITTED_FIXED_MASK == 0
 
@@ -220,7 +231,10 @@ def query_status(
 
 
 def wait_for_processed(
-    transport: SerialTransport, timeout: float, poll_interval: float = DEFAULT_POLL_INTERVAL
+    transport: SerialTransport,
+    timeout: float,
+    poll_interval: float = DEFAULT_POLL_INTERVAL,
+    reply_timeout: float = DEFAULT_QUERY_TIMEOUT,
 ) -> PaperSensor | None:
     """Wait for the reply to a GS r 1 already sent after a document.
 
@@ -230,21 +244,61 @@ def wait_for_processed(
     EOT 1, answered at once: "offline" ends the wait early. Returns the paper
     sensors from the reply, or None when the printer said it is offline or
     `timeout` passed first; ask the full status then to learn why. Other bytes
-    (strays, "online" answers) are skipped. DeviceGone propagates.
+    (strays, "online" answers) are skipped. Before returning, the replies to
+    polls still on their way are read and dropped (`drain_late_replies`, for
+    up to `reply_timeout`), so none of them is taken for the answer to the next
+    question. DeviceGone propagates.
+
+    What GS r cannot tell: its reply is one byte 0x00-0x0F, and a stray byte in
+    that range arriving during the wait (noise on a damaged cable, an Automatic
+    Status Back message, which must stay disabled) is taken as the reply. Send
+    GS r only after discarding stale input, so that at least nothing from
+    before the document counts.
     """
     deadline = time.monotonic() + timeout
-    asked = False
+    unanswered = 0  # DLE EOT 1 polls whose reply has not arrived yet
+    paper: PaperSensor | None = None
     with transport.exclusive():
         while (remaining := deadline - time.monotonic()) > 0:
             reply = transport.read(1, timeout=min(remaining, poll_interval))
             if not reply:
-                transport.write_all(REALTIME_STATUS + bytes([STATUS_PRINTER]))
-                asked = True
+                if time.monotonic() < deadline:  # no last-moment poll: its reply comes too late
+                    transport.write_all(REALTIME_STATUS + bytes([STATUS_PRINTER]))
+                    unanswered += 1
             elif is_transmitted_status_byte(reply[0]):
-                return decode_transmitted_paper(reply[0])
-            elif asked and is_status_byte(reply[0]) and decode_printer(reply[0]).offline:
-                return None
-    return None
+                paper = decode_transmitted_paper(reply[0])
+                break
+            elif unanswered and is_status_byte(reply[0]):
+                unanswered -= 1
+                if decode_printer(reply[0]).offline:
+                    break
+        drain_late_replies(transport, unanswered, reply_timeout)
+    return paper
+
+
+def drain_late_replies(
+    transport: SerialTransport,
+    unanswered: int = 0,
+    timeout: float = DEFAULT_QUERY_TIMEOUT,
+    quiet: float = DEFAULT_DRAIN_QUIET,
+) -> None:
+    """Read and drop bytes still coming: `unanswered` status replies, then until quiet.
+
+    `query_status` discards stale input first, but a reply still on the wire
+    lands after that and would be taken as the answer to DLE EOT 1, shifting
+    every later answer by one. So wait for the `unanswered` status bytes (each
+    poll gets one), then until the line stays quiet for `quiet` seconds; never
+    longer than `timeout` in all, so endless noise cannot hold the port.
+    """
+    deadline = time.monotonic() + timeout
+    with transport.exclusive():
+        while (remaining := deadline - time.monotonic()) > 0:
+            wait = remaining if unanswered else min(remaining, quiet)
+            reply = transport.read(1, timeout=wait)
+            if not reply:
+                return
+            if unanswered and is_status_byte(reply[0]):
+                unanswered -= 1
 
 
 def _ask(transport: SerialTransport, query: int, timeout: float) -> int:

@@ -1,11 +1,14 @@
-"""A loopback TCP "printer" for socket:// transports: answers DLE EOT and GS r, records the rest."""
+"""A loopback TCP "printer" for socket:// transports: answers DLE EOT, GS r and DLE DC4 8."""
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import selectors
 import socket
 import struct
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +16,10 @@ from serial.urlhandler import protocol_socket
 
 DLE_EOT = b"\x10\x04"
 GS_R = b"\x1dr"
-QUERY_PREFIXES = (DLE_EOT, GS_R)
+DLE_DC4 = b"\x10\x14"
+CLEAR_BUFFERS = b"\x10\x14\x08\x01\x03\x14\x01\x06\x02\x08"  # DLE DC4 8, Epson's bytes
+CLEAR_RESPONSE = b"\x37\x25\x00"
+QUERY_PREFIXES = (DLE_EOT, GS_R, DLE_DC4)
 QUERY_LENGTH = 3  # prefix and n
 OFFLINE_BIT = 0x08  # in the DLE EOT 1 reply
 PAPER_ADEQUATE = 0x00  # GS r 1 reply: both paper sensors clear
@@ -31,12 +37,17 @@ class FakePrinterServer:
 
     `replies` maps n to the byte answered to DLE EOT n (missing n: silence);
     `replies_after_document` replaces them once any other byte has arrived,
-    like a printer that used up its last paper on the ticket. `garbage` is
-    sent before every reply. Every non-query byte lands in `document()`.
+    like a printer that used up its last paper on the ticket, and
+    `replies_after_transmit` once a GS r was answered, like a roll that ended
+    right after the cut. `garbage` is sent before every reply, and every reply
+    leaves `reply_delay` seconds after its question (in order). Every non-query
+    byte lands in `document()`.
 
     GS r n is answered in order with `transmitted_reply` (None: silence), but,
     like a real printer that has stopped, not while the DLE EOT 1 reply in
     force says offline or is missing. `transmit_queries` records every n.
+    DLE DC4 8 (clear buffers) is answered with `clear_response` (None: a
+    printer without the command); `clears` counts them.
     """
 
     def __init__(self, port: int = 0) -> None:
@@ -45,10 +56,18 @@ class FakePrinterServer:
         self.url = f"socket://127.0.0.1:{self.port}"
         self.replies: dict[int, int] = dict(READY)
         self.replies_after_document: dict[int, int] | None = None
+        self.replies_after_transmit: dict[int, int] | None = None
         self.garbage = b""
+        self.reply_delay = 0.0
         self.transmitted_reply: int | None = PAPER_ADEQUATE
+        self.clear_response: bytes | None = CLEAR_RESPONSE
         self.queries: list[int] = []
         self.transmit_queries: list[int] = []
+        self.clears = 0
+        self._transmitted = False
+        self._outbox: queue.Queue[tuple[float, bytes] | None] = queue.Queue()
+        self._sender = threading.Thread(target=self._send_when_due, daemon=True)
+        self._sender.start()
         self.connected = threading.Event()
         self._document = bytearray()
         self._pending = bytearray()
@@ -74,6 +93,8 @@ class FakePrinterServer:
     def stop(self) -> None:
         """Close the connection and the listener; the port number becomes free."""
         if self._running:
+            self._outbox.put(None)
+            self._sender.join(_SIGNAL_TIMEOUT)
             self._send_command(_STOP)
             self._thread.join(_SIGNAL_TIMEOUT)
             self._wake_writer.close()
@@ -140,14 +161,18 @@ class FakePrinterServer:
                 self._record(len(self._pending) - keep)
                 return
             self._record(start)
-            if len(self._pending) < QUERY_LENGTH:
+            prefix = bytes(self._pending[:2])
+            length = len(CLEAR_BUFFERS) if prefix == DLE_DC4 else QUERY_LENGTH
+            if len(self._pending) < length:
                 return
-            prefix, query = bytes(self._pending[:2]), self._pending[2]
-            del self._pending[:QUERY_LENGTH]
+            command = bytes(self._pending[:length])
+            del self._pending[:length]
             if prefix == DLE_EOT:
-                self._answer(query)
-            else:
-                self._transmit(query)
+                self._answer(command[2])
+            elif prefix == GS_R:
+                self._transmit(command[2])
+            elif command == CLEAR_BUFFERS:
+                self._clear()
 
     def _next_query(self) -> int:
         found = [self._pending.find(prefix) for prefix in QUERY_PREFIXES]
@@ -170,15 +195,39 @@ class FakePrinterServer:
         stopped = printer_byte is None or printer_byte & OFFLINE_BIT
         if self.transmitted_reply is not None and not stopped:
             self._send(self.transmitted_reply)
+            self._transmitted = True
+
+    def _clear(self) -> None:
+        self.clears += 1
+        if self.clear_response is not None:
+            self._send_bytes(self.clear_response)
 
     def _replies_in_force(self) -> dict[int, int]:
+        if self.replies_after_transmit is not None and self._transmitted:
+            return self.replies_after_transmit
         if self.replies_after_document is not None and self.document():
             return self.replies_after_document
         return self.replies
 
     def _send(self, reply: int) -> None:
-        if self._connection is not None:
-            self._connection.sendall(self.garbage + bytes([reply]))
+        self._send_bytes(bytes([reply]))
+
+    def _send_bytes(self, reply: bytes) -> None:
+        if self.reply_delay:
+            self._outbox.put((time.monotonic() + self.reply_delay, self.garbage + reply))
+        elif self._connection is not None:
+            self._connection.sendall(self.garbage + reply)
+
+    def _send_when_due(self) -> None:
+        """Send delayed replies in the order they were made, each once its time has come."""
+        while (item := self._outbox.get()) is not None:
+            due, data = item
+            time.sleep(max(due - time.monotonic(), 0))
+            connection = self._connection
+            # Dropped meanwhile: lost, as a reply sent into an unplugged cable.
+            with contextlib.suppress(OSError):
+                if connection is not None:
+                    connection.sendall(data)
 
 
 class _NoPause:

@@ -22,6 +22,7 @@ from devices.escpos.status import (
     decode_paper_sensor,
     decode_printer,
     decode_transmitted_paper,
+    drain_late_replies,
     is_status_byte,
     is_transmitted_status_byte,
     query_status,
@@ -125,6 +126,12 @@ def test_ready_printer() -> None:
     assert status.state is PrinterState.ONLINE
 
 
+def test_a_status_nobody_gave_is_not_responding_and_not_ready() -> None:
+    status = PrinterStatus(online=True, paper_near_end=True, responding=False)
+    assert not status.ready
+    assert status.state is PrinterState.NOT_RESPONDING
+
+
 def test_paper_near_end_still_prints() -> None:
     status = PrinterStatus(online=True, paper_near_end=True)
     assert status.ready
@@ -185,7 +192,7 @@ def test_query_cover_open_and_near_end(
 def test_query_skips_garbage_before_each_reply(
     fake_printer: FakePrinterServer, transport: SerialTransport
 ) -> None:
-    fake_printer.garbage = b"\x00\xff\x13\x92"
+    fake_printer.garbage = b"\x00\xff\x13\x92\x05\x0f\x03"  # low bytes look like GS r replies
     fake_printer.replies = {**READY, 3: FIXED | 0x08}
     assert query_status(transport) == PrinterStatus(online=True, cutter_error=True)
 
@@ -251,6 +258,51 @@ def test_wait_for_processed_skips_stray_bytes(
     fake_printer.garbage = b"\xff\x80\x12\x1a\x92\x10"  # high-nibble bytes, even status-like
     transport.write_all(GS_R_1)
     assert wait_for_processed(transport, timeout=1) == PaperSensor(False, False)
+
+
+def test_wait_for_processed_takes_a_low_stray_byte_for_the_reply_and_drops_the_rest(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    """What GS r cannot tell: any byte 0x00-0x0F passes for its reply.
+
+    What arrives behind it (here the real reply) is read and dropped before
+    returning, so it cannot answer a question asked next.
+    """
+    fake_printer.garbage = b"\x03"  # "near end", just ahead of the real "adequate" reply
+    transport.write_all(GS_R_1)
+    assert wait_for_processed(transport, timeout=1) == PaperSensor(near_end=True, paper_out=False)
+    assert transport.read(1, timeout=0.05) == b""
+
+
+def test_a_poll_reply_still_on_its_way_does_not_shift_the_next_query(
+    fake_printer: FakePrinterServer, transport: SerialTransport
+) -> None:
+    """The wait ends while the reply to its last DLE EOT 1 poll is on the wire.
+
+    Taken as the answer to the next DLE EOT 1, it would shift the rest by one:
+    DLE EOT 4 would get DLE EOT 3's answer and the "near end" would be lost.
+    """
+    fake_printer.transmitted_reply = None  # a clone: polls answer "online", GS r never
+    fake_printer.reply_delay = 0.06
+    fake_printer.replies = {**READY, 4: FIXED | 0x0C}
+    transport.write_all(GS_R_1)
+    # Polls at 0.1 s; the wait ends at 0.12 s, the poll's reply comes at 0.16 s.
+    assert wait_for_processed(transport, 0.12, poll_interval=0.1, reply_timeout=0.5) is None
+    status = query_status(transport, timeout=0.5)
+    assert status == PrinterStatus(online=True, paper_near_end=True)
+    assert fake_printer.queries[:1] == [1]  # the poll was sent
+
+
+def test_draining_waits_for_unanswered_replies_but_not_forever() -> None:
+    with SerialTransport("loop://") as loop:
+        loop.write_all(b"\x00\xff")  # comes straight back: quiet right after
+        started = time.monotonic()
+        drain_late_replies(loop, quiet=0.02)
+        assert time.monotonic() - started < 0.1
+        assert loop.read(1, timeout=0.01) == b""
+        started = time.monotonic()
+        drain_late_replies(loop, unanswered=1, timeout=0.15)  # the reply never comes
+        assert 0.15 <= time.monotonic() - started < 0.5
 
 
 def test_wait_for_processed_ends_early_when_a_poll_says_offline(

@@ -1,14 +1,16 @@
-"""SerialTransport: URL ports, unplug as DeviceGone, reconnect on the next call."""
+"""SerialTransport: URL ports, unplug as DeviceGone, write timeout, reconnect on the next call."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 import pytest
 import serial
 
-from devices.errors import DeviceGone
+from devices import transport as transport_module
+from devices.errors import BadDeviceUrl, DeviceError, DeviceGone, DeviceTimeout
 from devices.transport import SerialTransport
 from tests.devices.conftest import FakePrinterServer
 
@@ -122,8 +124,44 @@ def test_missing_device_path_raises_device_gone() -> None:
 
 
 def test_unknown_url_scheme_is_a_configuration_error_not_an_unplug() -> None:
-    with pytest.raises(ValueError, match="nosuch"):
+    with pytest.raises(BadDeviceUrl, match="'nosuch://x'") as raised:
         SerialTransport("nosuch://x").open()
+    assert isinstance(raised.value, DeviceError)
+    assert isinstance(raised.value, ValueError)  # what callers caught before
+    assert not isinstance(raised.value, DeviceGone)
+
+
+class _BusyPort:
+    """A pyserial port whose device never takes the bytes (flow control held)."""
+
+    def __init__(self) -> None:
+        self.output_discarded = False
+        self.timeout = 0.2
+
+    def write(self, data: bytes) -> int:
+        raise serial.SerialTimeoutException("Write timeout")
+
+    def reset_output_buffer(self) -> None:
+        self.output_discarded = True
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_write_timeout_is_a_device_timeout_and_keeps_the_port(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    port = _BusyPort()
+
+    def open_busy_port(url: str, **settings: Any) -> _BusyPort:
+        return port
+
+    monkeypatch.setattr(transport_module.serial, "serial_for_url", open_busy_port)
+    transport = SerialTransport("/dev/ttyBUSY")
+    with pytest.raises(DeviceTimeout, match="did not take the bytes"):
+        transport.write_all(b"ticket")
+    assert port.output_discarded  # the unsent rest will not trickle out later
+    assert transport.is_connected  # a busy printer is not an unplugged one
 
 
 def test_exclusive_holds_off_other_threads(loop: SerialTransport) -> None:

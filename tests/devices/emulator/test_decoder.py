@@ -11,6 +11,7 @@ from devices.emulator.decoder import MAX_TEXT_RUN, EscPosDecoder
 from devices.emulator.events import (
     CancelKanji,
     CarriageReturn,
+    ClearBuffers,
     Cut,
     Event,
     FeedLines,
@@ -157,6 +158,43 @@ def test_a_status_request_out_of_range_is_unknown() -> None:
     ]
 
 
+CLEAR_BUFFERS = bytes.fromhex("10 14 08 01 03 14 01 06 02 08")  # Epson's DLE DC4 8
+
+
+def test_dle_dc4_8_with_its_fixed_bytes_clears_the_buffers() -> None:
+    assert c.CLEAR_BUFFERS == CLEAR_BUFFERS
+    assert decode(b"a\n" + CLEAR_BUFFERS + streams.status_query(1)) == [
+        Text("a", 1),
+        LineFeed(),
+        ClearBuffers(),
+        StatusQuery(1),
+    ]
+
+
+def test_dle_dc4_8_waits_for_all_its_bytes() -> None:
+    decoder = EscPosDecoder()
+    assert decoder.feed(CLEAR_BUFFERS[:7]) == []
+    assert decoder.pending == 7
+    assert decoder.feed(CLEAR_BUFFERS[7:]) == [ClearBuffers()]
+
+
+def test_dle_dc4_8_with_other_bytes_is_unknown_and_swallows_nothing_after_it() -> None:
+    wrong = CLEAR_BUFFERS[:5] + b"ok"  # d3 must be 20, not "o"
+    assert decode(wrong + b"\n" + streams.status_query(1)) == [
+        UnknownCommand(CLEAR_BUFFERS[:3], 3),
+        UnknownCommand(b"\x01", 1),
+        UnknownCommand(b"\x03", 1),
+        Text("ok", 2),
+        LineFeed(),
+        StatusQuery(1),
+    ]
+
+
+def test_other_dle_dc4_functions_are_skipped_by_their_length() -> None:
+    pulse = c.REALTIME_REQUEST + b"\x01\x00\x01"  # DLE DC4 1 m t: drawer kick pulse
+    assert decode(pulse + streams.status_query(2)) == [UnknownCommand(pulse[:4], 5), StatusQuery(2)]
+
+
 def test_raster_payload_is_skipped_even_when_it_looks_like_commands() -> None:
     payload = (streams.status_query(1) + b"\n" + c.CUT + b"\x00" + b"\xff")[:8]
     events = decode(streams.raster(2, 4, payload) + b"after\n")
@@ -261,6 +299,7 @@ SNIPPETS = [
     c.GS + b"k\x04ABC\x00",  # barcode, NUL-terminated
     c.GS + b"k\x49\x03ABC",  # barcode, counted
     c.TRANSMIT_STATUS + b"\x01",
+    CLEAR_BUFFERS,
 ]
 stream_parts = st.lists(st.sampled_from(SNIPPETS) | st.binary(max_size=12), max_size=12)
 

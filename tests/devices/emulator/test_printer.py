@@ -1,4 +1,4 @@
-"""EmulatedPrinter: status bytes, GS r in order, discarding while stopped, tickets, pacing."""
+"""EmulatedPrinter: status bytes, GS r in order, buffering while stopped, clearing, tickets."""
 
 from __future__ import annotations
 
@@ -18,6 +18,19 @@ from tests.devices.emulator import streams
 ALL_QUERIES = b"".join(streams.status_query(n) for n in (1, 2, 3, 4))
 GS_R_PAPER = c.TRANSMIT_STATUS + bytes([c.TRANSMIT_PAPER_SENSOR])
 PAPER_OUT_4 = 0x12 | 0x60  # DLE EOT 4 reply: paper end
+CLEAR_BUFFERS = bytes.fromhex("10 14 08 01 03 14 01 06 02 08")  # DLE DC4 8
+CLEAR_RESPONSE = bytes.fromhex("37 25 00")
+# How a printer stops, and what a technician does to make it go on.
+STOPS = pytest.mark.parametrize(
+    ("stop", "recover"),
+    [
+        (EmulatedPrinter.paper_out, EmulatedPrinter.paper_ok),
+        (EmulatedPrinter.go_offline, EmulatedPrinter.go_online),
+        (EmulatedPrinter.open_cover, EmulatedPrinter.close_cover),
+        (EmulatedPrinter.jam_cutter, EmulatedPrinter.clear_cutter),
+    ],
+    ids=["paper-out", "offline", "cover-open", "cutter-jam"],
+)
 
 
 def twenty_line_ticket() -> bytes:
@@ -65,24 +78,82 @@ def test_a_ticket_between_two_queries_is_printed_and_both_are_answered_in_order(
     assert printer.last_ticket.lines == ("Hello",)
 
 
-def test_out_of_paper_it_answers_queries_but_prints_nothing() -> None:
+def test_out_of_paper_it_answers_queries_and_keeps_the_job_in_its_buffer() -> None:
     printer = EmulatedPrinter()
     printer.paper_out()
-    job = b"lost\n" + streams.cut()
+    job = b"held\n" + streams.cut()
     replies = printer.receive(streams.status_query(4) + job + streams.status_query(1))
     assert replies == bytes([0x72, 0x1A])
     assert printer.tickets == []
-    assert printer.discarded_bytes == len(job)
+    assert printer.stats.buffered_bytes == len(job)
+    assert printer.discarded_bytes == 0
     assert printer.bytes_received == len(job) + 6
 
 
-def test_printing_resumes_once_the_paper_is_back() -> None:
+@STOPS
+def test_a_job_sent_while_stopped_prints_on_recovery_before_later_ones(
+    stop: Callable[[EmulatedPrinter], None], recover: Callable[[EmulatedPrinter], None]
+) -> None:
+    printer = EmulatedPrinter()
+    stop(printer)
+    printer.receive(b"held\n" + streams.cut())
+    assert printer.tickets == []
+    recover(printer)
+    assert printer.stats.buffered_bytes == 0
+    printer.receive(b"later\n" + streams.cut())
+    assert [ticket.lines for ticket in printer.tickets] == [("held",), ("later",)]
+
+
+@STOPS
+def test_dle_dc4_8_while_stopped_drops_the_job_and_answers_at_once(
+    stop: Callable[[EmulatedPrinter], None], recover: Callable[[EmulatedPrinter], None]
+) -> None:
+    printer = EmulatedPrinter()
+    stop(printer)
+    job = b"never\n" + streams.cut() + GS_R_PAPER
+    assert printer.receive(job + CLEAR_BUFFERS) == CLEAR_RESPONSE
+    assert (printer.discarded_bytes, printer.stats.buffered_bytes) == (len(job), 0)
+    recover(printer)
+    assert printer.receive(streams.status_query(1)) == b"\x12"  # and no late GS r reply
+    assert printer.tickets == []
+    assert printer.stats.in_order_queries == 0
+    assert printer.stats.clear_requests == 1
+
+
+def test_dle_dc4_8_drops_only_what_came_before_it() -> None:
     printer = EmulatedPrinter()
     printer.go_offline()
-    printer.receive(b"lost\n" + streams.cut())
+    printer.receive(b"dropped\n" + streams.cut() + CLEAR_BUFFERS + b"kept\n" + streams.cut())
     printer.go_online()
-    printer.receive(b"kept\n" + streams.cut())
     assert [ticket.lines for ticket in printer.tickets] == [("kept",)]
+
+
+def test_dle_dc4_8_on_a_running_printer_answers_and_drops_nothing() -> None:
+    printer = EmulatedPrinter()
+    assert printer.receive(b"a\n" + CLEAR_BUFFERS + b"b\n" + streams.cut()) == CLEAR_RESPONSE
+    assert printer.discarded_bytes == 0
+    assert [ticket.lines for ticket in printer.tickets] == [("a", "b")]
+
+
+def test_a_printer_without_dle_dc4_8_ignores_it_and_prints_the_job_later() -> None:
+    printer = EmulatedPrinter(supports_clear=False)
+    printer.open_cover()
+    assert printer.receive(b"ghost\n" + streams.cut() + CLEAR_BUFFERS) == b""
+    assert printer.stats.clear_requests == 1
+    assert printer.unknown_commands == 1
+    printer.close_cover()
+    assert [ticket.lines for ticket in printer.tickets] == [("ghost",)]
+
+
+def test_a_gs_r_held_while_stopped_is_answered_after_recovery() -> None:
+    printer = EmulatedPrinter()
+    printer.go_offline()
+    assert printer.receive(b"late\n" + streams.cut() + GS_R_PAPER) == b""
+    printer.go_online()
+    assert printer.stats.in_order_queries == 1
+    # The printer's own reply goes out with the next bytes the host sends.
+    assert printer.receive(streams.status_query(1)) == b"\x00\x12"
+    assert printer.receive(streams.status_query(1)) == b"\x12"
 
 
 def test_unknown_commands_are_counted() -> None:
@@ -189,7 +260,7 @@ def test_a_clone_profile_ignores_gs_r() -> None:
     assert printer.receive(b"x\n" + GS_R_PAPER + streams.status_query(1)) == b"\x12"
 
 
-def test_paper_runs_out_mid_ticket_and_the_rest_is_discarded() -> None:
+def test_paper_runs_out_mid_ticket_and_the_rest_waits_in_the_buffer() -> None:
     printer = EmulatedPrinter()
     printer.paper_runs_out_after(3)
     job = twenty_line_ticket()
@@ -198,17 +269,31 @@ def test_paper_runs_out_mid_ticket_and_the_rest_is_discarded() -> None:
     assert printer.tickets == []
     assert printer.pending_lines == ("line 01", "line 02", "line 03")
     assert printer.paper is Paper.OUT
-    assert printer.discarded_bytes == len(job) - 3 * len(b"line 01\n") + len(GS_R_PAPER)
+    rest = len(job) - 3 * len(b"line 01\n") + len(GS_R_PAPER)
+    assert printer.stats.buffered_bytes == rest
+    assert printer.receive(CLEAR_BUFFERS) == CLEAR_RESPONSE
+    assert printer.discarded_bytes == rest
+    assert printer.pending_lines == ("line 01", "line 02", "line 03")  # printed stays printed
 
 
 def test_a_fresh_roll_drops_the_half_ticket() -> None:
     printer = EmulatedPrinter()
     printer.paper_runs_out_after(1)
-    printer.receive(twenty_line_ticket())
+    printer.receive(twenty_line_ticket() + CLEAR_BUFFERS)
     printer.paper_ok()
     assert printer.lines_until_paper_out is None
     assert printer.receive(b"next\n" + streams.cut() + GS_R_PAPER) == b"\x00"
     assert [ticket.lines for ticket in printer.tickets] == [("next",)]
+
+
+def test_without_a_clear_the_rest_of_the_ticket_prints_on_the_fresh_roll() -> None:
+    printer = EmulatedPrinter()
+    printer.paper_runs_out_after(1)
+    printer.receive(twenty_line_ticket() + GS_R_PAPER)
+    printer.paper_ok()
+    (ghost,) = printer.tickets
+    assert ghost.lines == tuple(f"line {n:02d}" for n in range(2, 21))
+    assert printer.receive(streams.status_query(1)) == b"\x00\x12"  # the late GS r reply
 
 
 def test_enough_paper_left_prints_the_whole_ticket() -> None:

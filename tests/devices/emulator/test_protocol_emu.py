@@ -1,4 +1,4 @@
-"""emu:// through plain pyserial and EscPosPrinter: printing, status, GS r, paper out, unplug."""
+"""emu:// through pyserial and EscPosPrinter: printing, status, GS r, paper out, clear, unplug."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import serial
 
 from devices.emulator import get_emulator
 from devices.emulator.protocol_emu import Serial
-from devices.errors import PrinterNotReady
+from devices.errors import DeviceTimeout, PrinterNotReady
 from devices.escpos import constants as c
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
@@ -183,16 +183,66 @@ def test_a_ticket_is_accepted_once_gs_r_confirms_it(escpos: EscPosPrinter) -> No
     assert printer.last_ticket is not None and len(printer.last_ticket.lines) == 20
 
 
-def test_paper_running_out_mid_ticket_is_not_accepted(escpos: EscPosPrinter) -> None:
+def test_paper_running_out_mid_ticket_is_not_accepted_and_leaves_no_ghost(
+    escpos: EscPosPrinter,
+) -> None:
     printer = get_emulator("x")
     printer.paper_runs_out_after(3)
     started = time.monotonic()
     with pytest.raises(PrinterNotReady) as raised:
         escpos.print_document_bytes(twenty_line_ticket(escpos))
     assert raised.value.status.paper_out
+    assert raised.value.cleared
     assert time.monotonic() - started < 1.5  # a DLE EOT poll, not the 3 s accept timeout
     assert printer.tickets == []
     assert printer.pending_lines == ("line 01", "line 02", "line 03")
+    assert printer.stats.buffered_bytes == 0 < printer.discarded_bytes
+    printer.paper_ok()
+    assert escpos.status().ready
+    assert printer.tickets == []  # nothing of the failed ticket printed after the reload
+    assert printer.pending_lines == ()
+
+
+def test_without_a_working_clear_the_rest_prints_after_the_reload(escpos: EscPosPrinter) -> None:
+    """Proves the clear matters: the same failure on a printer that ignores DLE DC4 8."""
+    printer = get_emulator("x")
+    printer.supports_clear = False
+    printer.paper_runs_out_after(3)
+    with pytest.raises(PrinterNotReady) as raised:
+        escpos.print_document_bytes(twenty_line_ticket(escpos))
+    assert not raised.value.cleared
+    assert printer.stats.clear_requests == 1
+    printer.paper_ok()
+    (ghost,) = printer.tickets
+    assert ghost.lines == tuple(f"line {n:02d}" for n in range(4, 21))
+
+
+def test_a_printer_stopped_before_the_ticket_is_sent_nothing_to_clear(
+    escpos: EscPosPrinter,
+) -> None:
+    printer = get_emulator("x")
+    printer.open_cover()
+    ticket = twenty_line_ticket(escpos)
+    with pytest.raises(PrinterNotReady):  # checked before writing: nothing was sent
+        escpos.print_document_bytes(ticket)
+    assert printer.stats.clear_requests == 0
+    printer.close_cover()
+    escpos.print_document_bytes(ticket)
+    assert len(printer.tickets) == 1
+
+
+def test_a_write_the_printer_does_not_take_in_time_is_cleared() -> None:
+    with SerialTransport("emu://paced?pace=1", write_timeout=0.05) as transport:
+        escpos = EscPosPrinter(transport, get_profile("80mm"))
+        printer = get_emulator("paced")
+        ticket = twenty_line_ticket(escpos)  # about 0.2 s on the wire at 9600 baud
+        with pytest.raises(DeviceTimeout, match="did not take the bytes") as raised:
+            escpos.print_document_bytes(ticket)
+        assert raised.value.cleared  # the rest never left; what arrived was dealt with
+        assert printer.stats.clear_requests == 1
+        assert printer.tickets == []
+        assert escpos.print_document_bytes(b"\x1b@short\n\x1dV\x00").ready
+        assert printer.tickets[-1].lines[-1] == "short"  # below the lines printed before
 
 
 def test_a_gs_r_reply_comes_only_after_the_paced_bytes_before_it() -> None:

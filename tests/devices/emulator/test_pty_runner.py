@@ -17,6 +17,8 @@ from devices.emulator.pty_server import SERVER_COMMANDS
 from tests.devices.emulator import streams
 
 pytestmark = pytest.mark.slow
+CLEAR_BUFFERS = bytes.fromhex("10 14 08 01 03 14 01 06 02 08")  # DLE DC4 8
+CLEAR_RESPONSE = bytes.fromhex("37 25 00")
 
 
 @pytest.fixture
@@ -44,10 +46,27 @@ def test_a_ticket_printed_over_the_pty_comes_back_as_text(emulator: PtyPrinterPr
 def test_paper_out_by_control_command(emulator: PtyPrinterProcess) -> None:
     port = open_link(emulator)
     assert emulator.command("paper-out") == "ok"
-    port.write(streams.status_query(4) + b"lost\n" + streams.cut() + streams.status_query(2))
+    port.write(streams.status_query(4) + b"held\n" + streams.cut() + streams.status_query(2))
     assert port.read(2) == bytes([0x72, 0x32])
     stats = emulator.stats()
-    assert (stats["paper"], stats["tickets_printed"], stats["discarded_bytes"]) == ("out", 0, 8)
+    assert (stats["paper"], stats["tickets_printed"], stats["buffered_bytes"]) == ("out", 0, 8)
+    port.write(CLEAR_BUFFERS)
+    assert port.read(3) == CLEAR_RESPONSE
+    stats = emulator.stats()
+    assert (stats["discarded_bytes"], stats["buffered_bytes"], stats["clear_requests"]) == (8, 0, 1)
+    assert emulator.command("paper-ok") == "ok"
+    assert emulator.tickets() == []
+    port.close()
+
+
+def test_a_job_held_while_out_of_paper_prints_after_paper_ok(emulator: PtyPrinterProcess) -> None:
+    port = open_link(emulator)
+    assert emulator.command("paper-out") == "ok"
+    port.write(b"held\n" + streams.cut() + streams.status_query(1))
+    assert port.read(1) == b"\x1a"
+    assert emulator.command("paper-ok") == "ok"
+    (text,) = emulator.tickets()
+    assert text.startswith("held\n")
     port.close()
 
 
