@@ -1,0 +1,1 @@
+"""The service definitions shipped with the kiosk: data files, one per service."""

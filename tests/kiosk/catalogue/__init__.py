@@ -1,0 +1,1 @@
+"""Tests of the service catalogue: schema, expressions, validators, shipped services."""

@@ -1,0 +1,288 @@
+"""Definitions are checked when loaded: schema, expressions, names, choices; broken files
+are reported with path and location, and never stop the others."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from kiosk.catalogue.errors import DefinitionError
+from kiosk.catalogue.loader import (
+    MAX_SCHEMA_ERRORS,
+    SCHEMA_PATH,
+    default_catalogue_dir,
+    load_catalogue,
+    load_definition_text,
+)
+from kiosk.catalogue.model import DefinitionProblem, FieldType
+
+SHIPPED = sorted(default_catalogue_dir().glob("*.yaml"))
+
+MINIMAL: dict[str, Any] = {
+    "id": "contoh-layanan",
+    "version": 1,
+    "title": {"id": "Contoh", "en": "Example"},
+    "description": {"id": "Layanan contoh."},
+    "processing_days": 1,
+    "handler": "village",
+    "agency": {"id": "Kantor Desa"},
+    "output": "receipt",
+    "requirements": [{"id": "Fotokopi KTP-el"}],
+    "fields": [
+        {"name": "nik", "type": "nik", "label": {"id": "NIK"}, "required": True},
+        {"name": "nama", "type": "text", "label": {"id": "Nama"}},
+        {
+            "name": "keperluan",
+            "type": "select_one",
+            "label": {"id": "Keperluan"},
+            "choices": [
+                {"value": "kerja", "label": {"id": "Kerja"}},
+                {"value": "lainnya", "label": {"id": "Lainnya"}},
+            ],
+        },
+        {"name": "jumlah", "type": "integer", "label": {"id": "Jumlah"}},
+    ],
+}
+
+
+def definition(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(MINIMAL)
+    data.update(changes)
+    return data
+
+
+def with_field(index: int, **changes: Any) -> dict[str, Any]:
+    data = definition()
+    data["fields"][index].update(changes)
+    return data
+
+
+def problems_of(data: Any) -> list[DefinitionProblem]:
+    with pytest.raises(DefinitionError) as caught:
+        load_definition_text(yaml.safe_dump(data, allow_unicode=True), "svc.yaml")
+    return list(caught.value.problems)
+
+
+def assert_problem(problems: list[DefinitionProblem], where: str, text: str) -> None:
+    matching = [p for p in problems if p.field == where and text in p.problem]
+    assert matching, f"no problem at {where!r} mentioning {text!r} in {problems}"
+    assert all(p.path == "svc.yaml" for p in problems)
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text()))
+
+
+def test_the_schema_field_types_are_the_model_field_types() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text())
+    assert set(schema["$defs"]["field"]["properties"]["type"]["enum"]) == set(FieldType)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_file_validates_against_the_schema(path: Path) -> None:
+    validator = Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+    assert list(validator.iter_errors(yaml.safe_load(path.read_text()))) == []
+
+
+def test_a_minimal_definition_loads() -> None:
+    service = load_definition_text(yaml.safe_dump(MINIMAL))
+    assert service.id == "contoh-layanan"
+    assert service.queue_service == "B"
+    assert [f.name for f in service.fields] == ["nik", "nama", "keperluan", "jumlah"]
+    assert service.field("keperluan").choices[1].value == "lainnya"
+
+
+def test_json_definitions_load_too() -> None:
+    assert load_definition_text(json.dumps(MINIMAL), "svc.json").id == "contoh-layanan"
+    with pytest.raises(DefinitionError, match=r"not valid JSON \(line 1\)"):
+        load_definition_text("{'single': 'quotes'}", "svc.json")
+
+
+SCHEMA_CASES = [
+    (definition(version="1"), "version", "is not of type 'integer'"),
+    (definition(colour="red"), "(top)", "'colour' was unexpected"),
+    (definition(id="Bad Id"), "id", "does not match"),
+    (definition(title={"en": "English only"}), "title", "'id' is a required property"),
+    (definition(title={"id": "Judul", "fr": "Titre"}), "title", "'fr' was unexpected"),
+    (definition(handler="regency"), "handler", "is not one of"),
+    (definition(processing_days=-1), "processing_days", "less than the minimum"),
+    (definition(output="letter"), "(top)", "'letter_template' is a required property"),
+    (definition(fields=[]), "fields", "should be non-empty"),
+    (with_field(1, type="essay"), "fields/1/type", "is not one of"),
+    (with_field(1, colour="red"), "fields/1", "'colour' was unexpected"),
+    (with_field(1, name="Nama"), "fields/1/name", "does not match"),
+    (with_field(1, name="today"), "fields/1/name", "should not be valid"),
+    (with_field(1, required="yes"), "fields/1/required", "is not of type 'boolean'"),
+    (with_field(1, constraint="size(value) > 2"), "fields/1", "'constraint_message'"),
+    (with_field(1, relevant="x" * 1001), "fields/1/relevant", "is too long"),
+    (with_field(1, audio={"id": "../../etc/passwd.ogg"}), "fields/1/audio/id", "does not match"),
+    (
+        with_field(2, choices=[{"value": "a b", "label": {"id": "A"}}]),
+        "fields/2/choices/0/value",
+        "does not match",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "where", "text"), SCHEMA_CASES)
+def test_schema_violations_name_the_location(data: Any, where: str, text: str) -> None:
+    assert_problem(problems_of(data), where, text)
+
+
+def test_only_the_first_few_schema_errors_are_reported() -> None:
+    broken_fields = [{"name": "X", "type": "essay", "label": {}} for _ in range(10)]
+    data = definition(fields=broken_fields, version="x", handler="x")
+    assert len(problems_of(data)) == MAX_SCHEMA_ERRORS
+
+
+def test_a_long_schema_message_is_shortened() -> None:
+    problems = problems_of(definition(title={"id": "x", "zz": "y" * 5000}))
+    assert all(len(p.problem) <= 200 for p in problems)
+
+
+EXPRESSION_CASES = [
+    ("relevant", "nama == ", "syntax error"),
+    ("relevant", "alamat == 'x'", "unknown name 'alamat'"),
+    ("relevant", "__import__('os')", "unknown function '__import__'"),
+    ("relevant", "nik.system('true')", "unknown function 'system'"),
+    ("relevant", "google.protobuf.Int32Value{value: 1} == nik", "message construction"),
+    ("relevant", "(" * 40 + "nik != null" + ")" * 40, "nested too deeply"),
+    ("relevant", "!" * 400 + "true", "nested too deeply"),
+    ("relevant", "value == 'x'", "unknown name 'value'"),
+    ("relevant", "jumlah == 1", "uses 'jumlah', which is not before this field"),
+    ("relevant", "nama == 'x'", "uses 'nama', which is not before this field"),
+    ("relevant", "'kerja'", "must give true or false, gives a str"),
+    ("relevant", "nik > 3", "no operation for these types"),
+    ("calculation", "1 / 0", "division by zero"),
+    ("choice_filter", "choice.province == nik", "only select_one and select_multiple"),
+]
+
+
+@pytest.mark.parametrize(("key", "source", "text"), EXPRESSION_CASES)
+def test_expression_mistakes_are_found_at_load_time(key: str, source: str, text: str) -> None:
+    data = with_field(1, **{key: source})
+    if key == "choice_filter":
+        data["fields"][1]["choices"] = [{"value": "a", "label": {"id": "A"}}]
+    assert_problem(problems_of(data), f"fields/1/{key}", text)
+
+
+def test_a_missing_null_guard_is_found_at_load_time() -> None:
+    data = definition()
+    data["fields"][2]["type"] = "select_multiple"
+    data["fields"][3]["relevant"] = "'lainnya' in keperluan"
+    assert_problem(problems_of(data), "fields/3/relevant", "when earlier questions are unanswered")
+    data["fields"][3]["relevant"] = "keperluan != null && 'lainnya' in keperluan"
+    assert load_definition_text(yaml.safe_dump(data)).field("jumlah").relevant is not None
+
+
+def test_a_choice_filter_reading_a_missing_column_is_found_at_load_time() -> None:
+    data = definition()
+    data["fields"][2]["choice_filter"] = "choice.province == nik"
+    data["fields"][2]["choices"][0]["filters"] = {"province": "32"}
+    assert_problem(problems_of(data), "fields/2/choice_filter", "no such key")
+
+
+def test_a_constraint_may_read_value_and_a_choice_filter_choice() -> None:
+    data = definition()
+    data["fields"][3].update(constraint="value >= 1", constraint_message={"id": "Minimal 1."})
+    data["fields"][2]["choice_filter"] = "choice.value != 'lainnya' || nik != null"
+    service = load_definition_text(yaml.safe_dump(data))
+    assert service.field("jumlah").constraint is not None
+
+
+FIELD_CASES = [
+    (with_field(1, name="nik"), "fields/1/name", "duplicate name 'nik' (also fields/0)"),
+    (with_field(1, type="select_one"), "fields/1/choices", "needs choices"),
+    (
+        with_field(1, choices=[{"value": "a", "label": {"id": "A"}}]),
+        "fields/1/choices",
+        "only select",
+    ),
+    (
+        with_field(1, type="calculate", required=False),
+        "fields/1/calculation",
+        "needs a calculation",
+    ),
+    (with_field(1, type="note", required=True), "fields/1/required", "never asked"),
+    (with_field(2, default="tidak_ada"), "fields/2/default", "not a possible answer"),
+    (with_field(3, default="dua"), "fields/3/default", "not a possible answer"),
+]
+
+
+@pytest.mark.parametrize(("data", "where", "text"), FIELD_CASES)
+def test_field_mistakes_name_the_field(data: Any, where: str, text: str) -> None:
+    assert_problem(problems_of(data), where, text)
+
+
+def test_duplicate_choice_values_are_reported() -> None:
+    data = definition()
+    data["fields"][2]["choices"].append({"value": "kerja", "label": {"id": "Lagi"}})
+    assert_problem(problems_of(data), "fields/2/choices/2/value", "duplicate choice 'kerja'")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: &x [1, 2]\nb: *x\n", "not valid YAML: aliases (*name) are not allowed"),
+        ("id: [unclosed\n", "not valid YAML (line 2)"),
+        ("title: Surat: Domisili\n", "not valid YAML (line 1): mapping values"),
+        ("- just\n- a list\n", "is not of type 'object'"),
+        ("[" * 5000, "not valid YAML"),
+        ("[" * 5000 + "]" * 5000, "not valid YAML"),
+    ],
+)
+def test_hostile_yaml_is_a_problem_not_a_crash(text: str, message: str) -> None:
+    with pytest.raises(DefinitionError) as caught:
+        load_definition_text(text, "svc.yaml")
+    assert message in str(caught.value)
+
+
+def test_a_huge_text_is_refused() -> None:
+    with pytest.raises(DefinitionError, match="larger than"):
+        load_definition_text("#" * 300_000)
+
+
+def write(directory: Path, name: str, data: Any) -> Path:
+    path = directory / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_broken_file_next_to_good_ones_does_not_stop_them(tmp_path: Path) -> None:
+    write(tmp_path, "a-good.yaml", definition(id="layanan-a"))
+    broken = with_field(1, relevant="alamat == 'x'")
+    bad = write(tmp_path, "b-bad.yaml", {**broken, "id": "layanan-b"})
+    (tmp_path / "c-good.json").write_text(json.dumps(definition(id="layanan-c")))
+    (tmp_path / "d-binary.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "notes.txt").write_text("not a definition")
+    loaded = load_catalogue(tmp_path)
+    assert sorted(loaded.services) == ["layanan-a", "layanan-c"]
+    assert [(p.path, p.field) for p in loaded.problems] == [
+        (str(bad), "fields/1/relevant"),
+        (str(tmp_path / "d-binary.yaml"), "(top)"),
+    ]
+    assert "unknown name 'alamat'" in str(loaded.problems[0])
+
+
+def test_duplicate_service_ids_keep_the_first_file(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.yaml", definition())
+    second = write(tmp_path, "b.yaml", definition())
+    loaded = load_catalogue(tmp_path)
+    assert list(loaded.services) == ["contoh-layanan"]
+    assert loaded.problems == [
+        DefinitionProblem(
+            str(second), "id", f"duplicate service id 'contoh-layanan' (also {first})"
+        )
+    ]
+
+
+def test_a_missing_directory_is_a_problem(tmp_path: Path) -> None:
+    loaded = load_catalogue(tmp_path / "nowhere")
+    assert loaded.services == {}
+    assert "not a directory" in str(loaded.problems[0])
