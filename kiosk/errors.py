@@ -23,12 +23,17 @@ class PrinterProblem(StrEnum):
 class PrinterUnavailable(KioskError):
     """The printer did not accept the whole document; nothing was consumed."""
 
-    def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
+    def __init__(
+        self, problem: PrinterProblem, detail: str = "", may_print_later: bool = False
+    ) -> None:
         super().__init__(
             f"printer unavailable: {problem.value}" + (f" ({detail})" if detail else "")
         )
         self.problem = problem
         self.detail = detail
+        # Part of the ticket reached the printer and it did not confirm discarding it: it
+        # may still come out when the printer recovers, so that number must not be reused.
+        self.may_print_later = may_print_later
 
 
 class UnknownService(KioskError):

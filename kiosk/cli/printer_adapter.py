@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from devices.errors import DeviceGone, DeviceTimeout, PrinterNotReady
+from devices.errors import BadDeviceUrl, DeviceGone, DeviceTimeout, PrinterNotReady
 from devices.escpos.encoder import Alignment, EscPosEncoder
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.status import PrinterState, PrinterStatus
+from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
 from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
@@ -93,11 +94,20 @@ class ThermalTicketPrinter:
 
     def print_bytes(self, data: bytes) -> None:
         try:
-            self._printer.print_document_bytes(data)
+            status = self._printer.print_document_bytes(data)
         except PrinterNotReady as error:
-            raise PrinterUnavailable(problem_of(error.status)) from error
+            problem = problem_of(error.status)
+            raise PrinterUnavailable(problem, may_print_later=not error.cleared) from error
         except DeviceGone as error:
+            # The printer itself is not stopped: what reached it prints at once (a stub at
+            # most), nothing waits for later; the issue asks that no number be consumed.
             raise PrinterUnavailable(PrinterProblem.UNPLUGGED, str(error)) from error
         except DeviceTimeout as error:
-            raise PrinterUnavailable(PrinterProblem.NOT_RESPONDING, str(error)) from error
+            raise PrinterUnavailable(
+                PrinterProblem.NOT_RESPONDING, str(error), may_print_later=not error.cleared
+            ) from error
+        except BadDeviceUrl as error:
+            raise ConfigError("settings", str(error), "printer.url") from error
         log.info("printer accepted %d bytes", len(data))
+        if not status.ready:  # printed; the printer needs a hand before the next one
+            log.warning("printer needs attention after printing: %s", status.state.value)

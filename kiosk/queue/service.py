@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.engine import begin_write
 from kiosk.db.models import Service, Ticket, TicketEvent
-from kiosk.errors import InvalidTransition, TicketNotFound, UnknownService
+from kiosk.errors import InvalidTransition, PrinterUnavailable, TicketNotFound, UnknownService
 from kiosk.ports import Clock, TicketPrinter
 from kiosk.queue import waiting
 from kiosk.queue.catalogue import service_info
@@ -18,6 +19,10 @@ from kiosk.queue.numbering import business_date, format_code, office_zone, zone_
 from kiosk.queue.reservation import reserve_next_number
 from kiosk.queue.states import TIMESTAMP_COLUMNS, check_transition
 from kiosk.queue.types import DEFAULT_LANGUAGE, IssuedTicket, Priority, ServiceInfo, TicketState
+
+log = logging.getLogger(__name__)
+
+VOID_NOTE = "print not confirmed: the printer may still print it"
 
 
 class QueueService:
@@ -67,9 +72,20 @@ class QueueService:
             number = reserve_next_number(session, service, day)
             ticket = self._new_ticket(session, service, day, number, priority, now)
             issued = self._describe(session, ticket, service)
-            self._printer.print_ticket(issued, language)
+            try:
+                self._printer.print_ticket(issued, language)
+            except PrinterUnavailable as error:
+                if error.may_print_later:
+                    self._void_unconfirmed(session, ticket)
+                raise
             commit_printed(session, issued.code)
         return issued
+
+    def _void_unconfirmed(self, session: Session, ticket: Ticket) -> None:
+        """Keep the number used up (a gap) rather than risk two citizens holding it."""
+        self._apply(session, ticket, TicketState.CANCELLED, None, VOID_NOTE)
+        session.commit()
+        log.warning("ticket %s voided: the printer may still print it", ticket.code)
 
     def reprint(self, ticket_id: int, language: str = DEFAULT_LANGUAGE) -> IssuedTicket:
         """Print a ticket again with today's people-ahead and wait; records nothing."""

@@ -12,7 +12,7 @@ from devices.emulator import EmulatedPrinter
 from kiosk.db.models import Ticket
 from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.queue.service import QueueService
-from kiosk.queue.types import Priority
+from kiosk.queue.types import Priority, TicketState
 
 
 def ticket_count(sessions: sessionmaker[Session]) -> int:
@@ -110,3 +110,23 @@ def test_paper_running_out_mid_ticket_consumes_no_number(
     emulator.paper_ok()
     assert real_queue.issue_ticket("A").code == "A-001"
     assert "A-001" in emulator.tickets[-1].body
+
+
+def test_a_printer_that_cannot_discard_the_rest_voids_the_number(
+    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    """No clear-buffer support: the rest of the ticket prints after the paper change, so
+    that number must never be given to the next citizen (a gap beats a duplicate)."""
+    emulator.supports_clear = False
+    emulator.paper_runs_out_after(3)
+    with pytest.raises(PrinterUnavailable) as caught:
+        real_queue.issue_ticket("A")
+    assert caught.value.may_print_later
+    with sessions() as session:
+        voided = session.scalars(select(Ticket)).one()
+    assert (voided.code, voided.state) == ("A-001", TicketState.CANCELLED)
+
+    emulator.paper_ok()  # the ghost of A-001 comes out now...
+    assert emulator.wait_for_tickets(1, timeout=5)
+    assert "A-001" in emulator.tickets[-1].body
+    assert real_queue.issue_ticket("A").code == "A-002"  # ...and nobody else gets A-001
