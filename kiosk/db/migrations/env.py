@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 
 from kiosk.db.engine import create_engine_for
 from kiosk.db.models import Base
+from kiosk.submissions import models as _submission_models  # noqa: F401  (registers tables)
 
 
 def run_on(connection: Connection) -> None:

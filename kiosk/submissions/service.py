@@ -1,0 +1,198 @@
+"""The submissions' application service: store a finished form, look its status up."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.catalogue.model import ServiceDefinition
+from kiosk.catalogue.validators import mask_nik
+from kiosk.db.engine import begin_write
+from kiosk.ports import Clock
+from kiosk.queue.numbering import business_date, office_zone, zone_label
+from kiosk.security.sealing import Sealer
+from kiosk.submissions.errors import SubmissionNotFound
+from kiosk.submissions.models import (
+    OUTBOX_KIND_SUBMISSION,
+    OutboxItem,
+    Submission,
+    SubmissionEvent,
+)
+from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
+from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
+from kiosk.submissions.workdays import add_working_days
+from kiosk.wizard.form import CompletedForm
+
+log = logging.getLogger(__name__)
+
+MAX_CODE_ATTEMPTS = 5  # a collision is about one in 3e10 per code already stored
+
+
+class SubmissionService:
+    """Every count it returns is computed from the database at that moment, never cached."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        sealer: Sealer,
+        clock: Clock,
+        office_name: str,
+        timezone: str,
+        new_code: Callable[[], str] = new_tracking_code,
+    ) -> None:
+        self._sessions = session_factory
+        self._sealer = sealer
+        self._clock = clock
+        self._office_name = office_name
+        self._zone = office_zone(timezone)
+        self._new_code = new_code
+
+    def finalise(self, form: CompletedForm, definition: ServiceDefinition) -> Receipt:
+        """Store `form` sealed, with its first status event and its outbox row, in one
+        transaction; a new tracking code is drawn if the first one is taken."""
+        if (form.service_id, form.service_version) != (definition.id, definition.version):
+            raise ValueError("the form was not filled in with this service definition")
+        submission_id = str(uuid.uuid4())
+        sealed = self._sealer.seal(_sealed_content(form), submission_id)
+        attempts = 0
+        while True:
+            try:
+                receipt = self._insert(submission_id, sealed, form, definition)
+            except IntegrityError:  # another kiosk took the code in between (PostgreSQL)
+                attempts += 1
+                if attempts >= MAX_CODE_ATTEMPTS:
+                    raise
+                continue
+            log.info("submission %s stored for %s", submission_id, definition.id)
+            return receipt
+
+    def status(self, tracking_code: str) -> StatusView:
+        """The last known status from local data (works offline)."""
+        with self._sessions() as session:
+            row = self._submission(session, tracking_code)
+            return StatusView(
+                tracking_code=row.tracking_code,
+                service_title=row.service_title,
+                status=row.status,
+                updated_at=row.updated_at.astimezone(self._zone),
+                ready_on=row.ready_on,
+            )
+
+    def receipt(self, tracking_code: str) -> Receipt:
+        """The receipt again, for a reprint; the masked NIK comes from the sealed record."""
+        with self._sessions() as session:
+            row = self._submission(session, tracking_code)
+            nik = self._sealer.unseal(row.sealed, row.id).get("nik")
+            return self._receipt(row, nik if isinstance(nik, str) else None)
+
+    def unsent_count(self) -> int:
+        """Outbox rows the central API has not acknowledged yet."""
+        query = select(func.count()).select_from(OutboxItem).where(OutboxItem.sent_at.is_(None))
+        with self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def _insert(
+        self, submission_id: str, sealed: bytes, form: CompletedForm, definition: ServiceDefinition
+    ) -> Receipt:
+        with self._sessions() as session:
+            begin_write(session)
+            now = self._clock.now()
+            code = self._free_code(session)
+            row = _new_submission(submission_id, code, sealed, form, definition, now)
+            day = business_date(now, self._zone)
+            row.ready_on = add_working_days(day, definition.processing_days)
+            session.add(row)
+            session.flush()
+            session.add(SubmissionEvent(submission_id=row.id, status=row.status, at=now))
+            session.add(_new_outbox_item(row.id, now))
+            session.commit()
+            return self._receipt(row, form.nik)
+
+    def _free_code(self, session: Session) -> str:
+        """A code not stored yet; another kiosk may still take it first (then IntegrityError)."""
+        code = self._new_code()
+        for _ in range(MAX_CODE_ATTEMPTS):
+            if not _is_taken(session, code):
+                break
+            code = self._new_code()
+        return code
+
+    def _submission(self, session: Session, tracking_code: str) -> Submission:
+        code = normalise_tracking_code(tracking_code)
+        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).first()
+        if row is None:
+            raise SubmissionNotFound("no submission with this tracking code")
+        return row
+
+    def _receipt(self, row: Submission, nik: str | None) -> Receipt:
+        created_at = row.created_at.astimezone(self._zone)
+        return Receipt(
+            submission_id=row.id,
+            tracking_code=row.tracking_code,
+            service_id=row.service_id,
+            service_title=row.service_title,
+            created_at=created_at,
+            zone_label=zone_label(self._zone, created_at),
+            masked_nik=mask_nik(nik) if nik else None,
+            requirements=tuple(row.requirements),
+            ready_on=row.ready_on,
+            output=row.output,
+            assisted=row.assisted,
+            office_name=self._office_name,
+        )
+
+
+def _is_taken(session: Session, code: str) -> bool:
+    query = select(Submission.id).where(Submission.tracking_code == code)
+    return session.scalar(query) is not None
+
+
+def _sealed_content(form: CompletedForm) -> dict[str, Any]:
+    return {
+        "answers": dict(form.answers),
+        "nik": form.nik,
+        "language": form.language,
+        "consented_at": form.consented_at.isoformat(),
+    }
+
+
+def _new_submission(
+    submission_id: str,
+    code: str,
+    sealed: bytes,
+    form: CompletedForm,
+    definition: ServiceDefinition,
+    now: datetime,
+) -> Submission:
+    return Submission(
+        id=submission_id,
+        tracking_code=code,
+        service_id=definition.id,
+        service_version=definition.version,
+        service_title=dict(definition.title),
+        requirements=[dict(texts) for texts in definition.requirements],
+        output=definition.output,
+        status=SubmissionStatus.RECEIVED,
+        created_at=now,
+        updated_at=now,
+        assisted=form.assisted,
+        sealed=sealed,
+    )
+
+
+def _new_outbox_item(submission_id: str, now: datetime) -> OutboxItem:
+    return OutboxItem(
+        submission_id=submission_id,
+        kind=OUTBOX_KIND_SUBMISSION,
+        created_at=now,
+        attempts=0,
+        next_attempt_at=now,
+        sent_at=None,
+    )

@@ -1,0 +1,73 @@
+"""Expressions of a definition evaluated for the wizard, never failing on a citizen.
+
+The loader has probed every expression already; should one still fail, the failure
+is logged by its location only (never the values, which may be a NIK) and the
+wizard carries on in the safe direction: ask the question, show the option, refuse
+to accept an answer that could not be checked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.model import Choice, Expression, Field
+from kiosk.wizard.conversion import Answer
+
+log = logging.getLogger(__name__)
+
+Variables = Mapping[str, Any]
+
+
+def _evaluate(expression: Expression, variables: Variables, default: Any) -> Any:
+    try:
+        return expression.evaluate(variables)
+    except ExpressionError as error:
+        log.warning("expression failed at %s: %s", error.context, error.reason)
+        return default
+
+
+def is_relevant(field: Field, variables: Variables) -> bool:
+    if field.relevant is None:
+        return True
+    return _evaluate(field.relevant, variables, True) is not False
+
+
+def available_choices(field: Field, variables: Variables) -> tuple[Choice, ...]:
+    """The choices the filter keeps, given the earlier answers (cascades)."""
+    if field.choice_filter is None:
+        return field.choices
+    kept = []
+    for choice in field.choices:
+        scope = {**variables, "choice": {**choice.filters, "value": choice.value}}
+        if _evaluate(field.choice_filter, scope, True) is not False:
+            kept.append(choice)
+    return tuple(kept)
+
+
+def passes_constraint(field: Field, value: Answer, variables: Variables) -> bool | None:
+    """True or False; None when the constraint could not be evaluated."""
+    if field.constraint is None:
+        return True
+    result = _evaluate(field.constraint, {**variables, "value": value}, None)
+    return None if result is None else result is True
+
+
+def calculated(field: Field, variables: Variables) -> Answer | None:
+    """A calculate field's value, as an answer type (a CEL double becomes a Decimal)."""
+    if field.calculation is None:
+        return None
+    result = _evaluate(field.calculation, variables, None)
+    if isinstance(result, float):
+        return Decimal(repr(result))
+    if isinstance(result, bool | int | str | date | Decimal):
+        return result
+    if isinstance(result, list) and all(isinstance(item, str) for item in result):
+        return result
+    if result is not None:
+        log.warning("calculation at %s gives a %s", field.name, type(result).__name__)
+    return None

@@ -1,0 +1,216 @@
+"""Storing finished forms: one transaction, sealed answers, status offline, outbox counts."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, func, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.catalogue.model import Output, ServiceDefinition
+from kiosk.security.sealing import Sealer
+from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
+from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
+from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
+from kiosk.submissions.types import SubmissionStatus
+from kiosk.submissions.workdays import add_working_days
+from tests.helpers.definitions import MALE_NIK
+from tests.helpers.stubs import FakeClock
+from tests.kiosk.conftest import OFFICE_NAME
+from tests.kiosk.submissions.conftest import make_form
+
+MONDAY = date(2024, 5, 6)
+
+
+def count(sessions: sessionmaker[Session], model: type[Any]) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    sealer: Sealer,
+    definition: ServiceDefinition,
+) -> None:
+    receipt = submissions.finalise(make_form(), definition)
+
+    with sessions() as session:
+        row = session.scalars(select(Submission)).one()
+        events = session.scalars(select(SubmissionEvent)).all()
+        outbox = session.scalars(select(OutboxItem)).all()
+    assert (row.id, row.tracking_code) == (receipt.submission_id, receipt.tracking_code)
+    assert (row.service_id, row.service_version, row.status) == (
+        "layanan-uji",
+        3,
+        SubmissionStatus.RECEIVED,
+    )
+    assert [(e.submission_id, e.status) for e in events] == [(row.id, SubmissionStatus.RECEIVED)]
+    assert [(o.submission_id, o.kind, o.attempts, o.sent_at) for o in outbox] == [
+        (row.id, "submission", 0, None)
+    ]
+    sealed = sealer.unseal(row.sealed, row.id)
+    assert sealed["answers"]["nama"] == "Budi Santoso"
+    assert sealed["nik"] == MALE_NIK
+
+
+def test_the_receipt_shows_what_the_citizen_takes_home(
+    submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    receipt = submissions.finalise(make_form(), definition)
+
+    assert normalise_tracking_code(receipt.tracking_code) == receipt.tracking_code
+    assert receipt.masked_nik == "3273********0001"
+    assert receipt.requirements == definition.requirements
+    assert receipt.service_title == definition.title
+    assert receipt.created_at == datetime(2024, 5, 6, 9, 0, tzinfo=receipt.created_at.tzinfo)
+    assert receipt.created_at.utcoffset() is not None
+    assert (receipt.zone_label, receipt.office_name) == ("WIB", OFFICE_NAME)
+    assert (receipt.output, receipt.assisted) == (Output.RECEIPT, False)
+    assert receipt.ready_on == date(2024, 5, 8)  # Monday + 2 working days
+    assert receipt.qr_payload == f"ANJUNGAN:S:{receipt.tracking_code}"
+
+
+def test_a_form_without_a_nik_has_no_masked_nik(
+    submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    assert submissions.finalise(make_form(nik=None), definition).masked_nik is None
+
+
+def test_a_failure_inside_the_transaction_stores_nothing(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+) -> None:
+    def refuse(*_: Any) -> None:
+        raise RuntimeError("disk full while writing the outbox row")
+
+    event.listen(OutboxItem, "before_insert", refuse)
+    try:
+        with pytest.raises(RuntimeError):
+            submissions.finalise(make_form(), definition)
+    finally:
+        event.remove(OutboxItem, "before_insert", refuse)
+
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [0, 0, 0]
+    submissions.finalise(make_form(), definition)  # and the next one works
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+
+
+def test_a_taken_tracking_code_is_drawn_again(
+    sessions: sessionmaker[Session],
+    sealer: Sealer,
+    clock: FakeClock,
+    definition: ServiceDefinition,
+) -> None:
+    first, second = new_tracking_code(), new_tracking_code()
+    # the second form sees `first` taken every time it looks (6 draws), then races into
+    # the unique constraint with it (as another kiosk on PostgreSQL would), then gets `second`
+    drawn = itertools.chain([first], [first] * 6, [second])
+    service = SubmissionService(
+        sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=lambda: next(drawn)
+    )
+
+    assert service.finalise(make_form(), definition).tracking_code == first
+    assert service.finalise(make_form(), definition).tracking_code == second
+    assert count(sessions, Submission) == 2
+
+
+def test_status_is_looked_up_locally_however_the_code_is_typed(
+    submissions: SubmissionService, clock: FakeClock, definition: ServiceDefinition
+) -> None:
+    receipt = submissions.finalise(make_form(), definition)
+    clock.advance(days=3)  # nothing else happened: the status is still the stored one
+
+    typed = " ".join(receipt.tracking_code.replace("-", "")).lower()
+    view = submissions.status(typed)
+
+    assert (view.tracking_code, view.status) == (receipt.tracking_code, SubmissionStatus.RECEIVED)
+    assert view.service_title == definition.title
+    assert view.updated_at == receipt.created_at
+    assert view.updated_at.utcoffset() is not None
+    assert view.ready_on == receipt.ready_on
+
+
+def test_unknown_and_malformed_codes_are_told_apart(submissions: SubmissionService) -> None:
+    with pytest.raises(SubmissionNotFound):
+        submissions.status(new_tracking_code())
+    with pytest.raises(InvalidTrackingCode):
+        submissions.status("not a code")
+    with pytest.raises(SubmissionNotFound):
+        submissions.receipt(new_tracking_code())
+
+
+def test_a_reprint_is_the_same_receipt(
+    submissions: SubmissionService, clock: FakeClock, definition: ServiceDefinition
+) -> None:
+    receipt = submissions.finalise(make_form(), definition)
+    clock.advance(hours=5)
+    assert submissions.receipt(receipt.tracking_code.lower()) == receipt
+
+
+def test_unsent_count_is_computed_from_the_outbox(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+) -> None:
+    assert submissions.unsent_count() == 0
+    first = submissions.finalise(make_form(), definition)
+    submissions.finalise(make_form(), definition)
+    assert submissions.unsent_count() == 2
+
+    with sessions.begin() as session:  # what the sync worker will do
+        session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.submission_id == first.submission_id)
+            .values(sent_at=datetime(2024, 5, 6, 3, 0, tzinfo=UTC))
+        )
+
+    assert submissions.unsent_count() == 1
+
+
+def test_a_form_of_another_definition_is_refused(
+    submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    with pytest.raises(ValueError):
+        submissions.finalise(make_form(), replace(definition, version=4))
+
+
+@pytest.mark.parametrize(
+    ("created", "days", "ready"),
+    [
+        (datetime(2024, 5, 10, 2, 0, tzinfo=UTC), 2, date(2024, 5, 14)),  # Friday -> Tuesday
+        (datetime(2024, 5, 11, 2, 0, tzinfo=UTC), 1, date(2024, 5, 13)),  # Saturday -> Monday
+        (datetime(2024, 5, 12, 2, 0, tzinfo=UTC), 0, date(2024, 5, 13)),  # Sunday, same day
+        (datetime(2024, 5, 6, 18, 0, tzinfo=UTC), 1, date(2024, 5, 8)),  # Tue 01:00 WIB
+    ],
+)
+def test_ready_on_counts_working_days_in_the_office_zone(
+    submissions: SubmissionService,
+    clock: FakeClock,
+    definition: ServiceDefinition,
+    created: datetime,
+    days: int,
+    ready: date,
+) -> None:
+    clock.set(created)
+    receipt = submissions.finalise(make_form(), replace(definition, processing_days=days))
+    assert receipt.ready_on == ready
+
+
+def test_working_days_skip_weekends_only() -> None:
+    assert add_working_days(MONDAY, 0) == MONDAY
+    assert add_working_days(MONDAY, 4) == date(2024, 5, 10)
+    assert add_working_days(MONDAY, 5) == date(2024, 5, 13)
+    assert add_working_days(MONDAY, 10) == date(2024, 5, 20)
+    with pytest.raises(ValueError):
+        add_working_days(MONDAY, -1)
+
+
+def test_the_tables_exist_in_the_migrated_database(engine: Engine) -> None:
+    assert {"submissions", "submission_events", "outbox"} <= set(inspect(engine).get_table_names())
