@@ -50,6 +50,11 @@ def create_engine_for(url: str | URL, lock_timeout_ms: int = BUSY_TIMEOUT_MS) ->
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "postgresql":
         connect_args = postgres_connect_args(lock_timeout_ms)
+        given = parsed.query.get("options")  # e.g. a search_path set in the URL: keep it
+        if given:
+            given_text = given if isinstance(given, str) else " ".join(given)
+            connect_args["options"] = f"{given_text} {connect_args['options']}"
+            parsed = parsed.difference_update_query(["options"])
         return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     return create_engine(parsed, pool_pre_ping=True)
 

@@ -24,7 +24,16 @@ from kiosk.db.migrate import (
 from kiosk.db.models import Base, Service
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 
-TABLES = {"services", "daily_counters", "tickets", "ticket_events", "alembic_version"}
+TABLES = {
+    "services",
+    "daily_counters",
+    "tickets",
+    "ticket_events",
+    "submissions",
+    "submission_events",
+    "outbox",
+    "alembic_version",
+}
 
 
 def model_differences(engine: Engine, metadata: sa.MetaData = Base.metadata) -> list[object]:

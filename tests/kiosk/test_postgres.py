@@ -147,3 +147,25 @@ def test_two_kiosks_start_on_one_empty_database_at_once(empty_url: str) -> None:
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
+    pg_url: str, pg_queue: QueueService, printer: RecordingPrinter, clock: FakeClock
+) -> None:
+    from sqlalchemy import text
+
+    from kiosk.errors import QueueBusy
+
+    pg_queue.issue_ticket("A")  # the day's counter row exists now
+    impatient = create_engine_for(pg_url, lock_timeout_ms=200)
+    stuck = create_engine_for(pg_url)
+    try:
+        with stuck.connect() as connection, connection.begin():
+            connection.execute(text("SELECT last_number FROM daily_counters FOR UPDATE"))
+            other = QueueService(session_factory(impatient), printer, clock, "Uji", "Asia/Jakarta")
+            with pytest.raises(QueueBusy):
+                other.issue_ticket("A")
+        assert pg_queue.issue_ticket("A").code == "A-002"
+    finally:
+        impatient.dispose()
+        stuck.dispose()
