@@ -7,6 +7,7 @@ import logging
 from devices.errors import BadDeviceUrl, DeviceGone, DeviceTimeout, PrinterNotReady
 from devices.escpos.encoder import Alignment, EscPosEncoder
 from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import PrinterProfile
 from devices.escpos.status import PrinterState, PrinterStatus
 from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem, PrinterUnavailable
@@ -82,6 +83,13 @@ class ThermalTicketPrinter:
 
     def __init__(self, printer: EscPosPrinter) -> None:
         self._printer = printer
+
+    @property
+    def profile(self) -> PrinterProfile:
+        return self._printer.profile
+
+    def encoder(self) -> EscPosEncoder:
+        return self._printer.encoder()
 
     def render(self, ticket: IssuedTicket, language: str) -> bytes:
         profile = self._printer.profile

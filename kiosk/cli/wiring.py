@@ -12,13 +12,18 @@ from devices.emulator import register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
+from kiosk.catalogue.loader import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.cli.services_adapter import KioskServices
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.ports import SystemClock
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
+from kiosk.security.sealing import Sealer
+from kiosk.submissions.service import SubmissionService
 
 log = logging.getLogger(__name__)
 
@@ -65,4 +70,21 @@ def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) 
         SystemClock(),
         office_name=settings.office.name,
         timezone=settings.office.timezone,
+    )
+
+
+def build_services(settings: Settings, database: Database, printer: EscPosPrinter) -> KioskServices:
+    """The guided services: catalogue, sealed submissions (key in the OS keyring), receipts."""
+    sealer = Sealer(KeyringSecretStore(settings))
+    sealer.ensure_key()  # once, at start-up, in this one process
+    clock = SystemClock()
+    submissions = SubmissionService(
+        database.sessions, sealer, clock, settings.office.name, settings.office.timezone
+    )
+    return KioskServices(
+        default_catalogue_dir(),
+        submissions,
+        ThermalTicketPrinter(printer),
+        clock,
+        settings.office.timezone,
     )

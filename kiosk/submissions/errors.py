@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, PrinterProblem
 from kiosk.i18n import N_, translations
+from kiosk.submissions.types import Receipt
 
 TRACKING_CODE_INVALID = N_(
     "This tracking code is not valid. Please check the code printed on your receipt."
@@ -30,3 +31,20 @@ class SubmissionNotFound(SubmissionError):
     """A well-formed tracking code that this database does not know."""
 
     msgid = SUBMISSION_NOT_FOUND
+
+
+RECEIPT_NOT_PRINTED = N_(
+    "Your application is saved, but the receipt could not be printed. "
+    "Please show this code to a staff member."
+)
+
+
+class ReceiptNotPrinted(SubmissionError):
+    """The submission IS stored; only its receipt did not print (the screen shows the code)."""
+
+    msgid = RECEIPT_NOT_PRINTED
+
+    def __init__(self, receipt: Receipt, problem: PrinterProblem) -> None:
+        super().__init__(f"receipt {receipt.tracking_code} not printed: {problem.value}")
+        self.receipt = receipt
+        self.problem = problem

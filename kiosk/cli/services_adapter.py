@@ -1,0 +1,65 @@
+"""The guided services as the screens use them: catalogue, wizard, store, receipt, status."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk.catalogue.loader import load_catalogue
+from kiosk.catalogue.model import ServiceDefinition
+from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
+from kiosk.errors import PrinterUnavailable
+from kiosk.ports import Clock
+from kiosk.submissions.errors import ReceiptNotPrinted
+from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.types import Receipt, StatusView
+from kiosk.wizard import Wizard
+from printing.receipt import layout_receipt
+
+log = logging.getLogger(__name__)
+
+
+class KioskServices:
+    """Implements ui.contracts.ServicesPort over the core, printing on the ticket printer."""
+
+    def __init__(
+        self,
+        catalogue_dir: Path,
+        submissions: SubmissionService,
+        printer: ThermalTicketPrinter,
+        clock: Clock,
+        timezone: str,
+    ) -> None:
+        loaded = load_catalogue(catalogue_dir)
+        for problem in loaded.problems:  # a broken file: the others still load
+            log.error("service definition not loaded: %s", problem)
+        self._definitions = loaded.services
+        self._submissions = submissions
+        self._printer = printer
+        self._clock = clock
+        self._timezone = timezone
+
+    def catalogue(self) -> list[ServiceDefinition]:
+        return sorted(self._definitions.values(), key=lambda d: d.title.get("id", d.id))
+
+    def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
+        definition = self._definitions[service_id]
+        return Wizard(definition, language, self._clock, assisted, timezone=self._timezone)
+
+    def finalise(self, wizard: Wizard) -> Receipt:
+        form = wizard.result()
+        receipt = self._submissions.finalise(form, self._definitions[form.service_id])
+        try:
+            self.print_receipt(receipt, form.language)
+        except PrinterUnavailable as error:
+            raise ReceiptNotPrinted(receipt, error.problem) from error
+        return receipt
+
+    def print_receipt(self, receipt: Receipt, language: str) -> None:
+        profile = self._printer.profile
+        logo = profile.stored_logo is not None
+        document = layout_receipt(receipt, language, profile.columns, profile.native_qr, logo)
+        self._printer.print_bytes(render_escpos(document, self._printer.encoder()))
+
+    def status(self, tracking_code: str) -> StatusView:
+        return self._submissions.status(tracking_code)
