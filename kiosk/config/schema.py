@@ -192,6 +192,28 @@ OPTIONS: tuple[Option, ...] = (
         choices=ROLES,
     ),
     Option(
+        "readers.scanner_url",
+        Kind.STR,
+        "",
+        "Serial port of the barcode/QR scanner (a device path or pyserial URL; "
+        "emureader://NAME?kind=scanner is the emulator); empty: no scanner. A receipt's "
+        "QR code scanned at the kiosk opens that application's status.",
+    ),
+    Option(
+        "readers.scanner_baudrate",
+        Kind.INT,
+        9600,
+        "Serial speed of the scanner.",
+        choices=STANDARD_BAUDRATES,
+    ),
+    Option(
+        "readers.scanner_terminator",
+        Kind.STR,
+        "cr",
+        "What ends one scanned code: cr, lf, crlf or tab (see the scanner's manual).",
+        choices=("cr", "lf", "crlf", "tab"),
+    ),
+    Option(
         "security.keyring_backend",
         Kind.STR,
         "",

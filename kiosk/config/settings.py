@@ -57,6 +57,13 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class ReaderSettings:
+    scanner_url: str
+    scanner_baudrate: int
+    scanner_terminator: str
+
+
+@dataclass(frozen=True)
 class SecuritySettings:
     keyring_backend: str
 
@@ -70,6 +77,7 @@ class Settings:
     database: DatabaseSettings
     printer: PrinterSettings
     ui: UiSettings
+    readers: ReaderSettings
     security: SecuritySettings
     source: Path | None = None  # the kiosk.toml that was read, if any
 
@@ -99,6 +107,7 @@ SECTION_TYPES: dict[str, type[Any]] = {
     "database": DatabaseSettings,
     "printer": PrinterSettings,
     "ui": UiSettings,
+    "readers": ReaderSettings,
     "security": SecuritySettings,
 }
 
