@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
+from kiosk.catalogue.model import ServiceDefinition
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.submissions.types import Receipt, StatusView
+from kiosk.wizard import Wizard
+
+Role = Literal["kiosk", "counter"]
 
 
 class QueuePort(Protocol):
@@ -22,6 +27,37 @@ class QueuePort(Protocol):
     ) -> IssuedTicket: ...
 
 
+class ServicesPort(Protocol):
+    """The guided services (letters and documents) as the screens use them.
+
+    `catalogue`, `finalise` and `status` may touch the database or a device, so the
+    ui calls them off the GUI thread (see `ui.wizard.worker`); `start` only builds
+    an in-memory `Wizard` from the loaded catalogue and is called on the GUI thread.
+    """
+
+    def catalogue(self) -> list[ServiceDefinition]:
+        """The services a citizen may choose, in the order shown."""
+        ...
+
+    def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
+        """A fresh wizard; `assisted` when a clerk fills it in at the counter."""
+        ...
+
+    def finalise(self, wizard: Wizard) -> Receipt:
+        """Store the consented form (one transaction), then print its receipt.
+
+        Blocks. When the form was stored but the receipt did not print, raises
+        `kiosk.submissions.errors.ReceiptNotPrinted` (it carries the receipt): the
+        screen then shows the code. Any other error means nothing was stored, and the
+        same wizard may be finalised again.
+        """
+        ...
+
+    def status(self, tracking_code: str) -> StatusView:
+        """The last known status; raises a KioskError for an invalid or unknown code."""
+        ...
+
+
 @dataclass(frozen=True)
 class UiOptions:
     """How the kiosk screens behave; the seconds may be fractions (tests use short ones)."""
@@ -34,3 +70,15 @@ class UiOptions:
     done_screen_seconds: float = 15
     loading_timeout_seconds: float = 15  # how long a tap waits for the service list
     printing_watchdog_seconds: float = 60  # a ticket call silent this long: printer problem
+    role: Role = "kiosk"  # "counter": a clerk fills forms in for citizens
+    voice_enabled: bool | None = None  # None: on at the kiosk, off at the counter
+    still_there_seconds: float = 20  # "Masih di sini?" countdown before a form is wiped
+
+    @property
+    def assisted(self) -> bool:
+        """Forms are filled in by a clerk (staff hints shown, recorded as assisted)."""
+        return self.role == "counter"
+
+    @property
+    def voice_on(self) -> bool:
+        return self.voice_enabled if self.voice_enabled is not None else self.role == "kiosk"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
-from ui.contracts import QueuePort, UiOptions
+from ui.contracts import QueuePort, ServicesPort, UiOptions
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
@@ -28,15 +28,23 @@ from ui.screens.problem import (
 )
 from ui.screens.service import ServiceScreen
 from ui.theme import palette_for, stylesheet
+from ui.voice import Voice
+from ui.wizard.flow import GuidedFlow
 from ui.worker import QueueWorker
 
 log = logging.getLogger(__name__)
 
 WINDOWED_SIZE = (1280, 800)
+STATUS_SCAN_PREFIX = "ANJUNGAN:S:"  # a receipt's QR code (kiosk.submissions.types.Receipt)
 
 
 class KioskWindow(QMainWindow):
-    """Home -> (loading ->) service -> priority -> printing -> done (or a problem screen)."""
+    """Home -> (loading ->) service -> priority -> printing -> done (or a problem screen).
+
+    With `services`, home also leads to the guided services and the status lookup
+    (see `ui.wizard.flow`). `voice` reads the guided screens aloud; by default a real
+    one, on at the kiosk and off at the counter.
+    """
 
     screen_changed = Signal(str)  # the name of the screen now shown
     ticket_issued = Signal(object)  # IssuedTicket
@@ -46,7 +54,14 @@ class KioskWindow(QMainWindow):
     services_loaded = Signal(object)  # list[ServiceInfo], each time a refresh comes back
     language_changed = Signal(str)
 
-    def __init__(self, queue: QueuePort, options: UiOptions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        queue: QueuePort,
+        options: UiOptions,
+        services: ServicesPort | None = None,
+        voice: Voice | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._options = options
         self._tr = Tr(supported(options.language))
@@ -59,6 +74,9 @@ class KioskWindow(QMainWindow):
         self._done_timer = _single_shot(options.done_screen_seconds, self)
         self._loading_timer = _single_shot(options.loading_timeout_seconds, self)
         self._printing_watchdog = _single_shot(options.printing_watchdog_seconds, self)
+        self.voice = voice if voice is not None else Voice(options.voice_on, self._tr.language)
+        self.voice.setParent(self)
+        self.guided = None if services is None else GuidedFlow(services, self.voice, options, self)
         self._build_screens(options.office_name)
         self._connect()
         self.service.set_services(_startup_services(queue))
@@ -113,8 +131,26 @@ class KioskWindow(QMainWindow):
         self._worker.refresh_services()
 
     def shutdown(self, msecs: int = 10_000) -> bool:
-        """Wait for a ticket that is still printing; True when nothing is left running."""
-        return self._worker.wait_for_done(msecs)
+        """Wait for a ticket or receipt still printing; True when nothing is left running."""
+        guided_done = self.guided is None or self.guided.shutdown(msecs)
+        self.voice.shutdown()
+        return self._worker.wait_for_done(msecs) and guided_done
+
+    @Slot(str)
+    def on_code_scanned(self, text: str) -> None:
+        """A line from the code scanner (on the GUI thread: connect a queued signal).
+
+        A receipt's QR code opens that application's status, unless someone is in the
+        middle of something: a form, a ticket or a receipt printing.
+        """
+        if self.guided is None or not text.strip().upper().startswith(STATUS_SCAN_PREFIX):
+            log.info("scanned code ignored: not a receipt code")
+            return
+        if self.guided.in_form or self.guided.busy or self._awaiting_ticket:
+            log.info("scanned receipt code ignored: the screen is in use")
+            return
+        self.guided.reset()
+        self.guided.open_status(text.strip()[len(STATUS_SCAN_PREFIX) :])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -125,7 +161,7 @@ class KioskWindow(QMainWindow):
     def _build_screens(self, office_name: str) -> None:
         self._stack = QStackedWidget()
         self.setCentralWidget(self._stack)
-        self.home = HomeScreen(office_name)
+        self.home = HomeScreen(office_name, guided=self.guided is not None)
         self.loading = LoadingScreen()
         self.service = ServiceScreen()
         self.priority = PriorityScreen()
@@ -142,6 +178,7 @@ class KioskWindow(QMainWindow):
             self.done,
             self.printer_problem,
             self.error,
+            *(self.guided.screens if self.guided is not None else []),
         ]
         self._screens: dict[str, Screen] = {screen.name: screen for screen in screens}
         for screen in screens:
@@ -167,14 +204,29 @@ class KioskWindow(QMainWindow):
         self._worker.services_loaded.connect(self._on_services_loaded)
         self._worker.services_failed.connect(self._on_services_failed)
         self.idle_watcher.timed_out.connect(self._on_idle)
+        if self.guided is not None:
+            self._connect_guided(self.guided)
+
+    def _connect_guided(self, guided: GuidedFlow) -> None:
+        self.home.guided_services.connect(guided.open_services)
+        self.home.check_status.connect(lambda: guided.open_status())
+        guided.show_screen.connect(self._go_to)
+        guided.home_requested.connect(self._leave_guided)
+        guided.finished.connect(self._restart_for_next_person)
+        guided.still_there_answered.connect(self.idle_watcher.restart)
 
     def _apply_theme(self) -> None:
         self.setStyleSheet(stylesheet(palette_for(self._high_contrast)))
+        if self.guided is not None:
+            self.guided.apply_theme(palette_for(self._high_contrast))
         self.home.show_state(self._tr.language, self._high_contrast)
 
     def _retranslate(self) -> None:
         for screen in self._screens.values():
             screen.retranslate(self._tr)
+        if self.guided is not None:
+            self.guided.use_language(self._tr)
+        self.voice.set_language(self._tr.language)
         self.home.show_state(self._tr.language, self._high_contrast)
         _ = self._tr
         self.setWindowTitle(_("Queue number"))
@@ -289,8 +341,16 @@ class KioskWindow(QMainWindow):
             self._go_to("error")
         self.print_failed.emit(error)
 
+    def _leave_guided(self) -> None:
+        """Home from a guided screen, keeping the language the person chose."""
+        if self.guided is not None:
+            self.guided.reset()
+        self.go_home()
+
     def _restart_for_next_person(self) -> None:
         """Back to the start with the office's default language and contrast."""
+        if self.guided is not None:
+            self.guided.reset()  # an unfinished form is forgotten, never kept
         self.set_language(self._options.language)
         self.set_high_contrast(self._options.high_contrast)
         self.go_home()
@@ -299,6 +359,11 @@ class KioskWindow(QMainWindow):
         self.idle_watcher.restart()
         if self._awaiting_ticket:
             return  # never leave the printing screen before the printer answers
+        if self.guided is not None and (self.guided.busy or self.guided.asking_still_there):
+            return  # the receipt is printing, or the countdown is running
+        if self.guided is not None and self.guided.in_form:
+            self.guided.ask_still_there(self.current_screen)
+            return
         at_rest = (
             self.current_screen == "home"
             and self.language == supported(self._options.language)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from tests.ui.fake_services import FakeServices, RecordingVoice
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -157,3 +158,48 @@ def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[Wi
 @pytest.fixture
 def window(make_window: WindowFactory) -> KioskWindow:
     return make_window()
+
+
+# -- guided services (tests/ui/fake_services.py) ------------------------------
+
+
+@pytest.fixture
+def fake_services() -> Iterator[FakeServices]:
+    services = FakeServices()
+    yield services
+    services.release()
+
+
+@pytest.fixture
+def make_guided(
+    qtbot, fake_queue: FakeQueue, fake_services: FakeServices, options: UiOptions
+) -> Iterator[WindowFactory]:
+    """A shown kiosk window with guided services and a RecordingVoice (`window.voice`),
+    enabled as the role says; keyword arguments replace fields of `options`."""
+    windows: list[KioskWindow] = []
+
+    def make(**changes: Any) -> KioskWindow:
+        chosen = replace(options, **changes)
+        voice = RecordingVoice(enabled=chosen.voice_on)
+        kiosk = KioskWindow(fake_queue, chosen, fake_services, voice)
+
+        def release(_kiosk: KioskWindow) -> None:
+            fake_queue.release()
+            fake_services.release()
+
+        qtbot.addWidget(kiosk, before_close_func=release)
+        kiosk.resize(1280, 800)
+        kiosk.show()
+        qtbot.waitExposed(kiosk)
+        windows.append(kiosk)
+        return kiosk
+
+    yield make
+    fake_services.release()
+    for kiosk in windows:
+        assert kiosk.shutdown(5_000), "a call was still running"
+
+
+@pytest.fixture
+def guided(make_guided: WindowFactory) -> KioskWindow:
+    return make_guided()

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from dataclasses import replace
+from datetime import date, datetime
+
 from PySide6.QtCore import QTimer
 
-from ui.app import run_kiosk
+from kiosk.submissions.types import StatusView, SubmissionStatus
+from tests.ui.test_status_screen import CODE, WIB
+from ui.app import prepare_environment, run_kiosk
+from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
 
@@ -22,3 +30,56 @@ def test_run_kiosk_shows_the_window_and_returns_the_exit_code(qapp, fake_queue, 
     QTimer.singleShot(0, look_then_quit)
     assert run_kiosk(fake_queue, options, ["kiosk"]) == 3
     assert seen == [(True, "home", 1280)]
+
+
+def test_run_kiosk_hands_scanned_receipts_from_a_reader_thread_to_the_window(
+    qapp, fake_queue, fake_services, options, monkeypatch
+):
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    fake_services.stored[CODE] = StatusView(
+        tracking_code=CODE,
+        service_title={"id": "Surat Keterangan Usaha"},
+        status=SubmissionStatus.RECEIVED,
+        updated_at=datetime(2026, 3, 4, 9, 0, tzinfo=WIB),
+        ready_on=date(2026, 3, 5),
+    )
+    seen: list[str] = []
+    stopped: list[bool] = []
+
+    class Reader:
+        def stop(self) -> None:
+            stopped.append(True)
+
+    def start_scanner(deliver):
+        threading.Thread(target=deliver, args=(f"ANJUNGAN:S:{CODE}",)).start()
+        return Reader()
+
+    def look_then_quit() -> None:
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, KioskWindow) and widget.current_screen == "status_result":
+                seen.append(widget.current_screen)
+                qapp.exit(0)
+
+    # Both stopped below: a late exit() would end a later test's wait.
+    poll, give_up = QTimer(), QTimer()
+    poll.timeout.connect(look_then_quit)
+    poll.start(20)
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: qapp.exit(1))
+    give_up.start(10_000)
+    quiet = replace(options, voice_enabled=False)  # no speech server in this test
+    try:
+        code = run_kiosk(fake_queue, quiet, ["kiosk"], fake_services, start_scanner)
+    finally:
+        poll.stop()
+        give_up.stop()
+    assert (code, seen[:1], stopped) == (0, ["status_result"], [True])
+    assert "QT_IM_MODULE" not in os.environ  # the application existed already
+
+
+def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    prepare_environment(UiOptions(office_name="x", role="counter"))
+    assert "QT_IM_MODULE" not in os.environ
+    prepare_environment(UiOptions(office_name="x", role="kiosk"))
+    assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueBusy
+from tests.ui.guided import (
+    agree_and_finish,
+    current_step,
+    fill_questions,
+    give_valid_answer,
+    next_step,
+    open_service,
+    type_keys,
+)
 from tests.ui.helpers import tap, tap_until_printing
 from ui.theme import HIGH_CONTRAST, NORMAL, stylesheet
+from ui.wizard.style import guided_stylesheet
 
 MIN_TOUCH_PX = 72
 MIN_TEXT_PX = 24
 MIN_NUMBER_PX = 96
+SCREEN_HEIGHT_PX = 800  # the kiosk's 1280 x 800 panel: nothing may need more
 
 
 def font_px(widget: QWidget) -> int:
@@ -24,7 +35,8 @@ def check_screen(window) -> None:
     page = window.page(window.current_screen)
     buttons = [b for b in page.findChildren(QPushButton) if b.isVisible()]
     labels = [label for label in page.findChildren(QLabel) if label.isVisible() and label.text()]
-    assert buttons or window.current_screen == "printing"
+    assert buttons or window.current_screen in ("printing", "finishing")
+    assert page.minimumSizeHint().height() <= SCREEN_HEIGHT_PX, window.current_screen
     for button in buttons:
         assert button.height() >= MIN_TOUCH_PX, (window.current_screen, button.objectName())
         if button.text():
@@ -104,3 +116,90 @@ def test_the_contrast_button_switches_the_palette_at_run_time(qtbot, window):
     assert "#FFFF00" in window.styleSheet()
     tap(qtbot, window, "high_contrast")
     assert window.styleSheet() == stylesheet(NORMAL)
+
+
+def visit_every_guided_screen(qtbot, window, fake_services):
+    """Yield on each guided screen and each kind of answer widget, via the real buttons."""
+    yield  # home, with the guided buttons
+    open_service(qtbot, window, "surat-keterangan-kelahiran")
+    tap(qtbot, window, "back")
+    yield  # guided_services
+    tap(qtbot, window, "guided_surat-keterangan-kelahiran")
+    kinds: set[str] = set()
+    while window.current_screen == "question":
+        step = current_step(window)
+        kind = "staff_hint" if step.staff_hint and "staff_hint" not in kinds else step.type
+        if kind not in kinds:
+            kinds.add(kind)
+            yield  # the question with this kind of answer (keypad, choices, text, date)
+        give_valid_answer(qtbot, window, step)
+        next_step(qtbot, window, step)
+    assert {"nik", "text", "select_one", "date", "decimal"} <= kinds
+    assert ("staff_hint" in kinds) == window.guided.wizard.assisted
+    yield  # summary
+    tap(qtbot, window, "next")
+    yield  # consent
+    gate = fake_services.hold()
+    tap(qtbot, window, "agree")
+    yield  # finishing
+    with qtbot.waitSignal(window.guided.submitted, timeout=5_000):
+        gate.set()
+    yield  # submitted
+    tap(qtbot, window, "finish")
+    tap(qtbot, window, "check_status")
+    type_keys(qtbot, window, next(iter(fake_services.stored)).replace("-", ""))
+    yield  # status_entry
+    with qtbot.waitSignal(window.guided.status_shown, timeout=5_000):
+        tap(qtbot, window, "check_status")
+    yield  # status_result
+    tap(qtbot, window, "finish")
+    open_service(qtbot, window, "surat-keterangan-usaha")
+    window.guided.ask_still_there("question")
+    yield  # still_there
+    tap(qtbot, window, "resume")
+    fill_questions(qtbot, window)
+    fake_services.fail_with = QueueBusy("busy")
+    tap(qtbot, window, "next")
+    with qtbot.waitSignal(window.guided.finalise_failed, timeout=5_000):
+        tap(qtbot, window, "agree")
+    yield  # submission_problem
+
+
+@pytest.mark.parametrize("role", ["kiosk", "counter"])
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_every_guided_screen_has_big_targets_and_big_text(
+    qtbot, make_guided, fake_services, high_contrast, role
+):
+    window = make_guided(high_contrast=high_contrast, role=role)
+    seen = []
+    for _ in visit_every_guided_screen(qtbot, window, fake_services):
+        seen.append(window.current_screen)
+        check_screen(window)
+    assert seen[:2] == ["home", "guided_services"]
+    assert seen[-8:] == [
+        "summary",
+        "consent",
+        "finishing",
+        "submitted",
+        "status_entry",
+        "status_result",
+        "still_there",
+        "submission_problem",
+    ]
+
+
+def test_the_tracking_code_is_very_large(qtbot, guided):
+    open_service(qtbot, guided, "surat-keterangan-domisili")
+    fill_questions(qtbot, guided)
+    agree_and_finish(qtbot, guided)
+    code = guided.page("submitted").findChild(QLabel, "tracking_code")
+    assert font_px(code) >= MIN_NUMBER_PX
+    assert QFontMetrics(code.font()).horizontalAdvance(code.text()) <= code.width()  # one line
+
+
+def test_the_guided_screens_follow_the_contrast_switch(qtbot, guided):
+    question = guided.page("question")
+    assert question.styleSheet() == guided_stylesheet(NORMAL)
+    tap(qtbot, guided, "high_contrast")
+    assert question.styleSheet() == guided_stylesheet(HIGH_CONTRAST)
+    assert guided.page("status_entry").styleSheet() == guided_stylesheet(HIGH_CONTRAST)

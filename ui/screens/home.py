@@ -1,4 +1,7 @@
-"""The start: the office, one big button to take a number, language and contrast."""
+"""The start: the office, one big button to take a number, language and contrast.
+
+With guided services, two more: letters and documents, and an application's status.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +19,12 @@ class HomeScreen(Screen):
     take_number = Signal()
     language_chosen = Signal(str)
     high_contrast_toggled = Signal(bool)
+    guided_services = Signal()
+    check_status = Signal()
 
-    def __init__(self, office_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, office_name: str, guided: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.office = make_label("title", object_name="office_name")
         self.office.setText(office_name)
@@ -28,12 +35,29 @@ class HomeScreen(Screen):
         self.column.addWidget(self.welcome)
         self.column.addStretch(1)
         self.column.addWidget(self.take_number_button)
+        self.guided_button: QPushButton | None = None
+        self.status_button: QPushButton | None = None
+        if guided:  # one row more: a little less air, so it all fits 1280 x 800
+            self.column.addLayout(self._guided_row())
+            self.column.setContentsMargins(32, 32, 32, 32)
+            self.column.setSpacing(16)
         self.column.addStretch(1)
         self.column.addLayout(self._language_row())
         self.contrast_button = make_button("high_contrast", "choice")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
         self.column.addWidget(self.contrast_button)
+
+    def _guided_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.guided_button = make_button("guided_services", "primary")
+        self.guided_button.clicked.connect(self.guided_services)
+        self.status_button = make_button("check_status")
+        self.status_button.clicked.connect(self.check_status)
+        row.addWidget(self.guided_button, 3)
+        row.addWidget(self.status_button, 2)
+        return row
 
     def _language_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -57,6 +81,13 @@ class HomeScreen(Screen):
         self.contrast_button.blockSignals(False)
 
     def retranslate(self, _: Tr) -> None:
-        self.welcome.setText(_("Welcome. Touch the button below to take a queue number."))
+        if self.guided_button is None:
+            self.welcome.setText(_("Welcome. Touch the button below to take a queue number."))
+        else:
+            self.welcome.setText(_("Welcome. Please touch what you need."))
         self.take_number_button.setText(_("Take a queue number"))
         self.contrast_button.setText(_("High contrast screen"))
+        if self.guided_button is not None and self.status_button is not None:
+            text = _("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
+            self.guided_button.setText(text)
+            self.status_button.setText(_("Check status"))

@@ -1,0 +1,138 @@
+"""The voice: numbers in words, codes symbol by symbol, questions and errors read aloud."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from tests.ui.guided import NIK, open_service, type_keys
+from tests.ui.helpers import tap
+from ui.voice import Voice, choose_engine, speakable, spoken_code
+
+DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "spoken"),
+    [
+        ("Langkah 2 dari 6", "id", "Langkah dua dari enam"),
+        ("Step 2 of 14", "en", "Step two of fourteen"),
+        ("Berat 2,5 kg", "id", "Berat dua koma lima kg"),
+        ("HP 0812 3456", "id", "HP nol delapan satu dua tiga ribu empat ratus lima puluh enam"),
+        (
+            "NIK 3273011708850001",
+            "id",
+            "NIK " + " ".join(DIGITS[int(d)] for d in "3273011708850001"),
+        ),
+        ("17 Agustus 1945", "id", "tujuh belas Agustus seribu sembilan ratus empat puluh lima"),
+    ],
+)
+def test_numbers_are_spoken_naturally(text, language, spoken):
+    assert speakable(text, language) == spoken
+
+
+def test_codes_are_spoken_symbol_by_symbol():
+    assert spoken_code("K7QM-2XHD", "id") == "K, tujuh, Q, M, dua, X, H, D"
+    assert spoken_code("K7QM-2XHD", "en") == "K, seven, Q, M, two, X, H, D"
+
+
+def test_the_question_and_its_errors_are_read_aloud(qtbot, guided):
+    open_service(qtbot, guided, "surat-keterangan-domisili")
+    question = "Langkah satu dari empat belas. Nomor Induk Kependudukan (NIK). "
+    assert guided.voice.spoken[-1] == question + "enam belas angka pada KTP-el Anda."
+    tap(qtbot, guided, "speak")
+    assert guided.voice.spoken[-1] == question + "enam belas angka pada KTP-el Anda."
+    tap(qtbot, guided, "next")
+    assert guided.voice.spoken[-1] == "Mohon jawab pertanyaan ini."
+    type_keys(qtbot, guided, NIK)
+    tap(qtbot, guided, "next")
+    assert guided.voice.spoken[-1].startswith("Langkah dua dari empat belas. Nama lengkap")
+
+
+def test_the_tracking_code_is_read_symbol_by_symbol(qtbot, guided, fake_services):
+    from tests.ui.guided import agree_and_finish, fill_questions
+
+    open_service(qtbot, guided, "surat-keterangan-usaha")
+    fill_questions(qtbot, guided)
+    agree_and_finish(qtbot, guided)
+    code = next(iter(fake_services.stored))
+    assert spoken_code(code, "id") in guided.voice.spoken[-1]
+
+
+def test_a_disabled_voice_says_nothing():
+    class Recording(Voice):
+        def _speak(self, text: str) -> None:
+            raise AssertionError(text)
+
+    voice = Recording(enabled=False)
+    voice.say("Langkah 1 dari 6")
+    voice.enabled = True
+    voice.say("   ")  # nothing to say
+
+
+def test_without_an_engine_the_voice_is_silent_and_logs_once(monkeypatch, caplog, qapp):
+    monkeypatch.setattr("ui.voice.choose_engine", lambda: None)
+    voice = Voice(enabled=True)
+    with caplog.at_level(logging.WARNING, logger="ui.voice"):
+        voice.say("Langkah 1 dari 6")
+        voice.say("Langkah 2 dari 6")
+        voice.stop()
+        assert voice.shutdown()  # the thread handles both first, then stops
+    assert [r.getMessage() for r in caplog.records] == [
+        "no text-to-speech engine: the kiosk stays silent"
+    ]
+
+
+@pytest.fixture
+def speech_server(tmp_path, monkeypatch, qtbot) -> Iterator[None]:
+    """A private speech-dispatcher for the real engine, stopped afterwards.
+
+    The user's auto-spawned server is not used: without a sound card it hangs when it
+    closes its espeak-ng module, and every later client would wait for it forever.
+    """
+    program = shutil.which("speech-dispatcher")
+    if program is None:
+        pytest.skip("speech-dispatcher is not installed")
+    socket = tmp_path / "speechd.sock"
+    arguments = ["--run-single", "--communication-method", "unix_socket"]
+    arguments += ["--socket-path", str(socket), "--timeout", "0"]
+    arguments += ["--pid-file", str(tmp_path / "pid"), "--log-dir", str(tmp_path)]
+    server = subprocess.Popen(
+        [program, *arguments],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the module goes with it
+    )
+    try:
+        qtbot.waitUntil(socket.exists, timeout=10_000)
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket}")
+        yield
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)  # the server and its espeak-ng module
+        server.wait(timeout=10)
+
+
+def test_the_real_engine_speaks_indonesian(qtbot, request):
+    engine = choose_engine()
+    if engine is None:
+        pytest.skip(
+            "no Qt TextToSpeech engine here (available: "
+            f"{QTextToSpeech.availableEngines()}); install speech-dispatcher and espeak-ng"
+        )
+    if engine == "speechd":
+        request.getfixturevalue("speech_server")
+    voice = Voice(enabled=True, language="id", engine=engine)
+    try:
+        with qtbot.waitSignal(voice.state_changed, timeout=10_000) as changed:
+            voice.say("Langkah 2 dari 6")
+        assert changed.args[0] in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready)
+    finally:
+        voice.stop()
+        assert voice.shutdown(5_000), "the voice thread hung"

@@ -1,0 +1,81 @@
+"""The answer widgets on their own: keypad limits, hardware keys, date steppers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from ui.i18n import Tr
+from ui.wizard.date_entry import DateEntry
+from ui.wizard.keypad import DELETE, NumberEntry, code_rows
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_the_number_keypad_stops_at_the_length_and_deletes(qtbot):
+    entry = NumberEntry(Tr("id"), max_length=4)
+    qtbot.addWidget(entry)
+    for digit in "12345":
+        click(qtbot, entry.keypad.keys[digit])
+    assert entry.text() == "1234"
+    assert entry.display.text() == "1234"
+    click(qtbot, entry.keypad.keys[DELETE])
+    assert entry.text() == "123"
+    assert entry.keypad.keys[DELETE].text() == "Hapus"
+
+
+def test_long_numbers_are_shown_in_groups_of_four(qtbot):
+    entry = NumberEntry(Tr("id"), text="3273011708850001")
+    qtbot.addWidget(entry)
+    assert entry.display.text() == "3273 0117 0885 0001"
+
+
+def test_a_decimal_keypad_has_a_comma_and_a_hardware_keyboard_works(qtbot):
+    entry = NumberEntry(Tr("id"), max_length=8, extra_key=",", group=0)
+    qtbot.addWidget(entry)
+    assert "," in entry.keypad.keys
+    qtbot.keyClicks(entry, "3,2x")
+    qtbot.keyClick(entry, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(entry, "5")
+    assert entry.text() == "3,5"
+
+
+def test_the_code_keypad_has_crockfords_symbols_only():
+    symbols = [s for row in code_rows() for s in row if s != DELETE]
+    assert len(symbols) == 32
+    assert not {"I", "L", "O", "U"} & set(symbols)
+
+
+def test_the_date_starts_empty_then_from_today_and_wraps_within_the_month(qtbot):
+    entry = DateEntry(Tr("id"), None, start=date(2024, 2, 28))
+    qtbot.addWidget(entry)
+    assert entry.value() is None
+    assert entry.values["month"].text() == "\u2014"
+    click(qtbot, entry.buttons["day_up"])
+    assert entry.value() == date(2024, 2, 29)  # a leap year
+    click(qtbot, entry.buttons["day_up"])
+    assert entry.value() == date(2024, 2, 1)  # wraps within February
+    click(qtbot, entry.buttons["month_down"])
+    assert entry.values["month"].text() == "Januari"
+
+
+def test_the_day_is_clamped_when_the_month_or_year_changes(qtbot):
+    entry = DateEntry(Tr("id"), date(2024, 1, 31), start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    click(qtbot, entry.buttons["month_up"])
+    assert entry.value() == date(2024, 2, 29)
+    click(qtbot, entry.buttons["year_up"])
+    assert entry.value() == date(2025, 2, 28)
+    for _ in range(20):
+        click(qtbot, entry.buttons["year_down_10"])
+    assert entry.value() == date(1900, 2, 28)  # not before 1900
+    assert entry.values["year"].text() == "1900"
+
+
+def test_month_names_follow_the_language(qtbot):
+    entry = DateEntry(Tr("en"), date(1945, 8, 17), start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    assert entry.values["month"].text() == "August"

@@ -1,0 +1,115 @@
+"""Answers chosen by touch: one big button per option, exclusive or toggled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.wizard import ChoiceView
+from ui.screens.base import make_label
+from ui.wizard.parts import WrappingButton
+
+CHOICE_SPACING_PX = 12
+
+
+class ChoiceButton(WrappingButton):
+    """A checkable answer whose label wraps (an option may be a long sentence)."""
+
+    def __init__(self, object_name: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("role", "answer")
+        self.setCheckable(True)
+        self.setAccessibleName(text)
+        self.label = make_label("answer_label", centred=False)
+        self.label.setText(text)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.addWidget(self.label)
+        self.toggled.connect(self._mark)
+
+    def text_shown(self) -> str:
+        return self.label.text()
+
+    def _mark(self, on: bool) -> None:
+        """Checked answers turn the label's colour too (a stylesheet cannot see the parent)."""
+        self.label.setProperty("on", "true" if on else "false")
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+
+class FittingScrollArea(QScrollArea):
+    """As tall as its content when there is room (so what follows sits right under the
+    last option), and scrolling when there is not."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        width = self.viewport().width() or inner.sizeHint().width()
+        hint = inner.sizeHint()
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
+        return QSize(hint.width() + frame, max(height, hint.height()) + frame)
+
+
+class ChoiceList(QWidget):
+    """The options in a touch-scrolled column: all visible up to six, more scroll.
+
+    `multiple` makes them toggles (select_multiple); else one at a time (select_one).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        choices: Sequence[ChoiceView],
+        picked: Sequence[str],
+        multiple: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(not multiple)
+        self.buttons: dict[str, ChoiceButton] = {}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(CHOICE_SPACING_PX)
+        for choice in choices:
+            button = ChoiceButton(f"choice_{choice.value}", choice.label)
+            button.setChecked(choice.value in picked)
+            self._group.addButton(button)
+            self.buttons[choice.value] = button
+            column.addWidget(button)
+        self._group.buttonToggled.connect(lambda *_args: self.changed.emit())
+        scroll = FittingScrollArea()
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._multiple = multiple
+
+    def picked(self) -> list[str]:
+        return [value for value, button in self.buttons.items() if button.isChecked()]
+
+    def value(self) -> str | list[str] | None:
+        picked = self.picked()
+        if self._multiple:
+            return picked
+        return picked[0] if picked else None

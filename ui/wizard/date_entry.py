@@ -1,0 +1,97 @@
+"""A date an elderly person can set: day, month (by name) and year, each with big - and +."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from babel.dates import get_month_names
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from ui.i18n import Tr
+from ui.screens.base import make_button, make_label
+from ui.wizard.parts import left_label
+
+MINUS = "\u2212"  # a real minus sign: wider and clearer than a hyphen
+FIRST_YEAR = 1900
+YEARS_AHEAD = 10
+NOT_SET = "\u2014"  # an em dash while nothing is chosen
+STEPPER_BUTTON_PX = 110
+
+
+class DateEntry(QWidget):
+    """Three rows, Tanggal [-] 17 [+], Bulan [-] Agustus [+], Tahun [-] 1985 [+], and a
+    fourth, [-10] [+10], for the years: a birth year is decades away.
+
+    Empty until the first tap, which starts from `start` (today, or the answer held);
+    the day wraps within its month and is clamped when the month or the year changes.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, _: Tr, value: date | None, start: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._value = value
+        self._start = start
+        self._months = get_month_names("wide", locale=_.language if _.language else "id")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(20)
+        self.values: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        rows = (("day", _("Day")), ("month", _("Month")), ("year", _("Year")))
+        for row, (part, title) in enumerate(rows):
+            label = left_label("info")
+            label.setText(title)
+            grid.addWidget(label, row, 0)
+            self._add_step(grid, row, 1, part, -1)
+            shown = make_label("stepper_value", object_name=f"{part}_value")
+            grid.addWidget(shown, row, 2)
+            self.values[part] = shown
+            self._add_step(grid, row, 3, part, +1)
+        self._add_step(grid, 3, 1, "year", -10)
+        self._add_step(grid, 3, 3, "year", +10)
+        grid.setColumnStretch(2, 1)
+        self._show()
+
+    def value(self) -> date | None:
+        return self._value
+
+    def set_date(self, value: date | None) -> None:
+        self._value = value
+        self._show()
+        self.changed.emit()
+
+    def _add_step(self, grid: QGridLayout, row: int, column: int, part: str, step: int) -> None:
+        direction = "up" if step > 0 else "down"
+        size = "" if abs(step) == 1 else f"_{abs(step)}"
+        button = make_button(f"{part}_{direction}{size}", "key")
+        sign = "+" if step > 0 else MINUS
+        button.setText(sign if abs(step) == 1 else f"{sign}{abs(step)}")
+        button.setFixedWidth(STEPPER_BUTTON_PX)
+        button.clicked.connect(lambda _on=False: self._step(part, step))
+        grid.addWidget(button, row, column)
+        self.buttons[button.objectName()] = button
+
+    def _step(self, part: str, step: int) -> None:
+        current = self._value or self._start
+        day, month, year = current.day, current.month, current.year
+        if part == "day":
+            day = (day - 1 + step) % calendar.monthrange(year, month)[1] + 1
+        elif part == "month":
+            month = (month - 1 + step) % 12 + 1
+        else:
+            year = min(max(year + step, FIRST_YEAR), self._start.year + YEARS_AHEAD)
+        day = min(day, calendar.monthrange(year, month)[1])
+        self.set_date(date(year, month, day))
+
+    def _show(self) -> None:
+        value = self._value
+        self.values["day"].setText(str(value.day) if value else NOT_SET)
+        self.values["month"].setText(self._months[value.month] if value else NOT_SET)
+        self.values["year"].setText(str(value.year) if value else NOT_SET)

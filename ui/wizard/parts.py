@@ -1,0 +1,105 @@
+"""Pieces the guided screens share: the Back/Next row, the speaker button, busy bars."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
+
+from ui.screens.base import make_button, make_label
+
+BACK_WIDTH_PX = 300
+NEXT_WIDTH_PX = 420
+SPEAKER_ICON_PX = 48
+SCREEN_MARGIN_PX = 32
+
+
+class WrappingButton(QPushButton):
+    """A button whose content is a layout of wrapped labels: it grows to fit them.
+
+    A QPushButton sizes itself by its own (single-line) text; this one asks its layout,
+    width for height, so a long option or description is never cut off.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return super().sizeHint() if layout is None else layout.totalSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return super().minimumSizeHint() if layout is None else layout.totalMinimumSize()
+
+
+def fixed_width(button: QPushButton, width: int) -> QPushButton:
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    button.setFixedWidth(width)
+    return button
+
+
+def nav_row(back: QPushButton, forward: QPushButton, *middle: QPushButton) -> QHBoxLayout:
+    """Back at the left edge and the way forward at the right edge, on every screen."""
+    row = QHBoxLayout()
+    row.setSpacing(24)
+    row.addWidget(fixed_width(back, BACK_WIDTH_PX))
+    row.addStretch(1)
+    for button in middle:
+        row.addWidget(fixed_width(button, BACK_WIDTH_PX))
+    row.addWidget(fixed_width(forward, NEXT_WIDTH_PX))
+    return row
+
+
+def speaker_button(parent: QWidget) -> QPushButton:
+    """ "Listen": a clear speaker icon and a word, to hear the question again."""
+    button = make_button("speak")
+    icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
+    button.setIcon(icon)
+    button.setIconSize(QSize(SPEAKER_ICON_PX, SPEAKER_ICON_PX))
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # busy: nobody knows how long the printer takes
+    bar.setTextVisible(False)
+    return bar
+
+
+def left_label(role: str, object_name: str = "") -> QLabel:
+    label = make_label(role, centred=False, object_name=object_name)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out at once (not only later), so no stale one is found."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()

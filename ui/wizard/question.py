@@ -1,0 +1,178 @@
+"""One question per screen: progress, the question in big type, the answer, Back and Next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.wizard import Step
+from kiosk.wizard.display import display_value
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button
+from ui.wizard.inputs import AnswerInput, input_for
+from ui.wizard.parts import SCREEN_MARGIN_PX, clear_layout, left_label, nav_row, speaker_button
+
+QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
+
+
+def progress_text(step: Step, _: Tr) -> str:
+    return _("Step %(index)d of %(total)d") % {"index": step.index, "total": step.total}
+
+
+class QuestionScreen(Screen):
+    """The question at the left, its answer at the right, Back and Next at the bottom.
+
+    A value proposed from the NIK is shown as a statement to confirm ("Benar") or
+    change ("Ubah"); validation problems show in plain words right under the answer.
+    """
+
+    name = "question"
+
+    back = Signal()
+    next = Signal()
+    speak = Signal()
+    answer_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
+        self.progress = left_label("progress", object_name="progress")
+        self.speak_button = speaker_button(self)
+        self.speak_button.clicked.connect(self.speak)
+        self.question = left_label("question", object_name="question")
+        self.hint = left_label("hint", object_name="hint")
+        self.staff_hint = left_label("staff_hint", object_name="staff_hint")
+        self._texts_side = _side(QUESTION_STRETCH)
+        texts = _column(self._texts_side)
+        for label in (self.progress, self.question, self.hint, self.staff_hint):
+            texts.addWidget(label)
+        texts.addWidget(self.speak_button)
+        texts.addStretch(1)
+        self._answer_side = _side(ANSWER_STRETCH)
+        self.answer_area = _column(self._answer_side)
+        self._build_proposal()
+        self.input_holder = QVBoxLayout()
+        self.answer_area.addLayout(self.input_holder)
+        self.problems = left_label("problem", object_name="problems")
+        self.answer_area.addWidget(self.problems)  # right under the answer
+        self.answer_area.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(40)
+        body.addWidget(self._texts_side)
+        body.addWidget(self._answer_side)
+        self.back_button = make_button("back")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = make_button("next", "primary")
+        self.next_button.clicked.connect(self.next)
+        self.column.addLayout(body, 1)
+        self.column.addLayout(nav_row(self.back_button, self.next_button))
+        self.input: AnswerInput = AnswerInput()
+        self.step: Step | None = None
+        self._tr = Tr()
+
+    def _build_proposal(self) -> None:
+        self.proposal = QWidget()
+        self.proposal.setObjectName("proposal")
+        self.proposal_intro = left_label("info", object_name="proposal_intro")
+        self.proposal_value = left_label("proposal", object_name="proposal_value")
+        self.proposal_question = left_label("info", object_name="proposal_question")
+        self.confirm_button = make_button("confirm_proposal", "primary")
+        self.confirm_button.clicked.connect(self.next)
+        self.change_button = make_button("change_proposal")
+        self.change_button.clicked.connect(self._show_input)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.change_button)
+        column = QVBoxLayout(self.proposal)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        for label in (self.proposal_intro, self.proposal_value, self.proposal_question):
+            column.addWidget(label)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.answer_area.addWidget(self.proposal)
+
+    @property
+    def showing_proposal(self) -> bool:
+        return not self.proposal.isHidden()
+
+    def show_step(self, step: Step, _: Tr, today: date) -> None:
+        """Fill the screen for `step`; the answer widget is built afresh."""
+        self.step = step
+        self._tr = _
+        self.progress.setText(progress_text(step, _))
+        self.question.setText(step.label)
+        _set_optional(self.hint, step.hint)
+        _set_optional(self.staff_hint, step.staff_hint)
+        clear_layout(self.input_holder)
+        self.input = input_for(step, _, today)
+        self.input.changed.connect(self.answer_changed)
+        self.input_holder.addWidget(self.input)
+        self._fill_proposal(step, _)
+        self.proposal.setVisible(step.proposed_from_nik)
+        self.input.setVisible(not step.proposed_from_nik)
+        self.show_problems(list(step.problems))
+        self.retranslate(_)
+        if not step.proposed_from_nik:
+            self.input.focus()
+
+    def show_problems(self, problems: list[str]) -> None:
+        _set_optional(self.problems, "\n".join(problems))
+
+    def spoken_text(self) -> str:
+        """What the speaker button reads: progress, question, hint, and a proposal."""
+        step, _ = self.step, self._tr
+        if step is None:
+            return ""
+        parts = [progress_text(step, _), step.label, step.hint or ""]
+        if self.showing_proposal:
+            parts += [self.proposal_intro.text(), self.proposal_value.text()]
+            parts.append(self.proposal_question.text())
+        if self.problems.isVisibleTo(self):
+            parts.append(self.problems.text())
+        return ". ".join(part.rstrip(".") for part in parts if part) + "."
+
+    def retranslate(self, _: Tr) -> None:
+        self._tr = _
+        self.speak_button.setText(_("Listen"))
+        self.back_button.setText(_("Back"))
+        self.next_button.setText(_("Next"))
+        self.proposal_intro.setText(_("From your NIK:"))
+        self.proposal_question.setText(_("Is this right?"))
+        self.confirm_button.setText(_("Right"))
+        self.change_button.setText(_("Change"))
+        if self.step is not None:
+            self.progress.setText(progress_text(self.step, _))
+
+    def _fill_proposal(self, step: Step, _: Tr) -> None:
+        shown = display_value(step.field, step.answer, _.language)
+        self.proposal_value.setText(shown if step.proposed_from_nik else "")
+
+    def _show_input(self) -> None:
+        self.proposal.hide()
+        self.input.show()
+        self.input.focus()
+
+
+def _side(stretch: int) -> QWidget:
+    """A column whose width is its share of the screen, not its content's wish."""
+    side = QWidget()
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHorizontalStretch(stretch)
+    side.setSizePolicy(policy)
+    return side
+
+
+def _column(side: QWidget) -> QVBoxLayout:
+    column = QVBoxLayout(side)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(16)
+    return column
+
+
+def _set_optional(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))

@@ -1,0 +1,69 @@
+"""The guided screens' own look (keys, answers, codes), drawn from the window's palette.
+
+Set on each guided screen, so the window's stylesheet stays the ticket screens' own;
+the flow sets it again whenever the palette changes.
+"""
+
+from __future__ import annotations
+
+from ui.theme import BASE_FONT_PX, BUTTON_FONT_PX, TITLE_FONT_PX, Palette
+
+KEY_PX = 80  # keypad keys and answer buttons: above the 72 px minimum, four rows fit
+KEY_FONT_PX = 40
+ENTRY_FONT_PX = 48
+CODE_FONT_PX = 96  # the tracking code on the done screen
+HINT_FONT_PX = 30
+
+
+def guided_stylesheet(p: Palette) -> str:
+    return f"""
+QLabel[role="progress"] {{ font-size: {BASE_FONT_PX + 4}px; color: {p.muted_text}; }}
+QLabel[role="question"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; }}
+QLabel[role="hint"] {{ font-size: {HINT_FONT_PX}px; color: {p.muted_text}; }}
+QLabel[role="staff_hint"] {{
+    font-size: {BASE_FONT_PX}px;
+    border: 3px dashed {p.border};
+    border-radius: 12px;
+    padding: 12px;
+    background: {p.secondary};
+    color: {p.secondary_text};
+}}
+QLabel[role="problem"] {{ font-size: {HINT_FONT_PX}px; font-weight: bold; color: {p.warning}; }}
+QLabel[role="entry"] {{
+    font-size: {ENTRY_FONT_PX}px;
+    font-weight: bold;
+    min-height: {KEY_PX}px;
+    padding: 4px 16px;
+    border: 3px solid {p.border};
+    border-radius: 12px;
+    background: {p.secondary};
+    color: {p.secondary_text};
+}}
+QLabel[role="proposal"] {{ font-size: {ENTRY_FONT_PX}px; font-weight: bold; }}
+QLabel[role="code"] {{ font-size: {CODE_FONT_PX}px; font-weight: bold; }}
+QLabel[role="stepper_value"] {{ font-size: {ENTRY_FONT_PX - 8}px; font-weight: bold; }}
+QLabel[role="answer_label"] {{ font-size: {BUTTON_FONT_PX}px; color: {p.secondary_text}; }}
+QLabel[role="answer_label"][on="true"] {{ color: {p.primary_text}; }}
+QLabel[role="row_label"] {{ font-size: {BASE_FONT_PX}px; color: {p.muted_text}; }}
+QLabel[role="row_value"] {{ font-size: {BUTTON_FONT_PX}px; font-weight: bold; }}
+QPushButton[role="key"] {{
+    min-height: {KEY_PX}px;
+    font-size: {KEY_FONT_PX}px;
+    font-weight: bold;
+    padding: 0px 8px;
+}}
+QPushButton[role="answer"] {{ min-height: {KEY_PX}px; padding: 0px; text-align: left; }}
+QPushButton[role="answer"]:checked {{
+    background: {p.primary};
+    border-color: {p.primary};
+}}
+QLineEdit {{
+    font-size: {ENTRY_FONT_PX - 8}px;
+    min-height: {KEY_PX}px;
+    padding: 4px 16px;
+    border: 3px solid {p.border};
+    border-radius: 12px;
+    background: {p.secondary};
+    color: {p.secondary_text};
+}}
+"""
