@@ -11,16 +11,23 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
+from kiosk.errors import KioskError
 from kiosk.i18n import translations
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 
 if TYPE_CHECKING:
+    from kiosk.catalogue.model import ServiceDefinition
+    from kiosk.cli.services_adapter import KioskServices
     from kiosk.queue.service import QueueService
+    from kiosk.submissions.types import Receipt, StatusView
+    from kiosk.wizard import Wizard
+    from ui.contracts import UiOptions
 
 log = logging.getLogger(__name__)
 
@@ -28,35 +35,46 @@ DEMO_PRINTER = "demo"
 DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
 
 
-class DeferredQueue:
-    """The queue while its database and printer open in the background.
+@dataclass
+class Parts:
+    """What the background start-up builds: the queue always, the guided services if
+    they could open (no keyring, a broken catalogue directory: tickets still work)."""
+
+    queue: QueueService
+    services: KioskServices | None = None
+    services_error: Exception | None = None
+
+
+class Deferred:
+    """Parts opened on a background thread; the first call after a failure tries again.
 
     The home screen shows before SQLAlchemy is even imported; the first tap comes long
-    after. On the GUI thread `services()` never touches the database (it answers an empty
-    list; the window asks again from its worker thread). Off the GUI thread every call
-    waits for the queue; if opening it failed (database down at boot), the next call
-    tries again, so the kiosk recovers without a restart.
+    after. Off the GUI thread calls wait for the parts; if opening them failed
+    (database down at boot), the next call tries again, so the kiosk recovers without
+    a restart.
     """
 
-    def __init__(self, build: Callable[[], QueueService]) -> None:
+    def __init__(self, build: Callable[[], Parts]) -> None:
         self._build = build
         self._lock = threading.Lock()
-        self._future: Future[QueueService] = Future()
+        self._future: Future[Parts] = Future()
 
     def start(self) -> None:
         threading.Thread(
-            target=self._run, args=(self._future,), name="open-queue", daemon=True
+            target=self._run, args=(self._future,), name="open-parts", daemon=True
         ).start()
 
-    def _run(self, future: Future[QueueService]) -> None:
+    def _run(self, future: Future[Parts]) -> None:
         try:
             future.set_result(self._build())
-        except Exception as error:  # shown where the queue is used; logged here
+        except Exception as error:  # shown where the parts are used; logged here
             log.error("could not open the queue: %s", error)
             future.set_exception(error)
 
-    def ready(self, timeout: float | None = None) -> QueueService:
-        """The queue, waiting for it; a failed attempt is retried once per call."""
+    def done(self) -> bool:
+        return self._future.done()
+
+    def ready(self, timeout: float | None = None) -> Parts:
         with self._lock:
             future = self._future
             if future.done() and future.exception() is not None:
@@ -64,24 +82,73 @@ class DeferredQueue:
                 self._run(future)
         return future.result(timeout)
 
+
+def on_gui_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+class DeferredQueue:
+    """The queue port over deferred parts; never the database on the GUI thread."""
+
+    def __init__(self, parts: Deferred) -> None:
+        self._parts = parts
+
     def services(self) -> list[ServiceInfo]:
-        if threading.current_thread() is threading.main_thread():
-            return []  # never the database on the GUI thread
-        return self.ready().services()
+        if on_gui_thread():
+            return []  # the window asks again from its worker thread
+        return self._parts.ready().queue.services()
 
     def issue_ticket(
         self, service_code: str, priority: Priority | None = None, language: str = "id"
     ) -> IssuedTicket:
-        return self.ready().issue_ticket(service_code, priority, language)
+        return self._parts.ready().queue.issue_ticket(service_code, priority, language)
 
 
-def _open_queue(settings: Settings) -> QueueService:
-    from kiosk.cli.wiring import build_queue, open_database, open_printer
-
-    return build_queue(settings, open_database(settings), open_printer(settings))
+class ServicesNotReady(KioskError):
+    """The guided services could not be opened (see the log); tickets still work."""
 
 
-def _ui_options(settings: Settings, windowed: bool) -> object:
+class DeferredServices:
+    """The guided-services port over deferred parts."""
+
+    def __init__(self, parts: Deferred) -> None:
+        self._parts = parts
+
+    def _services(self) -> KioskServices:
+        parts = self._parts.ready(timeout=0 if on_gui_thread() else None)
+        if parts.services is None:
+            raise ServicesNotReady(str(parts.services_error))
+        return parts.services
+
+    def catalogue(self) -> list[ServiceDefinition]:
+        if on_gui_thread() and not self._parts.done():
+            return []
+        return self._services().catalogue()
+
+    def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
+        return self._services().start(service_id, language, assisted)
+
+    def finalise(self, wizard: Wizard) -> Receipt:
+        return self._services().finalise(wizard)
+
+    def status(self, tracking_code: str) -> StatusView:
+        return self._services().status(tracking_code)
+
+
+def _open_parts(settings: Settings) -> Parts:
+    from kiosk.cli.wiring import build_queue, build_services, open_database, open_printer
+
+    database, printer = open_database(settings), open_printer(settings)
+    parts = Parts(build_queue(settings, database, printer))
+    try:
+        parts.services = build_services(settings, database, printer)
+    except Exception as error:  # tickets keep working without the guided services
+        log.error("guided services unavailable: %s", error)
+        parts.services_error = error
+    return parts
+
+
+def _ui_options(settings: Settings, windowed: bool) -> UiOptions:
     from ui.contracts import UiOptions
 
     return UiOptions(
@@ -90,30 +157,38 @@ def _ui_options(settings: Settings, windowed: bool) -> object:
         idle_timeout_seconds=settings.ui.idle_timeout_seconds,
         high_contrast=settings.ui.high_contrast,
         fullscreen=settings.ui.fullscreen and not windowed,
+        role="counter" if settings.ui.role == "counter" else "kiosk",
     )
 
 
-def _start_ui(
-    settings: Settings, args: argparse.Namespace, build: Callable[[], QueueService]
-) -> int:
+def _start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], Parts]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import run_kiosk
+    from kiosk.cli.readers import start_scanner
+    from ui.app import prepare_environment, run_kiosk
 
-    queue = DeferredQueue(build)
+    options = _ui_options(settings, args.windowed)
+    prepare_environment(options)  # before the QApplication: the on-screen keyboard
+    parts = Deferred(build)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    QTimer.singleShot(0, queue.start)  # first turn of the event loop: the window is up
+    QTimer.singleShot(0, parts.start)  # first turn of the event loop: the window is up
     if getattr(args, "report_ready", False):
         QTimer.singleShot(0, lambda: print(f"ready {time.time():.6f}", flush=True))
     if getattr(args, "quit_after", None) is not None:
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
-    return run_kiosk(queue, _ui_options(settings, args.windowed), sys.argv[:1])  # type: ignore[arg-type]
+    return run_kiosk(
+        DeferredQueue(parts),
+        options,
+        sys.argv[:1],
+        services=DeferredServices(parts),
+        start_scanner=lambda deliver: start_scanner(settings, deliver),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    return _start_ui(settings, args, lambda: _open_queue(settings))
+    return _start_ui(settings, args, lambda: _open_parts(settings))
 
 
 def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
@@ -138,11 +213,11 @@ def demo(args: argparse.Namespace) -> int:
     print(f"  printed tickets: {printed}")
     sys.stdout.flush()
 
-    def open_demo_queue() -> QueueService:
+    def open_demo_parts() -> Parts:
         from devices.emulator import get_emulator
 
         emulator = get_emulator(DEMO_PRINTER, settings.printer.profile, settings.printer.baudrate)
         emulator.output_dir = printed
-        return _open_queue(settings)
+        return _open_parts(settings)
 
-    return _start_ui(settings, args, open_demo_queue)
+    return _start_ui(settings, args, open_demo_parts)

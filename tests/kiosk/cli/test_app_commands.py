@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from devices.escpos.profiles import PROFILES
-from kiosk.cli.app_commands import DeferredQueue
+from kiosk.cli.app_commands import (
+    Deferred,
+    DeferredQueue,
+    DeferredServices,
+    Parts,
+    ServicesNotReady,
+)
 from kiosk.config.schema import PRINTER_PROFILES
 from kiosk.queue.service import QueueService
 
@@ -19,12 +25,13 @@ from kiosk.queue.service import QueueService
 def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueService) -> None:
     release = threading.Event()
 
-    def slow_build() -> QueueService:
+    def slow_build() -> Parts:
         release.wait(timeout=10)
-        return queue
+        return Parts(queue)
 
-    deferred = DeferredQueue(slow_build)
-    deferred.start()
+    parts = Deferred(slow_build)
+    deferred = DeferredQueue(parts)
+    parts.start()
     assert deferred.services() == []  # the main thread gets an answer at once
 
     answers: list[list[str]] = []
@@ -42,19 +49,39 @@ def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
 ) -> None:
     attempts: list[int] = []
 
-    def down_at_boot() -> QueueService:
+    def down_at_boot() -> Parts:
         attempts.append(1)
         if len(attempts) < 3:
             raise RuntimeError("database on fire")
-        return queue
+        return Parts(queue)
 
-    deferred = DeferredQueue(down_at_boot)
-    deferred.start()
+    parts = Deferred(down_at_boot)
+    deferred = DeferredQueue(parts)
+    parts.start()
     with pytest.raises(RuntimeError, match="on fire"):
-        deferred.ready(timeout=10)  # the boot attempt failed; this call's retry too
+        parts.ready(timeout=10)  # the boot attempt failed; this call's retry too
     assert len(attempts) == 2
     assert deferred.issue_ticket("A").code == "A-001"  # the database is back
     assert len(attempts) == 3
+
+
+def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueService) -> None:
+    parts = Deferred(lambda: Parts(queue, services_error=RuntimeError("no keyring")))
+    parts.start()
+    services = DeferredServices(parts)
+    worker_answers: list[str] = []
+
+    def from_worker() -> None:
+        try:
+            services.catalogue()
+        except ServicesNotReady as error:
+            worker_answers.append(str(error))
+
+    worker = threading.Thread(target=from_worker)
+    worker.start()
+    worker.join(timeout=10)
+    assert worker_answers == ["no keyring"]
+    assert DeferredQueue(parts).issue_ticket("B").code == "B-001"
 
 
 def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:
