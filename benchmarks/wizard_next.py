@@ -1,0 +1,175 @@
+"""Time from tapping Next to the next question painted, for the largest service.
+
+The kiosk window runs the real catalogue and the real wizard (storing is not needed:
+the form is never finalised). Baseline: a bare QStackedWidget switching between two
+plain QWidget pages of the same shape (title, hint, keypad, Back, Next) in the kiosk's
+stylesheet, measured the same way (the click or switch, then the window painted into
+a pixmap with grab(), which paints every widget). Target: at most 2x, and below 50 ms.
+Run: python -m benchmarks.wizard_next
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.model import FieldType, ServiceDefinition
+from kiosk.ports import SystemClock
+from kiosk.submissions.types import Receipt, StatusView
+from kiosk.wizard import Wizard
+from ui.contracts import UiOptions
+from ui.theme import palette_for, stylesheet
+from ui.window import KioskWindow
+from ui.wizard.keypad import key_name
+
+TARGET_RATIO, TARGET_MS = 2.0, 50.0
+KEYED = {
+    FieldType.NIK: "3273011708850001",
+    FieldType.KK_NUMBER: "3273011505100003",
+    FieldType.PHONE: "081234567890",
+    FieldType.INTEGER: "2",
+    FieldType.DECIMAL: "3,2",
+}
+
+
+class CatalogueOnly:
+    """The services port with the real catalogue and wizard; nothing is stored."""
+
+    def __init__(self) -> None:
+        self.definitions = load_catalogue(default_catalogue_dir()).services
+
+    def catalogue(self) -> list[ServiceDefinition]:
+        return list(self.definitions.values())
+
+    def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
+        return Wizard(self.definitions[service_id], language, SystemClock(), assisted)
+
+    def finalise(self, wizard: Wizard) -> Receipt:
+        raise NotImplementedError("the benchmark never finalises")
+
+    def status(self, tracking_code: str) -> StatusView:
+        raise NotImplementedError("the benchmark looks nothing up")
+
+
+class NoQueue:
+    def services(self) -> list[object]:
+        return []
+
+    def issue_ticket(self, *args: object, **kwargs: object) -> object:
+        raise NotImplementedError
+
+
+def tap(window: KioskWindow, name: str) -> None:
+    button = window.page(window.current_screen).findChild(QPushButton, name)
+    assert button is not None, name
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def answer(window: KioskWindow) -> str:
+    """Give the open question a valid answer; returns the button that moves on."""
+    assert window.guided is not None and window.guided.wizard is not None
+    step = window.guided.wizard.current
+    assert step is not None
+    if step.proposed_from_nik:
+        return "confirm_proposal"
+    if step.type in KEYED:
+        for symbol in KEYED[step.type]:
+            tap(window, key_name(symbol))
+    elif step.type is FieldType.DATE:
+        tap(window, "day_up")
+        tap(window, "day_down")
+    elif step.type in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
+        tap(window, f"choice_{step.choices[0].value}")
+    elif step.type is FieldType.TEXT:
+        line = window.page("question").findChild(QLineEdit, "text_answer")
+        QTest.keyClicks(line, "Budi Santoso")
+    elif step.type is FieldType.ACKNOWLEDGE:
+        tap(window, "acknowledge")
+    return "next"
+
+
+def kiosk_next_times(app: QApplication) -> list[float]:
+    services = CatalogueOnly()
+    largest = max(services.definitions.values(), key=lambda d: len(d.fields))
+    options = UiOptions("Kantor Desa", fullscreen=False, voice_enabled=False)
+    window = KioskWindow(NoQueue(), options, services=services)  # type: ignore[arg-type]
+    window.show_kiosk()
+    window.refresh_services()
+    tap(window, "guided_services")
+    page = window.page("guided_services")
+    while page.findChild(QPushButton, f"guided_{largest.id}") is None:
+        app.processEvents()
+    tap(window, f"guided_{largest.id}")
+    times: list[float] = []
+    while window.current_screen == "question":
+        button = answer(window)
+        started = time.perf_counter()
+        tap(window, button)
+        window.grab()  # forces the whole window to paint
+        times.append(time.perf_counter() - started)
+    window.shutdown()
+    print(f"service: {largest.id} ({len(times)} questions)")
+    return times
+
+
+def bare_page(stack: QStackedWidget, title: str) -> QWidget:
+    """A question-shaped page of plain widgets: title, hint, a keypad, Back and Next."""
+    page = QWidget(stack)
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel(title))
+    layout.addWidget(QLabel("Lihat di Kartu Keluarga bila belum punya KTP."))
+    keys = QGridLayout()
+    for index, key in enumerate("123456789 0<"):
+        keys.addWidget(QPushButton(key), index // 3, index % 3)
+    layout.addLayout(keys)
+    layout.addWidget(QPushButton("Kembali"))
+    layout.addWidget(QPushButton("Lanjut"))
+    return page
+
+
+def bare_switch_times(rounds: int) -> list[float]:
+    stack = QStackedWidget()
+    stack.setStyleSheet(stylesheet(palette_for(False)))  # the kiosk's own look
+    for text in ("Nomor Induk Kependudukan (NIK)", "Nomor HP yang bisa dihubungi"):
+        stack.addWidget(bare_page(stack, text))
+    stack.resize(1280, 800)
+    stack.show()
+    times = []
+    for index in range(rounds):
+        started = time.perf_counter()
+        stack.setCurrentIndex((index + 1) % 2)
+        stack.grab()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    kiosk = statistics.median(kiosk_next_times(app)) * 1000
+    bare = statistics.median(bare_switch_times(50)) * 1000
+    print(f"bare page switch: {bare:.2f} ms; kiosk Next -> next question: {kiosk:.2f} ms")
+    print(
+        f"ratio {kiosk / bare:.2f} (target <= {TARGET_RATIO}), absolute {kiosk:.1f} ms "
+        f"(target < {TARGET_MS:.0f} ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
