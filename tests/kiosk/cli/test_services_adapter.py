@@ -17,18 +17,9 @@ from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.models import Submission
 from kiosk.submissions.service import SubmissionService
-from kiosk.wizard import Stage, Wizard
+from tests.helpers.forms import NIK, completed
 from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
-
-NIK = "3171011708450001"
-ANSWERS = {
-    "nik": NIK,
-    "nama": "Siti Aminah",
-    "no_hp": "0812 3456 7890",
-    "keperluan": "hilang",
-    "surat_kehilangan": "sudah",
-}
 
 
 @pytest.fixture
@@ -39,18 +30,6 @@ def services(
     submissions = SubmissionService(sessions, sealer, clock, "Kantor Desa Uji", "Asia/Jakarta")
     printer = ThermalTicketPrinter(escpos_printer)
     return KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
-
-
-def completed(wizard: Wizard) -> Wizard:
-    """Answer the e-KTP reprint form as a citizen would, through summary and consent."""
-    while wizard.stage is Stage.QUESTIONS:
-        step = wizard.current
-        assert step is not None
-        assert wizard.answer(ANSWERS[step.name]) == [], step.name
-        assert wizard.next() == []
-    assert wizard.next() == []  # summary -> consent
-    wizard.accept_consent()
-    return wizard
 
 
 def stored(sessions: sessionmaker[Session]) -> int:
