@@ -18,38 +18,35 @@ given for a printer that already exists must match it. When the printer vanishes
 from __future__ import annotations
 
 import threading
-import urllib.parse
 from typing import Any
 
-from serial.serialutil import (
-    PortNotOpenError,
-    SerialBase,
-    SerialException,
-    SerialTimeoutException,
-    to_bytes,
-)
+from serial.serialutil import PortNotOpenError, SerialException, SerialTimeoutException, to_bytes
 
+from devices.emulator.emulated_port import (
+    LINE_NOISE,
+    EmulatedPort,
+    mismatch,
+    parse_baud,
+    query_options,
+    split_url,
+    unplugged,
+)
 from devices.emulator.printer import BITS_PER_BYTE, EmulatedPrinter
 from devices.emulator.registry import get_emulator
 from devices.escpos.profiles import PROFILES
 
 SCHEME = "emu"
-LINE_NOISE = b"\xff"  # what a receiver at the wrong speed makes of a byte
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _USAGE = "expected emu://NAME[?profile=80mm&baud=9600&pace=1]"
 
 
-class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
+class Serial(EmulatedPort[EmulatedPrinter]):
     """A serial port whose other end is an EmulatedPrinter."""
-
-    is_open: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._printer: EmulatedPrinter | None = None
-        self._connection = -1
         self._replies = bytearray()
         self._ready = threading.Condition()
-        self._read_cancelled = False
         super().__init__(*args, **kwargs)
 
     @property
@@ -57,18 +54,11 @@ class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
         """The emulated printer at the other end (None until opened)."""
         return self._printer
 
-    def open(self) -> None:
-        if self.is_open:
-            raise SerialException("Port is already open.")
-        if self._port is None:
-            raise SerialException("Port must be configured before it can be used.")
-        printer = self._printer_for_url(self._port)
-        if printer.vanished:
-            raise SerialException(f"could not open port {self._port}: no such device (unplugged)")
-        self._printer, self._connection = printer, printer.connection
+    def _attach(self, printer: EmulatedPrinter) -> None:
+        self._printer = printer
         printer.subscribe(self._wake)
-        self._reconfigure_port()
-        self.is_open = True
+
+    def _opened(self) -> None:
         self.reset_input_buffer()
 
     def close(self) -> None:
@@ -77,10 +67,8 @@ class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
         self.is_open = False
         self._wake()
 
-    def _printer_for_url(self, url: str) -> EmulatedPrinter:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme.lower() != SCHEME or not parts.netloc or parts.path not in ("", "/"):
-            raise SerialException(f"{_USAGE}, got {url!r}")
+    def _device_for_url(self, url: str) -> EmulatedPrinter:
+        parts = split_url(url, SCHEME, _USAGE)
         try:
             options = _parse_options(parts.query)
         except ValueError as error:
@@ -92,15 +80,8 @@ class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
         for option, value in options.items():
             actual = {"profile_name": printer.profile.name, "baudrate": printer.baudrate}
             if option in actual and actual[option] != value:
-                raise SerialException(
-                    f"emulated printer {parts.netloc!r} already exists with "
-                    f"{option}={actual[option]!r}, not {value!r}"
-                )
+                raise mismatch("printer", parts.netloc, option, actual[option], value)
         return printer
-
-    def _reconfigure_port(self) -> None:
-        if not isinstance(self._baudrate, int) or not 0 < self._baudrate < 2**32:
-            raise ValueError(f"invalid baudrate: {self._baudrate!r}")
 
     def _alive(self, action: str) -> EmulatedPrinter:
         """The printer, or the error a real port gives once its device is gone."""
@@ -108,7 +89,7 @@ class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
             raise PortNotOpenError()
         printer = self._printer
         if printer is None or printer.vanished or printer.connection != self._connection:
-            raise SerialException(f"{action} failed: [Errno 5] Input/output error (unplugged)")
+            raise unplugged(action)
         return printer
 
     def _wake(self) -> None:
@@ -171,63 +152,22 @@ class Serial(SerialBase):  # type: ignore[misc]  # pyserial ships no type hints
         with self._ready:
             self._replies.clear()
 
-    def reset_output_buffer(self) -> None:
-        if not self.is_open:
-            raise PortNotOpenError()
-
-    def flush(self) -> None:
-        if not self.is_open:
-            raise PortNotOpenError()
-
     def cancel_read(self) -> None:
         with self._ready:
             self._read_cancelled = True
             self._ready.notify_all()
 
-    def cancel_write(self) -> None:
-        """Writes are never left pending, so there is nothing to cancel."""
-
-    # -- modem lines: a printer cable with everything asserted ------------------------
-
-    def _update_break_state(self) -> None:
-        pass
-
-    def _update_rts_state(self) -> None:
-        pass
-
-    def _update_dtr_state(self) -> None:
-        pass
-
-    @property
-    def cts(self) -> bool:
-        return True
-
-    @property
-    def dsr(self) -> bool:
-        return True
-
-    @property
-    def ri(self) -> bool:
-        return False
-
-    @property
-    def cd(self) -> bool:
-        return True
-
 
 def _parse_options(query: str) -> dict[str, Any]:
     """URL options as get_emulator keywords; ValueError names the bad one."""
     options: dict[str, Any] = {}
-    for name, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
-        value = values[-1]
+    for name, value in query_options(query).items():
         if name == "profile":
             if value not in PROFILES:
                 raise ValueError(f"unknown profile {value!r} (known: {', '.join(PROFILES)})")
             options["profile_name"] = value
         elif name == "baud":
-            if not value.isdigit() or int(value) <= 0:
-                raise ValueError(f"baud must be a positive number, got {value!r}")
-            options["baudrate"] = int(value)
+            options["baudrate"] = parse_baud(value)
         elif name == "pace":
             if value.lower() not in _TRUE + _FALSE:
                 raise ValueError(f"pace must be 0 or 1, got {value!r}")

@@ -4,109 +4,55 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
-import socket
 from pathlib import Path
-from types import TracebackType
 
 from devices.emulator import reader_control
-from devices.emulator.pty_files import listen_unix, open_raw_pty, remove_symlink, replace_symlink
+from devices.emulator.pty_emulator_server import READ_SIZE, SERVER_COMMANDS, PtyEmulatorServer
 from devices.emulator.reader_registry import kind_of
 from devices.emulator.sender import EmulatedSender
 
+__all__ = ["DEVICE_NAMES", "READY_MESSAGE", "SERVER_COMMANDS", "PtyReaderServer"]
+
 READY_MESSAGE = "Emulated {device} ready at {link}"
 DEVICE_NAMES = {"card": "card reader", "scanner": "code scanner"}  # by reader kind
-SERVER_COMMANDS = ("vanish", "come-back", "quit")
-_READ_SIZE = 4096
 _MAX_UNSENT = 65536  # bytes kept for a host that does not read; older ones are lost
-_CONTROL_SEND_TIMEOUT = 5.0
 
 
-class PtyReaderServer:
+class PtyReaderServer(PtyEmulatorServer):
     """Serves an emulated reader on a pty whose slave device is symlinked at ``link``.
 
-    One thread, one ``select`` loop over the pty master, the control socket and its
-    clients, and a wake pipe that ``request_stop`` writes to (safe in a signal
-    handler). A control command makes the reader send; its bytes are written to the
-    pty at once. ``vanish`` closes the pty master and slave, so a client's pyserial
-    raises on read while its ``is_open`` stays True, like an unplugged adapter.
+    A control command makes the reader send; its bytes are written to the pty at
+    once, and what the pty does not take yet is retried when it can (see
+    ``PtyEmulatorServer`` for the loop, the control socket and unplugging).
     """
 
     def __init__(
         self, link: Path, reader: EmulatedSender, control_socket: Path | None = None
     ) -> None:
-        self.link = link
+        super().__init__(link, reader, control_socket)
         self.reader = reader
-        self.control_socket = control_socket
-        self._master = self._slave = -1
-        self._slave_name = ""
         self._unsent = bytearray()
-        self._listener: socket.socket | None = None
-        self._clients: dict[socket.socket, bytearray] = {}
-        self._wake_r, self._wake_w = os.pipe()
-        os.set_blocking(self._wake_r, False)
-        os.set_blocking(self._wake_w, False)
-        self._running = False
-
-    def __enter__(self) -> PtyReaderServer:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def start(self) -> None:
-        """Create the pty and its link, and listen on the control socket."""
-        self._plug_in()
-        if self.control_socket is not None:
-            self._listener = listen_unix(self.control_socket)
-        self._running = True
-
-    def request_stop(self) -> None:
-        """Make ``serve_forever`` return soon; async-signal-safe."""
-        self._running = False
-        with contextlib.suppress(OSError):
-            os.write(self._wake_w, b"\0")
-
-    def serve_forever(self) -> None:
-        while self._running:
-            self._serve_once()
-
-    def close(self) -> None:
-        """Release everything: clients, control socket, pty and link, wake pipe."""
-        for client in list(self._clients):
-            self._drop(client)
-        if self._listener is not None and self.control_socket is not None:
-            self._listener.close()
-            self.control_socket.unlink(missing_ok=True)
-            self._listener = None
-        self._unplug()
-        for fd in (self._wake_r, self._wake_w):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-    # -- the pty ---------------------------------------------------------------------
-
-    def _plug_in(self) -> None:
-        self._master, self._slave, self._slave_name = open_raw_pty()
-        replace_symlink(self.link, self._slave_name)
 
     def _unplug(self) -> None:
-        for fd in (self._master, self._slave):
-            if fd >= 0:
-                os.close(fd)
-        self._master = self._slave = -1
+        super()._unplug()
         self._unsent.clear()
-        remove_symlink(self.link, self._slave_name)
 
-    def _drain_host(self) -> None:
+    def _serve_master(self) -> None:
         """Read and ignore what the host writes: a reader takes no commands."""
         with contextlib.suppress(OSError):
-            os.read(self._master, _READ_SIZE)
+            os.read(self._master, READ_SIZE)
+
+    def _wants_to_write(self) -> bool:
+        return bool(self._unsent)
+
+    def _serve_writable(self) -> None:
+        self._send_to_host()
+
+    def _after_command(self) -> None:
+        self._send_to_host()
+
+    def _decode_command(self, line: bytes) -> str:
+        return line.decode("utf-8", errors="replace").rstrip("\r")
 
     def _send_to_host(self) -> None:
         self._unsent += self.reader.take_all()
@@ -119,80 +65,9 @@ class PtyReaderServer:
             return  # EAGAIN: the host's input queue is full; select says when to retry
         del self._unsent[:written]
 
-    # -- the loop and the control socket ----------------------------------------------
-
-    def _serve_once(self) -> None:
-        watched: list[int | socket.socket] = [self._wake_r, *self._clients]
-        writing: list[int] = []
-        if self._master >= 0:
-            watched.append(self._master)
-            writing = [self._master] if self._unsent else []
-        if self._listener is not None:
-            watched.append(self._listener)
-        readable, writable, _ = select.select(watched, writing, [])
-        if writable:
-            self._send_to_host()
-        for source in readable:
-            self._serve_readable(source)
-
-    def _serve_readable(self, source: int | socket.socket) -> None:
-        if source == self._wake_r:
-            with contextlib.suppress(OSError):
-                os.read(self._wake_r, _READ_SIZE)
-        elif source == self._master and self._master >= 0:
-            self._drain_host()
-        elif source is self._listener:
-            self._accept()
-        elif isinstance(source, socket.socket) and source in self._clients:
-            self._serve_client(source)
-
-    def _accept(self) -> None:
-        assert self._listener is not None
-        try:
-            client, _ = self._listener.accept()
-        except BlockingIOError:
-            return
-        client.settimeout(_CONTROL_SEND_TIMEOUT)
-        self._clients[client] = bytearray()
-
-    def _serve_client(self, client: socket.socket) -> None:
-        try:
-            data = client.recv(_READ_SIZE)
-        except OSError:
-            data = b""
-        if not data:
-            self._drop(client)
-            return
-        buffer = self._clients[client]
-        buffer += data
-        while b"\n" in buffer and client in self._clients:
-            line, _, rest = bytes(buffer).partition(b"\n")
-            buffer[:] = rest
-            reply = self._command(line.decode("utf-8", errors="replace").rstrip("\r"))
-            self._send_to_host()
-            try:
-                client.sendall(reply.encode("utf-8") + b"\n")
-            except OSError:
-                self._drop(client)
-
-    def _drop(self, client: socket.socket) -> None:
-        self._clients.pop(client, None)
-        client.close()
-
-    def _command(self, command: str) -> str:
-        if command == "vanish":
-            self.reader.vanish()
-            self._unplug()
-        elif command == "come-back":
-            if self._master < 0:
-                self._plug_in()
-            self.reader.come_back()
-        elif command == "quit":
-            self._running = False
-        else:
-            reply = reader_control.answer(self.reader, command)
-            if reply is None:
-                names = [*reader_control.command_names(kind_of(self.reader)), *SERVER_COMMANDS]
-                return f"error: unknown command {command!r}; known: {', '.join(names)}"
-            return reply
-        return reader_control.OK
+    def _answer(self, command: str) -> str:
+        reply = reader_control.answer(self.reader, command)
+        if reply is None:
+            names = [*reader_control.command_names(kind_of(self.reader)), *SERVER_COMMANDS]
+            return f"error: unknown command {command!r}; known: {', '.join(names)}"
+        return reply
