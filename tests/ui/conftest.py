@@ -134,15 +134,20 @@ def options() -> UiOptions:
     return UiOptions(office_name="Kantor Desa Sukamaju", fullscreen=False)
 
 
-@pytest.fixture
-def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[WindowFactory]:
-    """Build a shown kiosk window; keyword arguments replace fields of `options`."""
+def shown_windows(
+    qtbot: Any,
+    options: UiOptions,
+    build: Callable[[UiOptions], KioskWindow],
+    release: Callable[[], None],
+) -> Iterator[WindowFactory]:
+    """A factory of shown kiosk windows (keyword arguments replace fields of `options`);
+    `release` unblocks the fakes before pytest-qt closes a window (which waits for its
+    workers), and every window must shut down cleanly at the end."""
     windows: list[KioskWindow] = []
 
     def make(**changes: Any) -> KioskWindow:
-        kiosk = KioskWindow(fake_queue, replace(options, **changes))
-        # pytest-qt closes the window (which waits for the worker) before fixtures end
-        qtbot.addWidget(kiosk, before_close_func=lambda _kiosk: fake_queue.release())
+        kiosk = build(replace(options, **changes))
+        qtbot.addWidget(kiosk, before_close_func=lambda _kiosk: release())
         kiosk.resize(1280, 800)
         kiosk.show()
         qtbot.waitExposed(kiosk)
@@ -150,9 +155,19 @@ def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[Wi
         return kiosk
 
     yield make
-    fake_queue.release()
+    release()
     for kiosk in windows:
-        assert kiosk.shutdown(5_000), "a queue call was still running"
+        assert kiosk.shutdown(5_000), "a call was still running"
+
+
+@pytest.fixture
+def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[WindowFactory]:
+    """Build a shown kiosk window; keyword arguments replace fields of `options`."""
+
+    def build(chosen: UiOptions) -> KioskWindow:
+        return KioskWindow(fake_queue, chosen)
+
+    yield from shown_windows(qtbot, options, build, fake_queue.release)
 
 
 @pytest.fixture
@@ -176,28 +191,16 @@ def make_guided(
 ) -> Iterator[WindowFactory]:
     """A shown kiosk window with guided services and a RecordingVoice (`window.voice`),
     enabled as the role says; keyword arguments replace fields of `options`."""
-    windows: list[KioskWindow] = []
 
-    def make(**changes: Any) -> KioskWindow:
-        chosen = replace(options, **changes)
+    def build(chosen: UiOptions) -> KioskWindow:
         voice = RecordingVoice(enabled=chosen.voice_on)
-        kiosk = KioskWindow(fake_queue, chosen, fake_services, voice)
+        return KioskWindow(fake_queue, chosen, fake_services, voice)
 
-        def release(_kiosk: KioskWindow) -> None:
-            fake_queue.release()
-            fake_services.release()
+    def release() -> None:
+        fake_queue.release()
+        fake_services.release()
 
-        qtbot.addWidget(kiosk, before_close_func=release)
-        kiosk.resize(1280, 800)
-        kiosk.show()
-        qtbot.waitExposed(kiosk)
-        windows.append(kiosk)
-        return kiosk
-
-    yield make
-    fake_services.release()
-    for kiosk in windows:
-        assert kiosk.shutdown(5_000), "a call was still running"
+    yield from shown_windows(qtbot, options, build, release)
 
 
 @pytest.fixture
