@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.cli import card_parsers, document_parsers
 from kiosk.errors import KioskError
 from kiosk.queue.types import Priority
 
@@ -133,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_commands(commands)
     _add_device_commands(commands)
     _add_data_commands(commands)
+    card_parsers.add_commands(commands)
+    document_parsers.add_commands(commands)
     return parser
 
 

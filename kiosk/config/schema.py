@@ -100,6 +100,31 @@ OPTIONS: tuple[Option, ...] = (
         check=_check_timezone,
     ),
     Option(
+        "office.address",
+        Kind.STR,
+        "",
+        "Street address of the office, printed under its name on letters (kop surat).",
+    ),
+    Option(
+        "office.place",
+        Kind.STR,
+        "",
+        "Where letters are signed, e.g. the village name (Sukamaju); empty: the office name.",
+    ),
+    Option(
+        "office.head_name",
+        Kind.STR,
+        "",
+        "Name of the official who signs letters (Kepala Desa); empty: a blank line to sign on.",
+    ),
+    Option(
+        "office.head_title",
+        Kind.STR,
+        "Kepala Desa",
+        "Title of the official who signs letters, printed above the name.",
+        check=_check_not_empty,
+    ),
+    Option(
         "paths.data_dir",
         Kind.PATH,
         None,
@@ -212,6 +237,30 @@ OPTIONS: tuple[Option, ...] = (
         "cr",
         "What ends one scanned code: cr, lf, crlf or tab (see the scanner's manual).",
         choices=("cr", "lf", "crlf", "tab"),
+    ),
+    Option(
+        "readers.card_url",
+        Kind.STR,
+        "",
+        "Serial port of the RDM6300-style card reader (EM4100 tags; a device path or pyserial "
+        "URL; emureader://NAME?kind=card is the emulator); empty: no card reader. A card "
+        "identifies a registered card holder or a staff badge; it never replaces a PIN.",
+    ),
+    Option(
+        "readers.card_baudrate",
+        Kind.INT,
+        9600,
+        "Serial speed of the card reader (RDM6300 modules use 9600).",
+        choices=STANDARD_BAUDRATES,
+    ),
+    Option(
+        "documents.print_command",
+        Kind.STR,
+        "lp",
+        "Command that prints an A4 PDF read from its standard input (proofs and letters "
+        "printed by staff), e.g. 'lp' or 'lp -d Kantor_A4' for a CUPS queue. The PDF is "
+        "piped, never saved to disk, because it holds the citizen's full NIK.",
+        check=_check_not_empty,
     ),
     Option(
         "security.keyring_backend",

@@ -25,6 +25,10 @@ DATABASE_FILE_NAME = "anjungan.db"
 @dataclass(frozen=True)
 class OfficeSettings:
     name: str
+    address: str
+    place: str
+    head_name: str
+    head_title: str
     timezone: str
 
 
@@ -61,6 +65,13 @@ class ReaderSettings:
     scanner_url: str
     scanner_baudrate: int
     scanner_terminator: str
+    card_url: str
+    card_baudrate: int
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    print_command: str
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class Settings:
     printer: PrinterSettings
     ui: UiSettings
     readers: ReaderSettings
+    documents: DocumentSettings
     security: SecuritySettings
     source: Path | None = None  # the kiosk.toml that was read, if any
 
@@ -108,6 +120,7 @@ SECTION_TYPES: dict[str, type[Any]] = {
     "printer": PrinterSettings,
     "ui": UiSettings,
     "readers": ReaderSettings,
+    "documents": DocumentSettings,
     "security": SecuritySettings,
 }
 
