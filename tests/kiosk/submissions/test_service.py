@@ -24,7 +24,7 @@ from tests.helpers.stubs import FakeClock
 from tests.kiosk.conftest import OFFICE_NAME
 from tests.kiosk.submissions.conftest import make_form
 
-MONDAY = date(2024, 5, 6)
+MONDAY = date(2024, 7, 8)  # a fortnight without holidays
 
 
 def count(sessions: sessionmaker[Session], model: type[Any]) -> int:
@@ -184,10 +184,11 @@ def test_a_form_of_another_definition_is_refused(
 @pytest.mark.parametrize(
     ("created", "days", "ready"),
     [
-        (datetime(2024, 5, 10, 2, 0, tzinfo=UTC), 2, date(2024, 5, 14)),  # Friday -> Tuesday
-        (datetime(2024, 5, 11, 2, 0, tzinfo=UTC), 1, date(2024, 5, 13)),  # Saturday -> Monday
-        (datetime(2024, 5, 12, 2, 0, tzinfo=UTC), 0, date(2024, 5, 13)),  # Sunday, same day
-        (datetime(2024, 5, 6, 18, 0, tzinfo=UTC), 1, date(2024, 5, 8)),  # Tue 01:00 WIB
+        (datetime(2024, 7, 12, 2, 0, tzinfo=UTC), 2, date(2024, 7, 16)),  # Friday -> Tuesday
+        (datetime(2024, 7, 13, 2, 0, tzinfo=UTC), 1, date(2024, 7, 15)),  # Saturday -> Monday
+        (datetime(2024, 7, 14, 2, 0, tzinfo=UTC), 0, date(2024, 7, 15)),  # Sunday, same day
+        (datetime(2024, 7, 8, 18, 0, tzinfo=UTC), 1, date(2024, 7, 10)),  # Tue 01:00 WIB
+        (datetime(2026, 3, 17, 2, 0, tzinfo=UTC), 1, date(2026, 3, 25)),  # Nyepi + Lebaran
     ],
 )
 def test_ready_on_counts_working_days_in_the_office_zone(
@@ -203,11 +204,11 @@ def test_ready_on_counts_working_days_in_the_office_zone(
     assert receipt.ready_on == ready
 
 
-def test_working_days_skip_weekends_only() -> None:
+def test_working_days_skip_weekends() -> None:
     assert add_working_days(MONDAY, 0) == MONDAY
-    assert add_working_days(MONDAY, 4) == date(2024, 5, 10)
-    assert add_working_days(MONDAY, 5) == date(2024, 5, 13)
-    assert add_working_days(MONDAY, 10) == date(2024, 5, 20)
+    assert add_working_days(MONDAY, 4) == date(2024, 7, 12)
+    assert add_working_days(MONDAY, 5) == date(2024, 7, 15)
+    assert add_working_days(MONDAY, 10) == date(2024, 7, 22)
     with pytest.raises(ValueError):
         add_working_days(MONDAY, -1)
 
