@@ -4,8 +4,9 @@ A sealed blob is ``VERSION (1 byte) | nonce (12 bytes) | ciphertext and tag``. T
 version byte and the caller's associated data (the submission UUID) are authenticated,
 so a blob copied onto another submission's row does not open. The 32-byte data key is
 created on first use and kept only in the SecretStore (the OS keyring), base64-encoded,
-never in the database or a file. Key rotation and sharing one key between several
-machines are not handled yet: a new key name (``-v2``) and a re-seal pass would do it.
+never in the database or a file. PCs of one office sharing a database share the key
+through `kiosk keys export/import` (kiosk.security.key_transfer). Key rotation is not
+handled yet: a new key name (``-v2``) and a re-seal pass would do it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from devices.emulator import PtyPrinterProcess
+from kiosk.security.sealing import Sealer
+from tests.kiosk.cli.test_secrets import real_keyring_or_skip
 
 
 def kiosk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -122,3 +124,35 @@ def test_help_is_written_for_a_technician(environment: dict[str, str]) -> None:
     result = kiosk(environment, "queue", "issue", "--help")
     assert result.returncode == 0
     assert "no number is consumed" in " ".join(result.stdout.split())
+
+
+def test_keys_export_then_import_through_the_os_keyring(
+    environment: dict[str, str], tmp_path: Path
+) -> None:
+    """Both runs use this machine's real keyring, so the import finds the same keys."""
+    Sealer(real_keyring_or_skip()).ensure_key()
+    bundle = tmp_path / "kunci.json"
+    passphrase = "sawah hijau di lereng\n"
+    exported = kiosk_with_input(environment, passphrase, "keys", "export", str(bundle))
+    assert exported.returncode == 0, exported.stderr
+    assert bundle.stat().st_mode & 0o777 == 0o600
+    imported = kiosk_with_input(environment, passphrase, "keys", "import", str(bundle))
+    assert imported.returncode == 0, imported.stderr
+    assert "already here anjungan-data-key-v1" in imported.stdout
+    again = kiosk_with_input(environment, passphrase, "keys", "export", str(bundle))
+    assert again.returncode == 1 and "kunci.json" in again.stderr  # never overwritten
+    wrong = kiosk_with_input(environment, "salah salah salah\n", "keys", "import", str(bundle))
+    assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
+
+
+def kiosk_with_input(
+    env: dict[str, str], stdin: str, *args: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli.main", *args, "--passphrase-stdin"],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

@@ -1,0 +1,76 @@
+"""Carrying the office's keys to another PC in a passphrase-wrapped file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kiosk.security.key_transfer import KeyTransferError, export_bundle, import_bundle
+from kiosk.security.sealing import DATA_KEY_NAME, Sealer
+from tests.helpers.secrets import MemorySecretStore
+
+PASSPHRASE = "sawah hijau di lereng"
+NAMES = (DATA_KEY_NAME, "anjungan-card-key-v1")
+
+
+@pytest.fixture
+def kiosk_pc() -> MemorySecretStore:
+    store = MemorySecretStore()
+    Sealer(store).ensure_key()
+    store.set_secret("anjungan-card-key-v1", "kartu-rahasia")
+    return store
+
+
+def test_a_counter_pc_opens_what_the_kiosk_sealed(kiosk_pc: MemorySecretStore) -> None:
+    blob = Sealer(kiosk_pc).seal({"nik": "3201010101010001"}, "submission-1")
+    counter_pc = MemorySecretStore()
+    result = import_bundle(counter_pc, export_bundle(kiosk_pc, NAMES, PASSPHRASE), PASSPHRASE)
+    assert sorted(result.written) == sorted(NAMES)
+    assert Sealer(counter_pc).unseal(blob, "submission-1") == {"nik": "3201010101010001"}
+    assert counter_pc.get_secret("anjungan-card-key-v1") == "kartu-rahasia"
+
+
+def test_the_file_holds_no_key_in_clear(kiosk_pc: MemorySecretStore) -> None:
+    bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
+    for value in kiosk_pc.values.values():
+        assert value.encode() not in bundle
+    assert json.loads(bundle)["kdf"]["name"] == "scrypt"
+
+
+def test_a_wrong_passphrase_or_a_changed_file_is_refused(kiosk_pc: MemorySecretStore) -> None:
+    bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
+    with pytest.raises(KeyTransferError, match="wrong passphrase"):
+        import_bundle(MemorySecretStore(), bundle, "sawah hijau di lereng!")
+    fields = json.loads(bundle)
+    fields["kdf"]["n"] = 2**10  # a weaker KDF slipped into the header
+    with pytest.raises(KeyTransferError, match="other settings"):
+        import_bundle(MemorySecretStore(), json.dumps(fields).encode(), PASSPHRASE)
+    with pytest.raises(KeyTransferError, match="not an Anjungan key file"):
+        import_bundle(MemorySecretStore(), b"\x00garbage", PASSPHRASE)
+
+
+def test_another_key_already_here_is_kept_unless_replace(kiosk_pc: MemorySecretStore) -> None:
+    bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
+    used_pc = MemorySecretStore()
+    Sealer(used_pc).ensure_key()
+    own_key = used_pc.get_secret(DATA_KEY_NAME)
+    with pytest.raises(KeyTransferError, match=DATA_KEY_NAME):
+        import_bundle(used_pc, bundle, PASSPHRASE)
+    assert used_pc.get_secret(DATA_KEY_NAME) == own_key
+    assert used_pc.get_secret("anjungan-card-key-v1") is None  # nothing half-imported
+    import_bundle(used_pc, bundle, PASSPHRASE, replace=True)
+    assert used_pc.get_secret(DATA_KEY_NAME) == kiosk_pc.get_secret(DATA_KEY_NAME)
+
+
+def test_importing_twice_changes_nothing(kiosk_pc: MemorySecretStore) -> None:
+    bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
+    result = import_bundle(kiosk_pc, bundle, PASSPHRASE)
+    assert result.written == () and sorted(result.unchanged) == sorted(NAMES)
+
+
+def test_short_passphrases_and_empty_pcs_are_refused(kiosk_pc: MemorySecretStore) -> None:
+    with pytest.raises(KeyTransferError, match="at least 12"):
+        export_bundle(kiosk_pc, NAMES, "pendek")
+    with pytest.raises(KeyTransferError, match="no keys yet"):
+        export_bundle(MemorySecretStore(), NAMES, PASSPHRASE)
