@@ -32,6 +32,9 @@ TABLES = {
     "submissions",
     "submission_events",
     "outbox",
+    "staff_members",
+    "card_holders",
+    "staff_events",
     "alembic_version",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from kiosk.cards import models as _card_models  # noqa: F401  (registers tables)
 from kiosk.db.engine import create_engine_for
 from kiosk.db.models import Base
 from kiosk.submissions import models as _submission_models  # noqa: F401  (registers tables)
