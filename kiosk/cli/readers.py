@@ -1,4 +1,4 @@
-"""Starts the configured code scanner and hands each scanned code to a callback."""
+"""Starts the configured code scanner and card reader and hands each read to a callback."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from devices.emulator.readers import register_reader_url_handler
+from devices.readers.rdm6300 import CardRead, Rdm6300Parser
 from devices.readers.reader import SerialReader
 from devices.readers.scanner import LineScannerParser
 from devices.transport import SerialTransport
@@ -34,3 +35,36 @@ def start_scanner(settings: Settings, on_code: Callable[[str], None]) -> SerialR
 
 def _report_problem(problem: str) -> None:
     log.warning("code scanner: %s", problem)
+
+
+def start_card_reader(
+    settings: Settings, on_tag: Callable[[str], None]
+) -> SerialReader[CardRead] | None:
+    """A running card reader thread, or None when no card reader is configured.
+
+    `on_tag` gets each card's tag (ten upper-case hex digits) once per tap: a card held
+    over the reader repeats its frame, and repeats within the parser's window are
+    dropped. Runs on the reader's thread; tags are never logged.
+    """
+    readers = settings.readers
+    if not readers.card_url:
+        return None
+    register_reader_url_handler()
+    transport = SerialTransport(readers.card_url, baudrate=readers.card_baudrate)
+    reader = SerialReader(
+        transport, Rdm6300Parser(), lambda read: on_tag(read.tag), on_problem=_report_card_problem
+    )
+    reader.start()
+    return reader
+
+
+def stop_reader(reader: SerialReader[CardRead] | SerialReader[str], timeout: float = 5) -> None:
+    """Stop a reader started here and close its port (SerialReader leaves it open)."""
+    reader.stop(timeout)
+    close = getattr(reader.transport, "close", None)
+    if callable(close):
+        close()
+
+
+def _report_card_problem(problem: str) -> None:
+    log.warning("card reader: %s", problem)
