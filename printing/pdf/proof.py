@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from babel.dates import format_date, format_time
@@ -21,6 +22,7 @@ from printing.receipt import spelled_code
 DAY_FORMAT = "EEEE, d MMMM y"
 QR_SIZE = 42 * mm
 LABEL_WIDTH = 36 * mm
+ANSWER_LABEL_WIDTH = 70 * mm
 QR_COLUMN = QR_SIZE + 6 * mm
 BOX_COLUMN = 8 * mm
 BODY = style(10.5)
@@ -88,6 +90,16 @@ def _summary(receipt: Receipt, language: str) -> Table:
     return Table(cells, colWidths=widths, style=PLAIN_TABLE)
 
 
+def _answers(answers: Sequence[tuple[str, str]], language: str) -> list[Flowable]:
+    """What the citizen answered, in words (choice labels, dates); NIK and KK masked."""
+    if not answers:
+        return []
+    _ = translations(language).gettext
+    rows = [[text(label, SMALL), text(value, BODY)] for label, value in answers]
+    widths = [ANSWER_LABEL_WIDTH, CONTENT_WIDTH - ANSWER_LABEL_WIDTH]
+    return [text(_("Details submitted"), HEADING), Table(rows, colWidths=widths, style=PLAIN_TABLE)]
+
+
 def _checklist(receipt: Receipt, language: str) -> list[Flowable]:
     if not receipt.requirements:
         return []
@@ -130,16 +142,25 @@ def _footer(language: str) -> PageDecorator:
     return draw
 
 
-def render_proof_pdf(receipt: Receipt, language: str, *, compress: bool = True) -> bytes:
+def render_proof_pdf(
+    receipt: Receipt,
+    language: str,
+    *,
+    answers: Sequence[tuple[str, str]] = (),
+    compress: bool = True,
+) -> bytes:
     """The proof as PDF bytes; identical for identical receipts (dated `created_at`).
 
-    Shows the masked NIK only; the metadata names the service and tracking code, no person.
+    `answers` are (question, answer in words) rows to list, NIK and KK already masked
+    (kiosk.documents.answers.answer_rows). The metadata names the service and tracking
+    code, no person.
     `compress=False` leaves the page streams readable, for tests.
     """
     _ = translations(language).gettext
     story = [
         *_header(receipt, language),
         _summary(receipt, language),
+        *_answers(answers, language),
         *_checklist(receipt, language),
         *_notes(receipt, language),
     ]
