@@ -7,6 +7,7 @@ idle timeout calls `wipe()`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from kiosk.catalogue.errors import InvalidAnswer
@@ -83,6 +84,28 @@ class Wizard:
             self._rejected.pop(field.name, None)
             self._refresh()
         return problems
+
+    def prefill(self, values: Mapping[str, object]) -> list[str]:
+        """Fill answers from a registered card (e.g. ``nik``, ``nama``); returns the names
+        filled, in the form's order.
+
+        Only a field that is shown now, not read-only, not answered yet and for which the
+        value is a good answer is filled; anything else is ignored. A filled answer is
+        shown on its own step for the citizen to confirm (Next) or change, and the summary
+        sends the citizen back to it until then. A prefilled NIK proposes the birth date
+        and sex as a typed one does.
+        """
+        self._check_alive()
+        if self._stage is not Stage.QUESTIONS:
+            raise WrongStage(f"prefill() needs the questions, not {self._stage.value}")
+        filled = []
+        for field in self._steps():
+            if field.name not in values or not self._prefillable(field):
+                continue
+            if self._prefill_one(field, values[field.name]):
+                filled.append(field.name)
+                self._refresh()
+        return filled
 
     def next(self) -> list[str]:
         """Move on when the current answer is good; returns the problems otherwise."""
@@ -196,6 +219,28 @@ class Wizard:
             nik = check_nik(converted, today)  # valid: convert() checked it
         self._sheet.set_answer(field, converted, nik)
         return []
+
+    def _prefillable(self, field: Field) -> bool:
+        return (
+            field.type in ASKED_TYPES
+            and not field.read_only
+            and field.name not in self._sheet.answers
+            and field.name in {f.name for f in self._steps()}  # still shown after earlier fills
+        )
+
+    def _prefill_one(self, field: Field, value: object) -> bool:
+        today = self._today()
+        try:
+            converted = convert(field, value, self._sheet.choices.get(field.name, ()), today)
+        except InvalidAnswer:
+            return False
+        if converted is None or self._problems(field, converted):
+            return False
+        nik = None
+        if field.type is FieldType.NIK and isinstance(converted, str):
+            nik = check_nik(converted, today)  # valid: convert() checked it
+        self._sheet.prefill(field, converted, nik)
+        return True
 
     def _problems(self, field: Field, value: Answer | None) -> list[str]:
         variables = self._sheet.variables(self._today())

@@ -29,6 +29,7 @@ class Origin(Enum):
     DEFAULT = "default"
     NIK = "nik"  # proposed from the NIK, confirmed or not yet
     CITIZEN = "citizen"  # typed or picked (or cleared) by the citizen
+    CARD = "card"  # prefilled from a registered card, confirmed or not yet
 
 
 class AnswerSheet:
@@ -39,7 +40,7 @@ class AnswerSheet:
         self.answers: dict[str, Answer] = {}
         self.relevant: tuple[Field, ...] = ()
         self.choices: dict[str, tuple[Choice, ...]] = {}
-        self.unconfirmed: set[str] = set()  # NIK proposals not confirmed yet
+        self.unconfirmed: set[str] = set()  # NIK proposals and card values not confirmed yet
         self._origin: dict[str, Origin] = {}
         self._nik_infos: dict[str, NikInfo] = {}
 
@@ -65,6 +66,17 @@ class AnswerSheet:
         self.answers[field.name] = value
         if nik is not None:
             self._nik_infos[field.name] = nik
+
+    def prefill(self, field: Field, value: Answer, nik: NikInfo | None = None) -> None:
+        """A value from a registered card, to be confirmed by the citizen (Next)."""
+        self.answers[field.name] = value
+        self._origin[field.name] = Origin.CARD
+        self.unconfirmed.add(field.name)
+        if nik is not None:
+            self._nik_infos[field.name] = nik
+
+    def origin(self, name: str) -> Origin | None:
+        return self._origin.get(name)
 
     def recompute(self, today: date) -> set[str]:
         """Settle every derived value; returns the asked fields to be asked again
@@ -144,7 +156,7 @@ class AnswerSheet:
     def _propose(self, field: Field, source: NikInfo | None, choices: tuple[Choice, ...]) -> bool:
         """Fill a prefilled field from the NIK; True if its value changed."""
         origin = self._origin.get(field.name)
-        if origin is Origin.CITIZEN:
+        if origin in (Origin.CITIZEN, Origin.CARD):
             return False
         proposed = proposal(field, source, choices) if source is not None else None
         if proposed is None:

@@ -9,7 +9,7 @@ from enum import StrEnum
 from kiosk.catalogue.model import Field, FieldType
 from kiosk.wizard.conversion import Answer, answer_text
 from kiosk.wizard.messages import optional_text_in, text_in
-from kiosk.wizard.sheet import AnswerSheet
+from kiosk.wizard.sheet import AnswerSheet, Origin
 
 
 class Stage(StrEnum):
@@ -40,6 +40,7 @@ class Step:
     answer_text: str = dataclasses.field(repr=False)  # the same for an input box ("" when none)
     problems: tuple[str, ...]  # why the last answer given was refused, if it was
     proposed_from_nik: bool  # taken from the NIK: ask "is this right?", not to type it
+    prefilled_from_card: bool  # from the citizen's registered card, shown to be confirmed
     index: int  # 1-based
     total: int
 
@@ -93,7 +94,10 @@ def step_view(
         answer=answer,
         answer_text=answer_text(answer),
         problems=problems,
-        proposed_from_nik=field.name in sheet.unconfirmed,
+        proposed_from_nik=field.name in sheet.unconfirmed
+        and sheet.origin(field.name) is Origin.NIK,
+        prefilled_from_card=field.name in sheet.unconfirmed
+        and sheet.origin(field.name) is Origin.CARD,
         index=position[0],
         total=position[1],
     )
