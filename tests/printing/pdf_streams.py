@@ -1,27 +1,36 @@
-"""The text of a compressed reportlab PDF: inflate its streams, then read the Tj strings."""
+"""The text of a compressed reportlab PDF: decode its streams, then read the Tj strings."""
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 
 from tests.helpers.pdf_text import shown_text
 
-STREAM = re.compile(
-    rb"/Filter\s*\[?\s*/FlateDecode\s*\]?.*?>>\s*stream\r?\n(.*?)\r?\nendstream", re.S
-)
+STREAM = re.compile(rb"<<([^<>]*(?:<<[^<>]*>>[^<>]*)*)>>\s*stream\r?\n(.*?)endstream", re.S)
+
+
+def _decoded(dictionary: bytes, raw: bytes) -> bytes | None:
+    if b"/Length1" in dictionary:  # an embedded font program, not page content
+        return None
+    data = raw
+    if b"/ASCII85Decode" in dictionary:
+        data = base64.a85decode(data.strip().removesuffix(b"~>"))
+    if b"/FlateDecode" in dictionary:
+        try:
+            return zlib.decompressobj().decompress(data)
+        except zlib.error:
+            return None
+    return data
 
 
 def inflated(pdf: bytes) -> bytes:
-    """Every Flate stream of `pdf`, inflated, one after the other (fonts included)."""
-    parts = []
-    for raw in STREAM.findall(pdf):
-        try:
-            parts.append(zlib.decompress(raw))
-        except zlib.error:
-            continue
-    assert parts, "no Flate stream found: is this a compressed PDF?"
-    return b"\n".join(parts)
+    """Every Flate (and ASCII85) stream of `pdf`, decoded, one after the other."""
+    parts = [_decoded(dictionary, raw) for dictionary, raw in STREAM.findall(pdf)]
+    found = [part for part in parts if part]
+    assert found, "no stream found: is this a PDF?"
+    return b"\n".join(found)
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -1,0 +1,81 @@
+"""Staff documents as the screens and the CLI use them: DocumentService, PDFs, A4 printer."""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.config import ConfigError, Settings
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import upgrade
+from kiosk.documents.a4 import A4Printer
+from kiosk.documents.service import DocumentService
+from kiosk.documents.types import DocumentSummary, Office
+from kiosk.ports import SystemClock
+from kiosk.security.sealing import DATA_KEY_NAME, Sealer
+from printing.pdf.documents import PdfDocuments
+
+log = logging.getLogger(__name__)
+
+
+class KioskDocuments:
+    """Implements ui.documents.contracts.DocumentsPort: every call blocks (database,
+    unsealing, the print command), so the screen calls it off the GUI thread."""
+
+    def __init__(self, documents: DocumentService, printer: A4Printer) -> None:
+        self._documents = documents
+        self._printer = printer
+
+    def lookup(self, tracking_code: str) -> DocumentSummary:
+        return self._documents.summary(tracking_code)
+
+    def print_proof(self, tracking_code: str, language: str) -> None:
+        self._printer.print_pdf(self._documents.proof_pdf(tracking_code, language))
+
+    def print_letter(self, tracking_code: str, language: str) -> None:
+        self._printer.print_pdf(self._documents.letter_pdf(tracking_code, language))
+
+
+def office_of(settings: Settings) -> Office:
+    office = settings.office
+    return Office(office.name, office.address, office.place, office.head_name, office.head_title)
+
+
+def existing_sealer(settings: Settings) -> Sealer:
+    """The kiosk's Sealer, refusing to create a data key: a documents command run under
+    another user (another keyring) must say so rather than make a key that opens nothing."""
+    store = KeyringSecretStore(settings)
+    if store.get_secret(DATA_KEY_NAME) is None:
+        raise ConfigError(
+            str(settings.source or "settings"),
+            "the OS keyring of this user holds no data key, so no application can be "
+            "opened; run the command as the kiosk's user",
+            "security.keyring_backend",
+        )
+    return Sealer(store)
+
+
+def build_documents(settings: Settings, sealer: Sealer | None = None) -> DocumentService:
+    """The documents service over the configured database and the shipped catalogue."""
+    engine = create_engine_for(settings.database.url)
+    upgrade(engine)
+    loaded = load_catalogue(default_catalogue_dir())
+    for problem in loaded.problems:
+        log.error("service definition not loaded: %s", problem)
+    return DocumentService(
+        session_factory(engine),
+        sealer or existing_sealer(settings),
+        loaded.services,
+        office_of(settings),
+        SystemClock(),
+        settings.office.timezone,
+        PdfDocuments(),
+    )
+
+
+def build_kiosk_documents(settings: Settings, sealer: Sealer | None = None) -> KioskDocuments:
+    """What the counter's DocumentsScreen is given (see ui.documents)."""
+    return KioskDocuments(
+        build_documents(settings, sealer), A4Printer(settings.documents.print_command)
+    )
