@@ -1,0 +1,224 @@
+"""Staff sign-in: a badge tap or a typed staff number says who, a 6-digit PIN decides."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from kiosk.cards import StaffBadge, StaffLockedOut, WrongPin
+from kiosk.cards.messages import DEFAULT_TIMEZONE, describe_card_error
+from kiosk.cards.pins import PIN_LENGTH
+from kiosk.errors import KioskError
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button, make_label
+from ui.staff.contracts import StaffPort
+from ui.staff.worker import IDENTIFY, StaffWorker
+from ui.wizard.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
+
+STAFF_NUMBER_DIGITS = 12
+PIN_DOT, PIN_EMPTY = "\u25cf", "\u25cb"  # filled and empty circles
+
+
+class Step(Enum):
+    NUMBER = "number"  # typing the staff number (or tapping a badge)
+    PIN = "pin"  # typing the PIN
+    CHECKING = "checking"  # waiting for the database
+
+
+class StaffSignIn(Screen):
+    """Emits `signed_in(StaffSession)` or `cancelled()`; the PIN never leaves this screen
+    except into the worker's sign-in call, and is forgotten right after."""
+
+    name = "staff_sign_in"
+    signed_in = Signal(object)  # kiosk.cards.StaffSession
+    cancelled = Signal()
+
+    def __init__(
+        self, port: StaffPort, timezone: str = DEFAULT_TIMEZONE, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._timezone = timezone
+        self._tr = Tr()
+        self._worker = StaffWorker(port, self)
+        self._worker.identified.connect(self._on_identified)
+        self._worker.signed_in.connect(self._on_signed_in)
+        self._worker.failed.connect(self._on_failed)
+        self._step = Step.NUMBER
+        self._pin = ""
+        self._badge_tag: str | None = None
+        self._who: str = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title = make_label("title", object_name="title")
+        self.prompt = make_label("info", object_name="prompt")
+        self.message = make_label("warning", object_name="message")
+        self.number_entry = NumberEntry(self._tr, max_length=STAFF_NUMBER_DIGITS, group=0)
+        self.pin_display = make_label("number", object_name="pin_display")
+        self.pin_keypad = Keypad(DIGIT_ROWS, self._tr)
+        self.pin_keypad.key_pressed.connect(self._on_pin_key)
+        self.cancel_button = make_button("cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.next_button = make_button("next", "primary")
+        self.next_button.clicked.connect(self._number_done)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.next_button)
+        for widget in (self.title, self.prompt, self.message, self.number_entry):
+            self.column.addWidget(widget)
+        self.column.addWidget(self.pin_display)
+        self.column.addWidget(self.pin_keypad)
+        self.column.addStretch(1)
+        self.column.addLayout(buttons)
+        self._show_step(Step.NUMBER)
+        self.retranslate(self._tr)
+
+    @property
+    def step(self) -> Step:
+        return self._step
+
+    @property
+    def pin_length(self) -> int:
+        return len(self._pin)
+
+    def retranslate(self, _: Tr) -> None:
+        self._tr = _
+        self.title.setText(_("Tap your staff card or type your staff number"))
+        self.cancel_button.setText(_("Cancel"))
+        self.next_button.setText(_("Next"))
+        self._show_prompt()
+
+    def take_card(self, tag: str) -> bool:
+        self.card_tapped(tag)
+        return True
+
+    def forget(self) -> None:
+        """Back to an empty staff number; a half-typed PIN is dropped."""
+        self._worker.drop_pending()
+        self._clear_who()
+        self.message.clear()
+        self._show_step(Step.NUMBER)
+
+    @Slot(str)
+    def card_tapped(self, tag: str) -> None:
+        """A badge picks the staff member; the PIN is still asked."""
+        if self._step is Step.CHECKING and self._worker.busy:
+            return
+        self.message.clear()
+        self._pin = ""
+        self._step = Step.CHECKING
+        self._badge_tag = tag
+        self._worker.identify(tag)
+
+    @Slot()
+    def cancel(self) -> None:
+        self.forget()
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._step is not Step.PIN:
+            super().keyPressEvent(event)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self._on_pin_key(DELETE)
+        elif event.text().isdigit() and event.text().isascii():
+            self._on_pin_key(event.text())
+        else:
+            super().keyPressEvent(event)
+
+    # -- steps
+
+    def _number_done(self) -> None:
+        number = self.number_entry.text()
+        if self._step is not Step.NUMBER or not number:
+            return
+        self._badge_tag = None
+        self._who = number
+        self.message.clear()
+        self._show_step(Step.PIN)
+
+    def _on_pin_key(self, symbol: str) -> None:
+        if self._step is not Step.PIN:
+            return
+        if symbol == DELETE:
+            self._pin = self._pin[:-1]
+        elif len(self._pin) < PIN_LENGTH:
+            self._pin += symbol
+        self._show_pin()
+        if len(self._pin) == PIN_LENGTH:
+            self._submit()
+
+    def _submit(self) -> None:
+        pin, self._pin = self._pin, ""
+        self._show_step(Step.CHECKING)
+        if self._badge_tag is not None:
+            self._worker.sign_in_with_badge(self._badge_tag, pin)
+        else:
+            self._worker.sign_in(self.number_entry.text(), pin)
+
+    # -- answers from the worker
+
+    def _on_identified(self, found: object) -> None:
+        if isinstance(found, StaffBadge):
+            self._who = found.name
+            self._show_step(Step.PIN)
+            return
+        self._clear_who()
+        self.message.setText(self._tr("This card is not a staff card."))
+        self._show_step(Step.NUMBER)
+
+    def _on_signed_in(self, session: object) -> None:
+        self._clear_who()
+        self.message.clear()
+        self._show_step(Step.NUMBER)
+        self.signed_in.emit(session)
+
+    def _on_failed(self, kind: str, error: object) -> None:
+        self.message.setText(self._describe(error))
+        if isinstance(error, WrongPin) and kind != IDENTIFY:
+            self._show_step(Step.PIN)  # the same person tries again
+            return
+        self._clear_who()
+        self._show_step(Step.NUMBER)
+        if isinstance(error, StaffLockedOut):
+            self.number_entry.set_text("")
+
+    def _describe(self, error: object) -> str:
+        if isinstance(error, KioskError):
+            return describe_card_error(error, self._tr.language, self._timezone)
+        return self._tr("Something went wrong. Please ask a staff member for help.")
+
+    # -- showing
+
+    def _clear_who(self) -> None:
+        self._pin = ""
+        self._badge_tag = None
+        self._who = ""
+        self.number_entry.set_text("")
+
+    def _show_step(self, step: Step) -> None:
+        self._step = step
+        self._pin = "" if step is not Step.PIN else self._pin
+        self.number_entry.setVisible(step is Step.NUMBER)
+        self.next_button.setVisible(step is Step.NUMBER)
+        self.pin_display.setVisible(step is not Step.NUMBER)
+        self.pin_keypad.setVisible(step is Step.PIN)
+        self.pin_keypad.setEnabled(step is Step.PIN)
+        self._show_pin()
+        self._show_prompt()
+        if step is Step.PIN:
+            self.setFocus()
+
+    def _show_pin(self) -> None:
+        self.pin_display.setText(
+            " ".join(PIN_DOT * len(self._pin) + PIN_EMPTY * (PIN_LENGTH - len(self._pin)))
+        )
+
+    def _show_prompt(self) -> None:
+        _ = self._tr
+        if self._step is Step.NUMBER:
+            self.prompt.setText(_("Staff number"))
+        elif self._step is Step.PIN:
+            self.prompt.setText(_("%(who)s: type your 6-digit PIN") % {"who": self._who})
+        else:
+            self.prompt.setText(_("Checking..."))
