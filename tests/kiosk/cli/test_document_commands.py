@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.cli.documents_adapter import build_kiosk_documents
 from kiosk.cli.main import main
 from kiosk.config import Settings, load_settings
 from kiosk.db.engine import create_engine_for, session_factory
@@ -125,3 +126,19 @@ def test_an_unknown_code_and_a_refusing_printer(
     err = capsys.readouterr().err
     assert "'/nonexistent/lp' was not found" in err
     assert MALE_NIK not in err
+
+
+def test_the_counter_adapter_looks_up_and_prints_the_letter(
+    store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The DocumentsPort the counter screen gets, wired as the CLI wires it."""
+    received = tmp_path / "letter.pdf"
+    monkeypatch.setenv("KIOSK_DOCUMENTS_PRINT_COMMAND", fake_lp(tmp_path, received))
+    code = store("surat-pengantar-skck", kantor_polisi="polres")
+    port = build_kiosk_documents(load_settings(None, os.environ))
+    summary = port.lookup(code.lower())
+    assert (summary.tracking_code, summary.has_letter) == (code, True)
+    port.print_letter(code, "id")
+    shown = pdf_text(received.read_bytes())
+    assert f"331/{code}/" in shown
+    assert "Polres (kabupaten/kota)" in shown and "polres" not in shown

@@ -1,0 +1,1 @@
+"""The counter's documents screen: staff print a submission's A4 proof and its letter."""

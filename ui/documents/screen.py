@@ -1,0 +1,192 @@
+"""Staff at the counter type or scan a tracking code, then print the proof or the letter."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.documents.messages import describe_document_error
+from kiosk.documents.types import DocumentSummary
+from kiosk.errors import KioskError
+from kiosk.i18n import N_
+from kiosk.submissions.tracking import tracking_code_from_scan
+from kiosk.submissions.types import SubmissionStatus
+from kiosk.wizard.messages import text_in
+from ui.documents.contracts import DocumentsPort
+from ui.documents.worker import LETTER, LOOKUP, PROOF, DocumentsWorker
+from ui.i18n import Tr, supported
+from ui.wizard.keypad import DELETE, Keypad, code_rows
+from ui.wizard.parts import busy_bar
+
+log = logging.getLogger(__name__)
+
+STATUS_NAMES = {
+    SubmissionStatus.RECEIVED: N_("Received, not sent yet"),
+    SubmissionStatus.SENT: N_("Sent on"),
+    SubmissionStatus.IN_PROGRESS: N_("Being processed"),
+    SubmissionStatus.READY: N_("Ready to collect"),
+    SubmissionStatus.REJECTED: N_("Not approved"),
+    SubmissionStatus.COLLECTED: N_("Collected"),
+}
+PRINTED = {
+    PROOF: N_("The proof was sent to the A4 printer."),
+    LETTER: N_("The letter was sent to the A4 printer."),
+}
+
+
+class DocumentsScreen(QWidget):
+    """The lookup and the printing run on the worker's thread; the screen shows a busy bar
+    meanwhile, and every outcome as a sentence in its language."""
+
+    finished = Signal()
+
+    def __init__(
+        self, port: DocumentsPort, language: str = "id", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tr = Tr(supported(language))
+        self._summary: DocumentSummary | None = None
+        self.worker = DocumentsWorker(port, self)
+        self.worker.done.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self._build()
+        self.retranslate(self._tr)
+        self._show_summary(None)
+        self.set_busy(False)
+
+    @property
+    def language(self) -> str:
+        return self._tr.language
+
+    @property
+    def summary(self) -> DocumentSummary | None:
+        return self._summary
+
+    def set_language(self, language: str) -> None:
+        self.retranslate(Tr(supported(language)))
+
+    def retranslate(self, _: Tr) -> None:
+        self._tr = _
+        self.title.setText(_("Print documents of an application"))
+        self.entry.setPlaceholderText(_("Tracking code, e.g. K7QM-2XHD"))
+        self.lookup_button.setText(_("Look up"))
+        self.proof_button.setText(_("Print proof (A4)"))
+        self.letter_button.setText(_("Print letter"))
+        self.close_button.setText(_("Close"))
+        self.keypad.keys[DELETE].setText(_("Delete"))
+        self._show_summary(self._summary)
+
+    @Slot(str)
+    def code_scanned(self, text: str) -> None:
+        """A receipt QR (ANJUNGAN:S:CODE) or a bare code from the scanner: look it up."""
+        try:
+            code = tracking_code_from_scan(text)
+        except KioskError as error:
+            self._say(describe_document_error(error, self.language), problem=True)
+            return
+        self.entry.setText(code)
+        self.look_up()
+
+    def look_up(self) -> None:
+        code = self.entry.text().strip()
+        if not code:
+            self._say(self._tr("Type or scan the tracking code first."), problem=True)
+            return
+        if self.worker.lookup(code):
+            self._show_summary(None)
+            self._started(self._tr("Looking the application up..."))
+
+    def print_proof(self) -> None:
+        if self._summary is not None:
+            code = self._summary.tracking_code
+            if self.worker.print_proof(code, self.language):
+                self._started(self._tr("Printing the proof..."))
+
+    def print_letter(self) -> None:
+        if self._summary is not None and self._summary.has_letter:
+            code = self._summary.tracking_code
+            if self.worker.print_letter(code, self.language):
+                self._started(self._tr("Printing the letter..."))
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.lookup_button.setEnabled(not busy)
+        self.entry.setReadOnly(busy)
+        self.keypad.setEnabled(not busy)
+        found = self._summary is not None
+        self.proof_button.setEnabled(found and not busy)
+        self.letter_button.setEnabled(found and not busy)
+
+    def _build(self) -> None:
+        self.title = QLabel(objectName="documents_title")
+        self.entry = QLineEdit(objectName="code_entry")
+        self.entry.returnPressed.connect(self.look_up)
+        self.lookup_button = QPushButton(objectName="look_up")
+        self.lookup_button.clicked.connect(self.look_up)
+        self.keypad = Keypad(code_rows(), self._tr)
+        self.keypad.key_pressed.connect(self._on_key)
+        self.service = QLabel(objectName="service_title")
+        self.status = QLabel(objectName="status")
+        self.progress = busy_bar()
+        self.message = QLabel(objectName="message")
+        self.message.setWordWrap(True)
+        self.proof_button = QPushButton(objectName="print_proof")
+        self.proof_button.clicked.connect(self.print_proof)
+        self.letter_button = QPushButton(objectName="print_letter")
+        self.letter_button.clicked.connect(self.print_letter)
+        self.close_button = QPushButton(objectName="close")
+        self.close_button.clicked.connect(self.finished)
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.lookup_button)
+        buttons = QHBoxLayout()
+        for button in (self.close_button, self.proof_button, self.letter_button):
+            buttons.addWidget(button)
+        column = QVBoxLayout(self)
+        column.addWidget(self.title)
+        column.addLayout(entry_row)
+        column.addWidget(self.keypad)
+        for widget in (self.service, self.status, self.progress, self.message):
+            column.addWidget(widget)
+        column.addStretch(1)
+        column.addLayout(buttons)
+
+    def _on_key(self, symbol: str) -> None:
+        text = self.entry.text()
+        self.entry.setText(text[:-1] if symbol == DELETE else text + symbol)
+
+    def _started(self, text: str) -> None:
+        self._say(text)
+        self.set_busy(True)
+
+    def _on_done(self, kind: str, result: object) -> None:
+        if kind == LOOKUP and isinstance(result, DocumentSummary):
+            self._show_summary(result)
+            self._say("")
+        elif kind in PRINTED:
+            self._say(self._tr(PRINTED[kind]))
+        self.set_busy(False)
+
+    def _on_failed(self, kind: str, error: object) -> None:
+        if not isinstance(error, KioskError):
+            log.error("documents %s failed: %s", kind, type(error).__name__)
+        exception = error if isinstance(error, BaseException) else RuntimeError()
+        self._say(describe_document_error(exception, self.language), problem=True)
+        self.set_busy(False)
+
+    def _show_summary(self, summary: DocumentSummary | None) -> None:
+        self._summary = summary
+        _ = self._tr
+        self.service.setText(text_in(summary.service_title, _.language) if summary else "")
+        status = _(STATUS_NAMES[summary.status]) if summary else ""
+        self.status.setText(_("Status: %(status)s") % {"status": status} if summary else "")
+        self.letter_button.setVisible(summary is not None and summary.has_letter)
+        self.proof_button.setVisible(summary is not None)
+        self.set_busy(self.worker.busy)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("problem", problem)
+        self.message.setVisible(bool(text))
