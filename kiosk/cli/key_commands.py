@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from kiosk.cards.tags import CARD_KEY_NAME
 from kiosk.cli.secrets import KeyringSecretStore
 from kiosk.cli.settings_loader import settings_for
 from kiosk.security.key_transfer import (
@@ -19,8 +20,7 @@ from kiosk.security.key_transfer import (
 )
 from kiosk.security.sealing import DATA_KEY_NAME
 
-CARD_KEY_NAME = "anjungan-card-key-v1"  # fingerprints of staff badges and citizens' cards
-SHARED_SECRETS = (DATA_KEY_NAME, CARD_KEY_NAME)
+SHARED_SECRETS = (DATA_KEY_NAME, CARD_KEY_NAME)  # submissions; badges and citizens' cards
 
 
 def export_keys(args: argparse.Namespace) -> int:
