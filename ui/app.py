@@ -15,17 +15,35 @@ from ui.window import KioskWindow
 
 VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
 
-Deliver = Callable[[str], None]  # hands one scanned code over; safe from any thread
-StartScanner = Callable[[Deliver], object]  # starts a reader; may return it (with stop())
+Deliver = Callable[[str], None]  # hands one code or card tag over; safe from any thread
+StartReader = Callable[[Deliver], object]  # starts a reader; may return it (with stop())
+StartScanner = StartReader  # the name run_kiosk's callers know
 
 
-class ScanRelay(QObject):
-    """Carries codes from a reader's thread to the window on the GUI thread."""
+class ReaderRelay(QObject):
+    """Carries texts (codes, card tags) from a reader's thread to the GUI thread."""
 
-    scanned = Signal(str)
+    received = Signal(str)
+
+    def __init__(self, slot: Deliver, parent: QObject) -> None:
+        super().__init__(parent)
+        self.received.connect(slot, Qt.ConnectionType.QueuedConnection)
 
     def deliver(self, text: str) -> None:
-        self.scanned.emit(text)  # queued: the window's slot runs on the GUI thread
+        self.received.emit(text)  # queued: the slot runs on the GUI thread
+
+
+def _start(start_reader: StartReader | None, slot: Deliver, window: KioskWindow) -> object:
+    """The reader started with a relay to `slot`, or None without one."""
+    if start_reader is None:
+        return None
+    return start_reader(ReaderRelay(slot, window).deliver)
+
+
+def _stop(reader: object) -> None:
+    stop = getattr(reader, "stop", None)
+    if callable(stop):
+        stop()
 
 
 def prepare_environment(options: UiOptions) -> None:
@@ -40,12 +58,14 @@ def run_kiosk(
     options: UiOptions,
     argv: list[str],
     services: ServicesPort | None = None,
-    start_scanner: StartScanner | None = None,
+    start_scanner: StartReader | None = None,
+    start_card_reader: StartReader | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
 
-    `start_scanner` is called once with a thread-safe `deliver(text)`; each receipt QR
-    it delivers opens that application's status.
+    `start_scanner` and `start_card_reader` are each called once with a thread-safe
+    `deliver(text)`: codes go to `KioskWindow.on_code_scanned` (a receipt QR opens that
+    application's status), card tags to `KioskWindow.on_card_tapped`.
     """
     existing = QApplication.instance()
     if not isinstance(existing, QApplication):
@@ -55,18 +75,18 @@ def run_kiosk(
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
     window = KioskWindow(queue, options, services)
-    relay = ScanRelay(window)
-    relay.scanned.connect(window.on_code_scanned, Qt.ConnectionType.QueuedConnection)
-    scanner = start_scanner(relay.deliver) if start_scanner is not None else None
+    readers = [
+        _start(start_scanner, window.on_code_scanned, window),
+        _start(start_card_reader, window.on_card_tapped, window),
+    ]
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
     window.refresh_services()  # the queue may still be opening its database: ask again
     try:
         return app.exec()
     finally:
-        stop = getattr(scanner, "stop", None)
-        if callable(stop):
-            stop()
+        for reader in readers:
+            _stop(reader)
         app.removeEventFilter(window.idle_watcher)
         window.close()  # waits for a ticket still printing
         window.deleteLater()

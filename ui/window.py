@@ -1,49 +1,40 @@
-"""The kiosk window: a stack of screens and the flow between them."""
+"""The kiosk window: the screen stack, the language and look, idleness and reader input."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from ui.contracts import QueuePort, ServicesPort, UiOptions
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
-from ui.screens.done import DoneScreen
 from ui.screens.home import HomeScreen
-from ui.screens.loading import LoadingScreen
-from ui.screens.printing import PrintingScreen
-from ui.screens.priority import PriorityScreen
-from ui.screens.problem import (
-    NO_ANSWER,
-    NO_SERVICES,
-    NOT_TAKEN,
-    ErrorScreen,
-    PrinterProblemScreen,
-)
-from ui.screens.service import ServiceScreen
-from ui.theme import palette_for, stylesheet
+from ui.screens.stack import ScreenStack
+from ui.screens.ticket_flow import TicketFlow
+from ui.theme import Palette, palette_for, stylesheet
 from ui.voice import Voice
 from ui.wizard.flow import GuidedFlow
-from ui.worker import QueueWorker
 
 log = logging.getLogger(__name__)
 
 WINDOWED_SIZE = (1280, 800)
+Sheet = Callable[[Palette], str]  # a screen's own stylesheet, drawn from the palette
 STATUS_SCAN_PREFIX = "ANJUNGAN:S:"  # a receipt's QR code (kiosk.submissions.types.Receipt)
 
 
 class KioskWindow(QMainWindow):
-    """Home -> (loading ->) service -> priority -> printing -> done (or a problem screen).
+    """Home, the ticket path (`ui.screens.ticket_flow`) and, with `services`, the guided
+    services and the status lookup (`ui.wizard.flow`).
 
-    With `services`, home also leads to the guided services and the status lookup
-    (see `ui.wizard.flow`). `voice` reads the guided screens aloud; by default a real
-    one, on at the kiosk and off at the counter.
+    More screens join with `add_screen` and show with `show_screen`; a scanned code or
+    a tapped card goes to the screen shown first (`Screen.take_code`, `take_card`).
+    `voice` reads the guided screens aloud; by default a real one, on at the kiosk and
+    off at the counter.
     """
 
     screen_changed = Signal(str)  # the name of the screen now shown
@@ -53,6 +44,7 @@ class KioskWindow(QMainWindow):
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
     services_loaded = Signal(object)  # list[ServiceInfo], each time a refresh comes back
     language_changed = Signal(str)
+    card_unclaimed = Signal(str)  # a tapped card's tag that no screen took
 
     def __init__(
         self,
@@ -66,20 +58,18 @@ class KioskWindow(QMainWindow):
         self._options = options
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
-        self._service_code: str | None = None
-        self._awaiting_ticket = False  # False again once the watchdog gives up on the call
-        self._services_arrived = False  # a refresh has come back at least once
-        self._worker = QueueWorker(queue, self)
+        self._screen_sheets: dict[Screen, Sheet] = {}  # the added screens' own looks
         self.idle_watcher = IdleWatcher(options.idle_timeout_seconds, self)
-        self._done_timer = _single_shot(options.done_screen_seconds, self)
-        self._loading_timer = _single_shot(options.loading_timeout_seconds, self)
-        self._printing_watchdog = _single_shot(options.printing_watchdog_seconds, self)
         self.voice = voice if voice is not None else Voice(options.voice_on, self._tr.language)
         self.voice.setParent(self)
+        self.stack = ScreenStack()
+        self.setCentralWidget(self.stack)
+        self.home = HomeScreen(options.office_name, guided=services is not None)
+        self.tickets = TicketFlow(queue, options, self.stack, self)
         self.guided = None if services is None else GuidedFlow(services, self.voice, options, self)
-        self._build_screens(options.office_name)
+        for screen in (self.home, *self.tickets.screens, *self._guided_screens()):
+            self.stack.add(screen)
         self._connect()
-        self.service.set_services(_startup_services(queue))
         self._apply_theme()
         self._retranslate()
         self.idle_watcher.restart()
@@ -88,8 +78,7 @@ class KioskWindow(QMainWindow):
 
     @property
     def current_screen(self) -> str:
-        widget = self._stack.currentWidget()
-        return widget.name if isinstance(widget, Screen) else ""
+        return self.stack.current_name
 
     @property
     def language(self) -> str:
@@ -99,9 +88,28 @@ class KioskWindow(QMainWindow):
     def high_contrast(self) -> bool:
         return self._high_contrast
 
+    @property
+    def in_use(self) -> bool:
+        """Someone is in the middle of something: a form, a ticket or a receipt printing."""
+        guided = self.guided is not None and (self.guided.in_form or self.guided.busy)
+        return guided or self.tickets.awaiting_ticket
+
     def page(self, name: str) -> Screen:
         """The screen called `name` (for tests and diagnostics)."""
-        return self._screens[name]
+        return self.stack.page(name)
+
+    def add_screen(self, screen: Screen, sheet: Sheet | None = None) -> None:
+        """Host one more screen: translated now and on every language change; `sheet`
+        (e.g. `ui.wizard.style.guided_stylesheet`) styles it from the palette, again on
+        every contrast change. Without one it has the window's stylesheet only."""
+        self.stack.add(screen)
+        if sheet is not None:
+            self._screen_sheets[screen] = sheet
+            screen.setStyleSheet(sheet(palette_for(self._high_contrast)))
+        screen.retranslate(self._tr)
+
+    def show_screen(self, name: str) -> None:
+        self.stack.show_screen(name)
 
     def show_kiosk(self) -> None:
         if self._options.fullscreen:
@@ -123,34 +131,61 @@ class KioskWindow(QMainWindow):
             self._apply_theme()
 
     def go_home(self) -> None:
-        self._go_to("home")
+        self.show_screen("home")
         self.refresh_services()  # a catalogue update shows on the next visit
 
     def refresh_services(self) -> None:
         """Fetch the service list again, off the GUI thread."""
-        self._worker.refresh_services()
+        self.tickets.refresh_services()
+
+    def restart_for_next_person(self) -> None:
+        """Back to the start with the office's default language and contrast; every
+        screen forgets what the last person left."""
+        if self.guided is not None:
+            self.guided.reset()  # an unfinished form is forgotten, never kept
+        for screen in self.stack.screens():
+            screen.forget()
+        self.set_language(self._options.language)
+        self.set_high_contrast(self._options.high_contrast)
+        self.go_home()
 
     def shutdown(self, msecs: int = 10_000) -> bool:
         """Wait for a ticket or receipt still printing; True when nothing is left running."""
         guided_done = self.guided is None or self.guided.shutdown(msecs)
         self.voice.shutdown()
-        return self._worker.wait_for_done(msecs) and guided_done
+        return self.tickets.wait_for_done(msecs) and guided_done
 
     @Slot(str)
     def on_code_scanned(self, text: str) -> None:
         """A line from the code scanner (on the GUI thread: connect a queued signal).
 
-        A receipt's QR code opens that application's status, unless someone is in the
-        middle of something: a form, a ticket or a receipt printing.
+        The screen shown may take it; else a receipt's QR code opens that application's
+        status, unless someone is in the middle of something.
         """
+        screen = self.stack.current
+        if screen is not None and screen.take_code(text):
+            return
         if self.guided is None or not text.strip().upper().startswith(STATUS_SCAN_PREFIX):
             log.info("scanned code ignored: not a receipt code")
             return
-        if self.guided.in_form or self.guided.busy or self._awaiting_ticket:
+        if self.in_use:
             log.info("scanned receipt code ignored: the screen is in use")
             return
         self.guided.reset()
         self.guided.open_status(text.strip()[len(STATUS_SCAN_PREFIX) :])
+
+    @Slot(str)
+    def on_card_tapped(self, tag: str) -> None:
+        """A card's tag ID from the card reader (on the GUI thread: a queued signal).
+
+        The screen shown may take it; else `card_unclaimed` carries it (a staff badge
+        tapped at home, say). The tag identifies a card; it is never logged.
+        """
+        screen = self.stack.current
+        if screen is not None and screen.take_card(tag):
+            return
+        log.info("card tap not taken by the %s screen", self.current_screen)
+        self.card_unclaimed.emit(tag)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -158,51 +193,25 @@ class KioskWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------
 
-    def _build_screens(self, office_name: str) -> None:
-        self._stack = QStackedWidget()
-        self.setCentralWidget(self._stack)
-        self.home = HomeScreen(office_name, guided=self.guided is not None)
-        self.loading = LoadingScreen()
-        self.service = ServiceScreen()
-        self.priority = PriorityScreen()
-        self.printing = PrintingScreen()
-        self.done = DoneScreen()
-        self.printer_problem = PrinterProblemScreen()
-        self.error = ErrorScreen()
-        screens: list[Screen] = [
-            self.home,
-            self.loading,
-            self.service,
-            self.priority,
-            self.printing,
-            self.done,
-            self.printer_problem,
-            self.error,
-            *(self.guided.screens if self.guided is not None else []),
-        ]
-        self._screens: dict[str, Screen] = {screen.name: screen for screen in screens}
-        for screen in screens:
-            self._stack.addWidget(screen)
+    def _guided_screens(self) -> list[Screen]:
+        return self.guided.screens if self.guided is not None else []
 
     def _connect(self) -> None:
-        self.home.take_number.connect(self._on_take_number)
+        self.stack.screen_changed.connect(self.screen_changed)
+        self.home.take_number.connect(self.tickets.take_number)
         self.home.language_chosen.connect(self.set_language)
         self.home.high_contrast_toggled.connect(self.set_high_contrast)
-        self.loading.back.connect(self.go_home)
-        self._loading_timer.timeout.connect(self._on_loading_timed_out)
-        self.service.service_chosen.connect(self._on_service_chosen)
-        self.service.back.connect(self.go_home)
-        self.priority.priority_chosen.connect(self._on_priority_chosen)
-        self.priority.back.connect(lambda: self._go_to("service"))
-        self.done.finished.connect(self._restart_for_next_person)
-        self._done_timer.timeout.connect(self._restart_for_next_person)
-        self._printing_watchdog.timeout.connect(self._on_printing_watchdog)
-        self.printer_problem.back_to_start.connect(self.go_home)
-        self.error.back_to_start.connect(self.go_home)
-        self._worker.ticket_issued.connect(self._on_ticket_issued)
-        self._worker.ticket_failed.connect(self._on_ticket_failed)
-        self._worker.services_loaded.connect(self._on_services_loaded)
-        self._worker.services_failed.connect(self._on_services_failed)
+        tickets = self.tickets
+        tickets.home_requested.connect(self.go_home)
+        tickets.finished.connect(self.restart_for_next_person)
+        for mine, theirs in (
+            (self.ticket_issued, tickets.ticket_issued),
+            (self.print_failed, tickets.print_failed),
+            (self.printing_timed_out, tickets.printing_timed_out),
+            (self.late_result, tickets.late_result),
+            (self.services_loaded, tickets.services_loaded),
+        ):
+            theirs.connect(mine)
         self.idle_watcher.timed_out.connect(self._on_idle)
         if self.guided is not None:
             self._connect_guided(self.guided)
@@ -210,20 +219,24 @@ class KioskWindow(QMainWindow):
     def _connect_guided(self, guided: GuidedFlow) -> None:
         self.home.guided_services.connect(guided.open_services)
         self.home.check_status.connect(lambda: guided.open_status())
-        guided.show_screen.connect(self._go_to)
+        guided.show_screen.connect(self.show_screen)
         guided.home_requested.connect(self._leave_guided)
-        guided.finished.connect(self._restart_for_next_person)
+        guided.finished.connect(self.restart_for_next_person)
         guided.still_there_answered.connect(self.idle_watcher.restart)
 
     def _apply_theme(self) -> None:
-        self.setStyleSheet(stylesheet(palette_for(self._high_contrast)))
+        palette = palette_for(self._high_contrast)
+        self.setStyleSheet(stylesheet(palette))
         if self.guided is not None:
-            self.guided.apply_theme(palette_for(self._high_contrast))
+            self.guided.apply_theme(palette)
+        for screen, sheet in self._screen_sheets.items():
+            screen.setStyleSheet(sheet(palette))
         self.home.show_state(self._tr.language, self._high_contrast)
 
     def _retranslate(self) -> None:
-        for screen in self._screens.values():
+        for screen in self.stack.screens():
             screen.retranslate(self._tr)
+        self.tickets.use_language(self._tr)
         if self.guided is not None:
             self.guided.use_language(self._tr)
         self.voice.set_language(self._tr.language)
@@ -231,115 +244,7 @@ class KioskWindow(QMainWindow):
         _ = self._tr
         self.setWindowTitle(_("Queue number"))
 
-    def _go_to(self, name: str) -> None:
-        for timer, screen in ((self._done_timer, "done"), (self._loading_timer, "loading")):
-            if name == screen:
-                timer.start()
-            else:
-                timer.stop()
-        if name != self.current_screen:
-            self._stack.setCurrentWidget(self._screens[name])
-            self.screen_changed.emit(name)
-
-    # -- the flow -----------------------------------------------------------
-
-    def _on_take_number(self) -> None:
-        if self.service.services:
-            self._go_to("service")
-        elif self._services_arrived and not self._worker.refreshing:
-            self._show_no_services()
-        else:  # still starting (or a refresh is on its way): wait for the list
-            self.refresh_services()
-            self._go_to("loading")
-
-    def _on_services_loaded(self, services: list[ServiceInfo]) -> None:
-        self._services_arrived = True
-        self.service.set_services(services)
-        self.services_loaded.emit(services)
-        if self.current_screen == "loading":
-            if services:
-                self._go_to("service")
-            elif not self._worker.refreshing:
-                self._show_no_services()
-
-    def _on_services_failed(self, _error: Exception) -> None:
-        if self.current_screen == "loading" and not self._worker.refreshing:
-            self._show_no_services()
-
-    def _on_loading_timed_out(self) -> None:
-        if self.current_screen == "loading":
-            log.warning("the service list did not arrive in time")
-            self._show_no_services()
-
-    def _show_no_services(self) -> None:
-        self.error.show_message(NO_SERVICES)
-        self._go_to("error")
-
-    def _on_service_chosen(self, service_code: str) -> None:
-        self._service_code = service_code
-        self._go_to("priority")
-
-    def _on_priority_chosen(self, priority: Priority | None) -> None:
-        if self._service_code is None or self.current_screen != "priority":
-            return  # a late second tap: the first one is already printing
-        if self._worker.issue_ticket(self._service_code, priority, self._tr.language):
-            self._awaiting_ticket = True
-            self._printing_watchdog.start()
-            self._go_to("printing")
-        else:  # the call the watchdog gave up on still holds the printer
-            log.warning("ticket not issued: printer still busy with an earlier ticket")
-            self._service_code = None
-            self._show_not_responding(NOT_TAKEN)  # a late ticket would be someone else's
-
-    def _on_printing_watchdog(self) -> None:
-        if not self._awaiting_ticket:
-            return
-        self._awaiting_ticket = False
-        self._service_code = None
-        log.warning("ticket not answered: printer %s", PrinterProblem.NOT_RESPONDING.value)
-        self._show_not_responding(NO_ANSWER)  # their ticket may still come out
-        self.printing_timed_out.emit()
-
-    def _show_not_responding(self, advice: str) -> None:
-        self.printer_problem.show_problem(PrinterProblem.NOT_RESPONDING, advice)
-        self._go_to("printer_problem")
-
-    def _is_late(self, result: object) -> bool:
-        """True (and logged) for a ticket call the watchdog already gave up on."""
-        if self._awaiting_ticket:
-            self._awaiting_ticket = False
-            self._printing_watchdog.stop()
-            return False
-        if isinstance(result, IssuedTicket):
-            log.warning("ticket %s printed after the watchdog fired", result.code)
-        else:
-            log.warning("late ticket call failed: %s", type(result).__name__)
-        self.late_result.emit(result)
-        return True
-
-    def _on_ticket_issued(self, ticket: IssuedTicket) -> None:
-        if self._is_late(ticket):
-            return  # the screen may belong to the next person by now
-        self._service_code = None
-        self.done.show_ticket(ticket)
-        self._go_to("done")
-        self.ticket_issued.emit(ticket)
-
-    def _on_ticket_failed(self, error: Exception) -> None:
-        if self._is_late(error):
-            return
-        self._service_code = None
-        if isinstance(error, PrinterUnavailable):
-            log.warning("ticket not issued: printer %s", error.problem.value)
-            self.printer_problem.show_problem(error.problem)
-            self._go_to("printer_problem")
-        else:
-            # The type only: a message could carry data we must not log.
-            level = logging.WARNING if isinstance(error, KioskError) else logging.ERROR
-            log.log(level, "ticket not issued: %s", type(error).__name__)
-            self.error.show_error(error)
-            self._go_to("error")
-        self.print_failed.emit(error)
+    # -- leaving ------------------------------------------------------------
 
     def _leave_guided(self) -> None:
         """Home from a guided screen, keeping the language the person chose."""
@@ -347,17 +252,9 @@ class KioskWindow(QMainWindow):
             self.guided.reset()
         self.go_home()
 
-    def _restart_for_next_person(self) -> None:
-        """Back to the start with the office's default language and contrast."""
-        if self.guided is not None:
-            self.guided.reset()  # an unfinished form is forgotten, never kept
-        self.set_language(self._options.language)
-        self.set_high_contrast(self._options.high_contrast)
-        self.go_home()
-
     def _on_idle(self) -> None:
         self.idle_watcher.restart()
-        if self._awaiting_ticket:
+        if self.tickets.awaiting_ticket:
             return  # never leave the printing screen before the printer answers
         if self.guided is not None and (self.guided.busy or self.guided.asking_still_there):
             return  # the receipt is printing, or the countdown is running
@@ -370,20 +267,4 @@ class KioskWindow(QMainWindow):
             and self.high_contrast == self._options.high_contrast
         )
         if not at_rest:
-            self._restart_for_next_person()
-
-
-def _single_shot(seconds: float, parent: QWidget) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(max(1, round(seconds * 1000)))
-    return timer
-
-
-def _startup_services(queue: QueuePort) -> list[ServiceInfo]:
-    """The service list once, before the window shows; later refreshes run off the GUI thread."""
-    try:
-        return queue.services()
-    except Exception as error:  # the kiosk still starts; the list is fetched again at home
-        log.error("could not load the service list: %s", type(error).__name__)
-        return []
+            self.restart_for_next_person()

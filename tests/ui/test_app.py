@@ -83,3 +83,35 @@ def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
     assert "QT_IM_MODULE" not in os.environ
     prepare_environment(UiOptions(office_name="x", role="kiosk"))
     assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+
+
+def test_run_kiosk_hands_card_taps_from_a_reader_thread_to_the_window(qapp, fake_queue, options):
+    seen: list[tuple[str, bool]] = []
+    stopped: list[bool] = []
+
+    class Reader:
+        def stop(self) -> None:
+            stopped.append(True)
+
+    def on_unclaimed(tag: str) -> None:
+        seen.append((tag, threading.current_thread() is threading.main_thread()))
+        qapp.exit(0)
+
+    def start_card_reader(deliver):
+        QTimer.singleShot(0, lambda: tap_when_shown(deliver))
+        return Reader()
+
+    def tap_when_shown(deliver) -> None:
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible()]
+        shown[0].card_unclaimed.connect(on_unclaimed)  # home takes no card
+        threading.Thread(target=deliver, args=("0A1B2C3D4E",)).start()
+
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: qapp.exit(1))
+    give_up.start(10_000)
+    try:
+        code = run_kiosk(fake_queue, options, ["kiosk"], start_card_reader=start_card_reader)
+    finally:
+        give_up.stop()
+    assert (code, seen, stopped) == (0, [("0A1B2C3D4E", True)], [True])

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from devices.emulator import EmulatedPrinter, get_emulator, register_url_handler, reset_emulators
 from devices.emulator.readers import get_scanner, register_reader_url_handler, reset_readers
@@ -32,7 +31,7 @@ from tests.helpers.database import migrate_and_seed, sqlite_url
 from tests.helpers.forms import completed
 from tests.helpers.secrets import MemorySecretStore
 from tests.ui.helpers import tap, tap_until_printing, text
-from ui.app import ScanRelay
+from ui.app import ReaderRelay
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -132,8 +131,7 @@ def test_scanning_a_receipt_qr_on_the_emulated_scanner_opens_its_status(
     )
     qtbot.addWidget(window)
     window.show_kiosk()
-    relay = ScanRelay(window)
-    relay.scanned.connect(window.on_code_scanned, Qt.ConnectionType.QueuedConnection)
+    relay = ReaderRelay(window.on_code_scanned, window)
     register_reader_url_handler()
     settings = load_settings(
         None,

@@ -28,6 +28,21 @@ class Screen(QWidget):
     def retranslate(self, _: Tr) -> None:
         raise NotImplementedError
 
+    def take_code(self, text: str) -> bool:
+        """A scanned code while this screen shows; True when the screen used it.
+
+        False (the default) lets the window try its own use (a receipt's QR code).
+        """
+        return False
+
+    def take_card(self, tag: str) -> bool:
+        """A card's tag ID tapped while this screen shows; True when the screen used it."""
+        return False
+
+    def forget(self) -> None:
+        """Drop what the last person left here (called when the kiosk restarts for the
+        next person): a PIN half typed, a clerk still signed in."""
+
 
 def make_label(role: str = "", centred: bool = True, object_name: str = "") -> QLabel:
     label = QLabel()
