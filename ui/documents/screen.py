@@ -90,25 +90,27 @@ class DocumentsScreen(QWidget):
         self.look_up()
 
     def look_up(self) -> None:
-        code = self.entry.text().strip()
+        _, code = self._tr, self.entry.text().strip()
         if not code:
-            self._say(self._tr("Type or scan the tracking code first."), problem=True)
+            self._say(_("Type or scan the tracking code first."), problem=True)
             return
         if self.worker.lookup(code):
             self._show_summary(None)
-            self._started(self._tr("Looking the application up..."))
+            self._started(_("Looking the application up..."))
 
     def print_proof(self) -> None:
+        _ = self._tr
         if self._summary is not None:
             code = self._summary.tracking_code
             if self.worker.print_proof(code, self.language):
-                self._started(self._tr("Printing the proof..."))
+                self._started(_("Printing the proof..."))
 
     def print_letter(self) -> None:
+        _ = self._tr
         if self._summary is not None and self._summary.has_letter:
             code = self._summary.tracking_code
             if self.worker.print_letter(code, self.language):
-                self._started(self._tr("Printing the letter..."))
+                self._started(_("Printing the letter..."))
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
