@@ -13,7 +13,7 @@ ENV_PREFIX = "KIOSK_"
 CONFIG_ENV = "KIOSK_CONFIG"
 STANDARD_BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr", "generic")  # names of devices.escpos.profiles
-LANGUAGES = ("id", "en")
+LANGUAGES = ("id", "en", "jv")
 ROLES = ("kiosk", "counter")
 DATABASE_KINDS = ("sqlite", "postgresql")
 
@@ -186,7 +186,7 @@ OPTIONS: tuple[Option, ...] = (
         "ui.language",
         Kind.STR,
         "id",
-        "Language the screen starts in (id = Bahasa Indonesia, en = English).",
+        "Language the screen starts in (id = Bahasa Indonesia, en = English, jv = Basa Jawa).",
         choices=LANGUAGES,
     ),
     Option(

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 DOMAIN = "anjungan"
 DEFAULT_LANGUAGE = "id"
-LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "jv": "Basa Jawa", "en": "English"}
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 
