@@ -16,6 +16,7 @@ from kiosk.queue.types import ServiceInfo
 WAIT_IN_WAITING_ROOM: Mapping[str, str] = {
     "id": "Silakan tunggu di ruang tunggu; nomor Anda akan dipanggil.",
     "en": "Please wait in the waiting room; your number will be called.",
+    "jv": "Mangga ngentosi ing ruang tunggu; nomer panjenengan badhe dipuntimbali.",
 }
 
 
@@ -52,10 +53,15 @@ DEFAULT_SERVICES: tuple[ServiceDefinition, ...] = (
     ServiceDefinition(
         code="A",
         prefix="A",
-        names={"id": "Administrasi Kependudukan", "en": "Civil Registration"},
+        names={
+            "id": "Administrasi Kependudukan",
+            "en": "Civil Registration",
+            "jv": "Administrasi Kependudukan",
+        },
         descriptions={
             "id": "KTP, Kartu Keluarga, akta kelahiran dan kematian, pindah datang.",
             "en": "ID cards, family cards, birth and death certificates, change of address.",
+            "jv": "KTP, Kartu Keluarga, akta kelahiran lan kematian, pindhah dhateng.",
         },
         avg_service_minutes=10,
         sort_order=1,
@@ -63,10 +69,11 @@ DEFAULT_SERVICES: tuple[ServiceDefinition, ...] = (
     ServiceDefinition(
         code="B",
         prefix="B",
-        names={"id": "Surat Keterangan", "en": "Certificates and Letters"},
+        names={"id": "Surat Keterangan", "en": "Certificates and Letters", "jv": "Serat Katrangan"},
         descriptions={
             "id": "Surat keterangan domisili, usaha, tidak mampu, dan surat pengantar.",
             "en": "Letters of domicile, business, low income, and cover letters.",
+            "jv": "Serat katrangan domisili, usaha, kirang mampu, lan serat pengantar.",
         },
         avg_service_minutes=7,
         sort_order=2,
@@ -74,10 +81,15 @@ DEFAULT_SERVICES: tuple[ServiceDefinition, ...] = (
     ServiceDefinition(
         code="C",
         prefix="C",
-        names={"id": "Pengaduan / Lainnya", "en": "Complaints / Other"},
+        names={
+            "id": "Pengaduan / Lainnya",
+            "en": "Complaints / Other",
+            "jv": "Pengaduan / Sanesipun",
+        },
         descriptions={
             "id": "Pengaduan, pertanyaan, dan keperluan lain.",
             "en": "Complaints, questions and anything else.",
+            "jv": "Pengaduan, pitakenan, lan keperluan sanesipun.",
         },
         avg_service_minutes=12,
         sort_order=3,
