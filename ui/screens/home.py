@@ -5,12 +5,22 @@ With guided services, two more: letters and documents, and an application's stat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n import LANGUAGES
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button, make_label
+from ui.screens.base import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
+
+# The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
+# goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
+# padding + 2 x 3 border), so that the office, the big button, the three languages and the
+# contrast switch all fit. Each button gets only sizes (its own small sheet, which wins over
+# the window's and the screen's), so the colours stay the palette's.
+COMPACT_BELOW_PX = 800
+COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
+COMPACT_BIG_BUTTON = "min-height: 76px; padding: 4px 20px;"
 
 
 class HomeScreen(Screen):
@@ -26,6 +36,10 @@ class HomeScreen(Screen):
         self, office_name: str, guided: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.compact = False
+        self._rows: list[QHBoxLayout] = []
+        # (margin, spacing) roomy and compact; one row more with guided services: less air
+        self._air = ((32, 16) if guided else (MARGIN_PX, SPACING_PX), (24, 12))
         self.office = make_label("title", object_name="office_name")
         self.office.setText(office_name)
         self.welcome = make_label("subtitle")
@@ -37,20 +51,18 @@ class HomeScreen(Screen):
         self.column.addWidget(self.take_number_button)
         self.guided_button: QPushButton | None = None
         self.status_button: QPushButton | None = None
-        if guided:  # one row more: a little less air, so it all fits 1280 x 800
+        if guided:
             self.column.addLayout(self._guided_row())
-            self.column.setContentsMargins(32, 32, 32, 32)
-            self.column.setSpacing(16)
         self.column.addStretch(1)
         self.column.addLayout(self._language_row())
         self.contrast_button = make_button("high_contrast", "choice")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
         self.column.addWidget(self.contrast_button)
+        self._set_air(*self._air[0])
 
     def _guided_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        row = self._row()
         self.guided_button = make_button("guided_services", "primary")
         self.guided_button.clicked.connect(self.guided_services)
         self.status_button = make_button("check_status")
@@ -60,8 +72,7 @@ class HomeScreen(Screen):
         return row
 
     def _language_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        row = self._row()
         self.language_buttons: dict[str, QPushButton] = {}
         for code, own_name in LANGUAGES.items():
             button = make_button(f"language_{code}", "choice")
@@ -71,6 +82,40 @@ class HomeScreen(Screen):
             self.language_buttons[code] = button
             row.addWidget(button)
         return row
+
+    def _row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._rows.append(row)
+        return row
+
+    def minimumSizeHint(self) -> QSize:
+        """While roomy, the height binds nothing: given less than COMPACT_BELOW_PX the
+        screen goes compact, and then it asks for its real (compact) minimum."""
+        hint = super().minimumSizeHint()
+        return hint if self.compact else QSize(hint.width(), 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._use_compact(event.size().height() < COMPACT_BELOW_PX)
+        super().resizeEvent(event)
+
+    def _use_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            for button in self.findChildren(QPushButton):
+                big = button is self.take_number_button
+                button.setStyleSheet(
+                    "" if not compact else COMPACT_BIG_BUTTON if big else COMPACT_BUTTON
+                )
+            self._set_air(*self._air[compact])
+            self.column.invalidate()
+            self.column.activate()  # now, not after this resize: no frame drawn half-way
+            self.updateGeometry()
+
+    def _set_air(self, margin: int, spacing: int) -> None:
+        self.column.setContentsMargins(margin, margin, margin, margin)
+        self.column.setSpacing(spacing)
+        for row in self._rows:
+            row.setSpacing(24 if spacing > 12 else 16)
 
     def show_state(self, language: str, high_contrast: bool) -> None:
         """Mark the chosen language and contrast without emitting anything."""
