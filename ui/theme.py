@@ -62,13 +62,20 @@ def palette_for(high_contrast: bool) -> Palette:
 
 
 def stylesheet(p: Palette) -> str:
-    """The whole window's stylesheet; widgets choose a look with their `role` property."""
+    """The whole window's stylesheet; widgets choose a look with their `role` property.
+
+    Only the window paints the background: every container under it is transparent,
+    so a page is not filled three or four times over before its buttons are drawn.
+    """
     return f"""
 QWidget {{
     font-family: "{FONT_FAMILY}";
     font-size: {BASE_FONT_PX}px;
     color: {p.text};
-    background: {p.background};
+}}
+QMainWindow, QScrollBar {{ background: {p.background}; }}
+QAbstractScrollArea, QAbstractScrollArea > QWidget, QAbstractScrollArea > QWidget > QWidget {{
+    background: transparent;  /* the frame, its viewport, and the page it scrolls */
 }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; }}

@@ -6,7 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from kiosk.wizard import ChoiceView
 from ui.i18n import Tr
+from ui.wizard.choices import ChoiceButton, ChoiceList
 from ui.wizard.date_entry import DateEntry
 from ui.wizard.keypad import DELETE, NumberEntry, code_rows
 
@@ -79,3 +81,30 @@ def test_month_names_follow_the_language(qtbot):
     entry = DateEntry(Tr("en"), date(1945, 8, 17), start=date(2026, 3, 1))
     qtbot.addWidget(entry)
     assert entry.values["month"].text() == "August"
+
+
+def test_a_reused_keypad_hides_its_comma_and_keeps_no_earlier_answer(qtbot):
+    entry = NumberEntry(Tr("id"), max_length=8, extra_key=",", group=0)
+    qtbot.addWidget(entry)
+    entry.show()
+    qtbot.keyClicks(entry, "3,2")
+    entry.reset(Tr("en"), text="0812", max_length=15, group=0, extra_key=False)
+    assert entry.keypad.keys[","].isHidden()
+    assert entry.keypad.keys[DELETE].text() == "Delete"
+    qtbot.keyClicks(entry, ",9")
+    assert entry.text() == "08129"
+
+
+def test_a_reused_choice_list_relabels_its_buttons_without_a_change(qtbot):
+    first = [ChoiceView("a", "Satu"), ChoiceView("b", "Dua"), ChoiceView("c", "Tiga")]
+    choices = ChoiceList(first, ["b"], multiple=False)
+    qtbot.addWidget(choices)
+    built = set(choices.findChildren(ChoiceButton))
+    with qtbot.assertNotEmitted(choices.changed):
+        choices.set_choices([ChoiceView("x", "Ya"), ChoiceView("y", "Tidak")], ["y"], True)
+    assert set(choices.findChildren(ChoiceButton)) == built  # no new widgets
+    assert [b.text_shown() for b in choices.buttons.values()] == ["Ya", "Tidak"]
+    assert choices.value() == ["y"] and choices.findChild(ChoiceButton, "choice_b") is None
+    with qtbot.waitSignal(choices.changed):
+        click(qtbot, choices.buttons["x"])
+    assert choices.value() == ["x", "y"]

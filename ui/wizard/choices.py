@@ -27,17 +27,20 @@ class ChoiceButton(WrappingButton):
 
     def __init__(self, object_name: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(object_name)
         self.setProperty("role", "answer")
         self.setCheckable(True)
-        self.setAccessibleName(text)
         self.label = make_label("answer_label", centred=False)
-        self.label.setText(text)
+        self.relabel(object_name, text)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)
         row.addWidget(self.label)
         self.toggled.connect(self._mark)
+
+    def relabel(self, object_name: str, text: str) -> None:
+        self.setObjectName(object_name)
+        self.setAccessibleName(text)
+        self.label.setText(text)
 
     def text_shown(self) -> str:
         return self.label.text()
@@ -81,20 +84,16 @@ class ChoiceList(QWidget):
     ) -> None:
         super().__init__(parent)
         self._group = QButtonGroup(self)
-        self._group.setExclusive(not multiple)
         self.buttons: dict[str, ChoiceButton] = {}
+        self._pool: list[ChoiceButton] = []  # built once, relabelled for each question
         inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(CHOICE_SPACING_PX)
-        for choice in choices:
-            button = ChoiceButton(f"choice_{choice.value}", choice.label)
-            button.setChecked(choice.value in picked)
-            self._group.addButton(button)
-            self.buttons[choice.value] = button
-            column.addWidget(button)
-        self._group.buttonToggled.connect(lambda *_args: self.changed.emit())
-        scroll = FittingScrollArea()
+        self._column = QVBoxLayout(inner)
+        self._column.setContentsMargins(0, 0, 8, 0)
+        self._column.setSpacing(CHOICE_SPACING_PX)
+        self._group.buttonToggled.connect(self._on_toggled)
+        self._loading = False
+        self._scroll = FittingScrollArea()
+        scroll = self._scroll
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -103,7 +102,40 @@ class ChoiceList(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.set_choices(choices, picked, multiple)
+
+    def set_choices(
+        self, choices: Sequence[ChoiceView], picked: Sequence[str], multiple: bool
+    ) -> None:
+        """Show these options (the buttons are reused: no new widgets to style)."""
+        self._loading = True
         self._multiple = multiple
+        self._group.setExclusive(False)  # so that every button can be unchecked
+        while len(self._pool) < len(choices):
+            self._add_button()
+        self.buttons = {}
+        for button, choice in zip(self._pool, choices, strict=False):
+            button.relabel(f"choice_{choice.value}", choice.label)
+            button.setChecked(choice.value in picked)
+            self.buttons[choice.value] = button
+        for button in self._pool[len(choices) :]:
+            button.setChecked(False)
+            button.setObjectName("")
+        for index, button in enumerate(self._pool):
+            button.setVisible(index < len(choices))
+        self._group.setExclusive(not multiple)
+        self._scroll.verticalScrollBar().setValue(0)
+        self._loading = False
+
+    def _add_button(self) -> None:
+        button = ChoiceButton("", "")
+        self._group.addButton(button)
+        self._column.addWidget(button)
+        self._pool.append(button)
+
+    def _on_toggled(self, *_args: object) -> None:
+        if not self._loading:
+            self.changed.emit()
 
     def picked(self) -> list[str]:
         return [value for value, button in self.buttons.items() if button.isChecked()]

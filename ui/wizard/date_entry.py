@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import cache
 
 from babel.dates import get_month_names
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,14 @@ FIRST_YEAR = 1900
 YEARS_AHEAD = 10
 NOT_SET = "\u2014"  # an em dash while nothing is chosen
 STEPPER_BUTTON_PX = 110
+PARTS = ("day", "month", "year")
+
+
+@cache
+def month_names(language: str) -> tuple[str, ...]:
+    """The months' names, January first (Babel's lookup is slow: once per language)."""
+    names = get_month_names("wide", locale=language or "id")
+    return tuple(names[month] for month in range(1, 13))
 
 
 class DateEntry(QWidget):
@@ -36,7 +45,7 @@ class DateEntry(QWidget):
         super().__init__(parent)
         self._value = value
         self._start = start
-        self._months = get_month_names("wide", locale=_.language if _.language else "id")
+        self._months = month_names(_.language)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -44,10 +53,10 @@ class DateEntry(QWidget):
         grid.setVerticalSpacing(20)
         self.values: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
-        rows = (("day", _("Day")), ("month", _("Month")), ("year", _("Year")))
-        for row, (part, title) in enumerate(rows):
+        self.titles: dict[str, QLabel] = {}
+        for row, part in enumerate(PARTS):
             label = left_label("info")
-            label.setText(title)
+            self.titles[part] = label
             grid.addWidget(label, row, 0)
             self._add_step(grid, row, 1, part, -1)
             shown = make_label("stepper_value", object_name=f"{part}_value")
@@ -57,10 +66,22 @@ class DateEntry(QWidget):
         self._add_step(grid, 3, 1, "year", -10)
         self._add_step(grid, 3, 3, "year", +10)
         grid.setColumnStretch(2, 1)
+        self._title(_)
         self._show()
 
     def value(self) -> date | None:
         return self._value
+
+    def reset(self, _: Tr, value: date | None, start: date) -> None:
+        """Ready for another question, without building the steppers again (fast)."""
+        self._value, self._start = value, start
+        self._months = month_names(_.language)
+        self._title(_)
+        self._show()
+
+    def _title(self, _: Tr) -> None:
+        for part, title in zip(PARTS, (_("Day"), _("Month"), _("Year")), strict=True):
+            self.titles[part].setText(title)
 
     def set_date(self, value: date | None) -> None:
         self._value = value
@@ -93,5 +114,5 @@ class DateEntry(QWidget):
     def _show(self) -> None:
         value = self._value
         self.values["day"].setText(str(value.day) if value else NOT_SET)
-        self.values["month"].setText(self._months[value.month] if value else NOT_SET)
+        self.values["month"].setText(self._months[value.month - 1] if value else NOT_SET)
         self.values["year"].setText(str(value.year) if value else NOT_SET)

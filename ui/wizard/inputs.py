@@ -1,10 +1,14 @@
-"""The answer widget for each field type, all with `value()` and a `changed` signal."""
+"""The answer widget for each field type, all with `value()` and a `changed` signal.
+
+One widget per kind is built once and loaded with each question (`load`): building
+and styling a keypad for every question cost more than the rest of a Next tap.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import FieldType
@@ -20,12 +24,13 @@ from ui.wizard.keypad import NumberEntry
 KEYPAD_TYPES = frozenset(
     {FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE, FieldType.INTEGER, FieldType.DECIMAL}
 )
+CHOICE_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
 MAX_KEYS = {FieldType.NIK: 16, FieldType.KK_NUMBER: 16, FieldType.PHONE: 15}
 MAX_NUMBER_KEYS = 15
 
 
 class AnswerInput(QWidget):
-    """Holds one answer widget; `dirty` once the person changed anything."""
+    """Holds one answer widget; `dirty` once the person changed anything since `load`."""
 
     changed = Signal()
 
@@ -36,12 +41,20 @@ class AnswerInput(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.changed.connect(self._mark_dirty)
 
+    def load(self, step: Step, _: Tr, today: date) -> None:
+        """Show `step`'s held answer (or nothing), as if built afresh for it."""
+        self._fill(step, _, today)
+        self.dirty = False
+
     def value(self) -> object:
         """The raw answer for `Wizard.answer` (text, a date, choice values, True)."""
         return None
 
     def focus(self) -> None:
         """Where the keyboard goes when the question shows."""
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        """Subclasses show the step's answer here."""
 
     def _mark_dirty(self) -> None:
         self.dirty = True
@@ -50,18 +63,21 @@ class AnswerInput(QWidget):
 class NumberInput(AnswerInput):
     """NIK, KK, phone, whole and decimal numbers: the big digit keypad."""
 
-    def __init__(self, step: Step, _: Tr) -> None:
+    def __init__(self, _: Tr) -> None:
         super().__init__()
+        self.entry = NumberEntry(_, extra_key=",")  # shown for decimals only
+        self.entry.changed.connect(self.changed)
+        self.column.addWidget(self.entry)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
         decimal = step.type is FieldType.DECIMAL
-        self.entry = NumberEntry(
+        self.entry.reset(
             _,
             text=step.answer_text.replace(".", ",") if decimal else step.answer_text,
             max_length=MAX_KEYS.get(step.type, MAX_NUMBER_KEYS),
-            extra_key="," if decimal else None,
             group=4 if step.type in MAX_KEYS else 0,
+            extra_key=decimal,
         )
-        self.entry.changed.connect(self.changed)
-        self.column.addWidget(self.entry)
 
     def value(self) -> str:
         return self.entry.text()
@@ -71,27 +87,32 @@ class NumberInput(AnswerInput):
 
 
 class DateInput(AnswerInput):
-    def __init__(self, step: Step, _: Tr, today: date) -> None:
+    def __init__(self, _: Tr, today: date) -> None:
         super().__init__()
-        held = step.answer if isinstance(step.answer, date) else None
-        self.entry = DateEntry(_, held, start=held or today)
+        self.entry = DateEntry(_, None, start=today)
         self.entry.changed.connect(self.changed)
         self.column.addWidget(self.entry)
         self.column.addStretch(1)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        held = step.answer if isinstance(step.answer, date) else None
+        self.entry.reset(_, held, start=held or today)
 
     def value(self) -> date | None:
         return self.entry.value()
 
 
 class ChoiceInput(AnswerInput):
-    def __init__(self, step: Step) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        multiple = step.type is FieldType.SELECT_MULTIPLE
-        held = step.answer
-        picked = held if isinstance(held, list) else [held] if isinstance(held, str) else []
-        self.choices = ChoiceList(step.choices, picked, multiple)
+        self.choices = ChoiceList([], [], multiple=False)
         self.choices.changed.connect(self.changed)
         self.column.addWidget(self.choices)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        held = step.answer
+        picked = held if isinstance(held, list) else [held] if isinstance(held, str) else []
+        self.choices.set_choices(step.choices, picked, step.type is FieldType.SELECT_MULTIPLE)
 
     def value(self) -> str | list[str] | None:
         return self.choices.value()
@@ -100,15 +121,18 @@ class ChoiceInput(AnswerInput):
 class TextInput(AnswerInput):
     """A line of text; at the kiosk the on-screen keyboard opens (QT_IM_MODULE)."""
 
-    def __init__(self, step: Step) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.line = QLineEdit(step.answer_text)
+        self.line = QLineEdit()
         self.line.setObjectName("text_answer")
         self.line.setMaxLength(MAX_TEXT_LENGTH)
         self.line.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.line.textEdited.connect(lambda _text: self.changed.emit())
         self.column.addWidget(self.line)
         self.column.addStretch(1)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        self.line.setText(step.answer_text)
 
     def value(self) -> str:
         return self.line.text()
@@ -120,30 +144,50 @@ class TextInput(AnswerInput):
 class AcknowledgeInput(AnswerInput):
     """One big "Saya setuju" toggle."""
 
-    def __init__(self, step: Step, _: Tr) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.toggle = make_button("acknowledge", "choice", big=True)
         self.toggle.setCheckable(True)
-        self.toggle.setChecked(step.answer is True)
-        self.toggle.setText(_(CONSENT_AGREE))
         self.toggle.toggled.connect(lambda _on: self.changed.emit())
         self.column.addWidget(self.toggle)
         self.column.addStretch(1)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        with QSignalBlocker(self.toggle):  # loading is no change by the person
+            self.toggle.setChecked(step.answer is True)
+        self.toggle.setText(_(CONSENT_AGREE))
 
     def value(self) -> bool:
         return self.toggle.isChecked()
 
 
-def input_for(step: Step, _: Tr, today: date) -> AnswerInput:
-    """The widget for `step`'s type; a note (or a read-only answer) gets an empty one."""
+def input_kind(step: Step) -> str:
+    """Which reusable widget answers `step`; a note (or a read-only answer) gets none."""
     if step.read_only or step.type is FieldType.NOTE:
-        return AnswerInput()
+        return "none"
     if step.type in KEYPAD_TYPES:
-        return NumberInput(step, _)
+        return "number"
     if step.type is FieldType.DATE:
-        return DateInput(step, _, today)
-    if step.type in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
-        return ChoiceInput(step)
-    if step.type is FieldType.ACKNOWLEDGE:
-        return AcknowledgeInput(step, _)
-    return TextInput(step)
+        return "date"
+    if step.type in CHOICE_TYPES:
+        return "choice"
+    return "acknowledge" if step.type is FieldType.ACKNOWLEDGE else "text"
+
+
+def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
+    """A widget of `kind` (see `input_kind`), empty until its first `load`."""
+    builders = {
+        "number": lambda: NumberInput(_),
+        "date": lambda: DateInput(_, today),
+        "choice": ChoiceInput,
+        "text": TextInput,
+        "acknowledge": AcknowledgeInput,
+    }
+    return builders.get(kind, AnswerInput)()
+
+
+def input_for(step: Step, _: Tr, today: date) -> AnswerInput:
+    """A new widget for `step`, loaded with its answer."""
+    answer = new_input(input_kind(step), _, today)
+    answer.load(step, _, today)
+    return answer

@@ -18,6 +18,7 @@ EMPTY = ""  # a cell left empty
 DIGIT_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), (EMPTY, "0", DELETE))
 CODE_COLUMNS = 10
 KEY_SPACING_PX = 10
+DIGITS = frozenset("0123456789+")  # what a hardware keyboard may type
 
 
 def key_name(symbol: str) -> str:
@@ -47,11 +48,16 @@ class Keypad(QWidget):
                 if symbol == EMPTY:
                     continue
                 key = make_button(key_name(symbol), "key")
-                key.setText(_("Delete") if symbol == DELETE else symbol)
+                key.setText(symbol)
                 key.clicked.connect(lambda _on=False, s=symbol: self.key_pressed.emit(s))
                 span = width - column if symbol == DELETE and column == len(row) - 1 else 1
                 grid.addWidget(key, row_number, column, 1, span)
                 self.keys[symbol] = key
+        self.retranslate(_)
+
+    def retranslate(self, _: Tr) -> None:
+        if DELETE in self.keys:
+            self.keys[DELETE].setText(_("Delete"))
 
 
 def code_rows() -> list[list[str]]:
@@ -81,7 +87,8 @@ class NumberEntry(QWidget):
         self._text = text
         self._max_length = max(max_length, len(text))  # an answer given earlier stays whole
         self._group = group
-        self._allowed = set("0123456789+") | ({extra_key} if extra_key else set())
+        self._extra_key = extra_key
+        self._allowed = DIGITS | ({extra_key} if extra_key else set())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.display = left_label("entry", object_name="entry")
         rows = [list(r) for r in DIGIT_ROWS]
@@ -98,6 +105,20 @@ class NumberEntry(QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def reset(
+        self, _: Tr, text: str, max_length: int, group: int, extra_key: bool = True
+    ) -> None:
+        """Ready for another question, without building the keypad again (fast);
+        `extra_key` False hides the extra key this entry was built with."""
+        self._text = text
+        self._max_length = max(max_length, len(text))
+        self._group = group
+        if self._extra_key is not None:
+            self.keypad.keys[self._extra_key].setVisible(extra_key)
+            self._allowed = DIGITS | ({self._extra_key} if extra_key else set())
+        self.keypad.retranslate(_)
+        self._show()
 
     def set_text(self, text: str) -> None:
         self._text = text

@@ -11,8 +11,8 @@ from kiosk.wizard import Step
 from kiosk.wizard.display import display_value
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button
-from ui.wizard.inputs import AnswerInput, input_for
-from ui.wizard.parts import SCREEN_MARGIN_PX, clear_layout, left_label, nav_row, speaker_button
+from ui.wizard.inputs import AnswerInput, input_kind, new_input
+from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
 
 QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
 
@@ -69,6 +69,7 @@ class QuestionScreen(Screen):
         self.column.addLayout(body, 1)
         self.column.addLayout(nav_row(self.back_button, self.next_button))
         self.input: AnswerInput = AnswerInput()
+        self._inputs: dict[str, AnswerInput] = {}  # one per kind, kept for the next question
         self.step: Step | None = None
         self._tr = Tr()
 
@@ -100,17 +101,18 @@ class QuestionScreen(Screen):
         return not self.proposal.isHidden()
 
     def show_step(self, step: Step, _: Tr, today: date) -> None:
-        """Fill the screen for `step`; the answer widget is built afresh."""
+        """Fill the screen for `step`; its kind's answer widget is loaded with the answer."""
         self.step = step
         self._tr = _
         self.progress.setText(progress_text(step, _))
         self.question.setText(step.label)
         _set_optional(self.hint, step.hint)
         _set_optional(self.staff_hint, step.staff_hint)
-        clear_layout(self.input_holder)
-        self.input = input_for(step, _, today)
-        self.input.changed.connect(self.answer_changed)
-        self.input_holder.addWidget(self.input)
+        answer = self._input_of(input_kind(step), _, today)
+        answer.load(step, _, today)
+        if answer is not self.input:
+            self.input.hide()
+            self.input = answer
         self._fill_proposal(step, _)
         self.proposal.setVisible(step.proposed_from_nik)
         self.input.setVisible(not step.proposed_from_nik)
@@ -146,6 +148,16 @@ class QuestionScreen(Screen):
         self.change_button.setText(_("Change"))
         if self.step is not None:
             self.progress.setText(progress_text(self.step, _))
+
+    def _input_of(self, kind: str, _: Tr, today: date) -> AnswerInput:
+        """The answer widget of `kind`, built and styled on its first question only."""
+        if kind not in self._inputs:
+            answer = new_input(kind, _, today)
+            answer.hide()
+            answer.changed.connect(self.answer_changed)
+            self.input_holder.addWidget(answer)
+            self._inputs[kind] = answer
+        return self._inputs[kind]
 
     def _fill_proposal(self, step: Step, _: Tr) -> None:
         shown = display_value(step.field, step.answer, _.language)
