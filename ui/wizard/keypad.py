@@ -106,9 +106,7 @@ class NumberEntry(QWidget):
     def text(self) -> str:
         return self._text
 
-    def reset(
-        self, _: Tr, text: str, max_length: int, group: int, extra_key: bool = True
-    ) -> None:
+    def reset(self, _: Tr, text: str, max_length: int, group: int, extra_key: bool = True) -> None:
         """Ready for another question, without building the keypad again (fast);
         `extra_key` False hides the extra key this entry was built with."""
         self._text = text
