@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]  # no stubs in the dev extra yet
@@ -228,14 +229,14 @@ def _build_field(raw: dict[str, Any], expressions: Mapping[str, CelExpression | 
     return Field(
         name=raw["name"],
         type=FieldType(raw["type"]),
-        label=raw["label"],
-        hint=raw.get("hint", {}),
-        staff_hint=raw.get("staff_hint", {}),
-        audio=raw.get("audio", {}),
+        label=_frozen(raw["label"]),
+        hint=_frozen(raw.get("hint", {})),
+        staff_hint=_frozen(raw.get("staff_hint", {})),
+        audio=_frozen(raw.get("audio", {})),
         required=raw.get("required", False),
-        required_message=raw.get("required_message", {}),
+        required_message=_frozen(raw.get("required_message", {})),
         constraint=expressions.get("constraint"),
-        constraint_message=raw.get("constraint_message", {}),
+        constraint_message=_frozen(raw.get("constraint_message", {})),
         relevant=expressions.get("relevant"),
         calculation=expressions.get("calculation"),
         default=raw.get("default"),
@@ -246,24 +247,30 @@ def _build_field(raw: dict[str, Any], expressions: Mapping[str, CelExpression | 
 
 
 def _build_choice(raw: dict[str, Any]) -> Choice:
-    return Choice(value=raw["value"], label=raw["label"], filters=raw.get("filters", {}))
+    filters = _frozen(raw.get("filters", {}))
+    return Choice(value=raw["value"], label=_frozen(raw["label"]), filters=filters)
 
 
 def _build_definition(data: dict[str, Any], fields: Iterable[Field]) -> ServiceDefinition:
     return ServiceDefinition(
         id=data["id"],
         version=data["version"],
-        title=data["title"],
-        description=data["description"],
+        title=_frozen(data["title"]),
+        description=_frozen(data["description"]),
         fields=tuple(fields),
-        requirements=tuple(data["requirements"]),
+        requirements=tuple(_frozen(texts) for texts in data["requirements"]),
         processing_days=data["processing_days"],
         handler=Handler(data["handler"]),
-        agency=data["agency"],
+        agency=_frozen(data["agency"]),
         output=Output(data["output"]),
         queue_service=data.get("queue_service", "B"),
         letter_template=data.get("letter_template"),
     )
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only copy: a loaded definition is shared by every wizard and must not change."""
+    return MappingProxyType(dict(mapping))
 
 
 def _error(path: str, problem: str) -> DefinitionError:

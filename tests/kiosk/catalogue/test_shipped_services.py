@@ -163,3 +163,16 @@ def test_kk_changes_ask_only_about_what_changes(catalogue: CatalogueLoad) -> Non
 def test_asked_fields_are_most_fields(service: ServiceDefinition) -> None:
     asked = [field for field in service.fields if field.type in ASKED_TYPES]
     assert 6 <= len(asked) <= 20
+
+
+def test_loaded_texts_are_read_only(catalogue: CatalogueLoad) -> None:
+    """Every wizard shares one loaded definition: a text changed in place would leak into
+    the next citizen's form (and into the next test)."""
+    definition = catalogue.services["surat-keterangan-domisili"]
+    field = definition.fields[0]
+    with pytest.raises(TypeError):
+        field.label["id"] = "diubah"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        definition.title["jv"] = "diubah"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        definition.requirements[0]["id"] = "diubah"  # type: ignore[index]
