@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, Protocol
 
+from kiosk.catalogue.loader import default_catalogue_dir
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from kiosk.submissions.types import Receipt, StatusView
@@ -73,6 +75,12 @@ class UiOptions:
     role: Role = "kiosk"  # "counter": a clerk fills forms in for citizens
     voice_enabled: bool | None = None  # None: on at the kiosk, off at the counter
     still_there_seconds: float = 20  # "Masih di sini?" countdown before a form is wiped
+    recordings_dir: Path | None = None  # where services' audio paths start; None: shipped
+
+    @property
+    def recordings(self) -> Path:
+        """The directory a field's `audio` path is relative to (its service file's)."""
+        return self.recordings_dir if self.recordings_dir is not None else default_catalogue_dir()
 
     @property
     def assisted(self) -> bool:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 from num2words import num2words
 from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from ui.recordings import RecordingPlayer
+
 log = logging.getLogger(__name__)
 
 PREFERRED_ENGINE = "speechd"  # speech-dispatcher, with espeak-ng's Indonesian voice
 TEST_ENGINES = frozenset({"mock"})  # Qt's test plugin: never chosen for real speech
-LOCALES = {"id": "id_ID", "en": "en_US"}
+# espeak-ng has no Javanese voice: Javanese screens are read by the Indonesian one.
+LOCALES = {"id": "id_ID", "en": "en_US", "jv": "id_ID"}
 NUMBER = re.compile(r"\d+(?:,\d+)?")
 MAX_SPOKEN_AS_NUMBER = 9  # longer digit runs are read one digit at a time
 DECIMAL_WORD = {"id": "koma", "en": "point"}
@@ -123,6 +127,8 @@ class Voice(QObject):
     """
 
     state_changed = Signal(object)  # the engine's QTextToSpeech.State, on the GUI thread
+    recording_started = Signal(str)  # the recorded file now playing
+    recording_ended = Signal()
     _say = Signal(str, str)  # text, language: to the voice thread
     _stop = Signal()
     _finish = Signal()
@@ -140,6 +146,12 @@ class Voice(QObject):
         self._engine_name = engine
         self._thread: QThread | None = None
         self._speaker: _Speaker | None = None
+        self._after = ""  # read once the recording has played
+        self._instead = ""  # read if the recording cannot play
+        self.recordings = RecordingPlayer(self)
+        self.recordings.started.connect(self.recording_started)
+        self.recordings.ended.connect(self._on_recording_ended)
+        self.recordings.failed.connect(self._on_recording_failed)
 
     @property
     def enabled(self) -> bool:
@@ -159,16 +171,45 @@ class Voice(QObject):
         self._language = language
 
     def say(self, text: str) -> None:
-        """Read `text` aloud, interrupting whatever is being read."""
+        """Read `text` aloud, interrupting whatever is being read or played."""
+        self.recordings.stop()
         if self._enabled and text.strip():
             self._speak(speakable(text, self._language))
 
+    def play(self, recording: Path | None, instead: str, after: str = "") -> None:
+        """Play `recording`, then read `after` (a proposal, an error).
+
+        Without a recording, or when it is missing or cannot play, `instead` is read:
+        the whole text, `after` included (a warning is logged for a file that should
+        have played).
+        """
+        if not self._enabled:
+            return
+        if recording is None or not recording.is_file():
+            if recording is not None:
+                log.warning("recording %s is missing: the text is read", recording.name)
+            self.say(instead)
+            return
+        self.stop()
+        self._instead, self._after = instead, after
+        self.recordings.play(recording)
+
     def stop(self) -> None:
+        self.recordings.stop()
         if self._speaker is not None:
             self._stop.emit()
 
+    def _on_recording_ended(self) -> None:
+        self.recording_ended.emit()
+        if self._after:
+            self.say(self._after)
+
+    def _on_recording_failed(self, _path: str) -> None:
+        self.say(self._instead)
+
     def shutdown(self, msecs: int = 2_000) -> bool:
         """Stop the voice thread; True when it ended in time (else it is terminated)."""
+        self.recordings.stop()
         thread, self._thread = self._thread, None
         if thread is None:
             return True

@@ -103,7 +103,7 @@ class FormFlow(QObject):
     def _connect(self) -> None:
         self.question.next.connect(self._on_next)
         self.question.back.connect(self._on_back)
-        self.question.speak.connect(lambda: self._voice.say(self.question.spoken_text()))
+        self.question.speak.connect(self._speak_question)
         self.summary.next.connect(self._move_on)
         self.summary.back.connect(self._step_back)
         self.summary.edit.connect(self._edit)
@@ -132,7 +132,7 @@ class FormFlow(QObject):
             if problems:
                 self.question.show_problems(problems)
             self.show_screen.emit(self.question.name)
-            self._voice.say(" ".join([self.question.spoken_text(), *(problems or [])]))
+            self._speak_question(problems or [])
         elif wizard.stage is Stage.SUMMARY:
             self.summary.show_rows(wizard.summary(), self._tr)
             self.show_screen.emit(self.summary.name)
@@ -141,6 +141,17 @@ class FormFlow(QObject):
             self.consent.show_statement(wizard.consent_text())
             self.show_screen.emit(self.consent.name)
             self._voice.say(self.consent.spoken_text())
+
+    def _speak_question(self, problems: list[str] | None = None) -> None:
+        """The question's recording when it has one, else its text; problems and a
+        proposal are always read."""
+        question, step, problems = self.question, self.question.step, problems or []
+        text = " ".join([question.spoken_text(), *problems])
+        if step is None or not step.audio:
+            self._voice.say(text)
+            return
+        after = " ".join(part for part in (question.spoken_extras(), *problems) if part)
+        self._voice.play(self._options.recordings / step.audio, text, after)
 
     def _answers_here(self) -> bool:
         """Whether the question screen holds an answer to give (not a note, not a proposal)."""

@@ -126,16 +126,30 @@ class QuestionScreen(Screen):
 
     def spoken_text(self) -> str:
         """What the speaker button reads: progress, question, hint, and a proposal."""
-        step, _ = self.step, self._tr
+        return sentences([*self._question_parts(), *self._extra_parts()])
+
+    def spoken_question(self) -> str:
+        """The part a recording of the question replaces: progress, question, hint."""
+        return sentences(self._question_parts())
+
+    def spoken_extras(self) -> str:
+        """What is read after a recording: the proposal and the problems shown."""
+        return sentences(self._extra_parts())
+
+    def _question_parts(self) -> list[str]:
+        step = self.step
         if step is None:
-            return ""
-        parts = [progress_text(step, _), step.label, step.hint or ""]
-        if self.showing_proposal:
+            return []
+        return [progress_text(step, self._tr), step.label, step.hint or ""]
+
+    def _extra_parts(self) -> list[str]:
+        parts: list[str] = []
+        if self.step is not None and self.showing_proposal:
             parts += [self.proposal_intro.text(), self.proposal_value.text()]
             parts.append(self.proposal_question.text())
-        if self.problems.isVisibleTo(self):
+        if self.step is not None and self.problems.isVisibleTo(self):
             parts.append(self.problems.text())
-        return ". ".join(part.rstrip(".") for part in parts if part) + "."
+        return parts
 
     def retranslate(self, _: Tr) -> None:
         self._tr = _
@@ -183,6 +197,12 @@ def _column(side: QWidget) -> QVBoxLayout:
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(16)
     return column
+
+
+def sentences(parts: list[str]) -> str:
+    """The non-empty parts as sentences, each ending with one full stop."""
+    kept = [part.rstrip(".") for part in parts if part]
+    return ". ".join(kept) + "." if kept else ""
 
 
 def _set_optional(label: QLabel, text: str | None) -> None:

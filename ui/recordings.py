@@ -1,0 +1,73 @@
+"""Recorded questions: a service may ship an audio file per field and language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+log = logging.getLogger(__name__)
+
+
+class RecordingPlayer(QObject):
+    """Plays one file at a time with QtMultimedia, on the GUI thread (it never blocks:
+    decoding and output run on Qt's own threads). The media player is made on the first
+    `play`, so a kiosk without recordings never loads a multimedia backend."""
+
+    started = Signal(str)  # the file now playing
+    ended = Signal()  # played to its end
+    failed = Signal(str)  # the file could not be played
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._player: QMediaPlayer | None = None
+        self._playing: Path | None = None
+
+    @property
+    def source(self) -> Path | None:
+        """The file being played (None when nothing plays)."""
+        return self._playing
+
+    @property
+    def media_player(self) -> QMediaPlayer:
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._player.setAudioOutput(QAudioOutput(self._player))
+            self._player.mediaStatusChanged.connect(self._on_status)
+            self._player.playbackStateChanged.connect(self._on_state)
+            self._player.errorOccurred.connect(self._on_error)
+        return self._player
+
+    def play(self, path: Path) -> None:
+        self._playing = path
+        self.media_player.setSource(QUrl.fromLocalFile(str(path)))
+        self.media_player.play()
+
+    def stop(self) -> None:
+        if self._playing is not None:
+            self._playing = None
+            self.media_player.stop()
+
+    def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        if state == QMediaPlayer.PlaybackState.PlayingState and self._playing is not None:
+            self.started.emit(str(self._playing))
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._playing is None:
+            return
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._playing = None
+            self.ended.emit()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._fail("cannot be decoded")
+
+    def _on_error(self, error: QMediaPlayer.Error, _message: str) -> None:
+        self._fail(error.name)
+
+    def _fail(self, reason: str) -> None:
+        path, self._playing = self._playing, None
+        if path is not None:  # once per file: InvalidMedia and an error may both come
+            log.warning("recording %s did not play (%s)", path.name, reason)
+            self.failed.emit(str(path))
