@@ -10,6 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.contracts import QueuePort, ServicesPort, UiOptions
+from ui.documents.contracts import DocumentsPort
+from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
 from ui.window import KioskWindow
 
@@ -60,6 +62,8 @@ def run_kiosk(
     services: ServicesPort | None = None,
     start_scanner: StartReader | None = None,
     start_card_reader: StartReader | None = None,
+    staff: StaffPort | None = None,
+    documents: DocumentsPort | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
 
@@ -74,7 +78,7 @@ def run_kiosk(
     font = QFont(FONT_FAMILY)
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
-    window = KioskWindow(queue, options, services)
+    window = KioskWindow(queue, options, services, staff=staff, documents=documents)
     readers = [
         _start(start_scanner, window.on_code_scanned, window),
         _start(start_card_reader, window.on_card_tapped, window),

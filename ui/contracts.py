@@ -73,6 +73,7 @@ class UiOptions:
     loading_timeout_seconds: float = 15  # how long a tap waits for the service list
     printing_watchdog_seconds: float = 60  # a ticket call silent this long: printer problem
     role: Role = "kiosk"  # "counter": a clerk fills forms in for citizens
+    timezone: str = "Asia/Jakarta"  # the office's, for times shown (a staff lockout's end)
     voice_enabled: bool | None = None  # None: on at the kiosk, off at the counter
     still_there_seconds: float = 20  # "Masih di sini?" countdown before a form is wiped
     recordings_dir: Path | None = None  # where services' audio paths start; None: shipped

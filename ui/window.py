@@ -10,15 +10,19 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ui.contracts import QueuePort, ServicesPort, UiOptions
+from ui.documents.contracts import DocumentsPort
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
 from ui.screens.home import HomeScreen
 from ui.screens.stack import ScreenStack
 from ui.screens.ticket_flow import TicketFlow
+from ui.staff.contracts import StaffPort
+from ui.staff.flow import StaffFlow
 from ui.theme import Palette, palette_for, stylesheet
 from ui.voice import Voice
 from ui.wizard.flow import GuidedFlow
+from ui.wizard.style import guided_stylesheet
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +57,8 @@ class KioskWindow(QMainWindow):
         services: ServicesPort | None = None,
         voice: Voice | None = None,
         parent: QWidget | None = None,
+        staff: StaffPort | None = None,
+        documents: DocumentsPort | None = None,
     ) -> None:
         super().__init__(parent)
         self._options = options
@@ -64,11 +70,18 @@ class KioskWindow(QMainWindow):
         self.voice.setParent(self)
         self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
-        self.home = HomeScreen(options.office_name, guided=services is not None)
+        self.home = HomeScreen(
+            options.office_name, guided=services is not None, staff=staff is not None
+        )
         self.tickets = TicketFlow(queue, options, self.stack, self)
         self.guided = None if services is None else GuidedFlow(services, self.voice, options, self)
         for screen in (self.home, *self.tickets.screens, *self._guided_screens()):
             self.stack.add(screen)
+        self.staff: StaffFlow | None = None
+        if staff is not None:
+            self.staff = StaffFlow(staff, documents, options.timezone, self)
+            for screen in self.staff.screens:
+                self.add_screen(screen, guided_stylesheet)
         self._connect()
         self._apply_theme()
         self._retranslate()
@@ -143,6 +156,8 @@ class KioskWindow(QMainWindow):
         screen forgets what the last person left."""
         if self.guided is not None:
             self.guided.reset()  # an unfinished form is forgotten, never kept
+        if self.staff is not None:
+            self.staff.sign_out()  # a clerk who walked away is signed out
         for screen in self.stack.screens():
             screen.forget()
         self.set_language(self._options.language)
@@ -152,6 +167,8 @@ class KioskWindow(QMainWindow):
     def shutdown(self, msecs: int = 10_000) -> bool:
         """Wait for a ticket or receipt still printing; True when nothing is left running."""
         guided_done = self.guided is None or self.guided.shutdown(msecs)
+        if self.staff is not None:
+            self.staff.shutdown(msecs)
         self.voice.shutdown()
         return self.tickets.wait_for_done(msecs) and guided_done
 
@@ -215,6 +232,8 @@ class KioskWindow(QMainWindow):
         self.idle_watcher.timed_out.connect(self._on_idle)
         if self.guided is not None:
             self._connect_guided(self.guided)
+        if self.staff is not None:
+            self._connect_staff(self.staff)
 
     def _connect_guided(self, guided: GuidedFlow) -> None:
         self.home.guided_services.connect(guided.open_services)
@@ -223,6 +242,28 @@ class KioskWindow(QMainWindow):
         guided.home_requested.connect(self._leave_guided)
         guided.finished.connect(self.restart_for_next_person)
         guided.still_there_answered.connect(self.idle_watcher.restart)
+
+    def _connect_staff(self, staff: StaffFlow) -> None:
+        self.home.staff_requested.connect(staff.open_sign_in)
+        staff.show_screen.connect(self.show_screen)
+        staff.home_requested.connect(self.go_home)
+        staff.holder_identified.connect(self._on_card_holder)
+        self.card_unclaimed.connect(self._on_card_unclaimed)
+
+    def _on_card_unclaimed(self, tag: str) -> None:
+        """A badge opens the staff sign-in, a citizen's card fills their form; not while a
+        ticket or a receipt is printing."""
+        busy = self.tickets.awaiting_ticket or (self.guided is not None and self.guided.busy)
+        if self.staff is not None and not busy:
+            in_form = self.guided is not None and self.guided.in_form
+            self.staff.card_tapped(tag, badges_welcome=not in_form)
+
+    def _on_card_holder(self, answers: object) -> None:
+        if self.guided is None:
+            return
+        self.guided.prefill(answers)
+        if not self.guided.in_form:
+            self.home.show_card_notice(True)
 
     def _apply_theme(self) -> None:
         palette = palette_for(self._high_contrast)
@@ -239,6 +280,8 @@ class KioskWindow(QMainWindow):
         self.tickets.use_language(self._tr)
         if self.guided is not None:
             self.guided.use_language(self._tr)
+        if self.staff is not None:
+            self.staff.use_language(self._tr)
         self.voice.set_language(self._tr.language)
         self.home.show_state(self._tr.language, self._high_contrast)
         _ = self._tr

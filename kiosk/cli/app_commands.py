@@ -22,8 +22,12 @@ from kiosk.i18n import translations
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 
 if TYPE_CHECKING:
+    from kiosk.cards import CardHolder, StaffBadge, StaffSession
+    from kiosk.cards.service import CardRegistry
     from kiosk.catalogue.model import ServiceDefinition
+    from kiosk.cli.documents_adapter import KioskDocuments
     from kiosk.cli.services_adapter import KioskServices
+    from kiosk.documents.types import DocumentSummary
     from kiosk.queue.service import QueueService
     from kiosk.submissions.types import Receipt, StatusView
     from kiosk.wizard import Wizard
@@ -42,6 +46,8 @@ class Parts:
 
     queue: QueueService
     services: KioskServices | None = None
+    cards: CardRegistry | None = None  # staff sign-in and citizens' cards
+    documents: KioskDocuments | None = None  # proofs and letters staff print
     services_error: Exception | None = None
 
 
@@ -135,13 +141,63 @@ class DeferredServices:
         return self._services().status(tracking_code)
 
 
+class DeferredStaff:
+    """The staff port (ui.staff.contracts.StaffPort) over deferred parts; off the GUI
+    thread only (the screens use their worker)."""
+
+    def __init__(self, parts: Deferred) -> None:
+        self._parts = parts
+
+    def _cards(self) -> CardRegistry:
+        parts = self._parts.ready()
+        if parts.cards is None:
+            raise ServicesNotReady(str(parts.services_error))
+        return parts.cards
+
+    def sign_in(self, staff_number: str, pin: str) -> StaffSession:
+        return self._cards().sign_in(staff_number, pin)
+
+    def sign_in_with_badge(self, tag: str, pin: str) -> StaffSession:
+        return self._cards().sign_in_with_badge(tag, pin)
+
+    def identify(self, tag: str) -> StaffBadge | CardHolder | None:
+        return self._cards().identify(tag)
+
+
+class DeferredDocuments:
+    """The documents port (ui.documents.contracts.DocumentsPort) over deferred parts."""
+
+    def __init__(self, parts: Deferred) -> None:
+        self._parts = parts
+
+    def _documents(self) -> KioskDocuments:
+        parts = self._parts.ready()
+        if parts.documents is None:
+            raise ServicesNotReady(str(parts.services_error))
+        return parts.documents
+
+    def lookup(self, tracking_code: str) -> DocumentSummary:
+        return self._documents().lookup(tracking_code)
+
+    def print_proof(self, tracking_code: str, language: str) -> None:
+        self._documents().print_proof(tracking_code, language)
+
+    def print_letter(self, tracking_code: str, language: str) -> None:
+        self._documents().print_letter(tracking_code, language)
+
+
 def _open_parts(settings: Settings) -> Parts:
-    from kiosk.cli.wiring import build_queue, build_services, open_database, open_printer
+    from kiosk.cli.wiring import build_guided, build_queue, open_database, open_printer
 
     database, printer = open_database(settings), open_printer(settings)
     parts = Parts(build_queue(settings, database, printer))
     try:
-        parts.services = build_services(settings, database, printer)
+        guided = build_guided(settings, database, printer)
+        parts.services, parts.cards, parts.documents = (
+            guided.services,
+            guided.cards,
+            guided.documents,
+        )
     except Exception as error:  # tickets keep working without the guided services
         log.error("guided services unavailable: %s", error)
         parts.services_error = error
@@ -158,6 +214,7 @@ def _ui_options(settings: Settings, windowed: bool) -> UiOptions:
         high_contrast=settings.ui.high_contrast,
         fullscreen=settings.ui.fullscreen and not windowed,
         role="counter" if settings.ui.role == "counter" else "kiosk",
+        timezone=settings.office.timezone,
     )
 
 
@@ -165,7 +222,7 @@ def _start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.cli.readers import start_scanner
+    from kiosk.cli.readers import start_card_reader, start_scanner
     from ui.app import prepare_environment, run_kiosk
 
     options = _ui_options(settings, args.windowed)
@@ -183,6 +240,9 @@ def _start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], 
         sys.argv[:1],
         services=DeferredServices(parts),
         start_scanner=lambda deliver: start_scanner(settings, deliver),
+        start_card_reader=lambda deliver: start_card_reader(settings, deliver),
+        staff=DeferredStaff(parts),
+        documents=DeferredDocuments(parts),
     )
 
 

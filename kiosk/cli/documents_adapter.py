@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
 from kiosk.cli.secrets import KeyringSecretStore
 from kiosk.config import ConfigError, Settings
@@ -56,15 +58,20 @@ def existing_sealer(settings: Settings) -> Sealer:
     return Sealer(store)
 
 
-def build_documents(settings: Settings, sealer: Sealer | None = None) -> DocumentService:
-    """The documents service over the configured database and the shipped catalogue."""
-    engine = create_engine_for(settings.database.url)
-    upgrade(engine)
+def build_documents(
+    settings: Settings, sealer: Sealer | None = None, sessions: sessionmaker[Session] | None = None
+) -> DocumentService:
+    """The documents service over the configured database (or the running kiosk's
+    `sessions`) and the shipped catalogue."""
+    if sessions is None:
+        engine = create_engine_for(settings.database.url)
+        upgrade(engine)
+        sessions = session_factory(engine)
     loaded = load_catalogue(default_catalogue_dir())
     for problem in loaded.problems:
         log.error("service definition not loaded: %s", problem)
     return DocumentService(
-        session_factory(engine),
+        sessions,
         sealer or existing_sealer(settings),
         loaded.services,
         office_of(settings),
@@ -74,8 +81,9 @@ def build_documents(settings: Settings, sealer: Sealer | None = None) -> Documen
     )
 
 
-def build_kiosk_documents(settings: Settings, sealer: Sealer | None = None) -> KioskDocuments:
-    """What the counter's DocumentsScreen is given (see ui.documents)."""
-    return KioskDocuments(
-        build_documents(settings, sealer), A4Printer(settings.documents.print_command)
-    )
+def build_kiosk_documents(
+    settings: Settings, sealer: Sealer | None = None, sessions: sessionmaker[Session] | None = None
+) -> KioskDocuments:
+    """What the staff's DocumentsScreen is given (see ui.documents)."""
+    documents = build_documents(settings, sealer, sessions)
+    return KioskDocuments(documents, A4Printer(settings.documents.print_command))

@@ -12,7 +12,9 @@ from devices.emulator import register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
+from kiosk.cards.service import CardRegistry
 from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.cli.documents_adapter import KioskDocuments, build_kiosk_documents
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.secrets import KeyringSecretStore
 from kiosk.cli.services_adapter import KioskServices
@@ -73,10 +75,35 @@ def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) 
     )
 
 
-def build_services(settings: Settings, database: Database, printer: EscPosPrinter) -> KioskServices:
-    """The guided services: catalogue, sealed submissions (key in the OS keyring), receipts."""
-    sealer = Sealer(KeyringSecretStore(settings))
+@dataclass
+class GuidedParts:
+    """What needs the OS keyring: the guided services, the card registry, staff documents."""
+
+    services: KioskServices
+    cards: CardRegistry
+    documents: KioskDocuments
+
+
+def build_guided(settings: Settings, database: Database, printer: EscPosPrinter) -> GuidedParts:
+    """The parts sharing the keyring's data key and the database: one Sealer for all."""
+    secrets = KeyringSecretStore(settings)
+    sealer = Sealer(secrets)
     sealer.ensure_key()  # once, at start-up, in this one process
+    clock = SystemClock()
+    return GuidedParts(
+        build_services(settings, database, printer, sealer),
+        CardRegistry(database.sessions, sealer, secrets, clock),
+        build_kiosk_documents(settings, sealer, database.sessions),
+    )
+
+
+def build_services(
+    settings: Settings, database: Database, printer: EscPosPrinter, sealer: Sealer | None = None
+) -> KioskServices:
+    """The guided services: catalogue, sealed submissions (key in the OS keyring), receipts."""
+    if sealer is None:
+        sealer = Sealer(KeyringSecretStore(settings))
+        sealer.ensure_key()  # once, at start-up, in this one process
     clock = SystemClock()
     submissions = SubmissionService(
         database.sessions, sealer, clock, settings.office.name, settings.office.timezone

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.documents.messages import describe_document_error
 from kiosk.documents.types import DocumentSummary
@@ -17,6 +17,7 @@ from kiosk.wizard.messages import text_in
 from ui.documents.contracts import DocumentsPort
 from ui.documents.worker import LETTER, LOOKUP, PROOF, DocumentsWorker
 from ui.i18n import Tr, supported
+from ui.screens.base import Screen, make_button, make_label
 from ui.wizard.keypad import DELETE, Keypad, code_rows
 from ui.wizard.parts import busy_bar
 
@@ -36,10 +37,12 @@ PRINTED = {
 }
 
 
-class DocumentsScreen(QWidget):
+class DocumentsScreen(Screen):
     """The lookup and the printing run on the worker's thread; the screen shows a busy bar
-    meanwhile, and every outcome as a sentence in its language."""
+    meanwhile, and every outcome as a sentence in its language. Only a signed-in staff
+    member reaches it (`ui.staff.flow`): the letter shows the citizen's whole NIK."""
 
+    name = "documents"
     finished = Signal()
 
     def __init__(
@@ -77,6 +80,16 @@ class DocumentsScreen(QWidget):
         self.close_button.setText(_("Close"))
         self.keypad.keys[DELETE].setText(_("Delete"))
         self._show_summary(self._summary)
+
+    def take_code(self, text: str) -> bool:
+        self.code_scanned(text)
+        return True
+
+    def forget(self) -> None:
+        """The next staff member starts from an empty code, without the last summary."""
+        self.entry.clear()
+        self._say("")
+        self._show_summary(None)
 
     @Slot(str)
     def code_scanned(self, text: str) -> None:
@@ -122,23 +135,23 @@ class DocumentsScreen(QWidget):
         self.letter_button.setEnabled(found and not busy)
 
     def _build(self) -> None:
-        self.title = QLabel(objectName="documents_title")
-        self.entry = QLineEdit(objectName="code_entry")
+        self.title = make_label("title", object_name="documents_title")
+        self.entry = QLineEdit()
+        self.entry.setObjectName("code_entry")
         self.entry.returnPressed.connect(self.look_up)
-        self.lookup_button = QPushButton(objectName="look_up")
+        self.lookup_button = make_button("look_up")
         self.lookup_button.clicked.connect(self.look_up)
         self.keypad = Keypad(code_rows(), self._tr)
         self.keypad.key_pressed.connect(self._on_key)
-        self.service = QLabel(objectName="service_title")
-        self.status = QLabel(objectName="status")
+        self.service = make_label("subtitle", object_name="service_title")
+        self.status = make_label("info", object_name="status")
         self.progress = busy_bar()
-        self.message = QLabel(objectName="message")
-        self.message.setWordWrap(True)
-        self.proof_button = QPushButton(objectName="print_proof")
+        self.message = make_label("warning", object_name="message")
+        self.proof_button = make_button("print_proof", "primary")
         self.proof_button.clicked.connect(self.print_proof)
-        self.letter_button = QPushButton(objectName="print_letter")
+        self.letter_button = make_button("print_letter", "primary")
         self.letter_button.clicked.connect(self.print_letter)
-        self.close_button = QPushButton(objectName="close")
+        self.close_button = make_button("close")
         self.close_button.clicked.connect(self.finished)
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.entry, 1)
@@ -146,7 +159,7 @@ class DocumentsScreen(QWidget):
         buttons = QHBoxLayout()
         for button in (self.close_button, self.proof_button, self.letter_button):
             buttons.addWidget(button)
-        column = QVBoxLayout(self)
+        column = self.column
         column.addWidget(self.title)
         column.addLayout(entry_row)
         column.addWidget(self.keypad)

@@ -1,6 +1,7 @@
 """The start: the office, one big button to take a number, language and contrast.
 
 With guided services, two more: letters and documents, and an application's status.
+With staff sign-in, a small "Petugas" button beside the contrast switch.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ class HomeScreen(Screen):
     high_contrast_toggled = Signal(bool)
     guided_services = Signal()
     check_status = Signal()
+    staff_requested = Signal()
 
     def __init__(
-        self, office_name: str, guided: bool = False, parent: QWidget | None = None
+        self,
+        office_name: str,
+        guided: bool = False,
+        staff: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.compact = False
@@ -47,6 +53,9 @@ class HomeScreen(Screen):
         self.take_number_button.clicked.connect(self.take_number)
         self.column.addWidget(self.office)
         self.column.addWidget(self.welcome)
+        self.card_notice = make_label("info", object_name="card_notice")
+        self.card_notice.setVisible(False)
+        self.column.addWidget(self.card_notice)
         self.column.addStretch(1)
         self.column.addWidget(self.take_number_button)
         self.guided_button: QPushButton | None = None
@@ -58,7 +67,8 @@ class HomeScreen(Screen):
         self.contrast_button = make_button("high_contrast", "choice")
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
-        self.column.addWidget(self.contrast_button)
+        self.staff_button: QPushButton | None = None
+        self.column.addLayout(self._bottom_row(staff))
         self._set_air(*self._air[0])
 
     def _guided_row(self) -> QHBoxLayout:
@@ -69,6 +79,15 @@ class HomeScreen(Screen):
         self.status_button.clicked.connect(self.check_status)
         row.addWidget(self.guided_button, 3)
         row.addWidget(self.status_button, 2)
+        return row
+
+    def _bottom_row(self, staff: bool) -> QHBoxLayout:
+        row = self._row()
+        row.addWidget(self.contrast_button, 3)
+        if staff:
+            self.staff_button = make_button("staff", "choice")
+            self.staff_button.clicked.connect(self.staff_requested)
+            row.addWidget(self.staff_button, 1)
         return row
 
     def _language_row(self) -> QHBoxLayout:
@@ -117,6 +136,13 @@ class HomeScreen(Screen):
         for row in self._rows:
             row.setSpacing(24 if spacing > 12 else 16)
 
+    def show_card_notice(self, on: bool) -> None:
+        """A citizen's registered card was read: their form will be filled in from it."""
+        self.card_notice.setVisible(on)
+
+    def forget(self) -> None:
+        self.show_card_notice(False)
+
     def show_state(self, language: str, high_contrast: bool) -> None:
         """Mark the chosen language and contrast without emitting anything."""
         for code, button in self.language_buttons.items():
@@ -131,7 +157,12 @@ class HomeScreen(Screen):
         else:
             self.welcome.setText(_("Welcome. Please touch what you need."))
         self.take_number_button.setText(_("Take a queue number"))
+        self.card_notice.setText(
+            _("Your card was read. Your name and NIK will be filled in on the form.")
+        )
         self.contrast_button.setText(_("High contrast screen"))
+        if self.staff_button is not None:
+            self.staff_button.setText(_("Staff"))
         if self.guided_button is not None and self.status_button is not None:
             text = _("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
             self.guided_button.setText(text)

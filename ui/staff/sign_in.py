@@ -111,6 +111,13 @@ class StaffSignIn(Screen):
         self._badge_tag = tag
         self._worker.identify(tag)
 
+    def choose_badge(self, tag: str, badge: StaffBadge) -> None:
+        """A badge already identified elsewhere (tapped at home): straight to its PIN."""
+        self.forget()
+        self._badge_tag = tag
+        self._who = badge.name
+        self._show_step(Step.PIN)
+
     @Slot()
     def cancel(self) -> None:
         self.forget()

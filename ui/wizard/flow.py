@@ -86,6 +86,11 @@ class GuidedFlow(QObject):
         """The status screen, with `code` looked up at once when one is given."""
         self.lookup.open(code)
 
+    def prefill(self, answers: object) -> None:
+        """Answers from a citizen's card (a dict): into the open form, or the next one."""
+        if isinstance(answers, dict):
+            self.form.prefill(answers)
+
     def ask_still_there(self, current_screen: str) -> None:
         """Show "Masih di sini?"; the form is wiped when the countdown ends."""
         self.countdown.start(current_screen)

@@ -51,6 +51,7 @@ class FormFlow(QObject):
         self._options = options
         self._tr = Tr()
         self.wizard: Wizard | None = None
+        self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
         self._build_screens()
         self._slow_timer = QTimer(self)
         self._slow_timer.setSingleShot(True)
@@ -77,9 +78,19 @@ class FormFlow(QObject):
             self.show_screen.emit(self.problem.name)
             return
         self._voice.set_language(self.wizard.language)
+        self._apply_card_answers()
         self._render()
 
+    def prefill(self, answers: dict[str, object]) -> None:
+        """A registered citizen's card was tapped: its NIK and name fill the form being
+        filled in now, or the next one started, for the citizen to confirm."""
+        self._card_answers = dict(answers)
+        if self.wizard is not None and self.wizard.stage is Stage.QUESTIONS:
+            self._apply_card_answers()
+            self._render()
+
     def wipe(self) -> None:
+        self._card_answers = {}
         if self.wizard is not None:
             self.wizard.wipe()
             self.wizard = None
@@ -89,6 +100,12 @@ class FormFlow(QObject):
     def abandon(self) -> None:
         self.wipe()
         self.finished.emit()
+
+    def _apply_card_answers(self) -> None:
+        if self.wizard is not None and self._card_answers:
+            filled = self.wizard.prefill(self._card_answers)
+            log.info("answers from a card filled in: %d", len(filled))
+        self._card_answers = {}
 
     # -- building -----------------------------------------------------------
 

@@ -1,0 +1,156 @@
+"""Staff and cards in the kiosk window: the "Petugas" button or a badge, then the PIN,
+opens the staff menu and the documents; a citizen's card fills their form; walking away
+signs the clerk out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
+from tests.ui.documents.test_screen import CODE, FakeDocuments
+from tests.ui.fake_services import FakeServices, RecordingVoice
+from tests.ui.guided import NIK, current_step, open_service, wizard_of
+from tests.ui.helpers import tap, text
+from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
+from ui.contracts import UiOptions
+from ui.window import KioskWindow
+
+SIGNAL_MS = 5_000
+
+
+@pytest.fixture
+def staff_port() -> FakeStaffPort:
+    return FakeStaffPort()
+
+
+@pytest.fixture
+def documents_port() -> FakeDocuments:
+    return FakeDocuments()
+
+
+@pytest.fixture
+def make_staffed(
+    qtbot,
+    fake_queue: FakeQueue,
+    fake_services: FakeServices,
+    staff_port: FakeStaffPort,
+    documents_port: FakeDocuments,
+    options: UiOptions,
+) -> Iterator[WindowFactory]:
+    def build(chosen: UiOptions) -> KioskWindow:
+        voice = RecordingVoice(enabled=chosen.voice_on)
+        return KioskWindow(
+            fake_queue,
+            chosen,
+            fake_services,
+            voice,
+            staff=staff_port,
+            documents=documents_port,
+        )
+
+    def release() -> None:
+        fake_queue.release()
+        fake_services.release()
+        documents_port.gate.set()
+
+    yield from shown_windows(qtbot, options, build, release)
+
+
+@pytest.fixture
+def staffed(make_staffed: WindowFactory) -> KioskWindow:
+    return make_staffed()
+
+
+def sign_in_by_number(qtbot, window: KioskWindow) -> None:
+    tap(qtbot, window, "staff")
+    assert window.current_screen == "staff_sign_in"
+    screen = window.staff.sign_in if window.staff else None
+    assert screen is not None
+    for digit in NUMBER:
+        screen.number_entry.keypad.keys[digit].click()
+    screen.next_button.click()
+    with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS):
+        for digit in PIN:
+            screen.pin_keypad.keys[digit].click()
+
+
+def test_the_pin_opens_the_staff_menu_and_the_documents(
+    qtbot, staffed: KioskWindow, documents_port: FakeDocuments
+) -> None:
+    sign_in_by_number(qtbot, staffed)
+    assert staffed.current_screen == "staff_menu"
+    assert "Siti Aminah" in text(staffed, "staff_title")
+    tap(qtbot, staffed, "staff_documents")
+    assert staffed.current_screen == "documents"
+    screen = staffed.page("documents")
+    assert screen.take_code(f"ANJUNGAN:S:{CODE}")  # the scanner goes to the shown screen
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=SIGNAL_MS)
+    tap(qtbot, staffed, "print_letter")
+    qtbot.waitUntil(lambda: bool(documents_port.printed), timeout=SIGNAL_MS)
+    assert documents_port.printed == [("letter", CODE, "id")]
+    tap(qtbot, staffed, "close")
+    assert staffed.current_screen == "staff_menu"
+    tap(qtbot, staffed, "staff_sign_out")
+    assert staffed.current_screen == "home"
+    assert staffed.staff is not None and not staffed.staff.signed_in
+
+
+def test_a_badge_tapped_at_home_asks_for_that_clerks_pin(
+    qtbot, staffed: KioskWindow, staff_port: FakeStaffPort
+) -> None:
+    staffed.on_card_tapped(BADGE)
+    qtbot.waitUntil(lambda: staffed.current_screen == "staff_sign_in", timeout=SIGNAL_MS)
+    assert staffed.staff is not None
+    screen = staffed.staff.sign_in
+    assert "Siti Aminah" in screen.prompt.text()
+    assert not staffed.staff.signed_in  # the badge alone lets nobody in
+    with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS):
+        for digit in PIN:
+            screen.pin_keypad.keys[digit].click()
+    assert ("sign_in_with_badge", BADGE, PIN) in staff_port.calls
+    assert staffed.current_screen == "staff_menu"
+
+
+def test_walking_away_signs_the_clerk_out(qtbot, make_staffed: WindowFactory) -> None:
+    window = make_staffed(idle_timeout_seconds=0.3)
+    sign_in_by_number(qtbot, window)
+    assert window.staff is not None and window.staff.signed_in
+    qtbot.waitUntil(lambda: window.current_screen == "home", timeout=SIGNAL_MS)
+    assert not window.staff.signed_in
+
+
+def test_a_citizens_card_at_home_fills_the_next_form(qtbot, staffed: KioskWindow) -> None:
+    staffed.on_card_tapped(HOLDER_CARD)
+    notice = staffed.home.card_notice
+    qtbot.waitUntil(notice.isVisible, timeout=SIGNAL_MS)
+    assert "NIK" in text(staffed, "card_notice")
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    step = current_step(staffed)
+    assert step.name == "nik" and step.answer == NIK and step.prefilled_from_card
+    tap(qtbot, staffed, "next")  # the citizen only confirms: nothing typed
+    step = current_step(staffed)
+    assert step.name == "nama" and step.answer == "Budi Santoso"
+
+
+def test_a_citizens_card_during_a_form_fills_it(qtbot, staffed: KioskWindow) -> None:
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    assert wizard_of(staffed).current is not None
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(
+        lambda: current_step(staffed).answer == NIK,
+        timeout=SIGNAL_MS,
+    )
+    assert not staffed.home.card_notice.isVisibleTo(staffed.home)
+
+
+def test_a_badge_during_a_citizens_form_is_ignored(
+    qtbot, staffed: KioskWindow, staff_port: FakeStaffPort
+) -> None:
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    assert staffed.staff is not None
+    with qtbot.waitSignal(staffed.staff.badge_ignored, timeout=SIGNAL_MS):
+        staffed.on_card_tapped(BADGE)
+    assert ("identify", BADGE) in staff_port.calls
+    assert staffed.current_screen == "question"

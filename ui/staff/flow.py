@@ -1,0 +1,129 @@
+"""Staff at the kiosk or the counter: a badge or staff number plus PIN opens the staff
+menu (printing proofs and letters); citizens' cards fill their identity into a form.
+
+A card tap the shown screen does not take arrives at `card_tapped`: the tag is looked up
+off the GUI thread; a staff badge opens the sign-in with that badge chosen (the PIN is
+still asked), a registered citizen's card hands its NIK and name to `holder_identified`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.cards import CardHolder, StaffBadge, StaffSession
+from ui.documents.contracts import DocumentsPort
+from ui.documents.screen import DocumentsScreen
+from ui.i18n import Tr
+from ui.screens.base import Screen
+from ui.staff.contracts import StaffPort
+from ui.staff.menu import StaffMenu
+from ui.staff.sign_in import StaffSignIn
+from ui.staff.worker import StaffWorker
+
+log = logging.getLogger(__name__)
+
+
+class StaffFlow(QObject):
+    """Owns the staff screens and the signed-in session; the window shows them by name."""
+
+    show_screen = Signal(str)
+    home_requested = Signal()
+    holder_identified = Signal(object)  # dict of answers from a citizen's card: nik, nama
+    badge_ignored = Signal()  # a staff badge tapped while a citizen's form was open
+
+    def __init__(
+        self,
+        staff: StaffPort,
+        documents: DocumentsPort | None,
+        timezone: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session: StaffSession | None = None
+        self._tag = ""  # the tap being identified
+        self._badges_welcome = True
+        self.sign_in = StaffSignIn(staff, timezone)
+        self.menu = StaffMenu()
+        self.documents = None if documents is None else DocumentsScreen(documents)
+        self._cards = StaffWorker(staff, self)  # identifies taps the screens did not take
+        self._cards.identified.connect(self._on_identified)
+        self._cards.failed.connect(self._on_identify_failed)
+        self._connect()
+
+    @property
+    def screens(self) -> list[Screen]:
+        extra = [] if self.documents is None else [self.documents]
+        return [self.sign_in, self.menu, *extra]
+
+    @property
+    def signed_in(self) -> bool:
+        return self.session is not None
+
+    def open_sign_in(self) -> None:
+        self.sign_in.forget()
+        self.show_screen.emit(self.sign_in.name)
+
+    def card_tapped(self, tag: str, badges_welcome: bool = True) -> None:
+        """A tap no screen took (at home, or during a citizen's form). With
+        `badges_welcome` False (a citizen's form is open) a staff badge is ignored."""
+        self._tag, self._badges_welcome = tag, badges_welcome
+        self._cards.identify(tag)
+
+    def sign_out(self) -> None:
+        if self.session is not None:
+            log.info("staff %s signed out", self.session.staff_number)
+        self.session = None
+        for screen in self.screens:
+            screen.forget()
+
+    def use_language(self, tr: Tr) -> None:
+        if self.documents is not None:
+            self.documents.set_language(tr.language)
+
+    def shutdown(self, msecs: int = 5_000) -> bool:
+        return self._cards.wait_for_done(msecs)
+
+    def _connect(self) -> None:
+        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.sign_in.cancelled.connect(self.home_requested)
+        self.menu.documents_chosen.connect(self._open_documents)
+        self.menu.sign_out_chosen.connect(self._sign_out_and_leave)
+        if self.documents is not None:
+            self.documents.finished.connect(lambda: self.show_screen.emit(self.menu.name))
+
+    def _on_signed_in(self, session: object) -> None:
+        if not isinstance(session, StaffSession):
+            return
+        self.session = session
+        log.info("staff %s signed in", session.staff_number)
+        self.menu.show_who(session.name)
+        self.menu.documents_button.setVisible(self.documents is not None)
+        self.show_screen.emit(self.menu.name)
+
+    def _open_documents(self) -> None:
+        if self.session is None or self.documents is None:
+            self.open_sign_in()  # never without a PIN
+            return
+        self.documents.forget()
+        self.show_screen.emit(self.documents.name)
+
+    def _sign_out_and_leave(self) -> None:
+        self.sign_out()
+        self.home_requested.emit()
+
+    def _on_identified(self, found: object) -> None:
+        if isinstance(found, StaffBadge) and not self._badges_welcome:
+            log.info("a staff badge tapped during a citizen's form was ignored")
+            self.badge_ignored.emit()
+        elif isinstance(found, StaffBadge):
+            self.open_sign_in()
+            self.sign_in.choose_badge(self._tag, found)
+        elif isinstance(found, CardHolder):
+            self.holder_identified.emit({"nik": found.nik, "nama": found.name})
+        else:
+            log.info("a card that is not registered here was tapped")
+
+    def _on_identify_failed(self, kind: str, error: object) -> None:
+        log.warning("card lookup failed: %s", type(error).__name__)

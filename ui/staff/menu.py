@@ -1,0 +1,45 @@
+"""What a signed-in staff member can do at this PC; the session ends with "Keluar"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.i18n import Tr
+from ui.screens.base import Screen, make_button, make_label
+
+
+class StaffMenu(Screen):
+    """Shown only after a PIN was accepted (`ui.staff.flow.StaffFlow`)."""
+
+    name = "staff_menu"
+    documents_chosen = Signal()
+    sign_out_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tr = Tr()
+        self._who = ""
+        self.title = make_label("title", object_name="staff_title")
+        self.documents_button = make_button("staff_documents", "primary", big=True)
+        self.documents_button.clicked.connect(self.documents_chosen)
+        self.sign_out_button = make_button("staff_sign_out")
+        self.sign_out_button.clicked.connect(self.sign_out_chosen)
+        self.column.addWidget(self.title)
+        self.column.addStretch(1)
+        self.column.addWidget(self.documents_button)
+        self.column.addStretch(1)
+        self.column.addWidget(self.sign_out_button)
+
+    def show_who(self, name: str) -> None:
+        self._who = name
+        self.retranslate(self._tr)
+
+    def retranslate(self, _: Tr) -> None:
+        self._tr = _
+        self.title.setText(_("Staff menu: %(name)s") % {"name": self._who})
+        self.documents_button.setText(_("Print a proof or a letter"))
+        self.sign_out_button.setText(_("Sign out"))
+
+    def forget(self) -> None:
+        self.show_who("")
