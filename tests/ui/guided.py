@@ -70,6 +70,8 @@ def give_valid_answer(qtbot, window: KioskWindow, step: Step) -> None:
     """Answer `step` as a person would: keys, taps or typing (not Next)."""
     if step.proposed_from_nik:
         return  # confirmed with "Benar" by next_step
+    if step.prefilled_from_card:
+        return  # from the citizen's card: shown filled in, confirmed with Next
     if step.type in KEYED:
         type_keys(qtbot, window, KEYED[step.type])
     elif step.type is FieldType.DATE:

@@ -1,0 +1,138 @@
+"""Each shipped service completed through the real screens, wired as `kiosk run` wires
+it: the real catalogue and wizard, the sealed store in a migrated SQLite file with the
+data key in the OS keyring, the receipt on the emulated printer, and the citizen's
+registered card tapped on the emulated RDM6300 reader (simulated hardware, on its own
+thread, relayed to the window) filling in their NIK and name."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from devices.emulator import EmulatedPrinter, get_emulator, register_url_handler, reset_emulators
+from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.profiles import get_profile
+from devices.transport import SerialTransport
+from kiosk.cards import CardRegistry
+from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.catalogue.validators import mask_nik
+from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.cli.readers import start_card_reader, stop_reader
+from kiosk.cli.services_adapter import KioskServices
+from kiosk.config import load_settings
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.ports import SystemClock
+from kiosk.security.sealing import Sealer
+from kiosk.submissions.models import OutboxItem, Submission
+from kiosk.submissions.service import SubmissionService
+from tests.helpers.database import migrate_and_seed, sqlite_url
+from tests.kiosk.cli.test_secrets import real_keyring_or_skip
+from tests.ui.conftest import FakeQueue
+from tests.ui.fake_services import RecordingVoice, shipped_services
+from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service
+from ui.app import ReaderRelay
+from ui.contracts import UiOptions
+from ui.window import KioskWindow
+
+CARD = "1F00A1B2C3"
+OFFICE = "Kantor Desa Sukamaju"
+ZONE = "Asia/Jakarta"
+_names = count()
+
+
+@dataclass
+class Wired:
+    window: KioskWindow
+    printer: EmulatedPrinter
+    database: Path
+    tap_card: Callable[..., None]
+
+
+@pytest.fixture
+def wired(qtbot, tmp_path: Path) -> Iterator[Wired]:
+    name = f"wired-{next(_names)}"
+    register_url_handler()
+    register_reader_url_handler()
+    url = sqlite_url(tmp_path / "anjungan.db")
+    migrate_and_seed(url)
+    engine = create_engine_for(url)
+    sessions, clock = session_factory(engine), SystemClock()
+    secrets = real_keyring_or_skip()
+    sealer = Sealer(secrets)
+    emulator = get_emulator(name, "80mm")
+    transport = SerialTransport(f"emu://{name}?profile=80mm", baudrate=9600)
+    receipts = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
+    submissions = SubmissionService(sessions, sealer, clock, OFFICE, ZONE)
+    services = KioskServices(default_catalogue_dir(), submissions, receipts, clock, ZONE)
+    cards = CardRegistry(sessions, sealer, secrets, clock)
+    cards.add_holder(CARD, NIK, NAME)
+    options = UiOptions(OFFICE, fullscreen=False, timezone=ZONE)
+    queue = FakeQueue()
+    window = KioskWindow(queue, options, services, RecordingVoice(enabled=True), staff=cards)
+    qtbot.addWidget(window, before_close_func=lambda _w: queue.release())
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    relay = ReaderRelay(window.on_card_tapped, window)
+    environ = {
+        "KIOSK_CONFIG": os.devnull,
+        "KIOSK_READERS_CARD_URL": f"emureader://{name}?kind=card",
+    }
+    reader = start_card_reader(load_settings(None, environ), relay.deliver)
+    assert reader is not None
+    try:
+        yield Wired(window, emulator, tmp_path / "anjungan.db", get_card_reader(name).present)
+    finally:
+        stop_reader(reader)
+        queue.release()
+        assert window.shutdown(5_000)
+        transport.close()
+        engine.dispose()
+        reset_readers()
+        reset_emulators()
+
+
+def rows(database: Path, model: type) -> int:
+    engine = create_engine_for(sqlite_url(database))
+    try:
+        with session_factory(engine)() as session:
+            return session.scalar(select(func.count()).select_from(model)) or 0
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("service_id", sorted(shipped_services()))
+def test_each_service_with_the_card_the_sealed_store_and_the_printed_receipt(
+    qtbot, wired: Wired, service_id: str
+) -> None:
+    window = wired.window
+    wired.tap_card(CARD)  # the citizen taps their card on the reader at the start
+    qtbot.waitUntil(window.home.card_notice.isVisible, timeout=10_000)
+
+    open_service(qtbot, window, service_id)
+    first = current_step(window)
+    assert first.name == "nik" and first.answer == NIK and first.prefilled_from_card
+    seen = fill_questions(qtbot, window)
+    assert "nama" in seen and window.current_screen == "summary"
+    assert window.guided is not None
+    with qtbot.waitSignal(window.guided.submitted, timeout=10_000) as submitted:
+        agree_and_finish(qtbot, window)
+    receipt = submitted.args[0]
+
+    assert window.current_screen == "submitted"
+    body = wired.printer.tickets[-1].body
+    assert receipt.tracking_code in body
+    assert mask_nik(NIK) in body and NIK not in body
+    assert rows(wired.database, Submission) == 1
+    assert rows(wired.database, OutboxItem) == 1
+    stored = wired.database.read_bytes()
+    for wal in wired.database.parent.glob("anjungan.db-wal"):
+        stored += wal.read_bytes()
+    assert NIK.encode() not in stored and NAME.encode() not in stored
