@@ -159,8 +159,17 @@ def _reporter(filling: _Filling) -> str:
     ) % {
         "name": filling.required("nama"),
         "nik": filling.required("nik"),
-        "relation": filling.required("hubungan_pelapor").lower(),
+        "relation": _mid_sentence(filling.required("hubungan_pelapor")),
     }
+
+
+def _mid_sentence(label: str) -> str:
+    """A choice label inside a sentence: "Tetangga / ketua RT" -> "tetangga / ketua RT"
+    (only the first letter, and not of an acronym such as "RT")."""
+    first = label.split(" ", 1)[0]
+    if first.isupper() and len(first) > 1:
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _truthfully(filling: _Filling) -> str:

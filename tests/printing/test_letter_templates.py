@@ -100,3 +100,12 @@ def test_moving_letter_prints_the_typed_destination_for_another_province() -> No
     )
     destination = dict(filled.details)["Destination address"]
     assert destination == "Jl. Sungai Saddang 5, Kota Makassar, Sulawesi Selatan"
+
+
+def test_the_reporters_relation_keeps_its_acronym_mid_sentence() -> None:
+    definition = next(d for d in LETTERS if d.id == "surat-keterangan-kematian")
+    answers = {**complete_answers(definition), "hubungan_pelapor": "tetangga"}
+    filled = fill_letter(
+        "surat-keterangan-kematian", printable_answers(definition, answers, "id"), "id"
+    )
+    assert any("tetangga / ketua RT" in paragraph for paragraph in filled.body)
