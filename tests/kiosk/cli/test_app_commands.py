@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,8 +59,12 @@ def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
     parts = Deferred(down_at_boot)
     deferred = DeferredQueue(parts)
     parts.start()
+    deadline = time.monotonic() + 10
+    while not parts.done() and time.monotonic() < deadline:  # the boot attempt, failing
+        time.sleep(0.01)
+    assert parts.done() and len(attempts) == 1
     with pytest.raises(RuntimeError, match="on fire"):
-        parts.ready(timeout=10)  # the boot attempt failed; this call's retry too
+        parts.ready(timeout=10)  # after the failed boot, this call retries (and fails too)
     assert len(attempts) == 2
     assert deferred.issue_ticket("A").code == "A-001"  # the database is back
     assert len(attempts) == 3
