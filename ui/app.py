@@ -75,7 +75,7 @@ def run_kiosk(
     if not isinstance(existing, QApplication):
         prepare_environment(options)  # too late once an application exists
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    font = QFont(FONT_FAMILY)
+    font, previous_font = QFont(FONT_FAMILY), app.font()
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
     window = KioskWindow(queue, options, services, staff=staff, documents=documents)
@@ -94,3 +94,4 @@ def run_kiosk(
         app.removeEventFilter(window.idle_watcher)
         window.close()  # waits for a ticket still printing
         window.deleteLater()
+        app.setFont(previous_font)  # the application may host other windows afterwards
