@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+import shlex
 import sys
 import tempfile
 import threading
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 DEMO_PRINTER = "demo"
 DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
+DEMO_STAFF = ("1001", "Petugas Demo", "246810")  # number, name, PIN: demo data only
 
 
 @dataclass
@@ -257,8 +260,21 @@ def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
     demo["KIOSK_DATA_DIR"] = str(data_dir)
     demo["KIOSK_DATABASE_URL"] = f"sqlite:///{data_dir / 'anjungan.db'}"
     demo["KIOSK_PRINTER_URL"] = f"emu://{DEMO_PRINTER}"
+    a4 = [sys.executable, "-m", "kiosk.cli.demo_printer", str(data_dir / "documents")]
+    demo["KIOSK_DOCUMENTS_PRINT_COMMAND"] = shlex.join(a4)
     demo.setdefault("KIOSK_OFFICE_NAME", DEMO_OFFICE)
     return demo
+
+
+def _add_demo_staff(parts: Parts) -> None:
+    """A clerk to sign in as in the demo (its PIN is printed at start: demo data)."""
+    from kiosk.cards import StaffAlreadyExists, StaffRole
+
+    if parts.cards is None:
+        return  # no keyring: no guided services, no staff
+    number, name, pin = DEMO_STAFF
+    with contextlib.suppress(StaffAlreadyExists):  # a demo folder used again
+        parts.cards.add_staff(number, name, StaffRole.CLERK, pin)
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -271,6 +287,9 @@ def demo(args: argparse.Namespace) -> int:
     print(_("Anjungan demo (emulated printer: simulated hardware)"))
     print(f"  data folder:     {data_dir}")
     print(f"  printed tickets: {printed}")
+    print(f"  A4 documents:    {data_dir / 'documents'}")
+    number, _name, pin = DEMO_STAFF
+    print(f"  staff sign-in:   number {number}, PIN {pin} (demo data)")
     sys.stdout.flush()
 
     def open_demo_parts() -> Parts:
@@ -278,6 +297,8 @@ def demo(args: argparse.Namespace) -> int:
 
         emulator = get_emulator(DEMO_PRINTER, settings.printer.profile, settings.printer.baudrate)
         emulator.output_dir = printed
-        return _open_parts(settings)
+        parts = _open_parts(settings)
+        _add_demo_staff(parts)
+        return parts
 
     return _start_ui(settings, args, open_demo_parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -119,3 +120,12 @@ def test_demo_starts_on_a_fresh_folder_and_quits(tmp_path: Path) -> None:
     assert f"printed tickets: {tmp_path / 'demo' / 'printed'}" in result.stdout
     assert "ready " in result.stdout
     assert (tmp_path / "demo" / "anjungan.db").exists()
+    assert f"A4 documents:    {tmp_path / 'demo' / 'documents'}" in result.stdout
+    assert "staff sign-in:   number 1001, PIN 246810" in result.stdout
+    if os.environ.get("CI"):  # CI has the OS keyring, so the guided services and staff open
+        database = sqlite3.connect(tmp_path / "demo" / "anjungan.db")
+        try:
+            staff = database.execute("SELECT staff_number FROM staff_members").fetchall()
+        finally:
+            database.close()
+        assert staff == [("1001",)]

@@ -1,0 +1,34 @@
+"""The demo's A4 printer (simulated hardware) takes a PDF on stdin like CUPS `lp`."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli.app_commands import demo_environment
+from kiosk.documents.a4 import A4Printer
+from kiosk.documents.errors import PrintRejected
+
+PDF = b"%PDF-1.4\n% a tiny stand-in document\n%%EOF\n"
+
+
+def test_the_demo_command_saves_each_document_privately(tmp_path: Path) -> None:
+    environ = demo_environment(tmp_path, {})
+    printer = A4Printer(environ["KIOSK_DOCUMENTS_PRINT_COMMAND"])
+    first = printer.print_pdf(PDF)
+    printer.print_pdf(PDF)
+    saved = sorted((tmp_path / "documents").iterdir())
+    assert len(saved) == 2  # a second document never overwrites the first
+    assert saved[0].read_bytes() == PDF
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in saved)
+    assert "request id is demo" in first
+
+
+def test_anything_but_a_pdf_is_refused(tmp_path: Path) -> None:
+    command = shlex.join([sys.executable, "-m", "kiosk.cli.demo_printer", str(tmp_path)])
+    with pytest.raises(PrintRejected, match="not a PDF"):
+        A4Printer(command).print_pdf(b"hello")
+    assert list(tmp_path.iterdir()) == []
