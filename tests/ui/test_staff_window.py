@@ -154,3 +154,13 @@ def test_a_badge_during_a_citizens_form_is_ignored(
         staffed.on_card_tapped(BADGE)
     assert ("identify", BADGE) in staff_port.calls
     assert staffed.current_screen == "question"
+
+
+def test_every_screen_fits_a_1280_by_800_panel(staffed: KioskWindow) -> None:
+    """A kiosk runs full screen: a screen taller than the panel would be cut off."""
+    too_tall = {
+        screen.name: screen.minimumSizeHint().height()
+        for screen in staffed.stack.screens()
+        if screen.minimumSizeHint().height() > 800 or screen.minimumSizeHint().width() > 1280
+    }
+    assert too_tall == {}

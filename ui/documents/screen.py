@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.documents.messages import describe_document_error
 from kiosk.documents.types import DocumentSummary
@@ -153,20 +153,23 @@ class DocumentsScreen(Screen):
         self.letter_button.clicked.connect(self.print_letter)
         self.close_button = make_button("close")
         self.close_button.clicked.connect(self.finished)
-        entry_row = QHBoxLayout()
-        entry_row.addWidget(self.entry, 1)
-        entry_row.addWidget(self.lookup_button)
         buttons = QHBoxLayout()
         for button in (self.close_button, self.proof_button, self.letter_button):
             buttons.addWidget(button)
-        column = self.column
-        column.addWidget(self.title)
-        column.addLayout(entry_row)
-        column.addWidget(self.keypad)
+        # Side by side, so that the screen fits a 1280 x 800 panel: the code and what
+        # was found on the left, the keypad on the right.
+        found = QVBoxLayout()
+        found.addWidget(self.entry)
+        found.addWidget(self.lookup_button)
         for widget in (self.service, self.status, self.progress, self.message):
-            column.addWidget(widget)
-        column.addStretch(1)
-        column.addLayout(buttons)
+            found.addWidget(widget)
+        found.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(found, 1)
+        body.addWidget(self.keypad, 1)
+        self.column.addWidget(self.title)
+        self.column.addLayout(body, 1)
+        self.column.addLayout(buttons)
 
     def _on_key(self, symbol: str) -> None:
         text = self.entry.text()

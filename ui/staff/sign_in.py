@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.cards import StaffBadge, StaffLockedOut, WrongPin
 from kiosk.cards.messages import DEFAULT_TIMEZONE, describe_card_error
@@ -19,6 +19,7 @@ from ui.staff.worker import IDENTIFY, StaffWorker
 from ui.wizard.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
 
 STAFF_NUMBER_DIGITS = 12
+COMPACT_MARGIN_PX = 32  # a keypad and a two-line title on 800 px
 PIN_DOT, PIN_EMPTY = "\u25cf", "\u25cb"  # filled and empty circles
 
 
@@ -65,11 +66,22 @@ class StaffSignIn(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.next_button)
-        for widget in (self.title, self.prompt, self.message, self.number_entry):
-            self.column.addWidget(widget)
-        self.column.addWidget(self.pin_display)
-        self.column.addWidget(self.pin_keypad)
-        self.column.addStretch(1)
+        # Side by side, so that the screen fits a 1280 x 800 panel: what is asked and
+        # said on the left, the keypad of the step on the right.
+        said = QVBoxLayout()
+        for widget in (self.prompt, self.pin_display, self.message):
+            said.addWidget(widget)
+        said.addStretch(1)
+        keys = QVBoxLayout()
+        keys.addWidget(self.number_entry)
+        keys.addWidget(self.pin_keypad)
+        keys.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(said, 1)
+        body.addLayout(keys, 1)
+        self.column.setContentsMargins(*[COMPACT_MARGIN_PX] * 4)
+        self.column.addWidget(self.title)
+        self.column.addLayout(body, 1)
         self.column.addLayout(buttons)
         self._show_step(Step.NUMBER)
         self.retranslate(self._tr)
