@@ -100,17 +100,7 @@ class EmulatorProcess:
 
     def command(self, command: str, timeout: float = 5.0) -> str:
         """Send one control command; returns its one-line reply without the newline."""
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(timeout)
-            connection.connect(str(self.control_socket))
-            connection.sendall(command.encode() + b"\n")
-            reply = b""
-            while not reply.endswith(b"\n"):
-                chunk = connection.recv(65536)
-                if not chunk:
-                    raise ConnectionError(f"the {self.what} closed the connection: {reply!r}")
-                reply += chunk
-        return reply.decode().rstrip("\n")
+        return send_control(self.control_socket, command, timeout, self.what)
 
     def checked(self, command: str) -> str:
         """``command``'s reply; RuntimeError when it is ``error: ...``."""
@@ -131,6 +121,23 @@ class EmulatorProcess:
         if self._own_dir is not None:
             shutil.rmtree(self._own_dir, ignore_errors=True)
         return code
+
+
+def send_control(
+    control_socket: Path, command: str, timeout: float = 5.0, what: str = "emulator"
+) -> str:
+    """One control command to a running emulator's socket; its one-line reply."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(timeout)
+        connection.connect(str(control_socket))
+        connection.sendall(command.encode() + b"\n")
+        reply = b""
+        while not reply.endswith(b"\n"):
+            chunk = connection.recv(65536)
+            if not chunk:
+                raise ConnectionError(f"the {what} closed the connection: {reply!r}")
+            reply += chunk
+    return reply.decode().rstrip("\n")
 
 
 def _terminate(process: subprocess.Popen[bytes], timeout: float) -> int:

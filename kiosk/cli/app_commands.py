@@ -1,26 +1,20 @@
-"""Starts the kiosk screen: `kiosk run` with real parts, `kiosk demo` with emulated ones."""
+"""Starts the kiosk screen: `kiosk run` with the configured parts (`kiosk demo` reuses it)."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
-import os
-import shlex
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
 from kiosk.errors import KioskError
-from kiosk.i18n import translations
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 
 if TYPE_CHECKING:
@@ -36,10 +30,6 @@ if TYPE_CHECKING:
     from ui.contracts import UiOptions
 
 log = logging.getLogger(__name__)
-
-DEMO_PRINTER = "demo"
-DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
-DEMO_STAFF = ("1001", "Petugas Demo", "246810")  # number, name, PIN: demo data only
 
 
 @dataclass
@@ -189,7 +179,7 @@ class DeferredDocuments:
         self._documents().print_letter(tracking_code, language)
 
 
-def _open_parts(settings: Settings) -> Parts:
+def open_parts(settings: Settings) -> Parts:
     from kiosk.cli.wiring import build_guided, build_queue, open_database, open_printer
 
     database, printer = open_database(settings), open_printer(settings)
@@ -221,7 +211,7 @@ def _ui_options(settings: Settings, windowed: bool) -> UiOptions:
     )
 
 
-def _start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], Parts]) -> int:
+def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], Parts]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -251,54 +241,4 @@ def _start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    return _start_ui(settings, args, lambda: _open_parts(settings))
-
-
-def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
-    """Settings for the demo: its own data dir and SQLite file, the emulated printer."""
-    demo = dict(environ)
-    demo["KIOSK_DATA_DIR"] = str(data_dir)
-    demo["KIOSK_DATABASE_URL"] = f"sqlite:///{data_dir / 'anjungan.db'}"
-    demo["KIOSK_PRINTER_URL"] = f"emu://{DEMO_PRINTER}"
-    a4 = [sys.executable, "-m", "kiosk.cli.demo_printer", str(data_dir / "documents")]
-    demo["KIOSK_DOCUMENTS_PRINT_COMMAND"] = shlex.join(a4)
-    demo.setdefault("KIOSK_OFFICE_NAME", DEMO_OFFICE)
-    return demo
-
-
-def _add_demo_staff(parts: Parts) -> None:
-    """A clerk to sign in as in the demo (its PIN is printed at start: demo data)."""
-    from kiosk.cards import StaffAlreadyExists, StaffRole
-
-    if parts.cards is None:
-        return  # no keyring: no guided services, no staff
-    number, name, pin = DEMO_STAFF
-    with contextlib.suppress(StaffAlreadyExists):  # a demo folder used again
-        parts.cards.add_staff(number, name, StaffRole.CLERK, pin)
-
-
-def demo(args: argparse.Namespace) -> int:
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="anjungan-demo-"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    settings = settings_for(args, demo_environment(data_dir, dict(os.environ)))
-    printed = data_dir / "printed"
-    printed.mkdir(exist_ok=True)
-    _ = translations(settings.ui.language).gettext
-    print(_("Anjungan demo (emulated printer: simulated hardware)"))
-    print(f"  data folder:     {data_dir}")
-    print(f"  printed tickets: {printed}")
-    print(f"  A4 documents:    {data_dir / 'documents'}")
-    number, _name, pin = DEMO_STAFF
-    print(f"  staff sign-in:   number {number}, PIN {pin} (demo data)")
-    sys.stdout.flush()
-
-    def open_demo_parts() -> Parts:
-        from devices.emulator import get_emulator
-
-        emulator = get_emulator(DEMO_PRINTER, settings.printer.profile, settings.printer.baudrate)
-        emulator.output_dir = printed
-        parts = _open_parts(settings)
-        _add_demo_staff(parts)
-        return parts
-
-    return _start_ui(settings, args, open_demo_parts)
+    return start_ui(settings, args, lambda: open_parts(settings))

@@ -11,7 +11,7 @@ from devices.errors import DeviceGone, DeviceTimeout
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_escpos
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_printer
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
 from kiosk.i18n import translations
 from kiosk.messages import describe_problem
 from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
@@ -101,3 +101,21 @@ def emulate_printer(args: argparse.Namespace) -> int:
     if args.output:
         argv += ["--output", str(args.output)]
     return pty_runner.main(argv)
+
+
+def emulate_send(args: argparse.Namespace) -> int:
+    """One control command to a running emulator (the demo's card reader, say)."""
+    from devices.emulator.emulator_process import send_control
+
+    try:
+        reply = send_control(args.control, " ".join(args.words))
+    except OSError as error:
+        raise EmulatorUnreachable(
+            f"no emulator answers at {args.control}: {error.strerror or error}"
+        ) from None
+    print(reply)
+    return 1 if reply.startswith("error:") else 0
+
+
+class EmulatorUnreachable(KioskError):
+    """The control socket named on the command line has no emulator behind it."""

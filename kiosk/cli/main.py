@@ -34,14 +34,15 @@ def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "demo",
         help="start a demo: fresh data dir, SQLite, emulated printer",
         description="Start the kiosk with a fresh demo data directory, an embedded SQLite "
-        "database and an emulated printer (simulated hardware). Printed tickets are "
-        "written as text files; their folder is shown at start.",
+        "database, an emulated printer, card reader and code scanner (simulated "
+        "hardware). Printed tickets are written as text files; their folder, the demo "
+        "clerk's PIN and how to tap a card are shown at start.",
     )
     demo.add_argument("--data-dir", type=Path, help="use this folder (default: a new temp dir)")
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     demo.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
     demo.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
-    demo.set_defaults(handler="app_commands:demo")
+    demo.set_defaults(handler="demo_commands:demo")
 
 
 def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,6 +76,16 @@ def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     emu_printer.add_argument("--control", type=Path, help="Unix socket for control commands")
     emu_printer.add_argument("--output", type=Path, help="folder for rendered tickets")
     emu_printer.set_defaults(handler="device_commands:emulate_printer")
+    send = emulate_sub.add_parser(
+        "send",
+        help="send one control command to a running emulator (e.g. tap a card in the demo)",
+        description="Send one control command to a running emulator's control socket and "
+        "print its reply, e.g. `card 1F00A1B2C3` to tap a card on an emulated reader, "
+        "`scan TEXT` on an emulated scanner, `paper-out` on the emulated printer.",
+    )
+    send.add_argument("--control", type=Path, required=True, help="the emulator's socket")
+    send.add_argument("words", nargs="+", metavar="COMMAND", help="the command and its words")
+    send.set_defaults(handler="device_commands:emulate_send")
 
 
 def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -96,36 +96,47 @@ def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:
 
 @pytest.mark.slow
 def test_demo_starts_on_a_fresh_folder_and_quits(tmp_path: Path) -> None:
+    """The demo as a person starts it; its emulated card reader (simulated hardware, on a
+    pty in another process) is tapped with `kiosk emulate send` and the tap reaches the
+    kiosk window through the reader thread."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.update(QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.cli.main",
-            "demo",
-            "--data-dir",
-            str(tmp_path / "demo"),
-            "--quit-after",
-            "3",
-            "--report-ready",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert f"printed tickets: {tmp_path / 'demo' / 'printed'}" in result.stdout
-    assert "ready " in result.stdout
-    assert (tmp_path / "demo" / "anjungan.db").exists()
-    assert f"A4 documents:    {tmp_path / 'demo' / 'documents'}" in result.stdout
-    assert "staff sign-in:   number 1001, PIN 246810" in result.stdout
+    demo_dir = tmp_path / "demo"
+    command = [sys.executable, "-m", "kiosk.cli.main", "--verbose", "demo"]
+    options = ["--data-dir", str(demo_dir), "--quit-after", "6", "--report-ready"]
+    with subprocess.Popen(
+        [*command, *options], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as demo:
+        assert demo.stdout is not None
+        shown = []
+        for line in demo.stdout:
+            shown.append(line)
+            if line.startswith("ready "):
+                break
+        tap = next(line for line in shown if "tap the citizen's card:" in line)
+        tapped = subprocess.run(
+            [sys.executable, "-m", "kiosk.cli.main", *tap.split("kiosk ", 1)[1].split()],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        stdout, stderr = demo.communicate(timeout=60)
+    shown.append(stdout)
+    output = "".join(shown)
+    assert demo.returncode == 0, stderr
+    assert tapped.returncode == 0, tapped.stdout + tapped.stderr
+    assert "card tap not taken by the home screen" in stderr  # it reached the window
+    assert f"printed tickets: {demo_dir / 'printed'}" in output
+    assert (demo_dir / "anjungan.db").exists()
+    assert f"A4 documents:    {demo_dir / 'documents'}" in output
+    assert "staff sign-in:   number 1001, PIN 246810" in output
     if os.environ.get("CI"):  # CI has the OS keyring, so the guided services and staff open
-        database = sqlite3.connect(tmp_path / "demo" / "anjungan.db")
+        database = sqlite3.connect(demo_dir / "anjungan.db")
         try:
             staff = database.execute("SELECT staff_number FROM staff_members").fetchall()
+            cards = database.execute("SELECT COUNT(*) FROM card_holders").fetchall()
         finally:
             database.close()
-        assert staff == [("1001",)]
+        assert staff == [("1001",)] and cards == [(1,)]

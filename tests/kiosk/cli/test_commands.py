@@ -156,3 +156,9 @@ def kiosk_with_input(
         text=True,
         timeout=60,
     )
+
+
+def test_emulate_send_to_nothing_says_so(environment: dict[str, str], tmp_path: Path) -> None:
+    result = kiosk(environment, "emulate", "send", "--control", str(tmp_path / "x"), "card", "1")
+    assert result.returncode == 1
+    assert "no emulator answers at" in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.app_commands import demo_environment
+from kiosk.cli.demo_commands import demo_environment
 from kiosk.documents.a4 import A4Printer
 from kiosk.documents.errors import PrintRejected
 

@@ -1,0 +1,102 @@
+"""`kiosk demo`: the kiosk with a fresh data folder, SQLite and simulated hardware: the
+emulated printer, a card reader and a code scanner on pseudo-terminals (driven with
+`kiosk emulate send`), an A4 "printer" that saves PDFs, a demo clerk and a demo citizen's
+card. Everything it registers is demo data."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shlex
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk.cli.app_commands import Parts, open_parts, start_ui
+from kiosk.cli.settings_loader import settings_for
+from kiosk.i18n import translations
+
+DEMO_PRINTER = "demo"
+DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
+DEMO_STAFF = ("1001", "Petugas Demo", "246810")  # number, name, PIN
+DEMO_BADGE = "0A1B2C3D4E"  # the demo clerk's badge
+DEMO_CARD = "1F00A1B2C3"  # a demo citizen's registered card
+DEMO_CITIZEN = ("3273011708850001", "Budi Santoso")  # a valid, invented NIK
+
+
+def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
+    """Settings for the demo: its own data dir and SQLite file, the emulated printer."""
+    demo = dict(environ)
+    demo["KIOSK_DATA_DIR"] = str(data_dir)
+    demo["KIOSK_DATABASE_URL"] = f"sqlite:///{data_dir / 'anjungan.db'}"
+    demo["KIOSK_PRINTER_URL"] = f"emu://{DEMO_PRINTER}"
+    a4 = [sys.executable, "-m", "kiosk.cli.demo_printer", str(data_dir / "documents")]
+    demo["KIOSK_DOCUMENTS_PRINT_COMMAND"] = shlex.join(a4)
+    demo.setdefault("KIOSK_OFFICE_NAME", DEMO_OFFICE)
+    return demo
+
+
+def _add_demo_people(parts: Parts) -> None:
+    """A clerk with a badge and a citizen with a registered card, to try the readers."""
+    from kiosk.cards import CardAlreadyRegistered, StaffAlreadyExists, StaffRole
+
+    if parts.cards is None:
+        return  # no keyring: no guided services, no staff
+    number, name, pin = DEMO_STAFF
+    with contextlib.suppress(StaffAlreadyExists):  # a demo folder used again
+        parts.cards.add_staff(number, name, StaffRole.CLERK, pin, badge_tag=DEMO_BADGE)
+    with contextlib.suppress(CardAlreadyRegistered):
+        parts.cards.add_holder(DEMO_CARD, *DEMO_CITIZEN)
+
+
+@contextlib.contextmanager
+def _demo_readers(data_dir: Path, environ: dict[str, str]) -> Iterator[list[str]]:
+    """The card reader and the scanner emulators on ptys in the data folder; yields the
+    lines telling the person how to tap and scan."""
+    from devices.emulator.reader_registry import CARD, SCANNER
+    from devices.emulator.readers import ReaderPtyProcess
+
+    card = ReaderPtyProcess(data_dir / "card-reader", CARD)
+    scanner = ReaderPtyProcess(data_dir / "scanner", SCANNER)
+    with card, scanner:
+        environ["KIOSK_READERS_CARD_URL"] = str(card.link)
+        environ["KIOSK_READERS_SCANNER_URL"] = str(scanner.link)
+        send = "kiosk emulate send --control"
+        yield [
+            f"  tap the citizen's card: {send} {card.control_socket} card {DEMO_CARD}",
+            f"  tap the clerk's badge:  {send} {card.control_socket} card {DEMO_BADGE}",
+            f"  scan a receipt's QR:    {send} {scanner.control_socket} scan ANJUNGAN:S:CODE",
+        ]
+
+
+def demo(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="anjungan-demo-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    environ = demo_environment(data_dir, dict(os.environ))
+    with _demo_readers(data_dir, environ) as how_to:
+        settings = settings_for(args, environ)
+        printed = data_dir / "printed"
+        printed.mkdir(exist_ok=True)
+        _ = translations(settings.ui.language).gettext
+        print(_("Anjungan demo (emulated printer: simulated hardware)"))
+        print(f"  data folder:     {data_dir}")
+        print(f"  printed tickets: {printed}")
+        print(f"  A4 documents:    {data_dir / 'documents'}")
+        number, _name, pin = DEMO_STAFF
+        print(f"  staff sign-in:   number {number}, PIN {pin} (demo data)")
+        print("\n".join(how_to))
+        sys.stdout.flush()
+
+        def open_demo_parts() -> Parts:
+            from devices.emulator import get_emulator
+
+            profile, baudrate = settings.printer.profile, settings.printer.baudrate
+            emulator = get_emulator(DEMO_PRINTER, profile, baudrate)
+            emulator.output_dir = printed
+            parts = open_parts(settings)
+            _add_demo_people(parts)
+            return parts
+
+        return start_ui(settings, args, open_demo_parts)
