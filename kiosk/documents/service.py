@@ -11,11 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import Output, ServiceDefinition
-from kiosk.catalogue.validators import mask_nik
 from kiosk.documents.answers import answer_rows, printable_answers
 from kiosk.documents.errors import LetterNeedsAnswer, NoLetterForService, ServiceNotOffered
 from kiosk.documents.numbering import letter_number
@@ -27,11 +25,9 @@ from kiosk.documents.types import (
     ProofFacts,
 )
 from kiosk.ports import Clock
-from kiosk.queue.numbering import business_date, office_zone, zone_label
+from kiosk.queue.numbering import business_date, office_zone
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.errors import SubmissionNotFound
-from kiosk.submissions.models import Submission
-from kiosk.submissions.tracking import normalise_tracking_code
+from kiosk.submissions.lookup import find_submission, receipt_of
 from kiosk.submissions.types import Receipt
 from kiosk.wizard.messages import text_in
 
@@ -72,7 +68,7 @@ class DocumentService:
     def summary(self, tracking_code: str) -> DocumentSummary:
         """Service, status and whether a letter exists; nothing is unsealed."""
         with self._sessions() as session:
-            row = self._submission(session, tracking_code)
+            row = find_submission(session, tracking_code)
             return DocumentSummary(row.tracking_code, row.service_title, row.status, row.output)
 
     def proof_pdf(self, tracking_code: str, language: str) -> bytes:
@@ -120,38 +116,15 @@ class DocumentService:
 
     def _open(self, tracking_code: str) -> _Opened:
         with self._sessions() as session:
-            row = self._submission(session, tracking_code)
+            row = find_submission(session, tracking_code)
             sealed = self._sealer.unseal(row.sealed, row.id)
             answers = sealed.get("answers")
             nik = sealed.get("nik")
+            held = nik if isinstance(nik, str) else None
             return _Opened(
-                receipt=self._receipt(row, nik if isinstance(nik, str) else None),
+                receipt=receipt_of(row, held, self._zone, self._office.name),
                 answers=answers if isinstance(answers, dict) else {},
             )
-
-    def _submission(self, session: Session, tracking_code: str) -> Submission:
-        code = normalise_tracking_code(tracking_code)
-        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).first()
-        if row is None:
-            raise SubmissionNotFound("no submission with this tracking code")
-        return row
-
-    def _receipt(self, row: Submission, nik: str | None) -> Receipt:
-        created_at = row.created_at.astimezone(self._zone)
-        return Receipt(
-            submission_id=row.id,
-            tracking_code=row.tracking_code,
-            service_id=row.service_id,
-            service_title=row.service_title,
-            created_at=created_at,
-            zone_label=zone_label(self._zone, created_at),
-            masked_nik=mask_nik(nik) if nik else None,
-            requirements=tuple(row.requirements),
-            ready_on=row.ready_on,
-            output=row.output,
-            assisted=row.assisted,
-            office_name=self._office.name,
-        )
 
 
 def _explained(

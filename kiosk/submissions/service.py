@@ -13,19 +13,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import ServiceDefinition
-from kiosk.catalogue.validators import mask_nik
 from kiosk.db.engine import begin_write
 from kiosk.ports import Clock
-from kiosk.queue.numbering import business_date, office_zone, zone_label
+from kiosk.queue.numbering import business_date, office_zone
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.errors import SubmissionNotFound
+from kiosk.submissions.lookup import find_submission, receipt_of
 from kiosk.submissions.models import (
     OUTBOX_KIND_SUBMISSION,
     OutboxItem,
     Submission,
     SubmissionEvent,
 )
-from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
+from kiosk.submissions.tracking import new_tracking_code
 from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
 from kiosk.submissions.workdays import add_working_days
 from kiosk.wizard.form import CompletedForm
@@ -76,7 +75,7 @@ class SubmissionService:
     def status(self, tracking_code: str) -> StatusView:
         """The last known status from local data (works offline)."""
         with self._sessions() as session:
-            row = self._submission(session, tracking_code)
+            row = find_submission(session, tracking_code)
             return StatusView(
                 tracking_code=row.tracking_code,
                 service_title=row.service_title,
@@ -88,9 +87,11 @@ class SubmissionService:
     def receipt(self, tracking_code: str) -> Receipt:
         """The receipt again, for a reprint; the masked NIK comes from the sealed record."""
         with self._sessions() as session:
-            row = self._submission(session, tracking_code)
+            row = find_submission(session, tracking_code)
             nik = self._sealer.unseal(row.sealed, row.id).get("nik")
-            return self._receipt(row, nik if isinstance(nik, str) else None)
+            return receipt_of(
+                row, nik if isinstance(nik, str) else None, self._zone, self._office_name
+            )
 
     def unsent_count(self) -> int:
         """Outbox rows the central API has not acknowledged yet."""
@@ -113,7 +114,7 @@ class SubmissionService:
             session.add(SubmissionEvent(submission_id=row.id, status=row.status, at=now))
             session.add(_new_outbox_item(row.id, now))
             session.commit()
-            return self._receipt(row, form.nik)
+            return receipt_of(row, form.nik, self._zone, self._office_name)
 
     def _free_code(self, session: Session) -> str:
         """A code not stored yet; another kiosk may still take it first (then IntegrityError)."""
@@ -123,30 +124,6 @@ class SubmissionService:
                 break
             code = self._new_code()
         return code
-
-    def _submission(self, session: Session, tracking_code: str) -> Submission:
-        code = normalise_tracking_code(tracking_code)
-        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).first()
-        if row is None:
-            raise SubmissionNotFound("no submission with this tracking code")
-        return row
-
-    def _receipt(self, row: Submission, nik: str | None) -> Receipt:
-        created_at = row.created_at.astimezone(self._zone)
-        return Receipt(
-            submission_id=row.id,
-            tracking_code=row.tracking_code,
-            service_id=row.service_id,
-            service_title=row.service_title,
-            created_at=created_at,
-            zone_label=zone_label(self._zone, created_at),
-            masked_nik=mask_nik(nik) if nik else None,
-            requirements=tuple(row.requirements),
-            ready_on=row.ready_on,
-            output=row.output,
-            assisted=row.assisted,
-            office_name=self._office_name,
-        )
 
 
 def _is_taken(session: Session, code: str) -> bool:
