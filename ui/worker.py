@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.queue.types import Priority
+from ui.background import BackgroundCalls
 from ui.contracts import QueuePort
 
 log = logging.getLogger(__name__)
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; the pool thread emits on it and Qt queues the delivery."""
-
-    finished = Signal(str, object, object)  # job kind, result, exception
-
-
-class _Job(QRunnable):
-    def __init__(self, kind: str, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._kind = kind
-        self._call = call
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self._relay.finished.emit(self._kind, None, exc)
-        else:
-            self._relay.finished.emit(self._kind, result, None)
 
 
 class QueueWorker(QObject):
@@ -48,10 +26,8 @@ class QueueWorker(QObject):
     def __init__(self, queue: QueuePort, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue = queue
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # calls into the queue never overlap
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._calls = BackgroundCalls(self)  # one call at a time, in order
+        self._calls.finished.connect(self._on_finished)
         self._issuing = False
         self._refreshes_pending = 0
 
@@ -74,7 +50,7 @@ class QueueWorker(QObject):
         def call() -> Any:
             return queue.issue_ticket(service_code, priority=priority, language=language)
 
-        self._pool.start(_Job("ticket", call, self._relay))
+        self._calls.start("ticket", call)
         return True
 
     def refresh_services(self) -> None:
@@ -82,13 +58,13 @@ class QueueWorker(QObject):
         if self._refreshes_pending:
             return  # e.g. many visits home while a hung ticket call holds the thread
         self._refreshes_pending += 1
-        self._pool.start(_Job("services", self._queue.services, self._relay))
+        self._calls.start("services", self._queue.services)
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
         """Block until no call is running (for shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
+        return self._calls.wait_for_done(msecs)
 
-    def _on_finished(self, kind: str, result: object, error: object) -> None:
+    def _on_finished(self, kind: str, _number: int, result: object, error: object) -> None:
         if kind == "services":
             self._refreshes_pending -= 1
             if error is None:

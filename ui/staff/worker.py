@@ -5,29 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
+from ui.background import BackgroundCalls
 from ui.staff.contracts import StaffPort
 
 IDENTIFY, SIGN_IN = "identify", "sign_in"
-
-
-class _Relay(QObject):
-    finished = Signal(str, int, object, object)  # kind, request number, result, exception
-
-
-class _Job(QRunnable):
-    def __init__(self, kind: str, number: int, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._kind, self._number, self._call, self._relay = kind, number, call, relay
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self._relay.finished.emit(self._kind, self._number, None, exc)
-        else:
-            self._relay.finished.emit(self._kind, self._number, result, None)
 
 
 class StaffWorker(QObject):
@@ -41,10 +24,8 @@ class StaffWorker(QObject):
     def __init__(self, port: StaffPort, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._port = port
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._calls = BackgroundCalls(self)  # one call at a time, in order
+        self._calls.finished.connect(self._on_finished)
         self._latest = 0
         self._busy = False
 
@@ -63,16 +44,15 @@ class StaffWorker(QObject):
 
     def drop_pending(self) -> None:
         """Whatever is still running, its answer is no longer wanted."""
-        self._latest += 1
+        self._latest = 0  # no call has this number
         self._busy = False
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._calls.wait_for_done(msecs)
 
     def _start(self, kind: str, call: Callable[[], Any]) -> None:
-        self._latest += 1
         self._busy = True
-        self._pool.start(_Job(kind, self._latest, call, self._relay))
+        self._latest = self._calls.start(kind, call)
 
     def _on_finished(self, kind: str, number: int, result: object, error: object) -> None:
         if number != self._latest:

@@ -6,34 +6,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.wizard import Wizard
+from ui.background import BackgroundCalls
 from ui.contracts import ServicesPort
 
 log = logging.getLogger(__name__)
 
 CATALOGUE, FINALISE, STATUS = "catalogue", "finalise", "status"
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; the pool thread emits on it and Qt queues the delivery."""
-
-    finished = Signal(str, int, object, object)  # kind, request number, result, exception
-
-
-class _Job(QRunnable):
-    def __init__(self, kind: str, number: int, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._kind, self._number, self._call, self._relay = kind, number, call, relay
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self._relay.finished.emit(self._kind, self._number, None, exc)
-        else:
-            self._relay.finished.emit(self._kind, self._number, result, None)
 
 
 class ServicesWorker(QObject):
@@ -50,12 +31,9 @@ class ServicesWorker(QObject):
     def __init__(self, services: ServicesPort, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._calls = BackgroundCalls(self)  # one call at a time, in order
+        self._calls.finished.connect(self._on_finished)
         self._finalising = False
-        self._requests = 0
 
     @property
     def finalising(self) -> bool:
@@ -79,12 +57,10 @@ class ServicesWorker(QObject):
         return self._start(STATUS, lambda: services.status(tracking_code))
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._calls.wait_for_done(msecs)
 
     def _start(self, kind: str, call: Callable[[], Any]) -> int:
-        self._requests += 1
-        self._pool.start(_Job(kind, self._requests, call, self._relay))
-        return self._requests
+        return self._calls.start(kind, call)
 
     def _on_finished(self, kind: str, number: int, result: object, error: object) -> None:
         if error is not None:
