@@ -3,7 +3,8 @@
 The loader has probed every expression already; should one still fail, the failure
 is logged by its location only (never the values, which may be a NIK) and the
 wizard carries on in the safe direction: ask the question, show the option, refuse
-to accept an answer that could not be checked.
+to accept an answer that could not be checked. Each function takes the form's
+`ExpressionMemo`, so an expression whose inputs did not change is not run again.
 """
 
 from __future__ import annotations
@@ -17,51 +18,59 @@ from typing import Any
 from kiosk.catalogue.errors import ExpressionError
 from kiosk.catalogue.model import Choice, Expression, Field
 from kiosk.wizard.conversion import Answer
+from kiosk.wizard.memo import ExpressionMemo
 
 log = logging.getLogger(__name__)
 
 Variables = Mapping[str, Any]
 
 
-def _evaluate(expression: Expression, variables: Variables, default: Any) -> Any:
+def _evaluate(
+    expression: Expression, variables: Variables, default: Any, memo: ExpressionMemo
+) -> Any:
     try:
-        return expression.evaluate(variables)
+        return memo.evaluate(expression, variables)
     except ExpressionError as error:
         log.warning("expression failed at %s: %s", error.context, error.reason)
         return default
 
 
-def is_relevant(field: Field, variables: Variables) -> bool:
+def is_relevant(field: Field, variables: Variables, memo: ExpressionMemo) -> bool:
     if field.relevant is None:
         return True
-    return _evaluate(field.relevant, variables, True) is not False
+    return _evaluate(field.relevant, variables, True, memo) is not False
 
 
-def available_choices(field: Field, variables: Variables) -> tuple[Choice, ...]:
+def available_choices(
+    field: Field, variables: Variables, memo: ExpressionMemo
+) -> tuple[Choice, ...]:
     """The choices the filter keeps, given the earlier answers (cascades)."""
     if field.choice_filter is None:
         return field.choices
+    scope = dict(variables)  # one copy; only "choice" changes from option to option
     kept = []
     for choice in field.choices:
-        scope = {**variables, "choice": {**choice.filters, "value": choice.value}}
-        if _evaluate(field.choice_filter, scope, True) is not False:
+        scope["choice"] = {**choice.filters, "value": choice.value}
+        if _evaluate(field.choice_filter, scope, True, memo) is not False:
             kept.append(choice)
     return tuple(kept)
 
 
-def passes_constraint(field: Field, value: Answer, variables: Variables) -> bool | None:
+def passes_constraint(
+    field: Field, value: Answer, variables: Variables, memo: ExpressionMemo
+) -> bool | None:
     """True or False; None when the constraint could not be evaluated."""
     if field.constraint is None:
         return True
-    result = _evaluate(field.constraint, {**variables, "value": value}, None)
+    result = _evaluate(field.constraint, {**variables, "value": value}, None, memo)
     return None if result is None else result is True
 
 
-def calculated(field: Field, variables: Variables) -> Answer | None:
+def calculated(field: Field, variables: Variables, memo: ExpressionMemo) -> Answer | None:
     """A calculate field's value, as an answer type (a CEL double becomes a Decimal)."""
     if field.calculation is None:
         return None
-    result = _evaluate(field.calculation, variables, None)
+    result = _evaluate(field.calculation, variables, None, memo)
     if isinstance(result, float):
         return Decimal(repr(result))
     if isinstance(result, bool | int | str | date | Decimal):

@@ -244,7 +244,7 @@ class Wizard:
 
     def _problems(self, field: Field, value: Answer | None) -> list[str]:
         variables = self._sheet.variables(self._today())
-        return problems_of(field, value, variables, self.language)
+        return problems_of(field, value, variables, self.language, self._sheet.memo)
 
     def _refresh(self) -> None:
         """Settle derived values; fields dropped or re-proposed are to be seen again."""

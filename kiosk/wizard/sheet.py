@@ -4,7 +4,8 @@ After every change the whole definition is walked in order: relevance (answers o
 fields that are no longer relevant are dropped), calculations, hidden values,
 defaults, the options left by choice filters (an answer filtered out is dropped),
 and the values a NIK proposes. Expressions only read earlier fields (the loader
-checks that), so one walk settles everything.
+checks that), so one walk settles everything; an expression whose inputs did not
+change gives its remembered result (`ExpressionMemo`), so the walk stays cheap.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kiosk.catalogue.model import ASKED_TYPES, Choice, Field, FieldType, Service
 from kiosk.catalogue.validators import NikInfo
 from kiosk.wizard.conversion import Answer, convert
 from kiosk.wizard.evaluation import available_choices, calculated, is_relevant
+from kiosk.wizard.memo import ExpressionMemo
 from kiosk.wizard.nik_prefill import is_prefilled, proposal
 
 SELECT_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
@@ -41,6 +43,7 @@ class AnswerSheet:
         self.relevant: tuple[Field, ...] = ()
         self.choices: dict[str, tuple[Choice, ...]] = {}
         self.unconfirmed: set[str] = set()  # NIK proposals and card values not confirmed yet
+        self.memo = ExpressionMemo()  # results by their inputs: only changed ones run again
         self._origin: dict[str, Origin] = {}
         self._nik_infos: dict[str, NikInfo] = {}
 
@@ -87,7 +90,7 @@ class AnswerSheet:
         source: NikInfo | None = None
         for field in self.definition.fields:
             variables[field.name] = None
-            if not is_relevant(field, variables):
+            if not is_relevant(field, variables, self.memo):
                 self.choices.pop(field.name, None)
                 if self._forget(field.name):
                     reask.add(field.name)
@@ -106,17 +109,18 @@ class AnswerSheet:
         self.unconfirmed.clear()
         self._origin.clear()
         self._nik_infos.clear()
+        self.memo.clear()
         self.relevant = ()
 
     def _settle(
         self, field: Field, variables: dict[str, Any], source: NikInfo | None, reask: set[str]
     ) -> None:
         if field.type is FieldType.CALCULATE:
-            self._put(field.name, calculated(field, variables))
+            self._put(field.name, calculated(field, variables, self.memo))
         elif field.type is FieldType.HIDDEN:
             self._put(field.name, field.default)
         elif field.type in ASKED_TYPES:
-            choices = available_choices(field, variables)
+            choices = available_choices(field, variables, self.memo)
             self.choices[field.name] = choices
             if field.type in SELECT_TYPES and self._keep_available(field, choices):
                 reask.add(field.name)

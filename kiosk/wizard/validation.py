@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.catalogue.model import Field, FieldType
 from kiosk.wizard.conversion import Answer
 from kiosk.wizard.evaluation import passes_constraint
+from kiosk.wizard.memo import ExpressionMemo
 from kiosk.wizard.messages import (
     ACKNOWLEDGE_NEEDED,
     CONSTRAINT_FAILED,
@@ -19,7 +20,11 @@ from kiosk.wizard.messages import (
 
 
 def problems_of(
-    field: Field, value: Answer | None, variables: Mapping[str, Any], language: str
+    field: Field,
+    value: Answer | None,
+    variables: Mapping[str, Any],
+    language: str,
+    memo: ExpressionMemo,
 ) -> list[str]:
     """Plain sentences in `language`; empty when `value` may stand as the answer.
 
@@ -34,7 +39,7 @@ def problems_of(
         if field.required:
             return [message_in(field.required_message, REQUIRED, language)]
         return []
-    passed = passes_constraint(field, value, variables)
+    passed = passes_constraint(field, value, variables, memo)
     if passed is None:
         return [translated(CONSTRAINT_UNCHECKED, language)]
     if not passed:
