@@ -259,11 +259,17 @@ class KioskWindow(QMainWindow):
             self.staff.card_tapped(tag, badges_welcome=not in_form)
 
     def _on_card_holder(self, answers: object) -> None:
+        """A citizen's card, looked up: into their open form, or kept for the form they
+        start from the start screen; anywhere else (a staff screen) it is dropped."""
         if self.guided is None:
             return
-        self.guided.prefill(answers)
-        if not self.guided.in_form:
+        if self.guided.in_form:
+            self.guided.prefill(answers)
+        elif self.current_screen in ("home", self.guided.services_screen.name):
+            self.guided.prefill(answers)
             self.home.show_card_notice(True)
+        else:
+            log.info("a citizen's card read on the %s screen was dropped", self.current_screen)
 
     def _apply_theme(self) -> None:
         palette = palette_for(self._high_contrast)
@@ -308,6 +314,8 @@ class KioskWindow(QMainWindow):
             self.current_screen == "home"
             and self.language == supported(self._options.language)
             and self.high_contrast == self._options.high_contrast
+            and not (self.guided is not None and self.guided.holds_card_answers)
+            and not (self.staff is not None and self.staff.signed_in)
         )
         if not at_rest:
             self.restart_for_next_person()

@@ -164,3 +164,40 @@ def test_every_screen_fits_a_1280_by_800_panel(staffed: KioskWindow) -> None:
         if screen.minimumSizeHint().height() > 800 or screen.minimumSizeHint().width() > 1280
     }
     assert too_tall == {}
+
+
+def test_a_card_left_at_home_is_forgotten_before_the_next_citizen(
+    qtbot, make_staffed: WindowFactory
+) -> None:
+    window = make_staffed(idle_timeout_seconds=0.3)
+    window.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(window.home.card_notice.isVisible, timeout=SIGNAL_MS)
+    assert window.guided is not None and window.guided.holds_card_answers
+    qtbot.waitUntil(lambda: not window.home.card_notice.isVisible(), timeout=SIGNAL_MS)
+    assert not window.guided.holds_card_answers  # the citizen walked away: idle wiped it
+    open_service(qtbot, window, "surat-keterangan-domisili")
+    step = current_step(window)
+    assert step.answer is None and not step.prefilled_from_card
+
+
+def test_a_citizens_card_on_a_staff_screen_is_dropped(
+    qtbot, staffed: KioskWindow, staff_port: FakeStaffPort
+) -> None:
+    sign_in_by_number(qtbot, staffed)
+    assert staffed.current_screen == "staff_menu"
+    assert staffed.staff is not None
+    with qtbot.waitSignal(staffed.staff.holder_identified, timeout=SIGNAL_MS):
+        staffed.on_card_tapped(HOLDER_CARD)
+    assert staffed.current_screen == "staff_menu"
+    assert staffed.guided is not None and not staffed.guided.holds_card_answers
+    assert not staffed.home.card_notice.isVisibleTo(staffed.home)
+
+
+def test_cancelling_a_badges_sign_in_signs_the_last_clerk_out(qtbot, staffed: KioskWindow) -> None:
+    sign_in_by_number(qtbot, staffed)
+    assert staffed.staff is not None and staffed.staff.signed_in
+    staffed.on_card_tapped(BADGE)  # another badge on the staff menu: a new sign-in
+    qtbot.waitUntil(lambda: staffed.current_screen == "staff_sign_in", timeout=SIGNAL_MS)
+    assert not staffed.staff.signed_in
+    tap(qtbot, staffed, "cancel")
+    assert staffed.current_screen == "home" and not staffed.staff.signed_in

@@ -62,7 +62,8 @@ class StaffFlow(QObject):
         return self.session is not None
 
     def open_sign_in(self) -> None:
-        self.sign_in.forget()
+        """The sign-in, from the start: whoever was signed in is signed out first."""
+        self.sign_out()
         self.show_screen.emit(self.sign_in.name)
 
     def card_tapped(self, tag: str, badges_welcome: bool = True) -> None:
@@ -72,9 +73,11 @@ class StaffFlow(QObject):
         self._cards.identify(tag)
 
     def sign_out(self) -> None:
+        """End the session; a card lookup still running is no longer wanted."""
         if self.session is not None:
             log.info("staff %s signed out", self.session.staff_number)
         self.session = None
+        self._cards.drop_pending()
         for screen in self.screens:
             screen.forget()
 
@@ -87,7 +90,7 @@ class StaffFlow(QObject):
 
     def _connect(self) -> None:
         self.sign_in.signed_in.connect(self._on_signed_in)
-        self.sign_in.cancelled.connect(self.home_requested)
+        self.sign_in.cancelled.connect(self._sign_out_and_leave)
         self.menu.documents_chosen.connect(self._open_documents)
         self.menu.sign_out_chosen.connect(self._sign_out_and_leave)
         if self.documents is not None:

@@ -74,6 +74,11 @@ class GuidedFlow(QObject):
         return self.form.wizard is not None and not self.busy
 
     @property
+    def holds_card_answers(self) -> bool:
+        """A citizen's card was read and waits for their form (wiped on idle)."""
+        return self.form.holds_card_answers
+
+    @property
     def asking_still_there(self) -> bool:
         return self.countdown.running
 

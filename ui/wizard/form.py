@@ -81,6 +81,10 @@ class FormFlow(QObject):
         self._apply_card_answers()
         self._render()
 
+    @property
+    def holds_card_answers(self) -> bool:
+        return bool(self._card_answers)
+
     def prefill(self, answers: dict[str, object]) -> None:
         """A registered citizen's card was tapped: its NIK and name fill the form being
         filled in now, or the next one started, for the citizen to confirm."""
