@@ -10,13 +10,12 @@ import threading
 from kiosk.cards import CardRegistry, StaffRole
 from kiosk.cards.errors import WeakPin
 from kiosk.cli.readers import start_card_reader, stop_reader
-from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
 from kiosk.config import ConfigError, Settings
 from kiosk.errors import KioskError
 from kiosk.ports import SystemClock
-from kiosk.security.sealing import Sealer
 
 
 class NoCardTapped(KioskError):
@@ -27,10 +26,12 @@ class NoCardTapped(KioskError):
 
 
 def open_registry(settings: Settings) -> CardRegistry:
-    """The registry on the configured database, with its keys in the OS keyring."""
+    """The registry on the configured database, with the kiosk's keys in the OS keyring
+    (refused when this user's keyring has none: see `existing_sealer`)."""
     secrets = KeyringSecretStore(settings)
+    sealer = existing_sealer(settings, secrets)
     database = open_database(settings)
-    return CardRegistry(database.sessions, Sealer(secrets), secrets, SystemClock())
+    return CardRegistry(database.sessions, sealer, secrets, SystemClock())
 
 
 def staff_add(args: argparse.Namespace) -> int:

@@ -7,15 +7,15 @@ import logging
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
-from kiosk.cli.secrets import KeyringSecretStore
-from kiosk.config import ConfigError, Settings
+from kiosk.cli.secrets import existing_sealer
+from kiosk.config import Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.documents.a4 import A4Printer
 from kiosk.documents.service import DocumentService
 from kiosk.documents.types import DocumentSummary, Office
 from kiosk.ports import SystemClock
-from kiosk.security.sealing import DATA_KEY_NAME, Sealer
+from kiosk.security.sealing import Sealer
 from printing.pdf.documents import PdfDocuments
 
 log = logging.getLogger(__name__)
@@ -42,20 +42,6 @@ class KioskDocuments:
 def office_of(settings: Settings) -> Office:
     office = settings.office
     return Office(office.name, office.address, office.place, office.head_name, office.head_title)
-
-
-def existing_sealer(settings: Settings) -> Sealer:
-    """The kiosk's Sealer, refusing to create a data key: a documents command run under
-    another user (another keyring) must say so rather than make a key that opens nothing."""
-    store = KeyringSecretStore(settings)
-    if store.get_secret(DATA_KEY_NAME) is None:
-        raise ConfigError(
-            str(settings.source or "settings"),
-            "the OS keyring of this user holds no data key, so no application can be "
-            "opened; run the command as the kiosk's user",
-            "security.keyring_backend",
-        )
-    return Sealer(store)
 
 
 def build_documents(

@@ -11,6 +11,8 @@ from keyring.backends import fail
 from keyring.errors import KeyringError
 
 from kiosk.config import ConfigError, Settings
+from kiosk.ports import SecretStore
+from kiosk.security.sealing import DATA_KEY_NAME, Sealer
 
 log = logging.getLogger(__name__)
 
@@ -56,3 +58,18 @@ class KeyringSecretStore:
 
     def set_secret(self, name: str, value: str) -> None:
         self._keyring.set_password(SERVICE_NAME, name, value)
+
+
+def existing_sealer(settings: Settings, store: SecretStore | None = None) -> Sealer:
+    """The kiosk's Sealer for a command run by a technician, refusing to create a data
+    key: under another OS user (another keyring) a new key would seal what the kiosk can
+    never open, and open nothing the kiosk sealed. `kiosk run` creates the keys."""
+    store = store if store is not None else KeyringSecretStore(settings)
+    if store.get_secret(DATA_KEY_NAME) is None:
+        raise ConfigError(
+            str(settings.source or "settings"),
+            "the OS keyring of this user holds no data key yet: start the kiosk once "
+            "(it creates its keys), or run this command as the kiosk's user",
+            "security.keyring_backend",
+        )
+    return Sealer(store)

@@ -14,6 +14,7 @@ import pytest
 
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
 from kiosk.cli.main import main
+from kiosk.security.sealing import Sealer
 from tests.helpers.definitions import MALE_NIK
 from tests.kiosk.cli.test_secrets import real_keyring_or_skip
 
@@ -34,7 +35,7 @@ def kiosk(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Comple
 
 @pytest.fixture
 def environment(tmp_path: Path) -> dict[str, str]:
-    real_keyring_or_skip()
+    Sealer(real_keyring_or_skip()).ensure_key()  # the kiosk has run once on this machine
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.update(
         KIOSK_CONFIG=os.devnull,

@@ -7,8 +7,10 @@ import uuid
 
 import pytest
 
-from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.config import ConfigError, load_settings
+from kiosk.security.sealing import Sealer
+from tests.helpers.secrets import MemorySecretStore
 
 
 def real_keyring_or_skip() -> KeyringSecretStore:
@@ -48,3 +50,14 @@ def test_an_unknown_backend_names_the_setting() -> None:
     )
     with pytest.raises(ConfigError, match=r"security\.keyring_backend"):
         KeyringSecretStore(settings)
+
+
+def test_a_technicians_command_never_creates_the_data_key() -> None:
+    settings = load_settings(None, {"KIOSK_CONFIG": os.devnull})
+    empty = MemorySecretStore()
+    with pytest.raises(ConfigError, match="holds no data key yet"):
+        existing_sealer(settings, empty)
+    assert empty.values == {}
+    Sealer(empty).ensure_key()  # what `kiosk run` does on its first start
+    sealed = Sealer(empty).seal({"nik": "x"}, "id-1")
+    assert existing_sealer(settings, empty).unseal(sealed, "id-1") == {"nik": "x"}
