@@ -50,6 +50,7 @@ class StaffEventKind(StrEnum):
     BADGE_SET = "badge_set"
     CARD_ENROLLED = "card_enrolled"  # a citizen's card; the citizen is not named
     CARD_REMOVED = "card_removed"  # a citizen's card or a staff badge
+    UNKNOWN_NUMBER = "unknown_number"  # a sign-in with a number nobody has (as typed)
 
 
 class CardRegistry:
@@ -213,6 +214,8 @@ class CardRegistry:
             member = session.scalar(
                 select(StaffMember).where(StaffMember.staff_number == number).with_for_update()
             )
+            if member is None or not member.active:
+                self._refuse_unknown(session, number[:STAFF_NUMBER_MAX_DIGITS], pin)
             return self._check_pin(session, member, pin)
 
     def sign_in_with_badge(self, tag: str, pin: str) -> StaffSession:
@@ -228,6 +231,14 @@ class CardRegistry:
             if member is None:
                 raise UnknownCard()
             return self._check_pin(session, member, pin)
+
+    def _refuse_unknown(self, session: Session, typed: str, pin: str) -> None:
+        """Audited, and as slow as a wrong PIN, so that neither the time taken nor the
+        screen (see ui.staff.sign_in) tells which numbers exist."""
+        verify_pin(pin, _decoy_hash())
+        _audit(session, StaffEventKind.UNKNOWN_NUMBER, typed or None, self._clock.now())
+        session.commit()
+        raise UnknownStaff()
 
     def _check_pin(self, session: Session, member: StaffMember | None, pin: str) -> StaffSession:
         now = self._clock.now()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.cards import StaffBadge, StaffLockedOut, WrongPin
+from kiosk.cards import StaffBadge, StaffLockedOut, UnknownStaff, WrongPin
 from kiosk.cards.messages import DEFAULT_TIMEZONE, describe_card_error
 from kiosk.cards.pins import PIN_LENGTH
 from kiosk.errors import KioskError
@@ -193,6 +193,13 @@ class StaffSignIn(Screen):
         self.signed_in.emit(session)
 
     def _on_failed(self, kind: str, error: object) -> None:
+        by_number = self._badge_tag is None and kind != IDENTIFY
+        if by_number and isinstance(error, WrongPin | UnknownStaff):
+            # One answer for a wrong PIN and a number nobody has: the screen must not
+            # tell a passer-by which staff numbers exist.
+            self.message.setText(self._tr("The staff number or the PIN is wrong."))
+            self._show_step(Step.PIN)
+            return
         self.message.setText(self._describe(error))
         if isinstance(error, WrongPin) and kind != IDENTIFY:
             self._show_step(Step.PIN)  # the same person tries again

@@ -153,11 +153,14 @@ def test_badge_and_number_share_one_failure_count(registry: CardRegistry, clerk:
         registry.sign_in(clerk, WRONG_PIN)
 
 
-def test_an_unknown_badge_or_number_signs_in_nobody(registry: CardRegistry, clerk: str) -> None:
+def test_an_unknown_badge_or_number_signs_in_nobody(
+    registry: CardRegistry, clerk: str, sessions: sessionmaker[Session]
+) -> None:
     with pytest.raises(UnknownCard):
         registry.sign_in_with_badge("FFFFFFFFFF", CLERK_PIN)
     with pytest.raises(UnknownStaff):
         registry.sign_in("9999", CLERK_PIN)
+    assert events(sessions)[-1] == ("unknown_number", "9999")  # someone tried: audited
 
 
 def test_a_deactivated_member_cannot_sign_in_and_the_badge_is_freed(

@@ -84,11 +84,23 @@ def test_a_wrong_pin_says_so_and_asks_again(
     type_number(screen, NUMBER)
     with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
         type_pin(screen, "271828")
-    assert screen.message.text() == "Wrong PIN. 4 more tries before the account is locked."
+    assert screen.message.text() == "The staff number or the PIN is wrong."
     assert screen.step is Step.PIN and screen.pin_length == 0
     with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
     assert port.calls[-1] == ("sign_in", NUMBER, PIN)
+
+
+def test_a_number_nobody_has_looks_like_a_wrong_pin(
+    qtbot: QtBot, screen: StaffSignIn, port: FakeStaffPort
+) -> None:
+    """A passer-by cannot learn which staff numbers exist from the screen."""
+    type_number(screen, "999")
+    with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+        type_pin(screen, PIN)
+    assert port.calls[-1] == ("sign_in", "999", PIN)
+    assert screen.message.text() == "The staff number or the PIN is wrong."
+    assert screen.step is Step.PIN and screen.pin_length == 0
 
 
 def test_a_locked_account_says_until_when_in_office_time(
@@ -103,7 +115,7 @@ def test_a_locked_account_says_until_when_in_office_time(
 
 
 def test_messages_follow_the_screen_language(
-    qtbot: QtBot, screen: StaffSignIn, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, screen: StaffSignIn, port: FakeStaffPort, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[tuple[str, str]] = []
 
@@ -112,11 +124,12 @@ def test_messages_follow_the_screen_language(
         return f"[{language}]"
 
     monkeypatch.setattr("ui.staff.sign_in.describe_card_error", describe)
-    type_number(screen, "999")
+    port.locked = True
+    type_number(screen, NUMBER)
     screen.retranslate(Tr("id"))
     with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
-    assert asked == [("UnknownStaff", "id")] and screen.message.text() == "[id]"
+    assert asked == [("StaffLockedOut", "id")] and screen.message.text() == "[id]"
 
 
 def test_a_badge_picks_the_member_but_the_pin_is_still_asked(
