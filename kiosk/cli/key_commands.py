@@ -41,7 +41,8 @@ def import_keys(args: argparse.Namespace) -> int:
         bundle = Path(args.file).read_bytes()
     except OSError as error:
         raise KeyTransferError(f"cannot read {args.file}: {error.strerror}") from None
-    result = import_bundle(store, bundle, _passphrase(args, confirm=False), args.replace)
+    passphrase = _passphrase(args, confirm=False)
+    result = import_bundle(store, bundle, passphrase, SHARED_SECRETS, args.replace)
     for name in result.written:
         print(f"imported {name}")
     for name in result.unchanged:

@@ -70,11 +70,19 @@ def export_bundle(secrets: SecretStore, names: Iterable[str], passphrase: str) -
 
 
 def import_bundle(
-    secrets: SecretStore, bundle: bytes, passphrase: str, replace: bool = False
+    secrets: SecretStore,
+    bundle: bytes,
+    passphrase: str,
+    allowed: Iterable[str],
+    replace: bool = False,
 ) -> ImportResult:
-    """Store the bundle's secrets in `secrets`. A different key already on this PC is
-    kept unless `replace`: records sealed with it would no longer open."""
+    """Store the bundle's secrets in `secrets`; only names in `allowed`, so a crafted
+    file cannot plant other keyring entries. A different key already on this PC is kept
+    unless `replace`: records sealed with it would no longer open."""
     values = _open(bundle, passphrase)
+    unexpected = sorted(set(values) - set(allowed))
+    if unexpected:
+        raise KeyTransferError("the key file holds unknown keys: " + ", ".join(unexpected))
     conflicts = [name for name, value in values.items() if _differs(secrets, name, value)]
     if conflicts and not replace:
         raise KeyTransferError(
@@ -100,6 +108,8 @@ def _open(bundle: bytes, passphrase: str) -> dict[str, str]:
         nonce = _unb64(fields["nonce"])
         sealed = _unb64(fields["ciphertext"])
         header = _header(salt)
+        if len(nonce) != NONCE_BYTES or len(salt) != SALT_BYTES:
+            raise KeyTransferError("the key file is incomplete or damaged")
         if {key: fields[key] for key in header} != header:
             raise KeyTransferError("the key file uses other settings than this version")
     except (KeyError, TypeError, binascii.Error):

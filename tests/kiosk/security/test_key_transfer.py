@@ -25,7 +25,9 @@ def kiosk_pc() -> MemorySecretStore:
 def test_a_counter_pc_opens_what_the_kiosk_sealed(kiosk_pc: MemorySecretStore) -> None:
     blob = Sealer(kiosk_pc).seal({"nik": "3201010101010001"}, "submission-1")
     counter_pc = MemorySecretStore()
-    result = import_bundle(counter_pc, export_bundle(kiosk_pc, NAMES, PASSPHRASE), PASSPHRASE)
+    result = import_bundle(
+        counter_pc, export_bundle(kiosk_pc, NAMES, PASSPHRASE), PASSPHRASE, NAMES
+    )
     assert sorted(result.written) == sorted(NAMES)
     assert Sealer(counter_pc).unseal(blob, "submission-1") == {"nik": "3201010101010001"}
     assert counter_pc.get_secret("anjungan-card-key-v1") == "kartu-rahasia"
@@ -41,13 +43,13 @@ def test_the_file_holds_no_key_in_clear(kiosk_pc: MemorySecretStore) -> None:
 def test_a_wrong_passphrase_or_a_changed_file_is_refused(kiosk_pc: MemorySecretStore) -> None:
     bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
     with pytest.raises(KeyTransferError, match="wrong passphrase"):
-        import_bundle(MemorySecretStore(), bundle, "sawah hijau di lereng!")
+        import_bundle(MemorySecretStore(), bundle, "sawah hijau di lereng!", NAMES)
     fields = json.loads(bundle)
     fields["kdf"]["n"] = 2**10  # a weaker KDF slipped into the header
     with pytest.raises(KeyTransferError, match="other settings"):
-        import_bundle(MemorySecretStore(), json.dumps(fields).encode(), PASSPHRASE)
+        import_bundle(MemorySecretStore(), json.dumps(fields).encode(), PASSPHRASE, NAMES)
     with pytest.raises(KeyTransferError, match="not an Anjungan key file"):
-        import_bundle(MemorySecretStore(), b"\x00garbage", PASSPHRASE)
+        import_bundle(MemorySecretStore(), b"\x00garbage", PASSPHRASE, NAMES)
 
 
 def test_another_key_already_here_is_kept_unless_replace(kiosk_pc: MemorySecretStore) -> None:
@@ -56,16 +58,16 @@ def test_another_key_already_here_is_kept_unless_replace(kiosk_pc: MemorySecretS
     Sealer(used_pc).ensure_key()
     own_key = used_pc.get_secret(DATA_KEY_NAME)
     with pytest.raises(KeyTransferError, match=DATA_KEY_NAME):
-        import_bundle(used_pc, bundle, PASSPHRASE)
+        import_bundle(used_pc, bundle, PASSPHRASE, NAMES)
     assert used_pc.get_secret(DATA_KEY_NAME) == own_key
     assert used_pc.get_secret("anjungan-card-key-v1") is None  # nothing half-imported
-    import_bundle(used_pc, bundle, PASSPHRASE, replace=True)
+    import_bundle(used_pc, bundle, PASSPHRASE, NAMES, replace=True)
     assert used_pc.get_secret(DATA_KEY_NAME) == kiosk_pc.get_secret(DATA_KEY_NAME)
 
 
 def test_importing_twice_changes_nothing(kiosk_pc: MemorySecretStore) -> None:
     bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
-    result = import_bundle(kiosk_pc, bundle, PASSPHRASE)
+    result = import_bundle(kiosk_pc, bundle, PASSPHRASE, NAMES)
     assert result.written == () and sorted(result.unchanged) == sorted(NAMES)
 
 
@@ -74,3 +76,19 @@ def test_short_passphrases_and_empty_pcs_are_refused(kiosk_pc: MemorySecretStore
         export_bundle(kiosk_pc, NAMES, "pendek")
     with pytest.raises(KeyTransferError, match="no keys yet"):
         export_bundle(MemorySecretStore(), NAMES, PASSPHRASE)
+
+
+def test_only_the_office_keys_are_imported(kiosk_pc: MemorySecretStore) -> None:
+    kiosk_pc.set_secret("some-other-service-token", "ditanam")
+    bundle = export_bundle(kiosk_pc, (*NAMES, "some-other-service-token"), PASSPHRASE)
+    counter_pc = MemorySecretStore()
+    with pytest.raises(KeyTransferError, match="unknown keys: some-other-service-token"):
+        import_bundle(counter_pc, bundle, PASSPHRASE, NAMES)
+    assert counter_pc.values == {}
+
+
+def test_a_cut_nonce_is_a_damaged_file(kiosk_pc: MemorySecretStore) -> None:
+    fields = json.loads(export_bundle(kiosk_pc, NAMES, PASSPHRASE))
+    fields["nonce"] = ""
+    with pytest.raises(KeyTransferError, match="damaged"):
+        import_bundle(MemorySecretStore(), json.dumps(fields).encode(), PASSPHRASE, NAMES)
