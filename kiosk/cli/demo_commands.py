@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosk.cli.app_commands import Parts, open_parts, start_ui
 from kiosk.cli.settings_loader import settings_for
+from kiosk.errors import KioskError
 from kiosk.i18n import translations
 
 DEMO_PRINTER = "demo"
@@ -24,6 +25,11 @@ DEMO_STAFF = ("1001", "Petugas Demo", "246810")  # number, name, PIN
 DEMO_BADGE = "0A1B2C3D4E"  # the demo clerk's badge
 DEMO_CARD = "1F00A1B2C3"  # a demo citizen's registered card
 DEMO_CITIZEN = ("3273011708850001", "Budi Santoso")  # a valid, invented NIK
+DEMO_MARKER = ".anjungan-demo"  # in every folder the demo made: it may use it again
+
+
+class NotADemoFolder(KioskError):
+    """The demo was pointed at a folder holding a database it did not make."""
 
 
 def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
@@ -71,9 +77,21 @@ def _demo_readers(data_dir: Path, environ: dict[str, str]) -> Iterator[list[str]
         ]
 
 
+def claim_demo_folder(data_dir: Path) -> None:
+    """Mark `data_dir` as the demo's; refuse a real office's data (the demo adds a clerk
+    whose PIN it prints)."""
+    if (data_dir / "anjungan.db").exists() and not (data_dir / DEMO_MARKER).exists():
+        raise NotADemoFolder(
+            f"{data_dir} holds a database the demo did not make; the demo only uses a new "
+            "folder or one it made before"
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DEMO_MARKER).touch()
+
+
 def demo(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="anjungan-demo-"))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    claim_demo_folder(data_dir)
     environ = demo_environment(data_dir, dict(os.environ))
     with _demo_readers(data_dir, environ) as how_to:
         settings = settings_for(args, environ)

@@ -1,4 +1,4 @@
-"""The demo's A4 printer (simulated hardware) takes a PDF on stdin like CUPS `lp`."""
+"""The demo: its simulated A4 printer takes a PDF on stdin like CUPS `lp`; its folder is its own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.demo_commands import demo_environment
+from kiosk.cli.demo_commands import NotADemoFolder, claim_demo_folder, demo_environment
 from kiosk.documents.a4 import A4Printer
 from kiosk.documents.errors import PrintRejected
 
@@ -32,3 +32,16 @@ def test_anything_but_a_pdf_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PrintRejected, match="not a PDF"):
         A4Printer(command).print_pdf(b"hello")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_demo_never_takes_an_offices_data_folder(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "anjungan.db").write_bytes(b"an office's data")
+    with pytest.raises(NotADemoFolder, match="did not make"):
+        claim_demo_folder(office)
+    demo_folder = tmp_path / "demo"
+    claim_demo_folder(demo_folder)
+    (demo_folder / "anjungan.db").write_bytes(b"demo data")
+    claim_demo_folder(demo_folder)  # a demo folder may be used again
+    assert (demo_folder / ".anjungan-demo").exists()
