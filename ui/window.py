@@ -105,7 +105,8 @@ class KioskWindow(QMainWindow):
     def in_use(self) -> bool:
         """Someone is in the middle of something: a form, a ticket or a receipt printing."""
         guided = self.guided is not None and (self.guided.in_form or self.guided.busy)
-        return guided or self.tickets.awaiting_ticket
+        staff = self.staff is not None and self.staff.busy
+        return guided or staff or self.tickets.awaiting_ticket
 
     def page(self, name: str) -> Screen:
         """The screen called `name` (for tests and diagnostics)."""
@@ -303,7 +304,7 @@ class KioskWindow(QMainWindow):
 
     def _on_idle(self) -> None:
         self.idle_watcher.restart()
-        if self.tickets.awaiting_ticket:
+        if self.tickets.awaiting_ticket or (self.staff is not None and self.staff.busy):
             return  # never leave the printing screen before the printer answers
         if self.guided is not None and (self.guided.busy or self.guided.asking_still_there):
             return  # the receipt is printing, or the countdown is running

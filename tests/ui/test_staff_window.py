@@ -201,3 +201,23 @@ def test_cancelling_a_badges_sign_in_signs_the_last_clerk_out(qtbot, staffed: Ki
     assert not staffed.staff.signed_in
     tap(qtbot, staffed, "cancel")
     assert staffed.current_screen == "home" and not staffed.staff.signed_in
+
+
+def test_idle_waits_for_a_letter_still_printing(
+    qtbot, make_staffed: WindowFactory, documents_port: FakeDocuments
+) -> None:
+    window = make_staffed(idle_timeout_seconds=0.3)
+    sign_in_by_number(qtbot, window)
+    tap(qtbot, window, "staff_documents")
+    screen = window.page("documents")
+    documents_port.gate.clear()  # the A4 printer takes its time
+    assert screen.take_code(CODE)
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=SIGNAL_MS)
+    tap(qtbot, window, "print_letter")
+    with qtbot.waitSignal(window.idle_watcher.timed_out, timeout=SIGNAL_MS):
+        pass  # idle passes while the letter prints...
+    assert window.current_screen == "documents" and window.in_use
+    documents_port.gate.set()
+    qtbot.waitUntil(lambda: bool(documents_port.printed), timeout=SIGNAL_MS)
+    qtbot.waitUntil(lambda: window.current_screen == "home", timeout=SIGNAL_MS)  # ...then ends
+    assert window.staff is not None and not window.staff.signed_in

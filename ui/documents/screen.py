@@ -87,6 +87,7 @@ class DocumentsScreen(Screen):
 
     def forget(self) -> None:
         """The next staff member starts from an empty code, without the last summary."""
+        self.worker.drop_pending()
         self.entry.clear()
         self._say("")
         self._show_summary(None)

@@ -15,7 +15,8 @@ LOOKUP, PROOF, LETTER = "lookup", "proof", "letter"
 
 class DocumentsWorker(QObject):
     """One call at a time; while one runs, another request is refused (a double tap
-    prints one copy)."""
+    prints one copy). After `drop_pending` the answer of a call still running is not
+    passed on (the next clerk never sees the last one's lookup)."""
 
     done = Signal(str, object)  # kind (LOOKUP, PROOF, LETTER), result
     failed = Signal(str, object)  # kind, the exception
@@ -26,6 +27,7 @@ class DocumentsWorker(QObject):
         self._calls = BackgroundCalls(self)  # one call at a time, in order
         self._calls.finished.connect(self._on_finished)
         self._busy = False
+        self._latest = 0
 
     @property
     def busy(self) -> bool:
@@ -40,6 +42,10 @@ class DocumentsWorker(QObject):
     def print_letter(self, code: str, language: str) -> bool:
         return self._start(LETTER, lambda: self._port.print_letter(code, language))
 
+    def drop_pending(self) -> None:
+        self._latest = 0  # no call has this number
+        self._busy = False
+
     def wait_for_done(self, msecs: int = 10_000) -> bool:
         return self._calls.wait_for_done(msecs)
 
@@ -47,10 +53,12 @@ class DocumentsWorker(QObject):
         if self._busy:
             return False
         self._busy = True
-        self._calls.start(kind, call)
+        self._latest = self._calls.start(kind, call)
         return True
 
-    def _on_finished(self, kind: str, _number: int, result: object, error: object) -> None:
+    def _on_finished(self, kind: str, number: int, result: object, error: object) -> None:
+        if number != self._latest:
+            return
         self._busy = False
         if error is None:
             self.done.emit(kind, result)

@@ -61,6 +61,11 @@ class StaffFlow(QObject):
     def signed_in(self) -> bool:
         return self.session is not None
 
+    @property
+    def busy(self) -> bool:
+        """A proof or a letter is being made or printed."""
+        return self.documents is not None and self.documents.worker.busy
+
     def open_sign_in(self) -> None:
         """The sign-in, from the start: whoever was signed in is signed out first."""
         self.sign_out()

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kiosk.catalogue.model import Output
 from kiosk.documents.errors import PrintRejected
@@ -158,3 +159,17 @@ def test_the_screen_speaks_its_language(qtbot, screen: DocumentsScreen) -> None:
 def test_close_emits_finished(qtbot, screen: DocumentsScreen) -> None:
     with qtbot.waitSignal(screen.finished, timeout=1000):
         screen.close_button.click()
+
+
+def test_the_next_clerk_never_sees_the_last_ones_result(
+    qtbot, screen: DocumentsScreen, port: FakeDocuments
+) -> None:
+    look_up(qtbot, screen, CODE)
+    port.gate.clear()  # the A4 printer is slow
+    screen.print_letter()
+    screen.forget()  # the clerk was signed out meanwhile
+    port.gate.set()
+    assert screen.worker.wait_for_done(5_000)
+    QApplication.processEvents()  # the queued answer arrives, and is dropped
+    assert port.printed == [("letter", CODE, "en")]
+    assert screen.summary is None and not screen.message.isVisibleTo(screen)
