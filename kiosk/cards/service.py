@@ -204,6 +204,15 @@ class CardRegistry:
             opened = self._sealer.unseal(holder.sealed, HOLDER_AAD_PREFIX + fingerprint)
             return CardHolder(str(opened["nik"]), str(opened["name"]), holder.created_at)
 
+    def identify_staff(self, tag: str) -> StaffBadge | None:
+        """The staff member whose badge this is; never opens a citizen's card record."""
+        fingerprint = self._tags.fingerprint(tag)
+        with self._sessions() as session:
+            member = _badge_owner(session, fingerprint)
+            if member is None or not member.active:
+                return None
+            return StaffBadge(member.staff_number, member.name, member.role)
+
     # -- signing in
 
     def sign_in(self, staff_number: str, pin: str) -> StaffSession:

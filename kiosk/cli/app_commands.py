@@ -153,6 +153,9 @@ class DeferredStaff:
     def sign_in_with_badge(self, tag: str, pin: str) -> StaffSession:
         return self._cards().sign_in_with_badge(tag, pin)
 
+    def identify_staff(self, tag: str) -> StaffBadge | None:
+        return self._cards().identify_staff(tag)
+
     def identify(self, tag: str) -> StaffBadge | CardHolder | None:
         return self._cards().identify(tag)
 

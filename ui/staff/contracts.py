@@ -19,6 +19,10 @@ class StaffPort(Protocol):
         """The badge says who, the PIN decides; raises UnknownCard too."""
         ...
 
+    def identify_staff(self, tag: str) -> StaffBadge | None:
+        """Whose badge a tag is, without opening citizens' card records."""
+        ...
+
     def identify(self, tag: str) -> StaffBadge | CardHolder | None:
         """Whose card a tag is; proves nothing."""
         ...

@@ -121,7 +121,7 @@ class StaffSignIn(Screen):
         self._pin = ""
         self._step = Step.CHECKING
         self._badge_tag = tag
-        self._worker.identify(tag)
+        self._worker.identify_staff(tag)  # a citizen's card stays sealed
 
     def choose_badge(self, tag: str, badge: StaffBadge) -> None:
         """A badge already identified elsewhere (tapped at home): straight to its PIN."""

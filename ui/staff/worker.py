@@ -33,6 +33,9 @@ class StaffWorker(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    def identify_staff(self, tag: str) -> None:
+        self._start(IDENTIFY, lambda: self._port.identify_staff(tag))
+
     def identify(self, tag: str) -> None:
         self._start(IDENTIFY, lambda: self._port.identify(tag))
 

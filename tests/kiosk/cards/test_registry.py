@@ -28,7 +28,7 @@ from kiosk.cards.models import StaffEvent, StaffMember
 from kiosk.cards.service import LOCKOUT
 from kiosk.cards.tags import CARD_KEY_NAME
 from kiosk.catalogue.errors import InvalidAnswer
-from kiosk.security.sealing import Sealer
+from kiosk.security.sealing import SealBroken, Sealer
 from tests.helpers.definitions import FEMALE_NIK, MALE_NIK
 from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
@@ -259,3 +259,17 @@ def test_raw_tags_pins_niks_and_names_are_not_in_the_database_file(
     assert stored.encode() in blob  # guard: the bytes read are the stored ones
     for needle in ("ABCDEF1234", "abcdef1234", "5566778899", "904217", nik, name):
         assert needle.encode() not in blob, needle
+
+
+def test_identifying_a_staff_badge_never_opens_a_citizens_card(
+    registry: CardRegistry, sessions: sessionmaker[Session], secrets: MemorySecretStore, clerk: str
+) -> None:
+    registry.add_holder(HOLDER_TAG, MALE_NIK, "Budi Santoso")
+    badge = registry.identify_staff(CLERK_BADGE)
+    assert badge is not None and badge.staff_number == clerk
+    # The same tags, but no data key: opening the citizen's record is impossible here.
+    no_data_key = MemorySecretStore({CARD_KEY_NAME: secrets.values[CARD_KEY_NAME]})
+    other = CardRegistry(sessions, Sealer(no_data_key), no_data_key, FakeClock())
+    assert other.identify_staff(HOLDER_TAG) is None  # answered without opening it
+    with pytest.raises(SealBroken):
+        other.identify(HOLDER_TAG)

@@ -45,8 +45,16 @@ class FakeStaffPort:
             raise UnknownCard()
         return self._check(pin)
 
+    def identify_staff(self, tag: str) -> StaffBadge | None:
+        self._record("identify_staff", tag)
+        found = self._identify(tag)
+        return found if isinstance(found, StaffBadge) else None
+
     def identify(self, tag: str) -> StaffBadge | CardHolder | None:
         self._record("identify", tag)
+        return self._identify(tag)
+
+    def _identify(self, tag: str) -> StaffBadge | CardHolder | None:
         if tag == BADGE:
             return StaffBadge(NUMBER, "Siti Aminah", StaffRole.CLERK)
         if tag == HOLDER_CARD:

@@ -144,14 +144,15 @@ def test_a_badge_picks_the_member_but_the_pin_is_still_asked(
     assert screen.prompt.text() == "Siti Aminah: type your 6-digit PIN"
     with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
-    assert port.calls == [("identify", BADGE), ("sign_in_with_badge", BADGE, PIN)]
+    assert port.calls == [("identify_staff", BADGE), ("sign_in_with_badge", BADGE, PIN)]
 
 
 def test_a_citizens_card_is_not_a_staff_card_and_shows_nothing_of_them(
-    qtbot: QtBot, screen: StaffSignIn
+    qtbot: QtBot, screen: StaffSignIn, port: FakeStaffPort
 ) -> None:
     with qtbot.waitSignal(screen._worker.identified, timeout=SIGNAL_MS):
         assert screen.take_card(HOLDER_CARD)
+    assert port.calls == [("identify_staff", HOLDER_CARD)]  # the citizen's record stays sealed
     assert screen.message.text() == "This card is not a staff card."
     assert screen.step is Step.NUMBER
     shown = " ".join(label.text() for label in (screen.title, screen.prompt, screen.message))
