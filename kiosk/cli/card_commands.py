@@ -75,8 +75,9 @@ def cards_add_holder(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     registry = open_registry(settings)
     nik = _secret_line(args.nik_stdin, "NIK (16 digits, not shown): ")
+    name = args.name or _plain_line(args.nik_stdin, "Name: ")
     tag = _tag(settings, args.tag, args.wait, "citizen's card")
-    registry.add_holder(tag, nik, args.name)
+    registry.add_holder(tag, nik, name)
     print(f"Card registered. {registry.count_holders()} cards registered at this office.")
     return 0
 
@@ -134,3 +135,8 @@ def _tag(settings: Settings, given: str | None, seconds: float, what: str) -> st
     finally:
         stop_reader(reader)
     return tapped[0]
+
+
+def _plain_line(from_stdin: bool, prompt: str) -> str:
+    """A line typed by the technician (shown as typed), or the next line of stdin."""
+    return sys.stdin.readline().rstrip("\n") if from_stdin else input(prompt)

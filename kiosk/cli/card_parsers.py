@@ -76,8 +76,15 @@ def _add_card_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "from standard input with --nik-stdin); the card is tapped on the reader or given "
         "with --tag. The tag is stored only as a keyed fingerprint.",
     )
-    add.add_argument("--name", required=True, help="the card holder's name")
-    add.add_argument("--nik-stdin", action="store_true", help="read the NIK from standard input")
+    add.add_argument(
+        "--name",
+        help="the card holder's name (else asked, so it stays out of the shell history)",
+    )
+    add.add_argument(
+        "--nik-stdin",
+        action="store_true",
+        help="read the NIK (and then the name, unless --name) from standard input",
+    )
     _tap_options(add, "card")
     add.set_defaults(handler="card_commands:cards_add_holder")
     remove = cards_sub.add_parser("remove", help="forget a card (a citizen's card or a badge)")

@@ -109,8 +109,8 @@ def test_a_weak_pin_or_a_taken_number_is_one_clear_line(environment: dict[str, s
 def test_citizens_cards_are_added_counted_and_removed(environment: dict[str, str]) -> None:
     added = kiosk(
         environment,
-        "cards", "add-holder", "--name", "Budi Santoso", "--nik-stdin", "--tag", CARD,
-        stdin=f"{MALE_NIK}\n",
+        "cards", "add-holder", "--nik-stdin", "--tag", CARD,  # the name is not an argument
+        stdin=f"{MALE_NIK}\nBudi Santoso\n",
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert kiosk(environment, "cards", "count").stdout == "1\n"
