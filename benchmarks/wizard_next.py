@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import FieldType, ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.ports import SystemClock
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard

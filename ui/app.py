@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -79,10 +79,13 @@ def run_kiosk(
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
     window = KioskWindow(queue, options, services, staff=staff, documents=documents)
-    readers = [
-        _start(start_scanner, window.on_code_scanned, window),
-        _start(start_card_reader, window.on_card_tapped, window),
-    ]
+    readers: list[object] = []
+
+    def start_readers() -> None:  # once the start screen is up: opening ports takes a while
+        readers.append(_start(start_scanner, window.on_code_scanned, window))
+        readers.append(_start(start_card_reader, window.on_card_tapped, window))
+
+    QTimer.singleShot(0, start_readers)
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
     window.refresh_services()  # the queue may still be opening its database: ask again

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from kiosk.catalogue.loader import default_catalogue_dir
 from kiosk.catalogue.model import ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from kiosk.submissions.types import Receipt, StatusView
-from kiosk.wizard import Wizard
+
+if TYPE_CHECKING:
+    from kiosk.wizard import Wizard
 
 Role = Literal["kiosk", "counter"]
 

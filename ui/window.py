@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -18,11 +19,12 @@ from ui.screens.home import HomeScreen
 from ui.screens.stack import ScreenStack
 from ui.screens.ticket_flow import TicketFlow
 from ui.staff.contracts import StaffPort
-from ui.staff.flow import StaffFlow
 from ui.theme import Palette, palette_for, stylesheet
-from ui.voice import Voice
-from ui.wizard.flow import GuidedFlow
-from ui.wizard.style import guided_stylesheet
+
+if TYPE_CHECKING:  # built after the window first shows (see `build_all`)
+    from ui.staff.flow import StaffFlow
+    from ui.voice import Voice
+    from ui.wizard.flow import GuidedFlow
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,10 @@ class KioskWindow(QMainWindow):
     a tapped card goes to the screen shown first (`Screen.take_code`, `take_card`).
     `voice` reads the guided screens aloud; by default a real one, on at the kiosk and
     off at the counter.
+
+    The home screen and the ticket path are built at once; the voice, the guided flow and
+    the staff flow on the next turns of the event loop, one per turn, or at their first
+    use (`guided`, `staff`, `voice`), so the start screen appears without waiting for them.
     """
 
     screen_changed = Signal(str)  # the name of the screen now shown
@@ -66,26 +72,96 @@ class KioskWindow(QMainWindow):
         self._high_contrast = options.high_contrast
         self._screen_sheets: dict[Screen, Sheet] = {}  # the added screens' own looks
         self.idle_watcher = IdleWatcher(options.idle_timeout_seconds, self)
-        self.voice = voice if voice is not None else Voice(options.voice_on, self._tr.language)
-        self.voice.setParent(self)
+        self._voice = voice
+        if voice is not None:
+            voice.setParent(self)
+        self._services, self._staff_port, self._documents = services, staff, documents
+        self._guided: GuidedFlow | None = None
+        self._staff: StaffFlow | None = None
         self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
         self.home = HomeScreen(
             options.office_name, guided=services is not None, staff=staff is not None
         )
         self.tickets = TicketFlow(queue, options, self.stack, self)
-        self.guided = None if services is None else GuidedFlow(services, self.voice, options, self)
-        for screen in (self.home, *self.tickets.screens, *self._guided_screens()):
+        for screen in (self.home, *self.tickets.screens):
             self.stack.add(screen)
-        self.staff: StaffFlow | None = None
-        if staff is not None:
-            self.staff = StaffFlow(staff, documents, options.timezone, self)
-            for screen in self.staff.screens:
-                self.add_screen(screen, guided_stylesheet)
         self._connect()
         self._apply_theme()
         self._retranslate()
         self.idle_watcher.restart()
+        QTimer.singleShot(0, self._build_next_part)
+
+    # -- parts built after the start screen ---------------------------------
+
+    @property
+    def voice(self) -> Voice:
+        if self._voice is None:
+            from ui.voice import Voice
+
+            self._voice = Voice(self._options.voice_on, self._tr.language)
+            self._voice.setParent(self)
+        return self._voice
+
+    @property
+    def guided(self) -> GuidedFlow | None:
+        """The guided services (None without them), built now if not yet."""
+        if self._guided is None and self._services is not None:
+            from ui.wizard.flow import GuidedFlow
+
+            guided = GuidedFlow(self._services, self.voice, self._options, self)
+            for screen in guided.screens:
+                self.stack.add(screen)
+                screen.retranslate(self._tr)
+            guided.apply_theme(palette_for(self._high_contrast))
+            guided.use_language(self._tr)
+            self._connect_guided(guided)
+            self._guided = guided
+        return self._guided
+
+    @property
+    def staff(self) -> StaffFlow | None:
+        """The staff sign-in, menu and documents (None without staff), built now if not yet."""
+        if self._staff is None and self._staff_port is not None:
+            from ui.staff.flow import StaffFlow
+            from ui.wizard.style import guided_stylesheet
+
+            staff = StaffFlow(self._staff_port, self._documents, self._options.timezone, self)
+            for screen in staff.screens:
+                self.add_screen(screen, guided_stylesheet)
+            staff.use_language(self._tr)
+            self._connect_staff(staff)
+            self._staff = staff
+        return self._staff
+
+    @property
+    def later_parts_built(self) -> bool:
+        """The voice and, where wanted, the guided and staff flows exist."""
+        return (
+            self._voice is not None
+            and (self._guided is not None or self._services is None)
+            and (self._staff is not None or self._staff_port is None)
+        )
+
+    def build_all(self) -> None:
+        """Build every part not built yet (tests and diagnostics; the window does it by
+        itself on the first turns of its event loop)."""
+        _ = self.voice, self.guided, self.staff
+
+    def _build_next_part(self) -> None:
+        """One part per turn of the event loop, so a tap waits for one part at most."""
+        missing = [
+            name
+            for name, built in (
+                ("voice", self._voice is not None),
+                ("guided", self._guided is not None or self._services is None),
+                ("staff", self._staff is not None or self._staff_port is None),
+            )
+            if not built
+        ]
+        if missing:
+            getattr(self, missing[0])
+            QTimer.singleShot(0, self._build_next_part)
 
     # -- public -------------------------------------------------------------
 
@@ -104,12 +180,13 @@ class KioskWindow(QMainWindow):
     @property
     def in_use(self) -> bool:
         """Someone is in the middle of something: a form, a ticket or a receipt printing."""
-        guided = self.guided is not None and (self.guided.in_form or self.guided.busy)
-        staff = self.staff is not None and self.staff.busy
+        guided = self._guided is not None and (self._guided.in_form or self._guided.busy)
+        staff = self._staff is not None and self._staff.busy
         return guided or staff or self.tickets.awaiting_ticket
 
     def page(self, name: str) -> Screen:
         """The screen called `name` (for tests and diagnostics)."""
+        self.build_all()
         return self.stack.page(name)
 
     def add_screen(self, screen: Screen, sheet: Sheet | None = None) -> None:
@@ -155,10 +232,10 @@ class KioskWindow(QMainWindow):
     def restart_for_next_person(self) -> None:
         """Back to the start with the office's default language and contrast; every
         screen forgets what the last person left."""
-        if self.guided is not None:
-            self.guided.reset()  # an unfinished form is forgotten, never kept
-        if self.staff is not None:
-            self.staff.sign_out()  # a clerk who walked away is signed out
+        if self._guided is not None:
+            self._guided.reset()  # an unfinished form is forgotten, never kept
+        if self._staff is not None:
+            self._staff.sign_out()  # a clerk who walked away is signed out
         for screen in self.stack.screens():
             screen.forget()
         self.set_language(self._options.language)
@@ -167,10 +244,11 @@ class KioskWindow(QMainWindow):
 
     def shutdown(self, msecs: int = 10_000) -> bool:
         """Wait for a ticket or receipt still printing; True when nothing is left running."""
-        guided_done = self.guided is None or self.guided.shutdown(msecs)
-        if self.staff is not None:
-            self.staff.shutdown(msecs)
-        self.voice.shutdown()
+        guided_done = self._guided is None or self._guided.shutdown(msecs)
+        if self._staff is not None:
+            self._staff.shutdown(msecs)
+        if self._voice is not None:
+            self._voice.shutdown()
         return self.tickets.wait_for_done(msecs) and guided_done
 
     @Slot(str)
@@ -183,14 +261,15 @@ class KioskWindow(QMainWindow):
         screen = self.stack.current
         if screen is not None and screen.take_code(text):
             return
-        if self.guided is None or not text.strip().upper().startswith(STATUS_SCAN_PREFIX):
+        guided = self.guided
+        if guided is None or not text.strip().upper().startswith(STATUS_SCAN_PREFIX):
             log.info("scanned code ignored: not a receipt code")
             return
         if self.in_use:
             log.info("scanned receipt code ignored: the screen is in use")
             return
-        self.guided.reset()
-        self.guided.open_status(text.strip()[len(STATUS_SCAN_PREFIX) :])
+        guided.reset()
+        guided.open_status(text.strip()[len(STATUS_SCAN_PREFIX) :])
 
     @Slot(str)
     def on_card_tapped(self, tag: str) -> None:
@@ -211,9 +290,6 @@ class KioskWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------
 
-    def _guided_screens(self) -> list[Screen]:
-        return self.guided.screens if self.guided is not None else []
-
     def _connect(self) -> None:
         self.stack.screen_changed.connect(self.screen_changed)
         self.home.take_number.connect(self.tickets.take_number)
@@ -231,43 +307,52 @@ class KioskWindow(QMainWindow):
         ):
             theirs.connect(mine)
         self.idle_watcher.timed_out.connect(self._on_idle)
-        if self.guided is not None:
-            self._connect_guided(self.guided)
-        if self.staff is not None:
-            self._connect_staff(self.staff)
+        if self._services is not None:
+            self.home.guided_services.connect(lambda: self._guided_flow().open_services())
+            self.home.check_status.connect(lambda: self._guided_flow().open_status())
+        if self._staff_port is not None:
+            self.home.staff_requested.connect(lambda: self._staff_flow().open_sign_in())
+            self.card_unclaimed.connect(self._on_card_unclaimed)
+
+    def _guided_flow(self) -> GuidedFlow:
+        guided = self.guided
+        assert guided is not None, "connected only with guided services"
+        return guided
+
+    def _staff_flow(self) -> StaffFlow:
+        staff = self.staff
+        assert staff is not None, "connected only with staff"
+        return staff
 
     def _connect_guided(self, guided: GuidedFlow) -> None:
-        self.home.guided_services.connect(guided.open_services)
-        self.home.check_status.connect(lambda: guided.open_status())
         guided.show_screen.connect(self.show_screen)
         guided.home_requested.connect(self._leave_guided)
         guided.finished.connect(self.restart_for_next_person)
         guided.still_there_answered.connect(self.idle_watcher.restart)
 
     def _connect_staff(self, staff: StaffFlow) -> None:
-        self.home.staff_requested.connect(staff.open_sign_in)
         staff.show_screen.connect(self.show_screen)
         staff.home_requested.connect(self.go_home)
         staff.holder_identified.connect(self._on_card_holder)
-        self.card_unclaimed.connect(self._on_card_unclaimed)
 
     def _on_card_unclaimed(self, tag: str) -> None:
         """A badge opens the staff sign-in, a citizen's card fills their form; not while a
         ticket or a receipt is printing."""
-        busy = self.tickets.awaiting_ticket or (self.guided is not None and self.guided.busy)
-        if self.staff is not None and not busy:
-            in_form = self.guided is not None and self.guided.in_form
-            self.staff.card_tapped(tag, badges_welcome=not in_form)
+        busy = self.tickets.awaiting_ticket or (self._guided is not None and self._guided.busy)
+        if not busy:
+            in_form = self._guided is not None and self._guided.in_form
+            self._staff_flow().card_tapped(tag, badges_welcome=not in_form)
 
     def _on_card_holder(self, answers: object) -> None:
         """A citizen's card, looked up: into their open form, or kept for the form they
         start from the start screen; anywhere else (a staff screen) it is dropped."""
-        if self.guided is None:
+        guided = self.guided
+        if guided is None:
             return
-        if self.guided.in_form:
-            self.guided.prefill(answers)
-        elif self.current_screen in ("home", self.guided.services_screen.name):
-            self.guided.prefill(answers)
+        if guided.in_form:
+            guided.prefill(answers)
+        elif self.current_screen in ("home", guided.services_screen.name):
+            guided.prefill(answers)
             self.home.show_card_notice(True)
         else:
             log.info("a citizen's card read on the %s screen was dropped", self.current_screen)
@@ -275,8 +360,8 @@ class KioskWindow(QMainWindow):
     def _apply_theme(self) -> None:
         palette = palette_for(self._high_contrast)
         self.setStyleSheet(stylesheet(palette))
-        if self.guided is not None:
-            self.guided.apply_theme(palette)
+        if self._guided is not None:
+            self._guided.apply_theme(palette)
         for screen, sheet in self._screen_sheets.items():
             screen.setStyleSheet(sheet(palette))
         self.home.show_state(self._tr.language, self._high_contrast)
@@ -285,11 +370,12 @@ class KioskWindow(QMainWindow):
         for screen in self.stack.screens():
             screen.retranslate(self._tr)
         self.tickets.use_language(self._tr)
-        if self.guided is not None:
-            self.guided.use_language(self._tr)
-        if self.staff is not None:
-            self.staff.use_language(self._tr)
-        self.voice.set_language(self._tr.language)
+        if self._guided is not None:
+            self._guided.use_language(self._tr)
+        if self._staff is not None:
+            self._staff.use_language(self._tr)
+        if self._voice is not None:
+            self._voice.set_language(self._tr.language)
         self.home.show_state(self._tr.language, self._high_contrast)
         _ = self._tr
         self.setWindowTitle(_("Queue number"))
@@ -298,25 +384,26 @@ class KioskWindow(QMainWindow):
 
     def _leave_guided(self) -> None:
         """Home from a guided screen, keeping the language the person chose."""
-        if self.guided is not None:
-            self.guided.reset()
+        if self._guided is not None:
+            self._guided.reset()
         self.go_home()
 
     def _on_idle(self) -> None:
         self.idle_watcher.restart()
-        if self.tickets.awaiting_ticket or (self.staff is not None and self.staff.busy):
+        guided, staff = self._guided, self._staff
+        if self.tickets.awaiting_ticket or (staff is not None and staff.busy):
             return  # never leave the printing screen before the printer answers
-        if self.guided is not None and (self.guided.busy or self.guided.asking_still_there):
+        if guided is not None and (guided.busy or guided.asking_still_there):
             return  # the receipt is printing, or the countdown is running
-        if self.guided is not None and self.guided.in_form:
-            self.guided.ask_still_there(self.current_screen)
+        if guided is not None and guided.in_form:
+            guided.ask_still_there(self.current_screen)
             return
         at_rest = (
             self.current_screen == "home"
             and self.language == supported(self._options.language)
             and self.high_contrast == self._options.high_contrast
-            and not (self.guided is not None and self.guided.holds_card_answers)
-            and not (self.staff is not None and self.staff.signed_in)
+            and not (guided is not None and guided.holds_card_answers)
+            and not (staff is not None and staff.signed_in)
         )
         if not at_rest:
             self.restart_for_next_person()

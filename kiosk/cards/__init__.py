@@ -1,4 +1,8 @@
-"""Card holders, staff badges and staff PINs: a card tag identifies, a PIN authenticates."""
+"""Card holders, staff badges and staff PINs: a card tag identifies, a PIN authenticates.
+
+The registry itself is `kiosk.cards.service.CardRegistry`; this package exports only the
+light types and errors, so that the screens can import them without the database layer.
+"""
 
 from kiosk.cards.errors import (
     CardAlreadyRegistered,
@@ -13,14 +17,12 @@ from kiosk.cards.errors import (
     WeakPin,
     WrongPin,
 )
-from kiosk.cards.service import CardRegistry
 from kiosk.cards.types import CardHolder, StaffBadge, StaffInfo, StaffRole, StaffSession
 
 __all__ = [
     "CardAlreadyRegistered",
     "CardError",
     "CardHolder",
-    "CardRegistry",
     "InvalidStaffNumber",
     "InvalidTag",
     "NameRequired",

@@ -52,11 +52,6 @@ class CatalogueLoad:
     problems: list[DefinitionProblem] = field(default_factory=list)
 
 
-def default_catalogue_dir() -> Path:
-    """The services shipped with the kiosk."""
-    return Path(__file__).with_name("services")
-
-
 def load_catalogue(directory: Path) -> CatalogueLoad:
     """Every service file in `directory` (not its subdirectories), sorted by name."""
     result = CatalogueLoad()

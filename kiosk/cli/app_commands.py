@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kiosk.cli.settings_loader import settings_for
@@ -218,7 +219,6 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.cli.readers import start_card_reader, start_scanner
     from ui.app import prepare_environment, run_kiosk
 
     options = _ui_options(settings, args.windowed)
@@ -235,11 +235,19 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         options,
         sys.argv[:1],
         services=DeferredServices(parts),
-        start_scanner=lambda deliver: start_scanner(settings, deliver),
-        start_card_reader=lambda deliver: start_card_reader(settings, deliver),
+        start_scanner=lambda deliver: _readers().start_scanner(settings, deliver),
+        start_card_reader=lambda deliver: _readers().start_card_reader(settings, deliver),
         staff=DeferredStaff(parts),
         documents=DeferredDocuments(parts),
     )
+
+
+def _readers() -> ModuleType:
+    """The reader threads' module, imported when the readers start (after the start
+    screen is up): it brings pyserial and the emulators."""
+    from kiosk.cli import readers
+
+    return readers
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,8 +7,9 @@ import getpass
 import sys
 import threading
 
-from kiosk.cards import CardRegistry, StaffRole
+from kiosk.cards import StaffRole
 from kiosk.cards.errors import WeakPin
+from kiosk.cards.service import CardRegistry
 from kiosk.cli.readers import start_card_reader, stop_reader
 from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.cli.settings_loader import settings_for

@@ -6,7 +6,8 @@ import logging
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.secrets import existing_sealer
 from kiosk.config import Settings
 from kiosk.db.engine import create_engine_for, session_factory

@@ -29,6 +29,8 @@ settings in force and where they came from.
 def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="start the kiosk screen with the configured devices")
     run.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    run.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
+    run.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler="app_commands:run")
     demo = commands.add_parser(
         "demo",

@@ -13,7 +13,7 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cards.service import CardRegistry
-from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.documents_adapter import KioskDocuments, build_kiosk_documents
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.secrets import KeyringSecretStore

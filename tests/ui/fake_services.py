@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
 from kiosk.errors import PrinterProblem
 from kiosk.ports import SystemClock

@@ -49,7 +49,12 @@ def open_service(qtbot, window: KioskWindow, service_id: str) -> None:
     tap(qtbot, window, "guided_services")
     assert window.current_screen == "guided_services"
     page = window.page("guided_services")
-    qtbot.waitUntil(lambda: page.findChild(QPushButton, f"guided_{service_id}") is not None)
+
+    def shown() -> bool:  # a button added to a shown page appears on the next turn
+        found = page.findChild(QPushButton, f"guided_{service_id}")
+        return found is not None and found.isVisible()
+
+    qtbot.waitUntil(shown)
     tap(qtbot, window, f"guided_{service_id}")
     assert window.current_screen == "question"
 

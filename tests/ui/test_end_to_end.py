@@ -17,7 +17,7 @@ from devices.emulator.readers import get_scanner, register_reader_url_handler, r
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
-from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.readers import start_scanner
 from kiosk.cli.services_adapter import KioskServices

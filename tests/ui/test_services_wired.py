@@ -20,8 +20,8 @@ from devices.emulator.readers import get_card_reader, register_reader_url_handle
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
-from kiosk.cards import CardRegistry
-from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.cards.service import CardRegistry
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.readers import start_card_reader, stop_reader

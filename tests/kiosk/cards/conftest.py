@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.cards import CardRegistry, StaffRole
+from kiosk.cards import StaffRole
+from kiosk.cards.service import CardRegistry
 from kiosk.security.sealing import Sealer
 from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock

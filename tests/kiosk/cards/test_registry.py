@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.cards import (
     CardAlreadyRegistered,
     CardHolder,
-    CardRegistry,
     InvalidStaffNumber,
     InvalidTag,
     StaffAlreadyExists,
@@ -25,7 +24,7 @@ from kiosk.cards import (
     WrongPin,
 )
 from kiosk.cards.models import StaffEvent, StaffMember
-from kiosk.cards.service import LOCKOUT
+from kiosk.cards.service import LOCKOUT, CardRegistry
 from kiosk.cards.tags import CARD_KEY_NAME
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.security.sealing import SealBroken, Sealer

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.i18n import LANGUAGES
 from kiosk.queue.catalogue import DEFAULT_SERVICES
 from kiosk.wizard.messages import text_in

@@ -16,11 +16,11 @@ from kiosk.catalogue.errors import DefinitionError
 from kiosk.catalogue.loader import (
     MAX_SCHEMA_ERRORS,
     SCHEMA_PATH,
-    default_catalogue_dir,
     load_catalogue,
     load_definition_text,
 )
 from kiosk.catalogue.model import DefinitionProblem, FieldType
+from kiosk.catalogue.paths import default_catalogue_dir
 
 SHIPPED = sorted(default_catalogue_dir().glob("*.yaml"))
 

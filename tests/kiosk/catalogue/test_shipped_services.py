@@ -9,8 +9,9 @@ import pytest
 from stdnum import numdb
 
 from kiosk.catalogue.checks import choice_variables
-from kiosk.catalogue.loader import CatalogueLoad, default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import CatalogueLoad, load_catalogue
 from kiosk.catalogue.model import ASKED_TYPES, FieldType, Handler, Output, ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 
 SERVICES = {
     "surat-keterangan-domisili": (Handler.VILLAGE, Output.LETTER),

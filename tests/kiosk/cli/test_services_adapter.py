@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import EmulatedPrinter
 from devices.escpos.printer import EscPosPrinter
-from kiosk.catalogue.loader import default_catalogue_dir
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.services_adapter import KioskServices
 from kiosk.errors import PrinterProblem

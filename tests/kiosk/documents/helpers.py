@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import FieldType, Output, ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.wizard import CompletedForm
 from kiosk.wizard.form import JsonAnswer
 from tests.helpers.definitions import FEMALE_NIK, KK_NUMBER, MALE_NIK

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue.loader import default_catalogue_dir, load_catalogue
+from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
+from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.i18n import translations
 from kiosk.wizard import Stage, Wizard, WizardWiped, WrongStage, consent_text

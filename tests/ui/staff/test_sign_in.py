@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.cards import CardRegistry, StaffRole, StaffSession
+from kiosk.cards import StaffRole, StaffSession
+from kiosk.cards.service import CardRegistry
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.ports import SystemClock
@@ -17,9 +18,9 @@ from kiosk.security.sealing import Sealer
 from tests.helpers.secrets import MemorySecretStore
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.i18n import Tr
-from ui.staff import CardRelay, StaffSignIn
 from ui.staff.contracts import StaffPort
-from ui.staff.sign_in import Step
+from ui.staff.relay import CardRelay
+from ui.staff.sign_in import StaffSignIn, Step
 
 SIGNAL_MS = 5000
 
