@@ -98,17 +98,20 @@ DEFAULT_SERVICES: tuple[ServiceDefinition, ...] = (
 
 
 def seed_services(session: Session, definitions: Iterable[ServiceDefinition]) -> int:
-    """Insert the definitions whose code is missing; existing rows are left as staff set them.
+    """Insert the definitions whose code is missing. Existing rows keep every text staff
+    set; they only gain the languages added since (e.g. Basa Jawa for an office that
+    started with Indonesian and English).
 
     Each insert has its own savepoint, so a second kiosk seeding the same shared database
     at the same moment is harmless. Returns how many were inserted. The caller commits.
     """
     if not session.in_transaction():
         begin_write(session)  # SQLite: no other kiosk inserts between our read and write
-    existing = set(session.scalars(select(Service.code)))
+    existing = {row.code: row for row in session.scalars(select(Service))}
     inserted = 0
     for definition in definitions:
         if definition.code in existing:
+            _add_missing_languages(existing[definition.code], definition)
             continue
         try:
             with session.begin_nested():
@@ -117,6 +120,15 @@ def seed_services(session: Session, definitions: Iterable[ServiceDefinition]) ->
             continue  # someone else inserted it first
         inserted += 1
     return inserted
+
+
+def _add_missing_languages(row: Service, definition: ServiceDefinition) -> None:
+    for column in ("names", "descriptions", "where_to_wait"):
+        current = dict(getattr(row, column))
+        shipped = dict(getattr(definition, column))
+        merged = {**shipped, **current}  # what staff wrote always wins
+        if merged != current:
+            setattr(row, column, merged)  # a new dict: SQLAlchemy sees the change
 
 
 def service_info(row: Service) -> ServiceInfo:

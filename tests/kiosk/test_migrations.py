@@ -128,6 +128,18 @@ def test_seeding_inserts_missing_codes_only_and_keeps_staff_edits(engine: Engine
     assert prefixes == {"A": "Z", "B": "B", "C": "C", "D": "D"}
 
 
+def test_seeding_adds_a_new_language_without_touching_staff_texts(engine: Engine) -> None:
+    """An office that started before Basa Jawa: its services gain jv, its edits stay."""
+    edited = {"id": "Loket KTP & KK", "en": "ID and family cards"}
+    with session_factory(engine).begin() as session:
+        session.execute(sa.update(Service).where(Service.code == "A").values(names=edited))
+    with session_factory(engine).begin() as session:
+        seed_services(session, DEFAULT_SERVICES)
+    with session_factory(engine)() as session:
+        names = session.scalar(sa.select(Service.names).where(Service.code == "A"))
+    assert names == {**edited, "jv": DEFAULT_SERVICES[0].names["jv"]}
+
+
 def test_head_constant_matches_the_migration_scripts() -> None:
     assert head_revision() == HEAD_REVISION
 
