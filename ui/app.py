@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 
@@ -14,6 +15,8 @@ from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
 from ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
 
 VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
 
@@ -36,10 +39,15 @@ class ReaderRelay(QObject):
 
 
 def _start(start_reader: StartReader | None, slot: Deliver, window: KioskWindow) -> object:
-    """The reader started with a relay to `slot`, or None without one."""
+    """The reader started with a relay to `slot`, or None without one (or when it cannot
+    start: the kiosk keeps serving by touch, and the log says why for the technician)."""
     if start_reader is None:
         return None
-    return start_reader(ReaderRelay(slot, window).deliver)
+    try:
+        return start_reader(ReaderRelay(slot, window).deliver)
+    except Exception as error:  # a wrong port in the settings must not stop the kiosk
+        log.error("a reader could not start: %s: %s", type(error).__name__, error)
+        return None
 
 
 def _stop(reader: object) -> None:

@@ -115,3 +115,26 @@ def test_run_kiosk_hands_card_taps_from_a_reader_thread_to_the_window(qapp, fake
     finally:
         give_up.stop()
     assert (code, seen, stopped) == (0, [("0A1B2C3D4E", True)], [True])
+
+
+def test_a_reader_that_cannot_start_leaves_the_kiosk_running(qapp, fake_queue, options, caplog):
+    """A wrong port in the settings: the kiosk still serves by touch, the log says why."""
+    started: list[str] = []
+
+    def broken_reader(deliver) -> object:
+        raise OSError("could not open port /dev/ttyUSB9")
+
+    def working_reader(deliver) -> object:
+        started.append("scanner")
+        return None
+
+    QTimer.singleShot(50, lambda: qapp.exit(0))
+    code = run_kiosk(
+        fake_queue,
+        options,
+        ["kiosk"],
+        start_scanner=working_reader,
+        start_card_reader=broken_reader,
+    )
+    assert code == 0 and started == ["scanner"]
+    assert "a reader could not start: OSError: could not open port /dev/ttyUSB9" in caplog.text
