@@ -338,10 +338,17 @@ class KioskWindow(QMainWindow):
     def _on_card_unclaimed(self, tag: str) -> None:
         """A badge opens the staff sign-in, a citizen's card fills their form; not while a
         ticket or a receipt is printing."""
-        busy = self.tickets.awaiting_ticket or (self._guided is not None and self._guided.busy)
+        busy = (
+            self.tickets.awaiting_ticket
+            or (self._guided is not None and self._guided.busy)
+            or (self._staff is not None and self._staff.busy)
+        )
         if not busy:
             in_form = self._guided is not None and self._guided.in_form
-            self._staff_flow().card_tapped(tag, badges_welcome=not in_form)
+            for_a_form = in_form or self.current_screen in ("home", "guided_services")
+            self._staff_flow().card_tapped(
+                tag, badges_welcome=not in_form, holders_welcome=for_a_form
+            )
 
     def _on_card_holder(self, answers: object) -> None:
         """A citizen's card, looked up: into their open form, or kept for the form they

@@ -185,9 +185,10 @@ def test_a_citizens_card_on_a_staff_screen_is_dropped(
 ) -> None:
     sign_in_by_number(qtbot, staffed)
     assert staffed.current_screen == "staff_menu"
-    assert staffed.staff is not None
-    with qtbot.waitSignal(staffed.staff.holder_identified, timeout=SIGNAL_MS):
-        staffed.on_card_tapped(HOLDER_CARD)
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(lambda: ("identify_staff", HOLDER_CARD) in staff_port.calls, timeout=SIGNAL_MS)
+    assert ("identify", HOLDER_CARD) not in staff_port.calls  # the record stays sealed
+    assert staffed.staff is not None and staffed.staff.shutdown()
     assert staffed.current_screen == "staff_menu"
     assert staffed.guided is not None and not staffed.guided.holds_card_answers
     assert not staffed.home.card_notice.isVisibleTo(staffed.home)
@@ -214,6 +215,9 @@ def test_idle_waits_for_a_letter_still_printing(
     assert screen.take_code(CODE)
     qtbot.waitUntil(lambda: screen.summary is not None, timeout=SIGNAL_MS)
     tap(qtbot, window, "print_letter")
+    assert not screen.close_button.isEnabled()  # the clerk waits for the printer
+    screen.forget()  # even a screen reset (a new visit, a sign-out) keeps it in use
+    assert window.in_use
     with qtbot.waitSignal(window.idle_watcher.timed_out, timeout=SIGNAL_MS):
         pass  # idle passes while the letter prints...
     assert window.current_screen == "documents" and window.in_use

@@ -54,6 +54,7 @@ class DocumentsScreen(Screen):
         self.worker = DocumentsWorker(port, self)
         self.worker.done.connect(self._on_done)
         self.worker.failed.connect(self._on_failed)
+        self.worker.released.connect(lambda: self.set_busy(self.worker.busy))
         self._build()
         self.retranslate(self._tr)
         self._show_summary(None)
@@ -134,6 +135,7 @@ class DocumentsScreen(Screen):
         found = self._summary is not None
         self.proof_button.setEnabled(found and not busy)
         self.letter_button.setEnabled(found and not busy)
+        self.close_button.setEnabled(not busy)  # the clerk stays until the printer answers
 
     def _build(self) -> None:
         self.title = make_label("title", object_name="documents_title")

@@ -16,10 +16,12 @@ LOOKUP, PROOF, LETTER = "lookup", "proof", "letter"
 class DocumentsWorker(QObject):
     """One call at a time; while one runs, another request is refused (a double tap
     prints one copy). After `drop_pending` the answer of a call still running is not
-    passed on (the next clerk never sees the last one's lookup)."""
+    passed on (the next clerk never sees the last one's lookup), but the worker stays
+    busy until that call has ended: a letter still printing is never forgotten."""
 
     done = Signal(str, object)  # kind (LOOKUP, PROOF, LETTER), result
     failed = Signal(str, object)  # kind, the exception
+    released = Signal()  # a call ended, whether or not its answer was wanted
 
     def __init__(self, port: DocumentsPort, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +45,7 @@ class DocumentsWorker(QObject):
         return self._start(LETTER, lambda: self._port.print_letter(code, language))
 
     def drop_pending(self) -> None:
-        self._latest = 0  # no call has this number
-        self._busy = False
+        self._latest = 0  # no call has this number: its answer is dropped
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
         return self._calls.wait_for_done(msecs)
@@ -57,9 +58,10 @@ class DocumentsWorker(QObject):
         return True
 
     def _on_finished(self, kind: str, number: int, result: object, error: object) -> None:
+        self._busy = False
+        self.released.emit()
         if number != self._latest:
             return
-        self._busy = False
         if error is None:
             self.done.emit(kind, result)
         else:

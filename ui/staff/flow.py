@@ -71,11 +71,17 @@ class StaffFlow(QObject):
         self.sign_out()
         self.show_screen.emit(self.sign_in.name)
 
-    def card_tapped(self, tag: str, badges_welcome: bool = True) -> None:
-        """A tap no screen took (at home, or during a citizen's form). With
-        `badges_welcome` False (a citizen's form is open) a staff badge is ignored."""
+    def card_tapped(
+        self, tag: str, badges_welcome: bool = True, holders_welcome: bool = True
+    ) -> None:
+        """A tap no screen took. With `badges_welcome` False (a citizen's form is open) a
+        staff badge is ignored; with `holders_welcome` False (a screen where no form can
+        use it) a citizen's card is not even opened: only badges are looked up."""
         self._tag, self._badges_welcome = tag, badges_welcome
-        self._cards.identify(tag)
+        if holders_welcome:
+            self._cards.identify(tag)
+        else:
+            self._cards.identify_staff(tag)
 
     def sign_out(self) -> None:
         """End the session; a card lookup still running is no longer wanted."""
