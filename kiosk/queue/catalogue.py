@@ -107,11 +107,11 @@ def seed_services(session: Session, definitions: Iterable[ServiceDefinition]) ->
     """
     if not session.in_transaction():
         begin_write(session)  # SQLite: no other kiosk inserts between our read and write
-    existing = {row.code: row for row in session.scalars(select(Service))}
+    existing = set(session.scalars(select(Service.code)))
     inserted = 0
     for definition in definitions:
         if definition.code in existing:
-            _add_missing_languages(existing[definition.code], definition)
+            _add_missing_languages(session, definition)
             continue
         try:
             with session.begin_nested():
@@ -122,13 +122,19 @@ def seed_services(session: Session, definitions: Iterable[ServiceDefinition]) ->
     return inserted
 
 
-def _add_missing_languages(row: Service, definition: ServiceDefinition) -> None:
+def _add_missing_languages(session: Session, definition: ServiceDefinition) -> None:
+    """Add the shipped texts of languages a row lacks, to a column whose texts are still
+    the shipped ones; a column staff reworded is left alone (a shipped translation would
+    contradict their wording). The row is locked first (PostgreSQL: a staff edit
+    committed meanwhile is read, not overwritten)."""
+    query = select(Service).where(Service.code == definition.code).with_for_update()
+    row = session.scalars(query).one()
     for column in ("names", "descriptions", "where_to_wait"):
         current = dict(getattr(row, column))
         shipped = dict(getattr(definition, column))
-        merged = {**shipped, **current}  # what staff wrote always wins
-        if merged != current:
-            setattr(row, column, merged)  # a new dict: SQLAlchemy sees the change
+        untouched = all(shipped.get(language) == text for language, text in current.items())
+        if untouched and set(shipped) - set(current):
+            setattr(row, column, {**shipped, **current})  # a new dict: SQLAlchemy sees it
 
 
 def service_info(row: Service) -> ServiceInfo:

@@ -128,16 +128,21 @@ def test_seeding_inserts_missing_codes_only_and_keeps_staff_edits(engine: Engine
     assert prefixes == {"A": "Z", "B": "B", "C": "C", "D": "D"}
 
 
-def test_seeding_adds_a_new_language_without_touching_staff_texts(engine: Engine) -> None:
-    """An office that started before Basa Jawa: its services gain jv, its edits stay."""
-    edited = {"id": "Loket KTP & KK", "en": "ID and family cards"}
+def test_seeding_adds_a_new_language_only_where_staff_kept_the_texts(engine: Engine) -> None:
+    """An office that started before Basa Jawa: untouched services gain jv; a service
+    staff renamed keeps exactly their words (no shipped jv name contradicting them)."""
+    old = {"id": "Administrasi Kependudukan", "en": "Civil Registration"}
+    renamed = {"id": "Loket KTP & KK", "en": "ID and family cards"}
     with session_factory(engine).begin() as session:
-        session.execute(sa.update(Service).where(Service.code == "A").values(names=edited))
+        session.execute(sa.update(Service).where(Service.code == "A").values(names=old))
+        session.execute(sa.update(Service).where(Service.code == "B").values(names=renamed))
     with session_factory(engine).begin() as session:
         seed_services(session, DEFAULT_SERVICES)
     with session_factory(engine)() as session:
-        names = session.scalar(sa.select(Service.names).where(Service.code == "A"))
-    assert names == {**edited, "jv": DEFAULT_SERVICES[0].names["jv"]}
+        rows = session.execute(sa.select(Service.code, Service.names))
+        names = {code: texts for code, texts in rows}
+    assert names["A"] == {**old, "jv": DEFAULT_SERVICES[0].names["jv"]}
+    assert names["B"] == renamed
 
 
 def test_head_constant_matches_the_migration_scripts() -> None:
