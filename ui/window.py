@@ -78,6 +78,7 @@ class KioskWindow(QMainWindow):
         self._services, self._staff_port, self._documents = services, staff, documents
         self._guided: GuidedFlow | None = None
         self._staff: StaffFlow | None = None
+        self._failed_parts: set[str] = set()
         self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
         self.home = HomeScreen(
@@ -110,12 +111,12 @@ class KioskWindow(QMainWindow):
             from ui.wizard.flow import GuidedFlow
 
             guided = GuidedFlow(self._services, self.voice, self._options, self)
-            for screen in guided.screens:
-                self.stack.add(screen)
-                screen.retranslate(self._tr)
             guided.apply_theme(palette_for(self._high_contrast))
             guided.use_language(self._tr)
             self._connect_guided(guided)
+            for screen in guided.screens:  # last: a failure above leaves no half-added screens
+                screen.retranslate(self._tr)
+                self.stack.add(screen)
             self._guided = guided
         return self._guided
 
@@ -127,10 +128,10 @@ class KioskWindow(QMainWindow):
             from ui.wizard.style import guided_stylesheet
 
             staff = StaffFlow(self._staff_port, self._documents, self._options.timezone, self)
-            for screen in staff.screens:
-                self.add_screen(screen, guided_stylesheet)
             staff.use_language(self._tr)
             self._connect_staff(staff)
+            for screen in staff.screens:  # last, as for the guided flow
+                self.add_screen(screen, guided_stylesheet)
             self._staff = staff
         return self._staff
 
@@ -157,11 +158,16 @@ class KioskWindow(QMainWindow):
                 ("guided", self._guided is not None or self._services is None),
                 ("staff", self._staff is not None or self._staff_port is None),
             )
-            if not built
+            if not built and name not in self._failed_parts
         ]
-        if missing:
+        if not missing:
+            return
+        try:
             getattr(self, missing[0])
-            QTimer.singleShot(0, self._build_next_part)
+        except Exception:  # a broken part must not stop the others; the log says why
+            log.exception("the %s part of the kiosk could not be built", missing[0])
+            self._failed_parts.add(missing[0])
+        QTimer.singleShot(0, self._build_next_part)
 
     # -- public -------------------------------------------------------------
 

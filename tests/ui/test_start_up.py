@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtWidgets import QPushButton
+
 from tests.ui.conftest import FakeQueue
 from tests.ui.documents.test_screen import FakeDocuments
 from tests.ui.fake_services import FakeServices
@@ -83,3 +85,22 @@ def test_the_later_parts_are_built_on_the_next_turns(
 
 def _environ() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+
+
+def test_before_the_parts_are_built_the_home_buttons_still_work(
+    qtbot, fake_queue: FakeQueue, fake_services: FakeServices
+) -> None:
+    """A tap in the very first turns builds what it needs on the spot."""
+    window = KioskWindow(
+        fake_queue, UiOptions("Kantor", fullscreen=False), fake_services, staff=FakeStaffPort()
+    )
+    qtbot.addWidget(window, before_close_func=lambda _w: fake_services.release())
+    assert not window.later_parts_built
+    window.set_language("en")  # changed before the guided screens exist
+    window.home.guided_button.click()
+    assert window.current_screen == "guided_services"
+    english = window.stack.current.findChild(QPushButton, "back").text()
+    assert english == "Back"  # translated, in the language chosen before it was built
+    window.home.staff_button.click()
+    assert window.current_screen == "staff_sign_in"
+    assert window.shutdown(5_000)
