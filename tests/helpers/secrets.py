@@ -1,6 +1,25 @@
-"""A dict-backed SecretStore for tests: what the OS keyring would hold, in memory."""
+"""Secret stores for tests: a dict-backed one (what the OS keyring would hold, in
+memory), and the real OS keyring, which CI must have."""
 
 from __future__ import annotations
+
+import os
+
+import pytest
+
+from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.config import ConfigError, load_settings
+
+
+def real_keyring_or_skip() -> KeyringSecretStore:
+    """The real OS keyring; skipped outside CI when there is none, a failure in CI."""
+    settings = load_settings(None, {"KIOSK_CONFIG": os.devnull})
+    try:
+        return KeyringSecretStore(settings)
+    except ConfigError:
+        if os.environ.get("CI"):
+            raise  # CI must have the real keyring: scripts/test starts one
+        pytest.skip("no Secret Service here: run the tests through scripts/test")
 
 
 class MemorySecretStore:

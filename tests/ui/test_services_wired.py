@@ -33,7 +33,7 @@ from kiosk.security.sealing import Sealer
 from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.database import migrate_and_seed, sqlite_url
-from tests.kiosk.cli.test_secrets import real_keyring_or_skip
+from tests.helpers.secrets import real_keyring_or_skip
 from tests.ui.conftest import FakeQueue
 from tests.ui.fake_services import RecordingVoice, shipped_services
 from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service

@@ -16,7 +16,7 @@ from devices.emulator.readers import get_card_reader, register_reader_url_handle
 from kiosk.cli.main import main
 from kiosk.security.sealing import Sealer
 from tests.helpers.definitions import MALE_NIK
-from tests.kiosk.cli.test_secrets import real_keyring_or_skip
+from tests.helpers.secrets import real_keyring_or_skip
 
 BADGE = "0A1B2C3D4E"
 CARD = "1F00A1B2C3"

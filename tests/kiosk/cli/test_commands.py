@@ -12,7 +12,7 @@ import pytest
 
 from devices.emulator import PtyPrinterProcess
 from kiosk.security.sealing import Sealer
-from tests.kiosk.cli.test_secrets import real_keyring_or_skip
+from tests.helpers.secrets import real_keyring_or_skip
 
 
 def kiosk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ from kiosk.ports import SystemClock
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.definitions import MALE_NIK
-from tests.kiosk.cli.test_secrets import real_keyring_or_skip
+from tests.helpers.secrets import real_keyring_or_skip
 from tests.kiosk.documents.helpers import complete_answers, form_for, shipped_services
 from tests.printing.pdf_streams import pdf_text
 

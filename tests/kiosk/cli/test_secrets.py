@@ -10,17 +10,7 @@ import pytest
 from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.config import ConfigError, load_settings
 from kiosk.security.sealing import Sealer
-from tests.helpers.secrets import MemorySecretStore
-
-
-def real_keyring_or_skip() -> KeyringSecretStore:
-    settings = load_settings(None, {"KIOSK_CONFIG": os.devnull})
-    try:
-        return KeyringSecretStore(settings)
-    except ConfigError:
-        if os.environ.get("CI"):
-            raise  # CI must have the real keyring: scripts/test starts one
-        pytest.skip("no Secret Service here: run the tests through scripts/test")
+from tests.helpers.secrets import MemorySecretStore, real_keyring_or_skip
 
 
 def test_secrets_round_trip_through_the_os_keyring() -> None:

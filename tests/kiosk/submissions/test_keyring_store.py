@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 
-import pytest
-
-from kiosk.cli.secrets import KeyringSecretStore
-from kiosk.config import ConfigError, load_settings
 from kiosk.security.sealing import Sealer
-
-
-def real_keyring_or_skip() -> KeyringSecretStore:
-    settings = load_settings(None, {"KIOSK_CONFIG": os.devnull})
-    try:
-        return KeyringSecretStore(settings)
-    except ConfigError:
-        if os.environ.get("CI"):
-            raise  # CI must have the real keyring: scripts/test starts one
-        pytest.skip("no Secret Service here: run the tests through scripts/test")
+from tests.helpers.secrets import real_keyring_or_skip
 
 
 def test_a_key_kept_in_the_os_keyring_opens_records_after_a_restart() -> None:
