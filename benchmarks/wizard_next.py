@@ -5,8 +5,14 @@ the form is never finalised). Baseline: a bare QStackedWidget switching between 
 plain QWidget pages of the same shape (title, hint, keypad, Back, Next) in the kiosk's
 stylesheet, measured the same way: from the tap on Next (a synthesised mouse click, on
 both sides), to `painted`: the pending layout requests handled, and the window painted
-into a pixmap with grab(), which paints every widget. Target: at most 2x, and below
-50 ms.
+into a pixmap with grab(), which paints every widget.
+
+The baseline's median is over 50 switches of pages already shown once; the kiosk's
+ratio is taken the same way, over the forms after the first (every Next of each, the
+last one to the summary included). The first form after start is printed too: it
+pays one-off costs (fonts' glyphs drawn at a new size, each widget's first paint),
+as the baseline's first switch does. Target: at most 2x, and below 50 ms, both for
+the later forms; the first form below 50 ms.
 Run: python -m benchmarks.wizard_next
 """
 
@@ -43,6 +49,7 @@ from ui.window import KioskWindow
 from ui.wizard.keypad import key_name
 
 TARGET_RATIO, TARGET_MS = 2.0, 50.0
+FORMS = 3  # the first form after start, then two more by the next citizens
 KEYED = {
     FieldType.NIK: "3273011708850001",
     FieldType.KK_NUMBER: "3273011505100003",
@@ -114,18 +121,14 @@ def answer(window: KioskWindow) -> str:
     return "next"
 
 
-def kiosk_next_times(app: QApplication) -> list[float]:
-    services = CatalogueOnly()
-    largest = max(services.definitions.values(), key=lambda d: len(d.fields))
-    options = UiOptions("Kantor Desa", fullscreen=False, voice_enabled=False)
-    window = KioskWindow(NoQueue(), options, services=services)  # type: ignore[arg-type]
-    window.show_kiosk()
-    window.refresh_services()
+def one_form(app: QApplication, window: KioskWindow, service_id: str) -> list[float]:
+    """From home, through every question of `service_id` to its summary; then the
+    form is abandoned (as the idle timeout does) and the window is home again."""
     tap(window, "guided_services")
     page = window.page("guided_services")
-    while page.findChild(QPushButton, f"guided_{largest.id}") is None:
+    while page.findChild(QPushButton, f"guided_{service_id}") is None:
         app.processEvents()
-    tap(window, f"guided_{largest.id}")
+    tap(window, f"guided_{service_id}")
     times: list[float] = []
     while window.current_screen == "question":
         button = answer(window)
@@ -133,9 +136,24 @@ def kiosk_next_times(app: QApplication) -> list[float]:
         tap(window, button)
         painted(window)
         times.append(time.perf_counter() - started)
-    window.shutdown()
-    print(f"service: {largest.id} ({len(times)} questions)")
+    assert window.guided is not None and window.current_screen == "summary"
+    window.guided.form.abandon()
+    app.processEvents()
     return times
+
+
+def kiosk_next_times(app: QApplication) -> list[list[float]]:
+    """Each form's Next times, the first form after start first."""
+    services = CatalogueOnly()
+    largest = max(services.definitions.values(), key=lambda d: len(d.fields))
+    options = UiOptions("Kantor Desa", fullscreen=False, voice_enabled=False)
+    window = KioskWindow(NoQueue(), options, services=services)  # type: ignore[arg-type]
+    window.show_kiosk()
+    window.refresh_services()
+    forms = [one_form(app, window, largest.id) for _ in range(FORMS)]
+    window.shutdown()
+    print(f"service: {largest.id} ({len(forms[0])} questions), {FORMS} forms")
+    return forms
 
 
 def bare_page(stack: QStackedWidget, title: str) -> QWidget:
@@ -176,12 +194,18 @@ def bare_switch_times(rounds: int) -> list[float]:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    kiosk = statistics.median(kiosk_next_times(app)) * 1000
+    first, *later = kiosk_next_times(app)
+    kiosk = statistics.median([t for form in later for t in form]) * 1000
+    cold, slowest = statistics.median(first) * 1000, max(first) * 1000
     bare = statistics.median(bare_switch_times(50)) * 1000
     print(f"bare page switch: {bare:.2f} ms; kiosk Next -> next question: {kiosk:.2f} ms")
     print(
         f"ratio {kiosk / bare:.2f} (target <= {TARGET_RATIO}), absolute {kiosk:.1f} ms "
         f"(target < {TARGET_MS:.0f} ms)"
+    )
+    print(
+        f"first form after start: median {cold:.2f} ms (ratio {cold / bare:.2f}), "
+        f"slowest {slowest:.1f} ms (target < {TARGET_MS:.0f} ms)"
     )
 
 

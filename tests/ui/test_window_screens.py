@@ -97,3 +97,40 @@ def test_two_screens_never_share_a_name(qtbot) -> None:
     stack.add(BadgeScreen())
     with pytest.raises(ValueError, match="badge"):
         stack.add(BadgeScreen())
+
+
+class CountingScreen(Screen):
+    """A screen whose wrapped text counts the heights it is asked for."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self.asked += 1
+        return 100
+
+    def retranslate(self, _: Tr) -> None:
+        pass
+
+
+def test_the_stack_size_hint_never_measures_every_screen_at_a_new_width(qtbot) -> None:
+    # QStackedWidget's own hint asks every screen its height for the hint's width, at
+    # each relayout of the window: it cost most of a question's change (benchmarks).
+    stack = ScreenStack()
+    qtbot.addWidget(stack)
+    screen = CountingScreen()
+    stack.add(screen)
+    label = QLabel("Nomor Induk Kependudukan")
+    screen.column.addWidget(label)
+    hint = stack.sizeHint()
+    assert screen.asked == 0
+    assert hint.width() >= label.sizeHint().width()

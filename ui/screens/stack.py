@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ui.screens.base import Screen
@@ -21,6 +21,16 @@ class ScreenStack(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._screens: dict[str, Screen] = {}
+
+    def sizeHint(self) -> QSize:
+        """The largest screen's size hint, without the height for width.
+
+        QStackedWidget's own hint also asks every screen its height at the hint's width,
+        which is not the width they are laid out at: each wrapped text of every screen
+        was measured again at every relayout of the window (0.3 ms, most of a question's
+        change). The window's size comes from the display or WINDOWED_SIZE, not this.
+        """
+        return self.layout().sizeHint()
 
     def add(self, screen: Screen) -> None:
         """Register `screen` under its name; two screens never share a name."""

@@ -174,6 +174,9 @@ def input_kind(step: Step) -> str:
     return "acknowledge" if step.type is FieldType.ACKNOWLEDGE else "text"
 
 
+ANSWER_KINDS = ("none", "number", "date", "choice", "text", "acknowledge")
+
+
 def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
     """A widget of `kind` (see `input_kind`), empty until its first `load`."""
     builders = {

@@ -11,7 +11,7 @@ from kiosk.wizard import Step
 from kiosk.wizard.display import display_value
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button
-from ui.wizard.inputs import AnswerInput, input_kind, new_input
+from ui.wizard.inputs import ANSWER_KINDS, AnswerInput, input_kind, new_input
 from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
 
 QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
@@ -68,10 +68,12 @@ class QuestionScreen(Screen):
         self.next_button.clicked.connect(self.next)
         self.column.addLayout(body, 1)
         self.column.addLayout(nav_row(self.back_button, self.next_button))
-        self.input: AnswerInput = AnswerInput()
-        self._inputs: dict[str, AnswerInput] = {}  # one per kind, kept for the next question
         self.step: Step | None = None
         self._tr = Tr()
+        # One answer widget per kind, all built now (not at the first citizen's Next)
+        # and loaded with each question of their kind.
+        self._inputs = {kind: self._new_input(kind, date.today()) for kind in ANSWER_KINDS}
+        self.input: AnswerInput = self._inputs["none"]
 
     def _build_proposal(self) -> None:
         self.proposal = QWidget()
@@ -108,7 +110,7 @@ class QuestionScreen(Screen):
         self.question.setText(step.label)
         _set_optional(self.hint, step.hint)
         _set_optional(self.staff_hint, step.staff_hint)
-        answer = self._input_of(input_kind(step), _, today)
+        answer = self._inputs[input_kind(step)]
         answer.load(step, _, today)
         if answer is not self.input:
             self.input.hide()
@@ -163,15 +165,12 @@ class QuestionScreen(Screen):
         if self.step is not None:
             self.progress.setText(progress_text(self.step, _))
 
-    def _input_of(self, kind: str, _: Tr, today: date) -> AnswerInput:
-        """The answer widget of `kind`, built and styled on its first question only."""
-        if kind not in self._inputs:
-            answer = new_input(kind, _, today)
-            answer.hide()
-            answer.changed.connect(self.answer_changed)
-            self.input_holder.addWidget(answer)
-            self._inputs[kind] = answer
-        return self._inputs[kind]
+    def _new_input(self, kind: str, today: date) -> AnswerInput:
+        answer = new_input(kind, self._tr, today)
+        answer.hide()
+        answer.changed.connect(self.answer_changed)
+        self.input_holder.addWidget(answer)
+        return answer
 
     def _fill_proposal(self, step: Step, _: Tr) -> None:
         shown = display_value(step.field, step.answer, _.language)
