@@ -30,7 +30,8 @@ class ScreenStack(QStackedWidget):
         was measured again at every relayout of the window (0.3 ms, most of a question's
         change). The window's size comes from the display or WINDOWED_SIZE, not this.
         """
-        return self.layout().sizeHint()
+        layout = self.layout()
+        return super().sizeHint() if layout is None else layout.sizeHint()
 
     def add(self, screen: Screen) -> None:
         """Register `screen` under its name; two screens never share a name."""
