@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.catalogue.model import ASKED_TYPES, Field, FieldType, ServiceDefinition
-from kiosk.catalogue.validators import check_nik
+from kiosk.catalogue.validators import NikInfo, check_nik
 from kiosk.ports import Clock
 from kiosk.queue.numbering import business_date, office_zone
 from kiosk.wizard.consent import consent_text
@@ -84,6 +84,31 @@ class Wizard:
             self._rejected.pop(field.name, None)
             self._refresh()
         return problems
+
+    def rehearse(self, value: object) -> None:
+        """Work out now what `answer(value)` would: the current question's checks and,
+        for a good answer, everything that follows from it. Nothing changes; the results
+        are remembered, so that the `answer` and Next that follow find them ready.
+
+        The screens call it while the citizen is still looking for Next (cel-python
+        takes 0.2-0.8 ms an expression; a tap on Next should not wait for it).
+        """
+        self._check_alive()
+        if self._stage is not Stage.QUESTIONS:
+            return
+        field = self._current_field()
+        if field.type is FieldType.NOTE or field.read_only:
+            return
+        today = self._today()
+        converted, nik, problems = self._checked(field, value, today)
+        if problems:
+            return
+        draft = self._sheet.draft()
+        try:
+            draft.set_answer(field, converted, nik)
+            draft.recompute(today)
+        finally:
+            draft.discard()
 
     def prefill(self, values: Mapping[str, object]) -> list[str]:
         """Fill answers from a registered card (e.g. ``nik``, ``nama``); returns the names
@@ -206,19 +231,26 @@ class Wizard:
             return []
         if field.read_only:
             return [translated(READ_ONLY, self.language)]
-        today = self._today()
+        converted, nik, problems = self._checked(field, value, self._today())
+        if not problems:
+            self._sheet.set_answer(field, converted, nik)
+        return problems
+
+    def _checked(
+        self, field: Field, value: object, today: date
+    ) -> tuple[Answer | None, NikInfo | None, list[str]]:
+        """The answer as stored and what its NIK says, or the problems with it."""
         try:
             converted = convert(field, value, self._sheet.choices.get(field.name, ()), today)
         except InvalidAnswer as error:
-            return [error.text(self.language)]
+            return None, None, [error.text(self.language)]
         problems = self._problems(field, converted)
         if problems:
-            return problems
+            return None, None, problems
         nik = None
         if field.type is FieldType.NIK and isinstance(converted, str):
             nik = check_nik(converted, today)  # valid: convert() checked it
-        self._sheet.set_answer(field, converted, nik)
-        return []
+        return converted, nik, []
 
     def _prefillable(self, field: Field) -> bool:
         return (
@@ -229,16 +261,9 @@ class Wizard:
         )
 
     def _prefill_one(self, field: Field, value: object) -> bool:
-        today = self._today()
-        try:
-            converted = convert(field, value, self._sheet.choices.get(field.name, ()), today)
-        except InvalidAnswer:
+        converted, nik, problems = self._checked(field, value, self._today())
+        if problems or converted is None:
             return False
-        if converted is None or self._problems(field, converted):
-            return False
-        nik = None
-        if field.type is FieldType.NIK and isinstance(converted, str):
-            nik = check_nik(converted, today)  # valid: convert() checked it
         self._sheet.prefill(field, converted, nik)
         return True
 

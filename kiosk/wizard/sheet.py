@@ -103,6 +103,25 @@ class AnswerSheet:
         self.relevant = tuple(relevant)
         return reask
 
+    def draft(self) -> AnswerSheet:
+        """A copy to try an answer on (`Wizard.rehearse`): changing it leaves this sheet
+        as it is, but what it works out is remembered in this sheet's memo, which it
+        shares. `discard` it after use."""
+        copy = AnswerSheet(self.definition)
+        copy.answers = dict(self.answers)
+        copy.relevant = self.relevant
+        copy.choices = dict(self.choices)
+        copy.unconfirmed = set(self.unconfirmed)
+        copy.memo = self.memo
+        copy._origin = dict(self._origin)
+        copy._nik_infos = dict(self._nik_infos)
+        return copy
+
+    def discard(self) -> None:
+        """Forget a draft's answers; the memo it shares is kept for its sheet."""
+        self.memo = ExpressionMemo()
+        self.wipe()
+
     def wipe(self) -> None:
         self.answers.clear()
         self.choices.clear()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.errors import QueueBusy
 from kiosk.i18n import translations
-from kiosk.wizard import Stage
+from kiosk.wizard import Stage, Wizard
 from tests.helpers.definitions import sample_definition
+from tests.helpers.expressions import EvaluationCount
 from tests.ui.fake_services import shipped_services
 from tests.ui.guided import (
     NAME,
@@ -75,6 +76,36 @@ def test_every_answer_widget_is_built_before_the_first_question(qtbot, guided):
     fill_questions(qtbot, guided)
     assert guided.current_screen == "summary"
     assert question.findChildren(AnswerInput) == built  # the same widgets, reloaded
+
+
+def test_an_answer_is_worked_out_before_next_is_tapped(qtbot, guided, monkeypatch):
+    # RT has a constraint, and the address is calculated from it: both are evaluated
+    # while the citizen looks for Next, so the tap itself evaluates nothing.
+    open_service(qtbot, guided, DOMISILI)
+    fill_questions(qtbot, guided, stop_at="rt")
+    counted = EvaluationCount(monkeypatch)
+    type_keys(qtbot, guided, "7")
+    qtbot.waitUntil(lambda: counted.runs >= 2)
+    qtbot.wait(20)  # nothing more runs on later turns
+    ran = counted.runs
+    tap(qtbot, guided, "next")
+    assert counted.runs == ran
+    assert current_step(guided).name == "rw"
+    shown = {row.field_name: row.value for row in wizard_of(guided).summary()}
+    assert shown["rt"] == "7"  # kept by the tap, as without the head start
+
+
+def test_a_failed_head_start_is_logged_and_next_does_the_work(qtbot, guided, monkeypatch, caplog):
+    def fails(_wizard, _value):
+        raise RuntimeError("3273011708850001")  # never logged: it could be a NIK
+
+    monkeypatch.setattr(Wizard, "rehearse", fails)
+    open_service(qtbot, guided, DOMISILI)
+    type_keys(qtbot, guided, NIK)
+    qtbot.waitUntil(lambda: "worked out ahead: RuntimeError" in caplog.text)
+    tap(qtbot, guided, "next")
+    assert current_step(guided).name == "nama"
+    assert NIK not in caplog.text
 
 
 def test_a_bad_nik_is_explained_in_plain_words_under_the_keypad(qtbot, guided):

@@ -56,6 +56,9 @@ class FormFlow(QObject):
         self._slow_timer = QTimer(self)
         self._slow_timer.setSingleShot(True)
         self._slow_timer.setInterval(max(1, round(options.printing_watchdog_seconds * 1000)))
+        self._rehearsal = QTimer(self)  # the answer shown, worked out on the next turn
+        self._rehearsal.setSingleShot(True)
+        self._rehearsal.setInterval(0)
         self._connect()
 
     @property
@@ -95,6 +98,7 @@ class FormFlow(QObject):
 
     def wipe(self) -> None:
         self._card_answers = {}
+        self._rehearsal.stop()
         if self.wizard is not None:
             self.wizard.wipe()
             self.wizard = None
@@ -125,6 +129,8 @@ class FormFlow(QObject):
         self.question.next.connect(self._on_next)
         self.question.back.connect(self._on_back)
         self.question.speak.connect(self._speak_question)
+        self.question.answer_changed.connect(self._rehearsal.start)
+        self._rehearsal.timeout.connect(self._rehearse)
         self.summary.next.connect(self._move_on)
         self.summary.back.connect(self._step_back)
         self.summary.edit.connect(self._edit)
@@ -154,6 +160,7 @@ class FormFlow(QObject):
                 self.question.show_problems(problems)
             self.show_screen.emit(self.question.name)
             self._speak_question(problems or [])
+            self._rehearsal.start()  # Next may keep the answer held or proposed
         elif wizard.stage is Stage.SUMMARY:
             self.summary.show_rows(wizard.summary(), self._tr)
             self.show_screen.emit(self.summary.name)
@@ -180,6 +187,24 @@ class FormFlow(QObject):
         if step is None or step.read_only or step.type is FieldType.NOTE:
             return False
         return not self.question.showing_proposal
+
+    def _rehearse(self) -> None:
+        """Work out the answer on screen before the citizen taps Next, while they look
+        for it (`Wizard.rehearse`): Next then finds the checks and calculations done.
+        Only a head start: if it fails, Next does all the work itself."""
+        wizard, step = self.wizard, self.question.step
+        if wizard is None or step is None or wizard.stage is not Stage.QUESTIONS:
+            return
+        if self._answers_here():
+            value = self.question.input.value()
+        elif self.question.showing_proposal:
+            value = step.answer
+        else:
+            return
+        try:
+            wizard.rehearse(value)
+        except Exception as error:  # never in the citizen's way
+            log.warning("an answer could not be worked out ahead: %s", type(error).__name__)
 
     def _on_next(self) -> None:
         wizard, step = self.wizard, self.question.step

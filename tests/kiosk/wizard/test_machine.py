@@ -22,6 +22,7 @@ from kiosk.wizard.messages import (
     REQUIRED,
 )
 from tests.helpers.definitions import FEMALE_NIK, KK_NUMBER, MALE_NIK
+from tests.helpers.expressions import EvaluationCount
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.wizard.conftest import ANSWERS, MakeWizard, complete, fill, go_to
 
@@ -473,3 +474,53 @@ def test_any_sequence_of_actions_keeps_the_wizard_consistent(
             form = wizard.result()
             assert "nik" in form.answers and "nama" in form.answers
             assert "nama_usaha" in form.answers or form.answers["punya_usaha"] == "tidak"
+
+
+def test_a_rehearsed_answer_is_given_and_moved_on_from_without_evaluating_again(
+    wizard: Wizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go_to(wizard, "punya_usaha")
+    counted = EvaluationCount(monkeypatch)
+    wizard.rehearse("ya")  # brings in the business questions: their relevance runs
+    assert counted.runs > 0
+    step = wizard.current
+    assert step is not None and (step.name, step.answer, step.total) == ("punya_usaha", None, 13)
+    ran = counted.runs
+    assert wizard.answer("ya") == []
+    assert wizard.next() == []
+    assert counted.runs == ran
+    assert wizard.current is not None and wizard.current.name == "nama_usaha"
+    assert wizard.current.total == 15
+
+
+def test_a_rehearsed_constraint_is_not_checked_again(
+    wizard: Wizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(wizard, {**ANSWERS, "punya_usaha": "ya", "nama_usaha": "Warung"}, "jumlah_pegawai")
+    counted = EvaluationCount(monkeypatch)
+    wizard.rehearse("12")
+    ran = counted.runs
+    assert ran > 0
+    assert wizard.answer("12") == []
+    assert counted.runs == ran
+
+
+@pytest.mark.parametrize("value", ["", "abc", "9999", None])
+def test_rehearsing_a_bad_or_empty_answer_changes_nothing(wizard: Wizard, value: object) -> None:
+    fill(wizard, {**ANSWERS, "punya_usaha": "ya", "nama_usaha": "Warung"}, "jumlah_pegawai")
+    before = (wizard.current, wizard.summary())
+    wizard.rehearse(value)
+    assert (wizard.current, wizard.summary()) == before
+
+
+def test_rehearsing_outside_the_questions_does_nothing_and_a_wiped_form_refuses(
+    wizard: Wizard,
+) -> None:
+    fill(wizard)
+    assert wizard.stage is Stage.SUMMARY
+    summary = wizard.summary()
+    wizard.rehearse("ya")
+    assert wizard.stage is Stage.SUMMARY and wizard.summary() == summary
+    wizard.wipe()
+    with pytest.raises(WizardWiped):
+        wizard.rehearse("ya")
