@@ -93,13 +93,17 @@ def run_kiosk(
         readers.append(_start(start_scanner, window.on_code_scanned, window))
         readers.append(_start(start_card_reader, window.on_card_tapped, window))
 
-    QTimer.singleShot(0, start_readers)
+    starter = QTimer(window)  # stopped below: no reader may start after the run
+    starter.setSingleShot(True)
+    starter.timeout.connect(start_readers)
+    starter.start(0)
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
     window.refresh_services()  # the queue may still be opening its database: ask again
     try:
         return app.exec()
     finally:
+        starter.stop()
         for reader in readers:
             _stop(reader)
         app.removeEventFilter(window.idle_watcher)

@@ -235,11 +235,17 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         options,
         sys.argv[:1],
         services=DeferredServices(parts),
-        start_scanner=lambda deliver: _readers().start_scanner(settings, deliver),
-        start_card_reader=lambda deliver: _readers().start_card_reader(settings, deliver),
+        start_scanner=lambda deliver: _start_reader("start_scanner", settings, deliver),
+        start_card_reader=lambda deliver: _start_reader("start_card_reader", settings, deliver),
         staff=DeferredStaff(parts),
         documents=DeferredDocuments(parts),
     )
+
+
+def _start_reader(starter: str, settings: Settings, deliver: Callable[[str], None]) -> object:
+    """The configured reader, running until the kiosk stops it (and closes its port)."""
+    readers = _readers()
+    return readers.for_the_run(getattr(readers, starter)(settings, deliver))
 
 
 def _readers() -> ModuleType:

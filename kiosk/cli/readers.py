@@ -66,5 +66,22 @@ def stop_reader(reader: SerialReader[CardRead] | SerialReader[str], timeout: flo
         close()
 
 
+class RunningReader:
+    """A reader started for the kiosk's whole run: `stop` (at the run's end) ends its
+    thread and then closes its port, so that another program may open it."""
+
+    def __init__(self, reader: SerialReader[CardRead] | SerialReader[str]) -> None:
+        self.reader = reader
+
+    def stop(self, timeout: float = 5) -> None:
+        stop_reader(self.reader, timeout)
+
+
+def for_the_run(
+    reader: SerialReader[CardRead] | SerialReader[str] | None,
+) -> RunningReader | None:
+    return None if reader is None else RunningReader(reader)
+
+
 def _report_card_problem(problem: str) -> None:
     log.warning("card reader: %s", problem)
