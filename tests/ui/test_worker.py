@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from ui.wizard.worker import ServicesWorker
 from ui.worker import QueueWorker
 
 
@@ -63,3 +64,21 @@ def test_a_failed_refresh_is_reported(qtbot, worker, fake_queue):
         worker.refresh_services()
     assert isinstance(failed.args[0], OSError)
     assert not worker.refreshing
+
+
+def test_the_service_list_asked_twice_while_loading_is_loaded_once(qtbot, fake_services):
+    # "Layanan" tapped while the flow's own first load is still on its way.
+    worker = ServicesWorker(fake_services)
+    try:
+        with qtbot.waitSignal(worker.catalogue_loaded, timeout=5_000) as loaded:
+            worker.load_catalogue()
+            worker.load_catalogue()
+        assert worker.wait_for_done(5_000)
+        assert len(fake_services.worker_threads) == 1
+        assert {d.id for d in loaded.args[0]} == set(fake_services.definitions)
+        with qtbot.waitSignal(worker.catalogue_loaded, timeout=5_000):
+            worker.load_catalogue()  # once it came back, a new ask loads again
+        assert len(fake_services.worker_threads) == 2
+    finally:
+        assert worker.wait_for_done(5_000)
+        worker.deleteLater()

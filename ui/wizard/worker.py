@@ -34,12 +34,17 @@ class ServicesWorker(QObject):
         self._calls = BackgroundCalls(self)  # one call at a time, in order
         self._calls.finished.connect(self._on_finished)
         self._finalising = False
+        self._loading_catalogue = False
 
     @property
     def finalising(self) -> bool:
         return self._finalising
 
     def load_catalogue(self) -> None:
+        """Ask for the services; a second ask while one is on its way waits for that one."""
+        if self._loading_catalogue:
+            return
+        self._loading_catalogue = True
         self._start(CATALOGUE, self._services.catalogue)
 
     def finalise(self, wizard: Wizard) -> bool:
@@ -66,6 +71,7 @@ class ServicesWorker(QObject):
         if error is not None:
             log.warning("%s call failed: %s", kind, type(error).__name__)
         if kind == CATALOGUE:
+            self._loading_catalogue = False
             if error is None:
                 self.catalogue_loaded.emit(result)
             else:
