@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
-from kiosk.errors import PrinterUnavailable
+from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.ports import Clock
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.service import SubmissionService
@@ -38,6 +39,9 @@ class KioskServices:
         self._printer = printer
         self._clock = clock
         self._timezone = timezone
+        # Forms already stored, by their wizard: a retry after a failure prints again
+        # but never stores a second submission.
+        self._stored: weakref.WeakKeyDictionary[Wizard, Receipt] = weakref.WeakKeyDictionary()
 
     def catalogue(self) -> list[ServiceDefinition]:
         return sorted(self._definitions.values(), key=lambda d: d.title.get("id", d.id))
@@ -47,12 +51,21 @@ class KioskServices:
         return Wizard(definition, language, self._clock, assisted, timezone=self._timezone)
 
     def finalise(self, wizard: Wizard) -> Receipt:
+        """Store the form (once, however often this is called for it), then print its
+        receipt. Once stored, any failure is ReceiptNotPrinted: the citizen is told the
+        application is in and shown its code, never asked to send it again."""
         form = wizard.result()
-        receipt = self._submissions.finalise(form, self._definitions[form.service_id])
+        receipt = self._stored.get(wizard)
+        if receipt is None:
+            receipt = self._submissions.finalise(form, self._definitions[form.service_id])
+            self._stored[wizard] = receipt
         try:
             self.print_receipt(receipt, form.language)
         except PrinterUnavailable as error:
             raise ReceiptNotPrinted(receipt, error.problem) from error
+        except Exception as error:  # a bad printer setting, an encoder bug: still stored
+            log.error("receipt %s not printed: %s", receipt.tracking_code, type(error).__name__)
+            raise ReceiptNotPrinted(receipt, PrinterProblem.NOT_RESPONDING) from error
         return receipt
 
     def print_receipt(self, receipt: Receipt, language: str) -> None:

@@ -3,6 +3,8 @@ printed on the emulated printer (simulated hardware)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +14,7 @@ from devices.escpos.printer import EscPosPrinter
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.services_adapter import KioskServices
+from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted
@@ -62,3 +65,50 @@ def test_a_receipt_that_does_not_print_keeps_the_submission(
     assert caught.value.problem is PrinterProblem.PAPER_OUT
     assert stored(sessions) == 1  # nothing lost: the code is shown on screen instead
     assert services.status(caught.value.receipt.tracking_code)
+
+
+class BrokenPrinter:
+    """A receipt printer whose settings are wrong: it fails after the form is stored."""
+
+    class profile:  # stands in for ThermalTicketPrinter.profile
+        stored_logo = None
+        columns = 32
+        native_qr = True
+
+    def encoder(self) -> object:
+        raise ConfigError("printer.url", "not a printer address", "printer.url")
+
+    def print_bytes(self, data: bytes) -> None:
+        raise AssertionError("never reached")
+
+
+def test_any_printing_failure_after_storing_says_stored_and_a_retry_stores_nothing_more(
+    sessions: sessionmaker[Session], clock: FakeClock
+) -> None:
+    submissions = SubmissionService(
+        sessions, Sealer(MemorySecretStore()), clock, "Kantor Desa Uji", "Asia/Jakarta"
+    )
+    printer: Any = BrokenPrinter()
+    services = KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
+    wizard = completed(services.start("perekaman-ektp", "id", False))
+    codes = []
+    for _ in range(3):  # "Coba lagi" asks for the same form again
+        with pytest.raises(ReceiptNotPrinted) as caught:
+            services.finalise(wizard)
+        codes.append(caught.value.receipt.tracking_code)
+    assert stored(sessions) == 1
+    assert len(set(codes)) == 1
+
+
+def test_a_retry_after_paper_out_prints_the_same_receipt_without_storing_again(
+    services: KioskServices, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+) -> None:
+    wizard = completed(services.start("perekaman-ektp", "id", False))
+    emulator.paper_out()
+    with pytest.raises(ReceiptNotPrinted) as caught:
+        services.finalise(wizard)
+    emulator.paper_ok()
+    receipt = services.finalise(wizard)
+    assert receipt.tracking_code == caught.value.receipt.tracking_code
+    assert receipt.tracking_code in emulator.tickets[-1].body
+    assert stored(sessions) == 1
