@@ -77,6 +77,19 @@ def test_the_day_is_clamped_when_the_month_or_year_changes(qtbot):
     assert entry.values["year"].text() == "1900"
 
 
+def test_a_held_date_can_move_decades_up_to_the_years_ahead_of_today(qtbot):
+    # Back on a birth date of 1950 given by mistake: +10 must reach 2000, not stop at 1960.
+    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    entry.reset(Tr("id"), date(1950, 6, 1), start=date(1950, 6, 1), today=date(2026, 3, 1))
+    for _ in range(5):
+        click(qtbot, entry.buttons["year_up_10"])
+    assert entry.value() == date(2000, 6, 1)
+    for _ in range(5):
+        click(qtbot, entry.buttons["year_up_10"])
+    assert entry.value() == date(2036, 6, 1)  # ten years after today, no further
+
+
 def test_month_names_follow_the_language(qtbot):
     entry = DateEntry(Tr("en"), date(1945, 8, 17), start=date(2026, 3, 1))
     qtbot.addWidget(entry)

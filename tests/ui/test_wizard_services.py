@@ -164,6 +164,16 @@ def test_the_nik_proposes_the_birth_date_to_confirm_or_change(qtbot, guided):
     assert guided.page("summary").values()["tanggal_lahir"] == "17 September 1994"
 
 
+def test_a_held_birth_year_moves_by_decades_past_ten_years_from_it(qtbot, guided):
+    # 1985 proposed, but the citizen was born in 2015: three taps on +10.
+    open_service(qtbot, guided, DOMISILI)
+    fill_questions(qtbot, guided, stop_at="tanggal_lahir")
+    tap(qtbot, guided, "change_proposal")
+    for _ in range(3):
+        tap(qtbot, guided, "year_up_10")
+    assert text(guided, "year_value") == "2015"
+
+
 def test_the_summary_masks_the_nik_and_changes_an_answer_in_place(qtbot, guided):
     open_service(qtbot, guided, DOMISILI)
     fill_questions(qtbot, guided)

@@ -35,16 +35,24 @@ class DateEntry(QWidget):
 
     Empty until the first tap, which starts from `start` (today, or the answer held);
     the day wraps within its month and is clamped when the month or the year changes.
+    Years go from FIRST_YEAR to YEARS_AHEAD after `today` (the start's year by default),
+    wherever the answer held is.
     """
 
     changed = Signal()
 
     def __init__(
-        self, _: Tr, value: date | None, start: date, parent: QWidget | None = None
+        self,
+        _: Tr,
+        value: date | None,
+        start: date,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._value = value
         self._start = start
+        self._last_year = (today or start).year + YEARS_AHEAD
         self._months = month_names(_.language)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(self)
@@ -72,9 +80,10 @@ class DateEntry(QWidget):
     def value(self) -> date | None:
         return self._value
 
-    def reset(self, _: Tr, value: date | None, start: date) -> None:
+    def reset(self, _: Tr, value: date | None, start: date, today: date | None = None) -> None:
         """Ready for another question, without building the steppers again (fast)."""
         self._value, self._start = value, start
+        self._last_year = (today or start).year + YEARS_AHEAD
         self._months = month_names(_.language)
         self._title(_)
         self._show()
@@ -107,7 +116,7 @@ class DateEntry(QWidget):
         elif part == "month":
             month = (month - 1 + step) % 12 + 1
         else:
-            year = min(max(year + step, FIRST_YEAR), self._start.year + YEARS_AHEAD)
+            year = min(max(year + step, FIRST_YEAR), self._last_year)
         day = min(day, calendar.monthrange(year, month)[1])
         self.set_date(date(year, month, day))
 

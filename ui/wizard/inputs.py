@@ -96,7 +96,7 @@ class DateInput(AnswerInput):
 
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         held = step.answer if isinstance(step.answer, date) else None
-        self.entry.reset(_, held, start=held or today)
+        self.entry.reset(_, held, start=held or today, today=today)
 
     def value(self) -> date | None:
         return self.entry.value()
