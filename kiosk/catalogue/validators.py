@@ -24,6 +24,7 @@ SEPARATORS = " -."  # what stdnum's NIK `compact` removes; KK numbers are writte
 PHONE_SEPARATORS = " -.()/"
 NUMBER_LENGTH = 16
 FEMALE_DAY_OFFSET = 40  # women's NIK carry the day of birth plus 40
+MAX_DAY = 31
 
 NIK_DIGITS = N_("The NIK may contain only digits.")
 NIK_LENGTH = N_("The NIK must have 16 digits.")
@@ -59,7 +60,9 @@ class NikInfo:
 
 
 def check_nik(text: str, today: date | None = None) -> NikInfo:
-    """Accepts exactly what python-stdnum's `stdnum.id.nik.is_valid` accepts.
+    """Accepts what python-stdnum's `stdnum.id.nik.is_valid` accepts, except day
+    digits (7-8) outside 01-31 (men) and 41-71 (women, the day plus 40): stdnum
+    takes them `% 40`, so it reads 81-99 as a woman born on the 1st-19th.
 
     The birth date has stdnum's day and month and two-digit year; the century is
     the later one (20YY before 19YY) that is not after `today`, where stdnum always
@@ -75,6 +78,8 @@ def check_nik(text: str, today: date | None = None) -> NikInfo:
     except ValidationError:
         raise InvalidAnswer(_nik_component_problem(text)) from None
     day = int(number[6:8])
+    if not _is_nik_day(day):
+        raise InvalidAnswer(NIK_BIRTH_DATE)
     birth_date = _latest_real_date(day % FEMALE_DAY_OFFSET, number[8:12], today)
     if birth_date is None:  # stdnum has found one already; this keeps the types honest
         raise InvalidAnswer(NIK_BIRTH_DATE)
@@ -89,11 +94,20 @@ def check_nik(text: str, today: date | None = None) -> NikInfo:
 
 
 def _nik_component_problem(text: str) -> str:
+    """The first problem, in stdnum's order: the birth date, then the province."""
     try:
         stdnum_nik.get_birth_date(text)
     except ValidationError:
         return NIK_BIRTH_DATE
+    if not _is_nik_day(int(stdnum_nik.compact(text)[6:8])):
+        return NIK_BIRTH_DATE
     return NIK_PROVINCE
+
+
+def _is_nik_day(day: int) -> bool:
+    """Day digits 01-31 (a man) or 41-71 (a woman); whether the month has that
+    day is left to the date check."""
+    return 1 <= day <= MAX_DAY or 1 <= day - FEMALE_DAY_OFFSET <= MAX_DAY
 
 
 def check_kk_number(text: str) -> str:

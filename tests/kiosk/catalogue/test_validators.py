@@ -121,16 +121,69 @@ def test_invalid_niks_have_a_plain_message(text: str, msgid: str) -> None:
     assert message_of(check_nik, text) == msgid
 
 
+@pytest.mark.parametrize(
+    ("text", "born", "sex"),
+    [
+        ("3201010101450001", date(1945, 1, 1), Sex.MALE),
+        ("3201013101450001", date(1945, 1, 31), Sex.MALE),
+        ("3201014101450001", date(1945, 1, 1), Sex.FEMALE),
+        ("3201017101450001", date(1945, 1, 31), Sex.FEMALE),
+        ("3201016902000001", date(2000, 2, 29), Sex.FEMALE),  # 29 February of a leap year
+        ("3201017012450001", date(1945, 12, 30), Sex.FEMALE),
+    ],
+)
+def test_the_day_digits_tell_the_day_and_sex(text: str, born: date, sex: Sex) -> None:
+    info = check_nik(text, today=TODAY)
+    assert (info.birth_date, info.sex) == (born, sex)
+
+
+@pytest.mark.parametrize("day", ["00", "32", "39", "40", "72", "80", "81", "90", "99"])
+def test_day_digits_outside_01_31_and_41_71_are_refused(day: str) -> None:
+    assert message_of(check_nik, f"320101{day}01450001") == NIK_BIRTH_DATE
+
+
+def test_day_digits_above_80_are_refused_before_the_province() -> None:
+    assert message_of(check_nik, "9901018108450001") == NIK_BIRTH_DATE  # stdnum: the 1st
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3201011700450001",  # month 00
+        "3201013102450001",  # 31 February
+        "3201017002450001",  # 30 February, a woman
+        "3201012902450001",  # 29 February 1945 (and 2045)
+        "3201016902450001",  # 29 February 1945, a woman
+        "3201013104450001",  # 31 April
+        "3201017104450001",  # 31 April, a woman
+        "3201017111450001",  # 31 November, a woman
+    ],
+)
+def test_impossible_months_and_dates_are_refused(text: str) -> None:
+    assert message_of(check_nik, text) == NIK_BIRTH_DATE
+
+
+def nik_day_reference(text: str) -> bool:
+    """Day digits 01-31 (a man) or 41-71 (a woman), what stdnum's `% 40` misses."""
+    return re.fullmatch(r"0[1-9]|[12][0-9]|3[01]|4[1-9]|[56][0-9]|7[01]", text[6:8]) is not None
+
+
 @given(nik_like)
 @example("3171015708450001")
 @example("3171 0157 0845 0001")
-def test_check_nik_accepts_exactly_what_stdnum_accepts(text: str) -> None:
+@example("3201018108450001")  # stdnum: a woman born on 1 August 1945
+@example("3201019901450001")
+def test_check_nik_accepts_what_stdnum_accepts_with_real_day_digits(text: str) -> None:
     try:
         info = check_nik(text, today=TODAY)
-    except InvalidAnswer:
-        assert not stdnum_nik.is_valid(text)
+    except InvalidAnswer as refused:
+        valid_for_stdnum = stdnum_nik.is_valid(text)
+        assert not valid_for_stdnum or not nik_day_reference(stdnum_nik.compact(text))
+        if valid_for_stdnum:
+            assert refused.msgid == NIK_BIRTH_DATE
         return
     assert stdnum_nik.is_valid(text)
+    assert nik_day_reference(info.nik)
     assert info.nik == stdnum_nik.compact(text)
     stdnum_born = stdnum_nik.get_birth_date(text)
     born = info.birth_date
@@ -142,6 +195,7 @@ def test_check_nik_accepts_exactly_what_stdnum_accepts(text: str) -> None:
     assert born <= TODAY or born.year < 2000
     assert born.year >= 2000 or born.replace(year=born.year + 100) > TODAY or born == stdnum_born
     assert info.sex is (Sex.FEMALE if int(info.nik[6:8]) > 40 else Sex.MALE)
+    assert born.day == int(info.nik[6:8]) - (40 if info.sex is Sex.FEMALE else 0)
     assert info.region_code == info.nik[:6]
 
 
