@@ -7,6 +7,7 @@ import threading
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
 from kiosk.submissions.tracking import check_symbol
@@ -47,6 +48,10 @@ def test_a_typed_code_shows_the_status_in_plain_words(qtbot, guided, fake_servic
     assert threading.main_thread().ident not in fake_services.worker_threads
     tap(qtbot, guided, "finish")
     assert guided.current_screen == "home"
+    page, entry = guided.page("status_result"), guided.page("status_entry")
+    for name in ("tracking_code", "service_title", "status", "updated_at", "ready_on"):
+        assert page.findChild(QLabel, name).text() == "", name  # not for the next person
+    assert entry.findChild(QLabel, "entry").text() == ""
 
 
 def test_a_short_code_is_not_looked_up(qtbot, guided, fake_services):

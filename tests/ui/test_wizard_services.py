@@ -64,6 +64,11 @@ def test_each_service_is_completed_through_the_screens(qtbot, guided, fake_servi
     assert fake_services.wizards[0].stage is Stage.WIPED  # stored: gone from memory
     assert guided.guided is not None and guided.guided.wizard is None
     assert threading.main_thread().ident not in fake_services.worker_threads
+    tap(qtbot, guided, "finish")
+    assert guided.current_screen == "home"
+    code = guided.page("submitted").findChild(QLabel, "tracking_code")
+    assert code.text() == "" and code.accessibleName() == ""  # not for the next person
+    assert not guided.page("summary").values()
 
 
 def test_every_answer_widget_is_built_before_the_first_question(qtbot, guided):

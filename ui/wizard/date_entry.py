@@ -92,6 +92,11 @@ class DateEntry(QWidget):
         for part, title in zip(PARTS, (_("Day"), _("Month"), _("Year")), strict=True):
             self.titles[part].setText(title)
 
+    def clear(self) -> None:
+        """No date chosen (without a `changed`: nobody chose this)."""
+        self._value = None
+        self._show()
+
     def set_date(self, value: date | None) -> None:
         self._value = value
         self._show()

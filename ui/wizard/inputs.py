@@ -46,6 +46,11 @@ class AnswerInput(QWidget):
         self._fill(step, _, today)
         self.dirty = False
 
+    def clear(self) -> None:
+        """Hold no answer at all (the citizen left: nothing of theirs stays here)."""
+        self._clear()
+        self.dirty = False
+
     def value(self) -> object:
         """The raw answer for `Wizard.answer` (text, a date, choice values, True)."""
         return None
@@ -55,6 +60,9 @@ class AnswerInput(QWidget):
 
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         """Subclasses show the step's answer here."""
+
+    def _clear(self) -> None:
+        """Subclasses empty what they show here."""
 
     def _mark_dirty(self) -> None:
         self.dirty = True
@@ -85,6 +93,9 @@ class NumberInput(AnswerInput):
     def focus(self) -> None:
         self.entry.setFocus()
 
+    def _clear(self) -> None:
+        self.entry.clear()
+
 
 class DateInput(AnswerInput):
     def __init__(self, _: Tr, today: date) -> None:
@@ -101,6 +112,9 @@ class DateInput(AnswerInput):
     def value(self) -> date | None:
         return self.entry.value()
 
+    def _clear(self) -> None:
+        self.entry.clear()
+
 
 class ChoiceInput(AnswerInput):
     def __init__(self) -> None:
@@ -116,6 +130,9 @@ class ChoiceInput(AnswerInput):
 
     def value(self) -> str | list[str] | None:
         return self.choices.value()
+
+    def _clear(self) -> None:
+        self.choices.set_choices([], [], multiple=False)
 
 
 class TextInput(AnswerInput):
@@ -140,6 +157,9 @@ class TextInput(AnswerInput):
     def focus(self) -> None:
         self.line.setFocus()
 
+    def _clear(self) -> None:
+        self.line.setText("")  # unlike clear(), this also drops the undo history
+
 
 class AcknowledgeInput(AnswerInput):
     """One big "Saya setuju" toggle."""
@@ -159,6 +179,10 @@ class AcknowledgeInput(AnswerInput):
 
     def value(self) -> bool:
         return self.toggle.isChecked()
+
+    def _clear(self) -> None:
+        with QSignalBlocker(self.toggle):
+            self.toggle.setChecked(False)
 
 
 def input_kind(step: Step) -> str:

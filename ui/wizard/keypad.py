@@ -118,6 +118,11 @@ class NumberEntry(QWidget):
         self.keypad.retranslate(_)
         self._show()
 
+    def clear(self) -> None:
+        """Nothing typed (without a `changed`: nobody typed this)."""
+        self._text = ""
+        self._show()
+
     def set_text(self, text: str) -> None:
         self._text = text
         self._show()

@@ -123,6 +123,14 @@ class QuestionScreen(Screen):
         if not step.proposed_from_nik:
             self.input.focus()
 
+    def forget(self) -> None:
+        """The citizen left: no answer, proposal or problem of theirs stays in a widget."""
+        for answer in self._inputs.values():
+            answer.clear()
+        self.proposal_value.setText("")
+        self.show_problems([])
+        self.step = None
+
     def show_problems(self, problems: list[str]) -> None:
         _set_optional(self.problems, "\n".join(problems))
 

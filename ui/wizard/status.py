@@ -71,6 +71,9 @@ class StatusEntryScreen(Screen):
     def code(self) -> str:
         return formatted_code(self._symbols)
 
+    def forget(self) -> None:
+        self.set_code("")
+
     def set_code(self, code: str) -> None:
         """Show a code (typed, scanned or cleared); longer input is cut at eight symbols."""
         symbols = "".join(s for s in code.upper() if s.isalnum())
@@ -136,6 +139,12 @@ class StatusResultScreen(Screen):
     def show_status(self, view: StatusView) -> None:
         self._view = view
         self._fill()
+
+    def forget(self) -> None:
+        """The next person does not see the last one's application."""
+        self._view = None
+        for label in (self.code, self.service, self.status, self.updated, self.ready):
+            label.setText("")
 
     def spoken_text(self) -> str:
         labels = (self.service, self.status, self.updated, self.ready)

@@ -59,6 +59,13 @@ class SubmittedScreen(Screen):
         self._printed = printed
         self._fill()
 
+    def forget(self) -> None:
+        """The citizen left with their receipt: their code leaves the screen."""
+        self._receipt = None
+        for label in (self.service, self.code, self.ready, self.not_printed):
+            label.setText("")
+        self.code.setAccessibleName("")
+
     def spoken_text(self) -> str:
         """The code symbol by symbol, and what to do next."""
         receipt, _ = self._receipt, self._tr

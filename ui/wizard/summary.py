@@ -59,6 +59,12 @@ class SummaryScreen(Screen):
         self.rows.addStretch(1)
         self.retranslate(_)
 
+    def forget(self) -> None:
+        """The citizen left: their answers leave the screen."""
+        clear_layout(self.rows)
+        self.edit_buttons = {}
+        self._rows = []
+
     def values(self) -> dict[str, str]:
         """What each row shows (for tests and diagnostics)."""
         return {row.field_name: row.value for row in self._rows}
