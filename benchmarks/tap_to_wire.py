@@ -56,6 +56,7 @@ def build_window(data_dir: Path) -> KioskWindow:
 
 def tap(window: KioskWindow, name: str) -> None:
     button = window.page(window.current_screen).findChild(QPushButton, name)
+    assert button is not None, name
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

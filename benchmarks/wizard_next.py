@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from typing import cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -117,6 +118,7 @@ def answer(window: KioskWindow) -> str:
         tap(window, f"choice_{step.choices[0].value}")
     elif step.type is FieldType.TEXT:
         line = window.page("question").findChild(QLineEdit, "text_answer")
+        assert line is not None
         QTest.keyClicks(line, "Budi Santoso")
     elif step.type is FieldType.ACKNOWLEDGE:
         tap(window, "acknowledge")
@@ -187,7 +189,10 @@ def bare_switch_times(rounds: int) -> list[float]:
     stack.show()
     times = []
     for _ in range(rounds):
-        next_button = stack.currentWidget().findChild(QPushButton, "next")
+        page = stack.currentWidget()
+        assert page is not None
+        next_button = page.findChild(QPushButton, "next")
+        assert next_button is not None
         QApplication.processEvents()  # as on the kiosk's side
         started = time.perf_counter()
         QTest.mouseClick(next_button, Qt.MouseButton.LeftButton)
@@ -197,7 +202,7 @@ def bare_switch_times(rounds: int) -> list[float]:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     first, *later = kiosk_next_times(app)
     kiosk = statistics.median([t for form in later for t in form]) * 1000
     cold, slowest = statistics.median(first) * 1000, max(first) * 1000

@@ -1,15 +1,25 @@
-"""Checks a schema cannot express: field names, choices, defaults, and a probe run of
-every expression with typical and with empty answers."""
+"""Checks a schema cannot express: field names, choices, defaults, read-only fields,
+a probe run of every expression with typical and with empty answers, and (on request)
+the recordings a definition names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from kiosk.catalogue.errors import ExpressionError
-from kiosk.catalogue.model import Choice, Expression, Field, FieldType, ServiceDefinition
+from kiosk.catalogue.model import (
+    ASKED_TYPES,
+    Choice,
+    Expression,
+    Field,
+    FieldType,
+    ServiceDefinition,
+)
 
 SELECT_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
 NEVER_ASKED = frozenset({FieldType.NOTE, FieldType.CALCULATE, FieldType.HIDDEN})
@@ -25,7 +35,21 @@ SAMPLE_ANSWERS: Mapping[FieldType, Any] = {
     FieldType.ACKNOWLEDGE: True,
 }
 
+PLAIN_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a valid field name, shown as it is
+MAX_NAME_SHOWN = 20  # characters of a name the schema refuses
+
 Problem = tuple[str, str]  # (location, what is wrong)
+
+
+def field_location(index: int, name: object) -> str:
+    """Where a field is, for a technician: its index and, when it has one, its name,
+    e.g. "fields/9 (nama_usaha)". A name the schema refuses is quoted and cut short."""
+    if not isinstance(name, str) or not name:
+        return f"fields/{index}"
+    if PLAIN_NAME.fullmatch(name):
+        return f"fields/{index} ({name})"
+    cut = "…" if len(name) > MAX_NAME_SHOWN else ""
+    return f"fields/{index} ({name[:MAX_NAME_SHOWN]!r}{cut})"
 
 
 def field_problems(raw_fields: list[dict[str, Any]]) -> Iterator[Problem]:
@@ -33,10 +57,11 @@ def field_problems(raw_fields: list[dict[str, Any]]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_fields):
         name = raw["name"]
+        where = field_location(index, name)
         if name in seen:
-            yield f"fields/{index}/name", f"duplicate name {name!r} (also fields/{seen[name]})"
+            yield f"{where}/name", f"duplicate name {name!r} (also fields/{seen[name]})"
         seen.setdefault(name, index)
-        yield from _type_problems(raw, f"fields/{index}")
+        yield from _type_problems(raw, where)
 
 
 def _type_problems(raw: dict[str, Any], where: str) -> Iterator[Problem]:
@@ -53,9 +78,23 @@ def _type_problems(raw: dict[str, Any], where: str) -> Iterator[Problem]:
         for key in ("required", "constraint"):
             if raw.get(key):
                 yield f"{where}/{key}", f"a {kind} field is never asked"
+    yield from _read_only_problems(kind, raw, where)
     yield from _choice_problems(raw.get("choices", []), f"{where}/choices")
     if "default" in raw:
         yield from _default_problems(kind, raw["default"], raw.get("choices", []), where)
+
+
+def _read_only_problems(kind: FieldType, raw: dict[str, Any], where: str) -> Iterator[Problem]:
+    """A read-only question the citizen must answer (required, or an acknowledgement,
+    which must always be confirmed) but which is given no value blocks Next forever."""
+    if not raw.get("read_only") or kind not in ASKED_TYPES:
+        return
+    needed = raw.get("required") or kind is FieldType.ACKNOWLEDGE
+    if needed and "default" not in raw and "calculation" not in raw:
+        yield (
+            f"{where}/read_only",
+            "a required read-only field needs a default or a calculation: it can never be answered",
+        )
 
 
 def _choice_problems(choices: list[dict[str, Any]], where: str) -> Iterator[Problem]:
@@ -103,7 +142,8 @@ def probe_problems(definition: ServiceDefinition) -> list[Problem]:
     for typical in (True, False):
         answers: dict[str, Any] = {"today": date.today()}
         for index, field in enumerate(definition.fields):
-            problems.extend(_probe_field(field, f"fields/{index}", answers, typical))
+            where = field_location(index, field.name)
+            problems.extend(_probe_field(field, where, answers, typical))
             if typical or field.type is FieldType.CALCULATE:
                 answers[field.name] = _answer(field, answers)
             else:
@@ -160,3 +200,16 @@ def _sample(field: Field) -> Any:
     if field.type is FieldType.HIDDEN:
         return field.default or ""
     return SAMPLE_ANSWERS.get(field.type)
+
+
+def recording_problems(definition: ServiceDefinition, recordings: Path) -> list[Problem]:
+    """The recordings `definition` names that are not files under `recordings` (the
+    directory its audio paths start from). Not fatal: the question is read instead."""
+    problems = []
+    for index, field in enumerate(definition.fields):
+        for language, audio in sorted(field.audio.items()):
+            if not (recordings / audio).is_file():
+                where = f"{field_location(index, field.name)}/audio/{language}"
+                problem = f"recording {audio!r} not found in {recordings}: the text is read"
+                problems.append((where, problem))
+    return problems

@@ -1,11 +1,15 @@
 """Reads service definition files: parse, validate with the schema, compile, check.
 
 A broken file is reported (path, location, problem) and skipped; the others load.
+A location names a field by index and name, e.g. "fields/9 (nama_usaha)/type".
+Given the recordings directory, a recording a definition names but which is missing
+is a warning: the service loads, and the kiosk reads the question instead.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +20,12 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]  # no stubs in the dev extra yet
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-from kiosk.catalogue.checks import field_problems, probe_problems
+from kiosk.catalogue.checks import (
+    field_location,
+    field_problems,
+    probe_problems,
+    recording_problems,
+)
 from kiosk.catalogue.errors import DefinitionError, ExpressionError
 from kiosk.catalogue.expressions import CelExpression, compile_expression
 from kiosk.catalogue.model import (
@@ -28,6 +37,8 @@ from kiosk.catalogue.model import (
     Output,
     ServiceDefinition,
 )
+
+log = logging.getLogger(__name__)
 
 SCHEMA_PATH = Path(__file__).with_name("service.schema.json")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -49,11 +60,17 @@ EXPRESSION_KEYS: Mapping[str, tuple[str, ...]] = {  # the special names each may
 @dataclass
 class CatalogueLoad:
     services: dict[str, ServiceDefinition] = field(default_factory=dict)
-    problems: list[DefinitionProblem] = field(default_factory=list)
+    problems: list[DefinitionProblem] = field(default_factory=list)  # files not loaded
+    warnings: list[DefinitionProblem] = field(default_factory=list)  # of services loaded
 
 
-def load_catalogue(directory: Path) -> CatalogueLoad:
-    """Every service file in `directory` (not its subdirectories), sorted by name."""
+def load_catalogue(directory: Path, recordings: Path | None = None) -> CatalogueLoad:
+    """Every service file in `directory` (not its subdirectories), sorted by name.
+
+    With `recordings` (the directory the fields' `audio` paths start from, as the
+    kiosk plays them), each recording a loaded service names but which is not there
+    is a warning, also logged; None checks no recordings.
+    """
     result = CatalogueLoad()
     if not directory.is_dir():
         result.problems.append(DefinitionProblem(str(directory), TOP, "not a directory"))
@@ -75,7 +92,20 @@ def load_catalogue(directory: Path) -> CatalogueLoad:
             continue
         result.services[definition.id] = definition
         origins[definition.id] = str(path)
+        if recordings is not None:
+            result.warnings.extend(_recording_warnings(definition, str(path), recordings))
     return result
+
+
+def _recording_warnings(
+    definition: ServiceDefinition, path: str, recordings: Path
+) -> list[DefinitionProblem]:
+    warnings = [
+        DefinitionProblem(path, *problem) for problem in recording_problems(definition, recordings)
+    ]
+    for warning in warnings:
+        log.warning("service definition: %s", warning)
+    return warnings
 
 
 def load_definition_file(path: Path) -> ServiceDefinition:
@@ -163,9 +193,19 @@ def _validator() -> Draft202012Validator:
 def _schema_problems(data: Any) -> list[tuple[str, str]]:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     return [
-        ("/".join(map(str, error.absolute_path)) or TOP, _describe(error.message, error.instance))
+        (_location(list(error.absolute_path), data), _describe(error.message, error.instance))
         for error in errors[:MAX_SCHEMA_ERRORS]
     ]
+
+
+def _location(path: list[Any], data: Any) -> str:
+    """A schema error's place, e.g. "fields/9 (nama_usaha)/type": a field is named by
+    its index and, when it has a name, the name."""
+    if len(path) >= 2 and path[0] == "fields" and isinstance(path[1], int):
+        raw = data["fields"][path[1]]
+        name = raw.get("name") if isinstance(raw, dict) else None
+        path = [field_location(path[1], name), *path[2:]]
+    return "/".join(map(str, path)) or TOP
 
 
 def _describe(message: str, instance: Any) -> str:
@@ -185,8 +225,9 @@ def _build_fields(raw_fields: list[dict[str, Any]], problems: list[tuple[str, st
         expressions = {}
         for key, specials in EXPRESSION_KEYS.items():
             if key in raw:
-                where = f"fields/{index}/{key}"
-                compiled = _compile(raw[key], all_names, specials, where, problems)
+                context = f"fields/{index}/{key}"  # in the wizard's log of a failure
+                where = f"{field_location(index, raw['name'])}/{key}"
+                compiled = _compile(raw[key], all_names, specials, context, where, problems)
                 _check_order(compiled, all_names[:index], where, problems)
                 expressions[key] = compiled
         built.append(_build_field(raw, expressions))
@@ -197,11 +238,12 @@ def _compile(
     source: str,
     names: list[str],
     specials: tuple[str, ...],
+    context: str,
     where: str,
     problems: list[tuple[str, str]],
 ) -> CelExpression | None:
     try:
-        return compile_expression(source, [*names, *specials], where)
+        return compile_expression(source, [*names, *specials], context)
     except ExpressionError as error:
         problems.append((where, error.reason))
         return None

@@ -114,10 +114,11 @@ class ServiceDefinition:
 
 @dataclass(frozen=True)
 class DefinitionProblem:
-    """Why one service file did not load: which file, which field, what is wrong."""
+    """Why one service file did not load (or, as a warning, what is amiss in one that
+    did): which file, which field, what is wrong."""
 
     path: str
-    field: str  # a JSON-pointer-like location, e.g. "fields/3/constraint"
+    field: str  # a JSON-pointer-like location, e.g. "fields/3 (nama)/constraint"
     problem: str
 
     def __str__(self) -> str:

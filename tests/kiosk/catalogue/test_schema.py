@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -114,17 +115,21 @@ SCHEMA_CASES = [
     (definition(processing_days=-1), "processing_days", "less than the minimum"),
     (definition(output="letter"), "(top)", "'letter_template' is a required property"),
     (definition(fields=[]), "fields", "should be non-empty"),
-    (with_field(1, type="essay"), "fields/1/type", "is not one of"),
-    (with_field(1, colour="red"), "fields/1", "'colour' was unexpected"),
-    (with_field(1, name="Nama"), "fields/1/name", "does not match"),
-    (with_field(1, name="today"), "fields/1/name", "should not be valid"),
-    (with_field(1, required="yes"), "fields/1/required", "is not of type 'boolean'"),
-    (with_field(1, constraint="size(value) > 2"), "fields/1", "'constraint_message'"),
-    (with_field(1, relevant="x" * 1001), "fields/1/relevant", "is too long"),
-    (with_field(1, audio={"id": "../../etc/passwd.ogg"}), "fields/1/audio/id", "does not match"),
+    (with_field(1, type="essay"), "fields/1 (nama)/type", "is not one of"),
+    (with_field(1, colour="red"), "fields/1 (nama)", "'colour' was unexpected"),
+    (with_field(1, name="Nama"), "fields/1 ('Nama')/name", "does not match"),
+    (with_field(1, name="today"), "fields/1 (today)/name", "should not be valid"),
+    (with_field(1, required="yes"), "fields/1 (nama)/required", "is not of type 'boolean'"),
+    (with_field(1, constraint="size(value) > 2"), "fields/1 (nama)", "'constraint_message'"),
+    (with_field(1, relevant="x" * 1001), "fields/1 (nama)/relevant", "is too long"),
+    (
+        with_field(1, audio={"id": "../../etc/passwd.ogg"}),
+        "fields/1 (nama)/audio/id",
+        "does not match",
+    ),
     (
         with_field(2, choices=[{"value": "a b", "label": {"id": "A"}}]),
-        "fields/2/choices/0/value",
+        "fields/2 (keperluan)/choices/0/value",
         "does not match",
     ),
 ]
@@ -169,14 +174,16 @@ def test_expression_mistakes_are_found_at_load_time(key: str, source: str, text:
     data = with_field(1, **{key: source})
     if key == "choice_filter":
         data["fields"][1]["choices"] = [{"value": "a", "label": {"id": "A"}}]
-    assert_problem(problems_of(data), f"fields/1/{key}", text)
+    assert_problem(problems_of(data), f"fields/1 (nama)/{key}", text)
 
 
 def test_a_missing_null_guard_is_found_at_load_time() -> None:
     data = definition()
     data["fields"][2]["type"] = "select_multiple"
     data["fields"][3]["relevant"] = "'lainnya' in keperluan"
-    assert_problem(problems_of(data), "fields/3/relevant", "when earlier questions are unanswered")
+    assert_problem(
+        problems_of(data), "fields/3 (jumlah)/relevant", "when earlier questions are unanswered"
+    )
     data["fields"][3]["relevant"] = "keperluan != null && 'lainnya' in keperluan"
     assert load_definition_text(yaml.safe_dump(data)).field("jumlah").relevant is not None
 
@@ -185,7 +192,7 @@ def test_a_choice_filter_reading_a_missing_column_is_found_at_load_time() -> Non
     data = definition()
     data["fields"][2]["choice_filter"] = "choice.province == nik"
     data["fields"][2]["choices"][0]["filters"] = {"province": "32"}
-    assert_problem(problems_of(data), "fields/2/choice_filter", "no such key")
+    assert_problem(problems_of(data), "fields/2 (keperluan)/choice_filter", "no such key")
 
 
 def test_a_constraint_may_read_value_and_a_choice_filter_choice() -> None:
@@ -197,21 +204,21 @@ def test_a_constraint_may_read_value_and_a_choice_filter_choice() -> None:
 
 
 FIELD_CASES = [
-    (with_field(1, name="nik"), "fields/1/name", "duplicate name 'nik' (also fields/0)"),
-    (with_field(1, type="select_one"), "fields/1/choices", "needs choices"),
+    (with_field(1, name="nik"), "fields/1 (nik)/name", "duplicate name 'nik' (also fields/0)"),
+    (with_field(1, type="select_one"), "fields/1 (nama)/choices", "needs choices"),
     (
         with_field(1, choices=[{"value": "a", "label": {"id": "A"}}]),
-        "fields/1/choices",
+        "fields/1 (nama)/choices",
         "only select",
     ),
     (
         with_field(1, type="calculate", required=False),
-        "fields/1/calculation",
+        "fields/1 (nama)/calculation",
         "needs a calculation",
     ),
-    (with_field(1, type="note", required=True), "fields/1/required", "never asked"),
-    (with_field(2, default="tidak_ada"), "fields/2/default", "not a possible answer"),
-    (with_field(3, default="dua"), "fields/3/default", "not a possible answer"),
+    (with_field(1, type="note", required=True), "fields/1 (nama)/required", "never asked"),
+    (with_field(2, default="tidak_ada"), "fields/2 (keperluan)/default", "not a possible answer"),
+    (with_field(3, default="dua"), "fields/3 (jumlah)/default", "not a possible answer"),
 ]
 
 
@@ -223,7 +230,9 @@ def test_field_mistakes_name_the_field(data: Any, where: str, text: str) -> None
 def test_duplicate_choice_values_are_reported() -> None:
     data = definition()
     data["fields"][2]["choices"].append({"value": "kerja", "label": {"id": "Lagi"}})
-    assert_problem(problems_of(data), "fields/2/choices/2/value", "duplicate choice 'kerja'")
+    assert_problem(
+        problems_of(data), "fields/2 (keperluan)/choices/2/value", "duplicate choice 'kerja'"
+    )
 
 
 @pytest.mark.parametrize(
@@ -264,7 +273,7 @@ def test_a_broken_file_next_to_good_ones_does_not_stop_them(tmp_path: Path) -> N
     loaded = load_catalogue(tmp_path)
     assert sorted(loaded.services) == ["layanan-a", "layanan-c"]
     assert [(p.path, p.field) for p in loaded.problems] == [
-        (str(bad), "fields/1/relevant"),
+        (str(bad), "fields/1 (nama)/relevant"),
         (str(tmp_path / "d-binary.yaml"), "(top)"),
     ]
     assert "unknown name 'alamat'" in str(loaded.problems[0])
@@ -286,3 +295,121 @@ def test_a_missing_directory_is_a_problem(tmp_path: Path) -> None:
     loaded = load_catalogue(tmp_path / "nowhere")
     assert loaded.services == {}
     assert "not a directory" in str(loaded.problems[0])
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ([{"name": "nik", "type": "nik", "label": {"id": "NIK"}}, {"type": "text"}], "fields/1"),
+        (
+            [{"name": "nik", "type": "nik", "label": {"id": "NIK"}}, {"name": "x\n" * 40}],
+            "fields/1 ('x\\nx\\nx\\nx\\nx\\nx\\nx\\nx\\nx\\nx\\n'…)",
+        ),
+    ],
+)
+def test_a_field_without_a_usable_name_is_named_by_index_or_quoted(
+    fields: list[dict[str, Any]], where: str
+) -> None:
+    assert_problem(problems_of(definition(fields=fields)), where, "is a required property")
+
+
+def test_a_reported_problem_names_the_file_and_the_field() -> None:
+    (problem,) = problems_of(with_field(3, type="essay"))
+    assert str(problem).startswith("svc.yaml: fields/3 (jumlah)/type: ")
+
+
+def test_expression_contexts_at_run_time_keep_the_index_form() -> None:
+    data = with_field(3, relevant="nik != null")
+    service = load_definition_text(yaml.safe_dump(data))
+    relevant = service.field("jumlah").relevant
+    assert relevant is not None and getattr(relevant, "context", None) == "fields/3/relevant"
+
+
+READ_ONLY_STUCK = [
+    with_field(1, read_only=True, required=True),
+    with_field(2, read_only=True, required=True),
+    definition(
+        fields=[
+            *MINIMAL["fields"],
+            {"name": "setuju", "type": "acknowledge", "label": {"id": "Setuju"}, "read_only": True},
+        ]
+    ),
+]
+
+
+@pytest.mark.parametrize("data", READ_ONLY_STUCK)
+def test_a_required_read_only_field_without_a_value_is_refused(data: dict[str, Any]) -> None:
+    problems = problems_of(data)
+    index = next(i for i, f in enumerate(data["fields"]) if f.get("read_only"))
+    name = data["fields"][index]["name"]
+    assert_problem(problems, f"fields/{index} ({name})/read_only", "can never be answered")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"read_only": True, "required": True, "default": "Budi"},
+        {"read_only": True, "required": True, "calculation": "nik != null ? 'Budi' : 'x'"},
+        {"read_only": True},
+        {"read_only": False, "required": True},
+        {"read_only": True, "type": "hidden", "default": "x"},
+    ],
+)
+def test_a_read_only_field_with_a_value_or_not_required_loads(changes: dict[str, Any]) -> None:
+    service = load_definition_text(yaml.safe_dump(with_field(1, **changes)))
+    assert service.field("nama").read_only is changes["read_only"]
+
+
+def test_a_stuck_read_only_field_skips_its_service_only(tmp_path: Path) -> None:
+    write(tmp_path, "a-good.yaml", definition(id="layanan-a"))
+    bad = write(tmp_path, "b-bad.yaml", {**with_field(1, read_only=True, required=True)})
+    loaded = load_catalogue(tmp_path)
+    assert list(loaded.services) == ["layanan-a"]
+    assert [(p.path, p.field) for p in loaded.problems] == [(str(bad), "fields/1 (nama)/read_only")]
+
+
+def with_audio(**audio: dict[str, str]) -> dict[str, Any]:
+    data = definition()
+    for field in data["fields"]:
+        if field["name"] in audio:
+            field["audio"] = audio[field["name"]]
+    return data
+
+
+def test_missing_recordings_are_warnings_and_the_service_loads(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    recordings = tmp_path / "recordings"
+    (recordings / "id").mkdir(parents=True)
+    (recordings / "id" / "nik.ogg").write_bytes(b"OggS")
+    services = tmp_path / "services"
+    services.mkdir()
+    audio = {"nik": {"id": "id/nik.ogg", "en": "en/nik.ogg"}, "jumlah": {"jv": "jumlah.wav"}}
+    path = write(services, "svc.yaml", with_audio(**audio))
+    with caplog.at_level(logging.WARNING, logger="kiosk.catalogue.loader"):
+        loaded = load_catalogue(services, recordings=recordings)
+    assert list(loaded.services) == ["contoh-layanan"]
+    assert loaded.problems == []
+    assert [(w.path, w.field) for w in loaded.warnings] == [
+        (str(path), "fields/0 (nik)/audio/en"),
+        (str(path), "fields/3 (jumlah)/audio/jv"),
+    ]
+    assert "'en/nik.ogg' not found" in loaded.warnings[0].problem
+    assert caplog.messages == [f"service definition: {w}" for w in loaded.warnings]
+    assert all(r.levelno == logging.WARNING for r in caplog.records)
+    assert str(path) in caplog.messages[0] and "fields/0 (nik)/audio/en" in caplog.messages[0]
+
+
+def test_recordings_are_not_checked_without_their_directory(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path, "svc.yaml", with_audio(nik={"id": "nowhere.ogg"}))
+    with caplog.at_level(logging.WARNING):
+        loaded = load_catalogue(tmp_path)
+    assert list(loaded.services) == ["contoh-layanan"]
+    assert (loaded.problems, loaded.warnings, caplog.messages) == ([], [], [])
+
+
+def test_every_shipped_recording_is_there() -> None:
+    loaded = load_catalogue(default_catalogue_dir(), recordings=default_catalogue_dir())
+    assert loaded.warnings == []
