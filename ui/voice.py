@@ -68,6 +68,7 @@ class _Speaker(QObject):
     can block (a hung server never answers), and the GUI thread never waits on it."""
 
     state_changed = Signal(object)  # QTextToSpeech.State
+    voice_chosen = Signal(str, str)  # the engine's locale name and voice name
 
     def __init__(self, engine_name: str | None) -> None:
         super().__init__()
@@ -76,6 +77,7 @@ class _Speaker(QObject):
         self._tried = False
         self._language = ""
         self._error_logged = False
+        self._missing_logged: set[str] = set()  # languages already warned about
 
     @Slot(str, str)
     def speak(self, text: str, language: str) -> None:
@@ -84,9 +86,23 @@ class _Speaker(QObject):
             return
         if language != self._language:
             self._language = language
-            _choose_locale(speech, language)
+            self._choose_voice(speech, language)
         speech.stop()
         speech.say(text)
+
+    def _choose_voice(self, speech: QTextToSpeech, language: str) -> None:
+        if not _choose_locale(speech, language) and language not in self._missing_logged:
+            self._missing_logged.add(language)  # once: every screen would log it again
+            log.warning(
+                "text-to-speech engine %s has no %s voice for language %s: "
+                "its voice %s (%s) reads it instead",
+                speech.engine(),
+                _wanted_locale(language).name(),
+                language,
+                speech.voice().name(),
+                speech.locale().name(),
+            )
+        self.voice_chosen.emit(speech.locale().name(), speech.voice().name())
 
     @Slot()
     def stop(self) -> None:
@@ -127,6 +143,7 @@ class Voice(QObject):
     """
 
     state_changed = Signal(object)  # the engine's QTextToSpeech.State, on the GUI thread
+    voice_chosen = Signal(str, str)  # locale name, voice name: read after a change of language
     recording_started = Signal(str)  # the recorded file now playing
     recording_ended = Signal()
     _say = Signal(str, str)  # text, language: to the voice thread
@@ -236,6 +253,7 @@ class Voice(QObject):
         self._stop.connect(self._speaker.stop)
         self._finish.connect(self._speaker.finish)
         self._speaker.state_changed.connect(self.state_changed)
+        self._speaker.voice_chosen.connect(self.voice_chosen)
         self._thread.finished.connect(self._speaker.deleteLater)
         self._thread.start()
 
@@ -265,14 +283,19 @@ def choose_engine() -> str | None:
     return engines[0] if engines else None
 
 
-def _choose_locale(speech: QTextToSpeech, language: str) -> None:
-    wanted = QLocale(LOCALES.get(language, LOCALES["id"]))
+def _wanted_locale(language: str) -> QLocale:
+    return QLocale(LOCALES.get(language, LOCALES["id"]))
+
+
+def _choose_locale(speech: QTextToSpeech, language: str) -> bool:
+    """Set the voice for `language`; False when the engine has none (its voice stays)."""
+    wanted = _wanted_locale(language)
     available = speech.availableLocales()
     if wanted in available:
         speech.setLocale(wanted)
-        return
+        return True
     same_language = [loc for loc in available if loc.language() == wanted.language()]
     if same_language:
         speech.setLocale(same_language[0])
-    else:
-        log.info("no %s voice; the engine's default voice reads", language)
+        return True
+    return False

@@ -6,6 +6,7 @@ import base64
 import re
 import zlib
 
+from tests.helpers.pdf_qr import qr_symbols
 from tests.helpers.pdf_text import shown_text
 
 STREAM = re.compile(rb"<<([^<>]*(?:<<[^<>]*>>[^<>]*)*)>>\s*stream\r?\n(.*?)endstream", re.S)
@@ -25,15 +26,27 @@ def _decoded(dictionary: bytes, raw: bytes) -> bytes | None:
     return data
 
 
-def inflated(pdf: bytes) -> bytes:
-    """Every Flate (and ASCII85) stream of `pdf`, decoded, one after the other."""
+def streams(pdf: bytes) -> list[bytes]:
+    """Every stream of `pdf` but the embedded fonts, decoded: the pages' content among them."""
     parts = [_decoded(dictionary, raw) for dictionary, raw in STREAM.findall(pdf)]
     found = [part for part in parts if part]
     assert found, "no stream found: is this a PDF?"
-    return b"\n".join(found)
+    return found
+
+
+def inflated(pdf: bytes) -> bytes:
+    """Every Flate (and ASCII85) stream of `pdf`, decoded, one after the other."""
+    return b"\n".join(streams(pdf))
 
 
 def pdf_text(pdf: bytes) -> str:
     """What the pages show, for compressed and uncompressed PDFs alike."""
     uncompressed = shown_text(pdf)
     return uncompressed if uncompressed else shown_text(inflated(pdf))
+
+
+def qr_symbol(pdf: bytes) -> list[list[bool]]:
+    """The module matrix of the one QR symbol the PDF paints (tests.helpers.pdf_qr)."""
+    symbols = [symbol for content in streams(pdf) for symbol in qr_symbols(content)]
+    assert len(symbols) == 1, f"expected one QR symbol in the PDF, found {len(symbols)}"
+    return symbols[0]

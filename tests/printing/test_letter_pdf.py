@@ -8,7 +8,10 @@ import pytest
 
 from printing.pdf.letter import LetterContent, render_letter_pdf
 from printing.pdf.letter_templates import TEMPLATES, MissingAnswer, fill_letter
+from tests.helpers.pdf_qr import encoded
 from tests.helpers.pdf_text import shown_text
+from tests.helpers.qr_reader import read_qr
+from tests.printing.pdf_streams import qr_symbol
 
 ANSWERS = {
     "nama": "Siti Aminah",
@@ -71,6 +74,13 @@ def test_letter_metadata_names_no_citizen() -> None:
 
 def test_two_renders_are_byte_identical() -> None:
     assert render_letter_pdf(_letter(), "id") == render_letter_pdf(_letter(), "id")
+
+
+def test_the_qr_printed_reads_the_verification_payload() -> None:
+    symbol = qr_symbol(render_letter_pdf(_letter(), "id"))
+    assert read_qr(symbol) == "ANJUNGAN:L:470/123/DS/XI/2026"
+    assert symbol == encoded("ANJUNGAN:L:470/123/DS/XI/2026", "M")
+    assert symbol != encoded("ANJUNGAN:L:470/124/DS/XI/2026", "M")
 
 
 def test_personal_data_stays_out_of_repr() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -10,8 +11,11 @@ import pytest
 from kiosk.catalogue.model import Output
 from printing.pdf.parts import qr_drawing
 from printing.pdf.proof import render_proof_pdf
+from tests.helpers.pdf_qr import encoded
 from tests.helpers.pdf_text import shown_text
+from tests.helpers.qr_reader import read_qr
 from tests.helpers.receipts import FULL_NIK, MASKED_NIK, make_receipt
+from tests.printing.pdf_streams import qr_symbol
 
 
 def _text(language: str = "en", **receipt: Any) -> str:
@@ -75,10 +79,23 @@ def test_dated_when_submitted_and_free_of_personal_metadata() -> None:
     assert b"/Lang (en)" in pdf
 
 
-def test_the_qr_is_drawn_from_the_receipt_payload() -> None:
-    pdf = render_proof_pdf(make_receipt(), "en", compress=False)
-    assert pdf.count(b"f*") > 50  # reportlab fills the QR's dark modules as paths
+def test_the_qr_drawing_is_the_size_asked_for() -> None:
     drawing = qr_drawing(make_receipt().qr_payload, 40)
     (widget,) = drawing.contents
     assert widget.value == "ANJUNGAN:S:K7QM-2XHD"
     assert (drawing.width, drawing.height) == (40, 40)
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_the_qr_printed_reads_the_status_payload(compress: bool) -> None:
+    symbol = qr_symbol(render_proof_pdf(make_receipt(), "id", compress=compress))
+    assert read_qr(symbol) == "ANJUNGAN:S:K7QM-2XHD"
+    assert symbol == encoded("ANJUNGAN:S:K7QM-2XHD", "M")
+    assert symbol != encoded("ANJUNGAN:S:K7QM-2XHE", "M")
+
+
+def test_another_tracking_code_prints_another_qr() -> None:
+    receipt = replace(make_receipt(), tracking_code="X9PL-4RTA")
+    symbol = qr_symbol(render_proof_pdf(receipt, "en"))
+    assert read_qr(symbol) == "ANJUNGAN:S:X9PL-4RTA"
+    assert symbol != qr_symbol(render_proof_pdf(make_receipt(), "en"))

@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from tests.ui.guided import NIK, open_service, type_keys
@@ -126,6 +127,16 @@ def skip_outside_ci(reason: str) -> None:
     pytest.skip(reason)
 
 
+def offers_indonesian(engine: str) -> bool:
+    """Whether `engine` has an Indonesian voice, asked with an engine of the test's own."""
+    probe = QTextToSpeech(engine)
+    try:
+        locales = probe.availableLocales()
+        return any(locale.language() == QLocale.Language.Indonesian for locale in locales)
+    finally:
+        del probe
+
+
 def test_the_real_engine_speaks_indonesian(qtbot, request):
     engine = choose_engine()
     if engine is None:
@@ -135,11 +146,48 @@ def test_the_real_engine_speaks_indonesian(qtbot, request):
         )
     if engine == "speechd":
         request.getfixturevalue("speech_server")
+    indonesian = offers_indonesian(engine)
     voice = Voice(enabled=True, language="id", engine=engine)
+    chosen: list[tuple[str, str]] = []
+    voice.voice_chosen.connect(lambda locale, name: chosen.append((locale, name)))
     try:
         with qtbot.waitSignal(voice.state_changed, timeout=10_000) as changed:
             voice.say("Langkah 2 dari 6")
         assert changed.args[0] in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Ready)
+        qtbot.waitUntil(lambda: bool(chosen), timeout=10_000)
     finally:
         voice.stop()
         assert voice.shutdown(5_000), "the voice thread hung"
+    if not indonesian:
+        skip_outside_ci(f"engine {engine} has no Indonesian voice; install espeak-ng")
+    ((locale, name),) = chosen
+    assert QLocale(locale).language() == QLocale.Language.Indonesian, (locale, name)
+
+
+def test_a_missing_voice_is_warned_about_once_per_language(qtbot, caplog):
+    """Qt's test engine has no Indonesian voice: its own reads, and the log says so once."""
+    if "mock" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's mock text-to-speech engine is not installed")
+    voice = Voice(enabled=True, language="id", engine="mock")
+    chosen: list[str] = []
+    voice.voice_chosen.connect(lambda locale, _name: chosen.append(locale))
+    states: list[QTextToSpeech.State] = []
+    voice.state_changed.connect(states.append)
+    try:
+        with caplog.at_level(logging.WARNING, logger="ui.voice"):
+            for language in ["id", "id", "en", "id", "jv", "jv", "id"]:
+                voice.set_language(language)
+                voice.say("Langkah 1 dari 6")
+            qtbot.waitUntil(lambda: len(chosen) == 5, timeout=10_000)
+            qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
+    finally:
+        voice.stop()
+        assert voice.shutdown(5_000), "the voice thread hung"
+    warnings = [record.getMessage() for record in caplog.records]
+    assert len(warnings) == 2, warnings
+    assert warnings[0].startswith("text-to-speech engine mock has no id_ID voice for language id:")
+    assert warnings[1].startswith("text-to-speech engine mock has no id_ID voice for language jv:")
+    assert all("Langkah" not in warning for warning in warnings)
+    assert QLocale(chosen[0]).language() != QLocale.Language.Indonesian  # the engine's own
+    assert chosen[1] == "en_US"
+    assert chosen[2:] == [chosen[1]] * 3  # no Indonesian voice: the current one reads on
