@@ -78,7 +78,7 @@ class Wizard:
         """
         field = self._current_field_for_action()
         problems = self._accept(field, value)
-        if problems:
+        if problems and not field.read_only:  # a read-only value stays good for Next
             self._rejected[field.name] = tuple(problems)
         else:
             self._rejected.pop(field.name, None)

@@ -141,6 +141,9 @@ class AnswerSheet:
         elif field.type in ASKED_TYPES:
             choices = available_choices(field, variables, self.memo)
             self.choices[field.name] = choices
+            if field.read_only and field.calculation is not None:  # shown, worked out
+                self._put(field.name, calculated(field, variables, self.memo))
+                return
             if field.type in SELECT_TYPES and self._keep_available(field, choices):
                 reask.add(field.name)
             if is_prefilled(field) and self._propose(field, source, choices):

@@ -8,6 +8,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from kiosk.catalogue.loader import load_definition_text
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.errors import QueueBusy
 from kiosk.i18n import translations
@@ -322,3 +323,36 @@ def test_a_slow_store_says_so_without_leaving_the_screen(qtbot, make_guided, fak
     with qtbot.waitSignal(window.guided.submitted, timeout=5_000):
         gate.set()
     assert window.current_screen == "submitted"
+
+
+READ_ONLY_SERVICE = """
+id: nilai-tetap
+version: 1
+title: {id: Uji nilai tetap}
+description: {id: Uji}
+processing_days: 0
+handler: village
+agency: {id: Desa}
+output: receipt
+requirements: []
+fields:
+  - {name: nik, type: nik, label: {id: NIK}, required: true}
+  - {name: desa, type: text, label: {id: Desa Anda}, read_only: true, default: Sukamaju}
+  - {name: nama, type: text, label: {id: Nama}, required: true}
+"""
+
+
+def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_services):
+    definition = load_definition_text(READ_ONLY_SERVICE, "nilai-tetap.yaml")
+    fake_services.definitions[definition.id] = definition
+    guided.guided.services_screen.set_services(fake_services.catalogue())
+    open_service(qtbot, guided, definition.id)
+    type_keys(qtbot, guided, NIK)
+    tap(qtbot, guided, "next")
+    assert current_step(guided).name == "desa"
+    assert text(guided, "read_only_value") == "Sukamaju"
+    assert guided.voice.spoken[-1].endswith("Desa Anda. Sukamaju.")  # read out too
+    assert not guided.page("question").findChild(QLineEdit, "text_answer").isVisible()
+    tap(qtbot, guided, "next")
+    assert current_step(guided).name == "nama" and not problems_shown(guided)
+    assert text(guided, "read_only_value") == ""  # hidden on a question that is asked

@@ -15,11 +15,13 @@ from kiosk.catalogue.model import FieldType
 from kiosk.wizard import Step
 from kiosk.wizard.consent import CONSENT_AGREE
 from kiosk.wizard.conversion import MAX_TEXT_LENGTH
+from kiosk.wizard.display import display_value
 from ui.i18n import Tr
 from ui.screens.base import make_button
 from ui.wizard.choices import ChoiceList
 from ui.wizard.date_entry import DateEntry
 from ui.wizard.keypad import NumberEntry
+from ui.wizard.parts import left_label
 
 KEYPAD_TYPES = frozenset(
     {FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE, FieldType.INTEGER, FieldType.DECIMAL}
@@ -57,6 +59,10 @@ class AnswerInput(QWidget):
 
     def focus(self) -> None:
         """Where the keyboard goes when the question shows."""
+
+    def spoken(self) -> str:
+        """What the voice reads of the answer after the question (only a shown value)."""
+        return ""
 
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         """Subclasses show the step's answer here."""
@@ -185,10 +191,33 @@ class AcknowledgeInput(AnswerInput):
             self.toggle.setChecked(False)
 
 
+class ShownValue(AnswerInput):
+    """A read-only answer (set by the office, a default or a calculation): shown in big
+    type, not changeable here; Next moves on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = left_label("proposal", object_name="read_only_value")
+        self.column.addWidget(self.shown)
+        self.column.addStretch(1)
+
+    def _fill(self, step: Step, _: Tr, today: date) -> None:
+        self.shown.setText(display_value(step.field, step.answer, _.language))
+
+    def spoken(self) -> str:
+        return self.shown.text()
+
+    def _clear(self) -> None:
+        self.shown.setText("")
+
+
 def input_kind(step: Step) -> str:
-    """Which reusable widget answers `step`; a note (or a read-only answer) gets none."""
-    if step.read_only or step.type is FieldType.NOTE:
+    """Which reusable widget answers `step`: a note gets none, a read-only answer is
+    only shown."""
+    if step.type is FieldType.NOTE:
         return "none"
+    if step.read_only:
+        return "shown"
     if step.type in KEYPAD_TYPES:
         return "number"
     if step.type is FieldType.DATE:
@@ -198,7 +227,7 @@ def input_kind(step: Step) -> str:
     return "acknowledge" if step.type is FieldType.ACKNOWLEDGE else "text"
 
 
-ANSWER_KINDS = ("none", "number", "date", "choice", "text", "acknowledge")
+ANSWER_KINDS = ("none", "shown", "number", "date", "choice", "text", "acknowledge")
 
 
 def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
@@ -209,6 +238,7 @@ def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
         "choice": ChoiceInput,
         "text": TextInput,
         "acknowledge": AcknowledgeInput,
+        "shown": ShownValue,
     }
     return builders.get(kind, AnswerInput)()
 

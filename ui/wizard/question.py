@@ -154,6 +154,8 @@ class QuestionScreen(Screen):
 
     def _extra_parts(self) -> list[str]:
         parts: list[str] = []
+        if self.step is not None and not self.showing_proposal:
+            parts.append(self.input.spoken())  # a value shown, not asked
         if self.step is not None and self.showing_proposal:
             parts += [self.proposal_intro.text(), self.proposal_value.text()]
             parts.append(self.proposal_question.text())

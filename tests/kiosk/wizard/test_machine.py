@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue.loader import load_catalogue
+from kiosk.catalogue.loader import load_catalogue, load_definition_text
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import NIK_LENGTH
@@ -524,3 +524,39 @@ def test_rehearsing_outside_the_questions_does_nothing_and_a_wiped_form_refuses(
     wizard.wipe()
     with pytest.raises(WizardWiped):
         wizard.rehearse("ya")
+
+
+CALCULATED_SHOWN = """
+id: nilai-dihitung
+version: 1
+title: {id: Uji}
+description: {id: Uji}
+processing_days: 0
+handler: village
+agency: {id: Desa}
+output: receipt
+requirements: []
+fields:
+  - {name: nama, type: text, label: {id: Nama}, required: true}
+  - name: sapaan
+    type: text
+    label: {id: Sapaan}
+    read_only: true
+    required: true
+    calculation: 'nama == null ? null : "Bapak/Ibu " + nama'
+"""
+
+
+def test_a_read_only_question_with_a_calculation_shows_its_value_and_lets_next_pass(
+    clock: FakeClock,
+) -> None:
+    definition = load_definition_text(CALCULATED_SHOWN, "nilai-dihitung.yaml")
+    wizard = Wizard(definition, "id", clock)
+    assert wizard.answer("Budi") == [] and wizard.next() == []
+    step = wizard.current
+    assert step is not None and (step.name, step.answer) == ("sapaan", "Bapak/Ibu Budi")
+    assert wizard.answer("Pak Lurah") != []  # not the citizen's to change
+    assert wizard.next() == []
+    assert wizard.stage is Stage.SUMMARY
+    rows = {row.field_name: row for row in wizard.summary()}
+    assert rows["sapaan"].value == "Bapak/Ibu Budi" and not rows["sapaan"].editable
