@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
@@ -14,7 +14,14 @@ log = logging.getLogger(__name__)
 class RecordingPlayer(QObject):
     """Plays one file at a time with QtMultimedia, on the GUI thread (it never blocks:
     decoding and output run on Qt's own threads). The media player is made on the first
-    `play`, so a kiosk without recordings never loads a multimedia backend."""
+    `play`, so a kiosk without recordings never loads a multimedia backend.
+
+    `play` and `stop` reach the player through the event loop, never by a direct call:
+    a direct call holds Python's lock while the player waits for its own threads, and
+    one of them (the FFmpeg backend, ending a stream) may be waiting for Python's lock
+    in turn. That froze the screen twice in tests. From the event loop the call runs
+    with Python's lock free.
+    """
 
     started = Signal(str)  # the file now playing
     ended = Signal()  # played to its end
@@ -42,13 +49,19 @@ class RecordingPlayer(QObject):
 
     def play(self, path: Path) -> None:
         self._playing = path
-        self.media_player.setSource(QUrl.fromLocalFile(str(path)))
-        self.media_player.play()
+        source = QUrl.fromLocalFile(str(path))
+        self._invoke("setSource", Q_ARG(QUrl, source))
+        self._invoke("play")
 
     def stop(self) -> None:
         if self._playing is not None:
             self._playing = None
-            self.media_player.stop()
+            self._invoke("stop")
+
+    def _invoke(self, slot: str, *arguments: object) -> None:
+        """Call the player's `slot` on the next turn of the event loop (see above)."""
+        queued = Qt.ConnectionType.QueuedConnection
+        QMetaObject.invokeMethod(self.media_player, slot, queued, *arguments)
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         if state == QMediaPlayer.PlaybackState.PlayingState and self._playing is not None:

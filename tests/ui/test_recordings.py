@@ -22,6 +22,7 @@ from kiosk.catalogue.model import ServiceDefinition
 from tests.ui.fake_services import shipped_services
 from tests.ui.guided import NIK, open_service, type_keys
 from tests.ui.helpers import tap
+from ui.recordings import RecordingPlayer
 from ui.voice import _choose_locale
 
 SERVICE = "surat-keterangan-domisili"
@@ -136,3 +137,20 @@ def test_javanese_screens_are_read_by_the_indonesian_voice():
     speech = FakeSpeech()
     _choose_locale(speech, "jv")  # type: ignore[arg-type]
     assert speech.chosen == QLocale("id_ID")
+
+
+def test_the_player_is_driven_from_the_event_loop_never_by_a_direct_call(qtbot, tmp_path):
+    # A direct call holds Python's lock while QtMultimedia waits for its threads, and an
+    # FFmpeg thread ending a stream waited for that lock: the screen froze (seen twice).
+    recordings = RecordingPlayer()
+    tone = write_tone(tmp_path / "tone.wav")
+    player = recordings.media_player
+    recordings.play(tone)
+    assert player.source().isEmpty()  # not yet: queued for the next turn
+    with qtbot.waitSignal(recordings.started, timeout=10_000):
+        pass
+    assert player.source().toLocalFile() == str(tone)
+    recordings.stop()
+    assert player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    qtbot.waitUntil(lambda: player.playbackState() == QMediaPlayer.PlaybackState.StoppedState)
+    recordings.deleteLater()
