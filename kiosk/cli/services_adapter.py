@@ -31,7 +31,9 @@ class KioskServices:
         clock: Clock,
         timezone: str,
     ) -> None:
-        loaded = load_catalogue(catalogue_dir)
+        # Recordings are played from the catalogue's folder (UiOptions.recordings): a
+        # missing one is logged by the loader as a warning; the voice reads instead.
+        loaded = load_catalogue(catalogue_dir, recordings=catalogue_dir)
         for problem in loaded.problems:  # a broken file: the others still load
             log.error("service definition not loaded: %s", problem)
         self._definitions = loaded.services

@@ -3,9 +3,12 @@ printed on the emulated printer (simulated hardware)."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -112,3 +115,25 @@ def test_a_retry_after_paper_out_prints_the_same_receipt_without_storing_again(
     assert receipt.tracking_code == caught.value.receipt.tracking_code
     assert receipt.tracking_code in emulator.tickets[-1].body
     assert stored(sessions) == 1
+
+
+def test_a_missing_recording_is_reported_when_the_kiosk_loads_its_services(
+    tmp_path: Path,
+    sessions: sessionmaker[Session],
+    escpos_printer: EscPosPrinter,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The kiosk plays recordings from the catalogue's folder: the technician learns of
+    # a missing one at start, not when a citizen reaches the question.
+    data = yaml.safe_load((default_catalogue_dir() / "perekaman-ektp.yaml").read_text())
+    data["fields"][0]["audio"] = {"id": "suara/nik-id.ogg"}
+    (tmp_path / "perekaman-ektp.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    submissions = SubmissionService(
+        sessions, Sealer(MemorySecretStore()), clock, "Kantor Desa Uji", "Asia/Jakarta"
+    )
+    printer = ThermalTicketPrinter(escpos_printer)
+    with caplog.at_level(logging.WARNING):
+        services = KioskServices(tmp_path, submissions, printer, clock, "Asia/Jakarta")
+    assert [d.id for d in services.catalogue()] == ["perekaman-ektp"]  # it still loads
+    assert any("suara/nik-id.ogg" in m and "not found" in m for m in caplog.messages)
