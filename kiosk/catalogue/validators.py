@@ -35,7 +35,7 @@ KK_LENGTH = N_("The KK number must have 16 digits.")
 KK_PROVINCE = N_("The KK number does not start with a known province code.")
 KK_ISSUE_DATE = N_("The KK number does not contain a valid issue date.")
 PHONE_DIGITS = N_("The phone number may contain only digits.")
-PHONE_PREFIX = N_("The phone number must start with 08, +62 or an area code such as 021.")
+PHONE_PREFIX = N_("The phone number must start with 08, 62 or an area code such as 021.")
 PHONE_MOBILE_LENGTH = N_("A mobile number has 10 to 13 digits, for example 0812 3456 7890.")
 PHONE_LANDLINE_LENGTH = N_(
     "A landline number has 9 to 11 digits with the area code, for example 021 1234 5678."

@@ -6,6 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from kiosk.catalogue.validators import PHONE_PREFIX
+from kiosk.i18n import translations
 from kiosk.wizard import ChoiceView
 from ui.i18n import Tr
 from ui.wizard.choices import ChoiceButton, ChoiceList
@@ -121,3 +123,13 @@ def test_a_reused_choice_list_relabels_its_buttons_without_a_change(qtbot):
     with qtbot.waitSignal(choices.changed):
         click(qtbot, choices.buttons["x"])
     assert choices.value() == ["x", "y"]
+
+
+def test_the_phone_message_asks_for_nothing_the_touch_keypad_lacks(qtbot):
+    entry = NumberEntry(Tr("id"), max_length=15, extra_key=",", group=0)
+    qtbot.addWidget(entry)
+    keys = set(entry.keypad.keys)
+    for language in ("id", "jv", "en"):
+        message = translations(language).gettext(PHONE_PREFIX)
+        asked = {symbol for symbol in message if not symbol.isalpha() and not symbol.isspace()}
+        assert asked - {",", ".", "-"} <= keys, (language, message)  # digits only
