@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kiosk.i18n import N_
 from kiosk.wizard.messages import translated
 
 CONSENT_TITLE = N_("Your personal data")
 CONSENT_AGREE = N_("I agree")
+CONSENT_QUESTIONS = N_("In this form: %(questions)s.")
 CONSENT_PARAGRAPHS = (
     N_(
         "What we collect: the answers you gave in this form, such as your NIK, your name, "
@@ -30,6 +33,12 @@ CONSENT_PARAGRAPHS = (
 )
 
 
-def consent_text(language: str) -> str:
-    """The whole statement in `language`, one paragraph per line pair."""
-    return "\n\n".join(translated(paragraph, language) for paragraph in CONSENT_PARAGRAPHS)
+def consent_text(language: str, questions: Sequence[str] = ()) -> str:
+    """The whole statement in `language`, one paragraph per line pair; `questions` (the
+    labels of what this form asked, answered or not) follow what is collected, so the
+    citizen sees exactly which data, their family's included, the consent covers."""
+    paragraphs = [translated(paragraph, language) for paragraph in CONSENT_PARAGRAPHS]
+    if questions:
+        listed = "; ".join(label.rstrip(".?:") for label in questions)
+        paragraphs.insert(1, translated(CONSENT_QUESTIONS, language) % {"questions": listed})
+    return "\n\n".join(paragraphs)

@@ -186,8 +186,8 @@ class Wizard:
         self._go_to(field)
 
     def consent_text(self) -> str:
-        """The UU PDP statement in the wizard's language."""
-        return consent_text(self.language)
+        """The UU PDP statement in the wizard's language, naming this form's questions."""
+        return consent_text(self.language, [row.label for row in self.summary()])
 
     def accept_consent(self) -> None:
         self._check_alive()

@@ -560,3 +560,13 @@ def test_a_read_only_question_with_a_calculation_shows_its_value_and_lets_next_p
     assert wizard.stage is Stage.SUMMARY
     rows = {row.field_name: row for row in wizard.summary()}
     assert rows["sapaan"].value == "Bapak/Ibu Budi" and not rows["sapaan"].editable
+
+
+def test_the_consent_names_every_question_of_this_form(wizard: Wizard) -> None:
+    fill(wizard, {**ANSWERS, "punya_usaha": "ya", "nama_usaha": "Warung Sari"})
+    text = wizard.consent_text()
+    labels = [row.label.rstrip(".?:") for row in wizard.summary()]
+    assert labels and all(label in text for label in labels)
+    assert "Nama usaha" in text  # a question brought in by an answer is named too
+    assert text.startswith(consent_text("id").split("\n\n")[0])
+    assert "Warung Sari" not in text  # the questions, never the answers
