@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -43,7 +44,7 @@ def test_a_typed_code_shows_the_status_in_plain_words(qtbot, guided, fake_servic
     assert guided.current_screen == "status_result"
     assert text(guided, "service_title") == "Surat Keterangan Usaha"
     assert text(guided, "status") == "Sudah selesai. Silakan datang untuk mengambilnya."
-    assert text(guided, "updated_at") == "Terakhir diperbarui: 4 Maret 2026, 14.05"
+    assert text(guided, "updated_at") == "Terakhir diperbarui: 4 Maret 2026, 14.05 WIB"
     assert text(guided, "ready_on") == "Bisa diambil mulai: Kamis, 5 Maret 2026"
     assert threading.main_thread().ident not in fake_services.worker_threads
     tap(qtbot, guided, "finish")
@@ -103,3 +104,18 @@ def test_other_scans_are_ignored(qtbot, guided, caplog):
         guided.on_code_scanned("https://example.org/3273011708850001")
     assert guided.current_screen == "home"
     assert "3273011708850001" not in caplog.text
+
+
+def test_the_update_time_names_the_offices_zone(qtbot, guided, fake_services):
+    # An office in Makassar reads WITA; a bare UTC offset is never shown as a zone name.
+    makassar = datetime(2026, 3, 4, 14, 5, tzinfo=ZoneInfo("Asia/Makassar"))
+    fake_services.stored[CODE] = StatusView(
+        tracking_code=CODE,
+        service_title={"id": "Surat Keterangan Usaha"},
+        status=SubmissionStatus.RECEIVED,
+        updated_at=makassar,
+        ready_on=date(2026, 3, 5),
+    )
+    with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
+        guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
+    assert text(guided, "updated_at") == "Terakhir diperbarui: 4 Maret 2026, 14.05 WITA"

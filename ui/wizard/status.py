@@ -167,6 +167,9 @@ class StatusResultScreen(Screen):
         when = format_datetime(
             view.updated_at, "d MMMM y, HH.mm", tzinfo=view.updated_at.tzinfo, locale=_.language
         )
+        zone = view.updated_at.tzname()  # WIB, WITA or WIT: offices span three zones
+        if zone and not zone.startswith(("UTC", "+", "-")):
+            when = f"{when} {zone}"
         self.updated.setText(_("Last updated: %(when)s") % {"when": when})
         ready = long_date(view.ready_on, _.language)
         self.ready.setText(_("Ready from: %(date)s") % {"date": ready})
