@@ -11,8 +11,11 @@ import pytest
 from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
 from tests.ui.documents.test_screen import CODE, FakeDocuments
 from tests.ui.fake_services import FakeServices, RecordingVoice
-from tests.ui.guided import NIK, current_step, open_service, wizard_of
+from kiosk.catalogue.validators import mask_nik
+from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
+from tests.ui.guided import NIK, current_step, open_service, type_keys, wizard_of
 from tests.ui.helpers import tap, text
+from ui.wizard.keypad import key_name
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
@@ -129,9 +132,25 @@ def test_a_citizens_card_at_home_fills_the_next_form(qtbot, staffed: KioskWindow
     open_service(qtbot, staffed, "surat-keterangan-domisili")
     step = current_step(staffed)
     assert step.name == "nik" and step.answer == NIK and step.prefilled_from_card
+    # A copied card must not show a whole NIK: masked, as on the receipt.
+    assert text(staffed, "entry") == mask_nik(NIK)
     tap(qtbot, staffed, "next")  # the citizen only confirms: nothing typed
     step = current_step(staffed)
     assert step.name == "nama" and step.answer == "Budi Santoso"
+
+
+def test_a_masked_nik_from_a_card_is_typed_again_from_nothing(
+    qtbot, staffed: KioskWindow
+) -> None:
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(staffed.home.card_notice.isVisible, timeout=SIGNAL_MS)
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    tap(qtbot, staffed, key_name("3"))  # not the card's NIK: the citizen's own number
+    assert text(staffed, "entry") == "3"
+    type_keys(qtbot, staffed, OTHER_NIK[1:])
+    tap(qtbot, staffed, "next")
+    assert current_step(staffed).name == "nama"
+    assert wizard_of(staffed).summary()[0].value == mask_nik(OTHER_NIK)
 
 
 def test_a_citizens_card_during_a_form_fills_it(qtbot, staffed: KioskWindow) -> None:

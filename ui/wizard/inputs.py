@@ -12,6 +12,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import FieldType
+from kiosk.catalogue.validators import mask_nik
 from kiosk.wizard import Step
 from kiosk.wizard.consent import CONSENT_AGREE
 from kiosk.wizard.conversion import MAX_TEXT_LENGTH
@@ -29,6 +30,7 @@ KEYPAD_TYPES = frozenset(
 CHOICE_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
 MAX_KEYS = {FieldType.NIK: 16, FieldType.KK_NUMBER: 16, FieldType.PHONE: 15}
 MAX_NUMBER_KEYS = 15
+MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 
 
 class AnswerInput(QWidget):
@@ -85,12 +87,17 @@ class NumberInput(AnswerInput):
 
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         decimal = step.type is FieldType.DECIMAL
+        text = step.answer_text.replace(".", ",") if decimal else step.answer_text
+        # A NIK or KK read from a card is shown masked: a copied card tag (EM4100 tags
+        # copy easily) must not put a citizen's whole number on the screen.
+        card = step.prefilled_from_card and step.type in MASKED_ON_CARD and bool(text)
         self.entry.reset(
             _,
-            text=step.answer_text.replace(".", ",") if decimal else step.answer_text,
+            text=text,
             max_length=MAX_KEYS.get(step.type, MAX_NUMBER_KEYS),
             group=4 if step.type in MAX_KEYS else 0,
             extra_key=decimal,
+            masked=mask_nik(text) if card else "",
         )
 
     def value(self) -> str:

@@ -85,6 +85,7 @@ class NumberEntry(QWidget):
     ) -> None:
         super().__init__(parent)
         self._text = text
+        self._masked = ""  # shown instead of the text until the first key (see `reset`)
         self._max_length = max(max_length, len(text))  # an answer given earlier stays whole
         self._group = group
         self._extra_key = extra_key
@@ -106,10 +107,21 @@ class NumberEntry(QWidget):
     def text(self) -> str:
         return self._text
 
-    def reset(self, _: Tr, text: str, max_length: int, group: int, extra_key: bool = True) -> None:
+    def reset(
+        self,
+        _: Tr,
+        text: str,
+        max_length: int,
+        group: int,
+        extra_key: bool = True,
+        masked: str = "",
+    ) -> None:
         """Ready for another question, without building the keypad again (fast);
-        `extra_key` False hides the extra key this entry was built with."""
+        `extra_key` False hides the extra key this entry was built with. With `masked`,
+        that is shown instead of `text` (which Next still gives) until a key is pressed;
+        the first key starts the number afresh."""
         self._text = text
+        self._masked = masked
         self._max_length = max(max_length, len(text))
         self._group = group
         if self._extra_key is not None:
@@ -121,6 +133,7 @@ class NumberEntry(QWidget):
     def clear(self) -> None:
         """Nothing typed (without a `changed`: nobody typed this)."""
         self._text = ""
+        self._masked = ""
         self._show()
 
     def set_text(self, text: str) -> None:
@@ -137,6 +150,11 @@ class NumberEntry(QWidget):
             super().keyPressEvent(event)
 
     def _on_key(self, symbol: str) -> None:
+        if self._masked:  # a number the citizen cannot see whole: typed again from nothing
+            self._masked, self._text = "", ""
+            if symbol == DELETE:
+                self.set_text("")
+                return
         if symbol == DELETE:
             text = self._text[:-1]
         elif len(self._text) < self._max_length:
@@ -146,6 +164,9 @@ class NumberEntry(QWidget):
         self.set_text(text)
 
     def _show(self) -> None:
+        if self._masked:
+            self.display.setText(self._masked)
+            return
         shown = self._text
         if self._group and shown.isdigit():
             shown = " ".join(shown[i : i + self._group] for i in range(0, len(shown), self._group))
