@@ -8,17 +8,17 @@ from collections.abc import Iterator
 
 import pytest
 
+from kiosk.catalogue.validators import mask_nik
+from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
 from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
 from tests.ui.documents.test_screen import CODE, FakeDocuments
 from tests.ui.fake_services import FakeServices, RecordingVoice
-from kiosk.catalogue.validators import mask_nik
-from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
 from tests.ui.guided import NIK, current_step, open_service, type_keys, wizard_of
 from tests.ui.helpers import tap, text
-from ui.wizard.keypad import key_name
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
+from ui.wizard.keypad import key_name
 
 SIGNAL_MS = 5_000
 
@@ -139,9 +139,7 @@ def test_a_citizens_card_at_home_fills_the_next_form(qtbot, staffed: KioskWindow
     assert step.name == "nama" and step.answer == "Budi Santoso"
 
 
-def test_a_masked_nik_from_a_card_is_typed_again_from_nothing(
-    qtbot, staffed: KioskWindow
-) -> None:
+def test_a_masked_nik_from_a_card_is_typed_again_from_nothing(qtbot, staffed: KioskWindow) -> None:
     staffed.on_card_tapped(HOLDER_CARD)
     qtbot.waitUntil(staffed.home.card_notice.isVisible, timeout=SIGNAL_MS)
     open_service(qtbot, staffed, "surat-keterangan-domisili")
