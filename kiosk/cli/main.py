@@ -128,6 +128,22 @@ def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     show.set_defaults(handler="data_commands:config_show")
 
 
+def _add_catalogue_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    services = commands.add_parser("services", help="the guided services' definitions")
+    services_sub = services.add_subparsers(dest="services_command", required=True)
+    check = services_sub.add_parser(
+        "check",
+        help="load every service definition as the kiosk would and report problems",
+        description="Loads each service file (and checks its recordings) exactly as the "
+        "kiosk does at start, and lists the services loaded, the warnings and every file "
+        "refused with its field and reason. Exits with status 1 if a file is refused.",
+    )
+    check.add_argument(
+        "directory", nargs="?", type=Path, help="folder of service files (default: shipped)"
+    )
+    check.set_defaults(handler="catalogue_commands:check")
+
+
 def _add_key_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys = commands.add_parser(
         "keys",
@@ -172,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_device_commands(commands)
     _add_data_commands(commands)
     _add_key_commands(commands)
+    _add_catalogue_commands(commands)
     card_parsers.add_commands(commands)
     document_parsers.add_commands(commands)
     return parser
