@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, QObject, Qt, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class RecordingPlayer(QObject):
             self._playing = None
             self._invoke("stop")
 
-    def _invoke(self, slot: str, *arguments: object) -> None:
+    def _invoke(self, slot: str, *arguments: QGenericArgumentHolder) -> None:
         """Call the player's `slot` on the next turn of the event loop (see above)."""
         queued = Qt.ConnectionType.QueuedConnection
         QMetaObject.invokeMethod(self.media_player, slot, queued, *arguments)
