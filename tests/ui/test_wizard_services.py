@@ -22,6 +22,8 @@ from tests.ui.guided import (
     agree_and_finish,
     current_step,
     fill_questions,
+    give_valid_answer,
+    next_step,
     open_service,
     problems_shown,
     type_keys,
@@ -356,3 +358,22 @@ def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_servi
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "nama" and not problems_shown(guided)
     assert text(guided, "read_only_value") == ""  # hidden on a question that is asked
+
+
+def test_back_and_next_stay_in_the_same_place_on_every_question(qtbot, guided):
+    open_service(qtbot, guided, DOMISILI)
+    places = set()
+    for _ in range(30):
+        if guided.current_screen != "question":
+            break
+        qtbot.waitUntil(lambda: button(guided, "next").isVisible())
+        page = guided.page("question")
+        page.layout().activate()
+        for name in ("back", "next"):
+            widget = button(guided, name)
+            places.add((name, widget.mapTo(guided, widget.rect().topLeft()), widget.size()))
+        step = current_step(guided)
+        give_valid_answer(qtbot, guided, step)
+        next_step(qtbot, guided, step)
+    assert guided.current_screen == "summary"
+    assert len(places) == 2, places  # one place for Back, one for Next, on all 14
