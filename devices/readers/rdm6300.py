@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import xor
 
+from devices.readers.counts import in_words
+
 STX = 0x02  # start of text: a frame begins
 ETX = 0x03  # end of text: a frame ends
 BAUDRATE = 9600  # the reader's fixed line speed, 8 data bits, no parity, 1 stop bit
@@ -74,6 +76,27 @@ class Rdm6300Stats:
     bad_frames: int = 0
     garbage_bytes: int = 0
     repeats_suppressed: int = 0
+
+    @property
+    def bad_input(self) -> int:
+        """What was dropped as unreadable (a bad cable, a wrong baud rate); not the repeats."""
+        return self.bad_checksum + self.bad_frames + self.garbage_bytes
+
+    @property
+    def dropped(self) -> int:
+        """Everything dropped, the repeats of a held card (normal) included."""
+        return self.bad_input + self.repeats_suppressed
+
+    def summary(self) -> str:
+        """The drops in words, e.g. ``3 frames with a bad checksum and 40 stray bytes``."""
+        return in_words(
+            [
+                (self.bad_checksum, "frame with a bad checksum", "frames with a bad checksum"),
+                (self.bad_frames, "broken frame", "broken frames"),
+                (self.garbage_bytes, "stray byte", "stray bytes"),
+                (self.repeats_suppressed, "repeat of a held card", "repeats of a held card"),
+            ]
+        )
 
 
 def is_tag(text: str) -> bool:

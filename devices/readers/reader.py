@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from devices.errors import DeviceGone
 
@@ -19,12 +20,35 @@ READ_FAILED = "read failed"  # anything else went wrong reading; details are in 
 READ_SIZE = 64  # bytes asked for per read: a few card frames or a short code
 POLL_SECONDS = 0.1  # longest wait per read, and so the longest wait for stop()
 RETRY_SECONDS = 1.0  # pause between attempts to reopen a vanished port
+BAD_INPUT_SECONDS = 60.0  # least time between two reports of unreadable input
 
 
 class ByteParser(Protocol[T_co]):
     """A pure framing object: fed bytes, returns the items they complete, never raises."""
 
     def feed(self, data: bytes) -> Sequence[T_co]: ...
+
+
+@runtime_checkable
+class DropCounts(Protocol):
+    """What a parser's ``stats`` tell of the input it dropped: counts, never content.
+
+    ``Rdm6300Stats`` and ``ScannerStats`` are such counts.
+    """
+
+    @property
+    def bad_input(self) -> int:
+        """Input dropped as unreadable: the sign of a bad cable or a wrong baud rate."""
+        ...
+
+    @property
+    def dropped(self) -> int:
+        """Everything dropped, including what is dropped by design (a held card's repeats)."""
+        ...
+
+    def summary(self) -> str:
+        """The non-zero counts in words, e.g. ``3 frames with a bad checksum``."""
+        ...
 
 
 class ByteSource(Protocol):
@@ -46,6 +70,12 @@ class SerialReader(Generic[T]):
     or the reader is stopped. A parser or callback that raises is logged and the
     thread goes on: garbage on the line never ends the reading.
 
+    When the parser counts what it drops (its ``stats`` are ``DropCounts``) and its
+    count of unreadable input has grown, ``on_bad_input`` gets the counts in words:
+    at once the first time, then at most once per ``bad_input_interval`` seconds of
+    ``clock`` (growth in between is told when the interval is up). Only counts are
+    told, never the bytes: they may hold a card tag or a scanned code.
+
     Callbacks run on the reader's thread; the UI adapts them to signals. The
     transport stays the caller's: ``stop()`` does not close it.
 
@@ -65,6 +95,9 @@ class SerialReader(Generic[T]):
         on_recovered: Callable[[], None] | None = None,
         retry_interval: float = RETRY_SECONDS,
         poll_timeout: float = POLL_SECONDS,
+        on_bad_input: Callable[[str], None] | None = None,
+        bad_input_interval: float = BAD_INPUT_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.transport = transport
         self.parser = parser
@@ -73,6 +106,11 @@ class SerialReader(Generic[T]):
         self._on_recovered = on_recovered
         self._retry_interval = retry_interval
         self._poll_timeout = poll_timeout
+        self._on_bad_input = on_bad_input
+        self._bad_input_interval = bad_input_interval
+        self._clock = clock
+        self._bad_input_told = 0  # the count of unreadable input last told
+        self._bad_input_told_at: float | None = None
         self._problem: str | None = None
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -85,6 +123,12 @@ class SerialReader(Generic[T]):
     def problem(self) -> str | None:
         """The problem last reported and not yet recovered from, or None."""
         return self._problem
+
+    @property
+    def drops(self) -> DropCounts | None:
+        """The parser's counts of dropped input, or None when it keeps none."""
+        stats = getattr(self.parser, "stats", None)
+        return stats if isinstance(stats, DropCounts) else None
 
     def start(self) -> None:
         """Start reading on a new daemon thread; raises RuntimeError if already running."""
@@ -110,6 +154,7 @@ class SerialReader(Generic[T]):
                 self._stopping.wait(self._retry_interval)
             elif data:
                 self._deliver(data)
+            self._check_bad_input()
 
     def _read(self) -> bytes | None:
         """The bytes that arrived (maybe none), or None when the port failed."""
@@ -140,6 +185,21 @@ class SerialReader(Generic[T]):
             return
         for item in items:
             self._call("on_read", self._on_read, item)
+
+    def _check_bad_input(self) -> None:
+        """Tell ``on_bad_input`` of new unreadable input, unless told too recently."""
+        drops = self.drops
+        if self._on_bad_input is None or drops is None:
+            return
+        if drops.bad_input <= self._bad_input_told:
+            return
+        now = self._clock()
+        told_at = self._bad_input_told_at
+        if told_at is not None and now - told_at < self._bad_input_interval:
+            return  # a noisy line: told again once the interval is up
+        self._bad_input_told = drops.bad_input
+        self._bad_input_told_at = now
+        self._call("on_bad_input", self._on_bad_input, drops.summary())
 
     def _report(self, problem: str) -> None:
         if problem == self._problem:

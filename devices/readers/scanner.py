@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from devices.readers.counts import in_words
+
 CR = b"\r"
 LF = b"\n"
 CRLF = CR + LF
@@ -25,6 +27,25 @@ class ScannerStats:
     lines: int = 0
     overlong: int = 0
     undecodable: int = 0
+
+    @property
+    def bad_input(self) -> int:
+        """What was dropped as unreadable (a wrong baud rate or suffix, a bad cable)."""
+        return self.overlong + self.undecodable
+
+    @property
+    def dropped(self) -> int:
+        """Everything counted as dropped: a scanner sends no repeats, so ``bad_input``."""
+        return self.bad_input
+
+    def summary(self) -> str:
+        """The drops in words, e.g. ``2 overlong lines and 1 undecodable line``."""
+        return in_words(
+            [
+                (self.overlong, "overlong line", "overlong lines"),
+                (self.undecodable, "undecodable line", "undecodable lines"),
+            ]
+        )
 
 
 class LineScannerParser:

@@ -154,3 +154,22 @@ def test_a_card_read_holds_only_a_proper_tag() -> None:
         CardRead("62E3086CEDFF", 0.0)
     with pytest.raises(ValueError):
         Rdm6300Parser(repeat_window=-1)
+
+
+def test_the_drop_counts_in_words_leave_out_the_tags() -> None:
+    parser = Rdm6300Parser(clock=FakeClock())
+    parser.feed(b"\x00\xff" + BAD_CHECKSUM_A + b"\x02zz\x03" + FRAME_B * 3)
+    assert (parser.stats.bad_input, parser.stats.dropped) == (4, 6)
+    summary = parser.stats.summary()
+    assert summary == (
+        "1 frame with a bad checksum, 1 broken frame, 2 stray bytes and 2 repeats of a held card"
+    )
+    assert TAG_A not in summary and TAG_B not in summary
+
+
+def test_a_held_card_alone_is_no_bad_input() -> None:
+    parser = Rdm6300Parser(clock=FakeClock())
+    parser.feed(FRAME_A * 4)
+    assert (parser.stats.bad_input, parser.stats.dropped) == (0, 3)
+    assert parser.stats.summary() == "3 repeats of a held card"
+    assert Rdm6300Parser().stats.summary() == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
@@ -23,6 +24,7 @@ from devices.readers import (
     Rdm6300Parser,
     SerialReader,
 )
+from devices.readers.rdm6300 import encode_frame
 from devices.transport import SerialTransport
 
 T = TypeVar("T")
@@ -47,6 +49,7 @@ class Collector(Generic[T]):
         self.items: list[T] = []
         self.problems: list[str] = []
         self.recoveries = 0
+        self.bad_input: list[str] = []
         self._changed = threading.Condition()
 
     def on_read(self, item: T) -> None:
@@ -54,6 +57,9 @@ class Collector(Generic[T]):
 
     def on_problem(self, problem: str) -> None:
         self._record(lambda: self.problems.append(problem))
+
+    def on_bad_input(self, counts: str) -> None:
+        self._record(lambda: self.bad_input.append(counts))
 
     def on_recovered(self) -> None:
         def count() -> None:
@@ -231,3 +237,89 @@ def test_other_read_failures_are_reported_once_and_retried() -> None:
     assert collector.problems == [READ_FAILED]
     assert (collector.recoveries, transport.failures) == (1, 0)
     assert collector.items == ["ANJ-7K3Q9"]
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_until(condition: Callable[[], bool]) -> None:
+    """Poll for what no callback announces, such as the parser's counts."""
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, "the reader did not get there in time"
+        time.sleep(0.01)
+
+
+def start_watched_reader(
+    transport: SerialTransport,
+    parser: Rdm6300Parser,
+    collector: Collector[CardRead],
+    clock: FakeClock,
+) -> SerialReader[CardRead]:
+    reader = SerialReader(
+        transport,
+        parser,
+        collector.on_read,
+        on_bad_input=collector.on_bad_input,
+        bad_input_interval=60,
+        clock=clock,
+    )
+    reader.start()
+    return reader
+
+
+def test_unreadable_input_is_told_once_per_interval(card_transport: SerialTransport) -> None:
+    collector: Collector[CardRead] = Collector()
+    parser = Rdm6300Parser()
+    clock = FakeClock()
+    reader = start_watched_reader(card_transport, parser, collector, clock)
+    get_card_reader("door").send_garbage(b"junk")
+    collector.wait_for(lambda: collector.bad_input == ["4 stray bytes"])
+
+    clock.now += 59  # still inside the interval: more noise, nothing told
+    get_card_reader("door").send_garbage(b"more" + encode_frame(OTHER_TAG, wrong_checksum=True))
+    wait_until(lambda: parser.stats.bad_checksum == 1)
+    reader.stop()  # the thread checks after every read, so that read was checked
+    assert collector.bad_input == ["4 stray bytes"]
+
+    clock.now += 1  # the interval is up: what grew meanwhile is told, with no new input
+    reader.start()
+    collector.wait_for(lambda: len(collector.bad_input) == 2)
+    reader.stop()
+    assert collector.bad_input[1] == "1 frame with a bad checksum and 8 stray bytes"
+    assert not any(OTHER_TAG in counts for counts in collector.bad_input)
+
+
+def test_a_held_card_is_no_unreadable_input(card_transport: SerialTransport) -> None:
+    collector: Collector[CardRead] = Collector()
+    parser = Rdm6300Parser()
+    reader = start_watched_reader(card_transport, parser, collector, FakeClock())
+    get_card_reader("door").present(TAG, repeats=5)
+    collector.wait_for(lambda: len(collector.items) == 1)
+    reader.stop()
+    assert parser.stats.repeats_suppressed == 4
+    assert collector.bad_input == []
+    assert reader.drops is parser.stats
+
+
+def test_a_parser_without_counts_is_not_watched(card_transport: SerialTransport) -> None:
+    collector: Collector[bytes] = Collector()
+    parser = ExplodingParser()
+    reader = SerialReader(
+        card_transport, parser, collector.on_read, on_bad_input=collector.on_bad_input
+    )
+    assert reader.drops is None
+    reader.start()
+    get_card_reader("door").send_garbage(b"first")
+    assert parser.failed.wait(WAIT)
+    get_card_reader("door").send_garbage(b"second")
+    collector.wait_for(lambda: len(collector.items) == 1)
+    reader.stop()
+    assert collector.bad_input == []

@@ -91,3 +91,11 @@ def test_bad_settings_are_refused() -> None:
         LineScannerParser(max_length=0)
     with pytest.raises(LookupError):
         LineScannerParser(encoding="no-such-encoding")
+
+
+def test_the_drop_counts_in_words_leave_out_the_text() -> None:
+    parser = LineScannerParser(max_length=8)
+    parser.feed(b"ANJ-7K3Q9-LONG\r\xff\xfe\r\xc3\r" + CODE[:8].encode() + b"\r")
+    assert (parser.stats.bad_input, parser.stats.dropped) == (3, 3)
+    assert parser.stats.summary() == "1 overlong line and 2 undecodable lines"
+    assert LineScannerParser().stats.summary() == ""
