@@ -56,10 +56,12 @@ class AnswerSheet:
         return {**names, "today": today}
 
     def set_answer(self, field: Field, value: Answer | None, nik: NikInfo | None = None) -> None:
-        """The citizen's own answer (None clears it); a NIK proposal given back unchanged
-        counts as confirmed and keeps following the NIK."""
+        """The citizen's own answer (None clears it); a NIK proposal or a card's value
+        given back unchanged counts as confirmed and keeps its origin (a card's NIK stays
+        masked on screen)."""
         self.unconfirmed.discard(field.name)
-        if self._origin.get(field.name) is Origin.NIK and value == self.answers.get(field.name):
+        kept = self._origin.get(field.name) in (Origin.NIK, Origin.CARD)
+        if kept and value == self.answers.get(field.name):
             return
         self._origin[field.name] = Origin.CITIZEN
         self._nik_infos.pop(field.name, None)

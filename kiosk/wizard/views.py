@@ -41,6 +41,7 @@ class Step:
     problems: tuple[str, ...]  # why the last answer given was refused, if it was
     proposed_from_nik: bool  # taken from the NIK: ask "is this right?", not to type it
     prefilled_from_card: bool  # from the citizen's registered card, shown to be confirmed
+    from_card: bool  # the answer held is still the card's, confirmed or not (shown masked)
     index: int  # 1-based
     total: int
 
@@ -98,6 +99,7 @@ def step_view(
         and sheet.origin(field.name) is Origin.NIK,
         prefilled_from_card=field.name in sheet.unconfirmed
         and sheet.origin(field.name) is Origin.CARD,
+        from_card=sheet.origin(field.name) is Origin.CARD,
         index=position[0],
         total=position[1],
     )

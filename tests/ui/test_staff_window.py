@@ -13,7 +13,14 @@ from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
 from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
 from tests.ui.documents.test_screen import CODE, FakeDocuments
 from tests.ui.fake_services import FakeServices, RecordingVoice
-from tests.ui.guided import NIK, current_step, open_service, type_keys, wizard_of
+from tests.ui.guided import (
+    NIK,
+    current_step,
+    fill_questions,
+    open_service,
+    type_keys,
+    wizard_of,
+)
 from tests.ui.helpers import tap, text
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.contracts import UiOptions
@@ -137,6 +144,24 @@ def test_a_citizens_card_at_home_fills_the_next_form(qtbot, staffed: KioskWindow
     tap(qtbot, staffed, "next")  # the citizen only confirms: nothing typed
     step = current_step(staffed)
     assert step.name == "nama" and step.answer == "Budi Santoso"
+
+
+def test_a_confirmed_nik_from_a_card_stays_masked_on_back_and_on_change(
+    qtbot, staffed: KioskWindow
+) -> None:
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(staffed.home.card_notice.isVisible, timeout=SIGNAL_MS)
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    tap(qtbot, staffed, "next")  # confirmed: no longer a proposal
+    assert current_step(staffed).name == "nama"
+    tap(qtbot, staffed, "back")
+    assert current_step(staffed).name == "nik"
+    assert text(staffed, "entry") == mask_nik(NIK)
+    fill_questions(qtbot, staffed)
+    assert staffed.current_screen == "summary"
+    tap(qtbot, staffed, "edit_nik")  # "Ubah" on the summary
+    assert current_step(staffed).name == "nik"
+    assert text(staffed, "entry") == mask_nik(NIK)
 
 
 def test_a_masked_nik_from_a_card_is_typed_again_from_nothing(qtbot, staffed: KioskWindow) -> None:

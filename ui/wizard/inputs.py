@@ -88,9 +88,10 @@ class NumberInput(AnswerInput):
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         decimal = step.type is FieldType.DECIMAL
         text = step.answer_text.replace(".", ",") if decimal else step.answer_text
-        # A NIK or KK read from a card is shown masked: a copied card tag (EM4100 tags
+        # A NIK or KK read from a card is shown masked, before and after it is confirmed
+        # (Next then Back, or a change from the summary): a copied card tag (EM4100 tags
         # copy easily) must not put a citizen's whole number on the screen.
-        card = step.prefilled_from_card and step.type in MASKED_ON_CARD and bool(text)
+        card = step.from_card and step.type in MASKED_ON_CARD and bool(text)
         self.entry.reset(
             _,
             text=text,

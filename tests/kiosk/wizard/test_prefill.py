@@ -26,6 +26,19 @@ def test_nik_and_name_are_filled_and_shown_to_be_confirmed(wizard: Wizard) -> No
     assert (step.answer, step.prefilled_from_card) == ("Budi Santoso", True)
 
 
+def test_a_card_value_confirmed_unchanged_is_still_known_to_be_the_cards(wizard: Wizard) -> None:
+    wizard.prefill(CARD_VALUES)
+    go_to(wizard, "nik", {})
+    assert wizard.answer(MALE_NIK) == [] and wizard.next() == []  # Next with it on screen
+    assert wizard.back()
+    step = wizard.current
+    assert step is not None and step.name == "nik"
+    assert step.from_card and not step.prefilled_from_card  # confirmed, still masked
+    assert wizard.answer(FEMALE_NIK) == []  # the citizen's own number: theirs now
+    step = wizard.current
+    assert step is not None and not step.from_card
+
+
 def test_a_prefilled_nik_proposes_birth_date_and_sex(wizard: Wizard) -> None:
     wizard.prefill({"nik": FEMALE_NIK})
     go_to(wizard, "tanggal_lahir", {"nama": "Sari"})
