@@ -7,6 +7,7 @@ idle timeout calls `wipe()`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -24,6 +25,8 @@ from kiosk.wizard.messages import CONSENT_NEEDED, READ_ONLY, text_in, translated
 from kiosk.wizard.sheet import AnswerSheet
 from kiosk.wizard.validation import problems_of
 from kiosk.wizard.views import Stage, Step, SummaryRow, step_view
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 EDITABLE_STAGES = frozenset({Stage.SUMMARY, Stage.CONSENT})
@@ -271,6 +274,22 @@ class Wizard:
         variables = self._sheet.variables(self._today())
         return problems_of(field, value, variables, self.language, self._sheet.memo)
 
+    def _held_problems(self, field: Field) -> list[str]:
+        """What keeps the citizen from leaving `field` with the answer held now.
+
+        A read-only value the citizen cannot change never does: if its calculation gave
+        nothing or breaks its own constraint, that is the definition's fault, logged
+        for the technician (the name, never the value) instead of a dead end."""
+        problems = self._problems(field, self._sheet.answers.get(field.name))
+        if problems and field.read_only:
+            log.warning(
+                "service %s: read-only field %s fails its own checks; not held against the citizen",
+                self.definition.id,
+                field.name,
+            )
+            return []
+        return problems
+
     def _refresh(self) -> None:
         """Settle derived values; fields dropped or re-proposed are to be seen again."""
         self._visited -= self._sheet.recompute(self._today())
@@ -282,7 +301,7 @@ class Wizard:
     def _next_question(self) -> list[str]:
         field = self._current_field()
         problems = list(self._rejected.get(field.name, ()))
-        problems = problems or self._problems(field, self._sheet.answers.get(field.name))
+        problems = problems or self._held_problems(field)
         if problems:
             return problems
         self._visited.add(field.name)
@@ -310,7 +329,7 @@ class Wizard:
     def _leave_summary(self) -> list[str]:
         """On to consent, unless a question still needs an answer or a confirmation."""
         for field in self._steps():
-            problems = self._problems(field, self._sheet.answers.get(field.name))
+            problems = self._held_problems(field)
             if problems or field.name in self._sheet.unconfirmed:
                 self._stage = Stage.QUESTIONS
                 self._editing = True

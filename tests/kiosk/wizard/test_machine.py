@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -570,3 +571,51 @@ def test_the_consent_names_every_question_of_this_form(wizard: Wizard) -> None:
     assert "Nama usaha" in text  # a question brought in by an answer is named too
     assert text.startswith(consent_text("id").split("\n\n")[0])
     assert "Warung Sari" not in text  # the questions, never the answers
+
+
+CALCULATED_BROKEN = """
+id: nilai-rusak
+version: 1
+title: {id: Uji}
+description: {id: Uji}
+processing_days: 0
+handler: village
+agency: {id: Desa}
+output: receipt
+requirements: []
+fields:
+  - {name: nama, type: text, label: {id: Nama}, required: true}
+  - name: kosong
+    type: text
+    label: {id: Kosong}
+    read_only: true
+    required: true
+    calculation: 'nama == "Budi" ? null : nama'
+  - name: pendek
+    type: text
+    label: {id: Pendek}
+    read_only: true
+    calculation: nama
+    constraint: size(value) < 3
+    constraint_message: {id: Terlalu panjang}
+"""
+
+
+def test_a_read_only_value_that_fails_its_own_checks_never_traps_the_citizen(
+    clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    definition = load_definition_text(CALCULATED_BROKEN, "nilai-rusak.yaml")
+    wizard = Wizard(definition, "id", clock)
+    assert wizard.answer("Budi") == [] and wizard.next() == []
+    with caplog.at_level(logging.WARNING, logger="kiosk.wizard.machine"):
+        step = wizard.current
+        assert step is not None and (step.name, step.answer) == ("kosong", None)
+        assert wizard.next() == []  # required, but nothing the citizen could give
+        step = wizard.current
+        assert step is not None and (step.name, step.answer) == ("pendek", "Budi")
+        assert wizard.next() == []  # breaks its constraint: the definition's fault
+        assert wizard.stage is Stage.SUMMARY
+        assert wizard.next() == []  # the summary lets them on to consent
+    assert wizard.stage is Stage.CONSENT
+    logged = caplog.text
+    assert "kosong" in logged and "pendek" in logged and "Budi" not in logged
