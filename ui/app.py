@@ -51,9 +51,15 @@ def _start(start_reader: StartReader | None, slot: Deliver, window: KioskWindow)
 
 
 def _stop(reader: object) -> None:
+    """Stop `reader` if it can be; a failure is logged (its type only: the message may
+    quote what was read) and never keeps the other readers or the window from closing."""
     stop = getattr(reader, "stop", None)
-    if callable(stop):
+    if not callable(stop):
+        return
+    try:
         stop()
+    except Exception as error:
+        log.error("a reader could not stop: %s", type(error).__name__)
 
 
 def prepare_environment(options: UiOptions) -> None:

@@ -138,3 +138,40 @@ def test_a_reader_that_cannot_start_leaves_the_kiosk_running(qapp, fake_queue, o
     )
     assert code == 0 and started == ["scanner"]
     assert "a reader could not start: OSError: could not open port /dev/ttyUSB9" in caplog.text
+
+
+def test_a_reader_that_fails_to_stop_leaves_the_others_stopped_and_the_window_closed(
+    qapp, fake_queue, options, caplog
+):
+    """The log names the failure's type only: its message may quote what was read."""
+    stopped: list[str] = []
+    windows: list[KioskWindow] = []
+
+    class BrokenReader:
+        def stop(self) -> None:
+            raise OSError("port gone after reading 0A1B2C3D4E")
+
+    class Reader:
+        def stop(self) -> None:
+            stopped.append("card reader")
+
+    def start_scanner(deliver) -> object:
+        return BrokenReader()
+
+    def start_card_reader(deliver) -> object:
+        windows.extend(w for w in qapp.topLevelWidgets() if isinstance(w, KioskWindow))
+        QTimer.singleShot(0, lambda: qapp.exit(0))
+        return Reader()
+
+    quiet = replace(options, voice_enabled=False)
+    code = run_kiosk(
+        fake_queue,
+        quiet,
+        ["kiosk"],
+        start_scanner=start_scanner,
+        start_card_reader=start_card_reader,
+    )
+    assert (code, stopped) == (0, ["card reader"])
+    assert len(windows) == 1 and not windows[0].isVisible()
+    assert "a reader could not stop: OSError" in caplog.messages
+    assert "0A1B2C3D4E" not in caplog.text
