@@ -5,7 +5,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QEvent,
+    QGenericArgumentHolder,
+    QMetaObject,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger(__name__)
@@ -21,6 +31,11 @@ class RecordingPlayer(QObject):
     one of them (the FFmpeg backend, ending a stream) may be waiting for Python's lock
     in turn. That froze the screen twice in tests. From the event loop the call runs
     with Python's lock free.
+
+    Being queued, a new file's `setSource` runs a turn after `play`: until then the
+    player still has the previous file, and its late signals (its end, an error) would
+    be taken for the new one's. The handlers act only on a signal from the player while
+    its source is the file `source` names now.
     """
 
     started = Signal(str)  # the file now playing
@@ -58,17 +73,36 @@ class RecordingPlayer(QObject):
             self._playing = None
             self._invoke("stop")
 
+    def stop_now(self) -> None:
+        """`stop`, carried out before returning, even when no event loop runs any more
+        (the application is quitting): the calls queued for the player are delivered
+        here, with Python's lock free as in the event loop."""
+        self.stop()
+        if self._player is not None:
+            QCoreApplication.sendPostedEvents(self._player, QEvent.Type.MetaCall)
+
     def _invoke(self, slot: str, *arguments: QGenericArgumentHolder) -> None:
         """Call the player's `slot` on the next turn of the event loop (see above)."""
         queued = Qt.ConnectionType.QueuedConnection
         QMetaObject.invokeMethod(self.media_player, slot, queued, *arguments)
 
+    def _current(self) -> Path | None:
+        """The file playing, when the player's signal is about it (else None: nothing
+        plays, or the signal is a late one from the file before, still the source)."""
+        path = self._playing
+        if path is None or self._player is None:
+            return None
+        if self._player.source() != QUrl.fromLocalFile(str(path)):
+            return None
+        return path
+
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        if state == QMediaPlayer.PlaybackState.PlayingState and self._playing is not None:
-            self.started.emit(str(self._playing))
+        path = self._current()
+        if state == QMediaPlayer.PlaybackState.PlayingState and path is not None:
+            self.started.emit(str(path))
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if self._playing is None:
+        if self._current() is None:
             return
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._playing = None
@@ -77,7 +111,8 @@ class RecordingPlayer(QObject):
             self._fail("cannot be decoded")
 
     def _on_error(self, error: QMediaPlayer.Error, _message: str) -> None:
-        self._fail(error.name)
+        if self._current() is not None:
+            self._fail(error.name)
 
     def _fail(self, reason: str) -> None:
         path, self._playing = self._playing, None

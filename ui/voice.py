@@ -225,11 +225,18 @@ class Voice(QObject):
         self.say(self._instead)
 
     def shutdown(self, msecs: int = 2_000) -> bool:
-        """Stop the voice thread; True when it ended in time (else it is terminated)."""
-        self.recordings.stop()
+        """Silence the voice and stop its thread; True when it ended in time (else it is
+        terminated).
+
+        Called once the event loop has returned (the kiosk closing), so nothing here may
+        wait for it: the recording stops before this returns, and the engine is told to
+        stop on its own thread, ahead of the thread's end.
+        """
+        self.recordings.stop_now()
         thread, self._thread = self._thread, None
         if thread is None:
             return True
+        self._stop.emit()  # speech in progress ends now, not when the engine is deleted
         self._finish.emit()
         if thread.wait(msecs):
             return True

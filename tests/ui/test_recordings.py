@@ -23,7 +23,7 @@ from tests.ui.fake_services import shipped_services
 from tests.ui.guided import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.recordings import RecordingPlayer
-from ui.voice import _choose_locale
+from ui.voice import Voice, _choose_locale
 
 SERVICE = "surat-keterangan-domisili"
 RATE = 16_000
@@ -154,3 +154,44 @@ def test_the_player_is_driven_from_the_event_loop_never_by_a_direct_call(qtbot, 
     assert player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
     qtbot.waitUntil(lambda: player.playbackState() == QMediaPlayer.PlaybackState.StoppedState)
     recordings.deleteLater()
+
+
+def test_a_late_signal_from_the_file_before_is_not_taken_for_the_new_one(qtbot, tmp_path):
+    # `play` queues the new source: until it is set, the player still has the old file,
+    # and that file's late end or error must not end (or fail) the new recording.
+    recordings = RecordingPlayer()
+    first = write_tone(tmp_path / "first.wav")
+    second = write_tone(tmp_path / "second.wav")
+    player = recordings.media_player
+    with qtbot.waitSignal(recordings.started, timeout=10_000):
+        recordings.play(first)
+    seen: list[str] = []
+    recordings.started.connect(lambda path: seen.append(f"started {Path(path).name}"))
+    recordings.ended.connect(lambda: seen.append("ended"))
+    recordings.failed.connect(lambda path: seen.append(f"failed {Path(path).name}"))
+    recordings.play(second)
+    assert player.source().toLocalFile() == str(first)  # the new source is still queued
+    player.mediaStatusChanged.emit(QMediaPlayer.MediaStatus.EndOfMedia)
+    player.mediaStatusChanged.emit(QMediaPlayer.MediaStatus.InvalidMedia)
+    player.errorOccurred.emit(QMediaPlayer.Error.ResourceError, "late")
+    player.playbackStateChanged.emit(QMediaPlayer.PlaybackState.PlayingState)
+    assert (seen, recordings.source) == ([], second)
+    with qtbot.waitSignal(recordings.ended, timeout=10_000):
+        pass  # the second file plays through, reported as itself
+    assert seen == ["started second.wav", "ended"]
+    recordings.deleteLater()
+
+
+def test_the_voice_stops_a_recording_at_shutdown_without_the_event_loop(qtbot, tmp_path):
+    # The window shuts the voice down after the event loop has returned: a stop queued
+    # for the loop would never run, and the recording would play on.
+    voice = Voice(enabled=True)
+    tone = write_tone(tmp_path / "tone.wav", seconds=5)
+    with qtbot.waitSignal(voice.recording_started, timeout=10_000):
+        voice.play(tone, instead="")
+    player = voice.recordings.media_player
+    assert player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    assert voice.shutdown()
+    assert player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+    assert voice.recordings.source is None
+    voice.deleteLater()

@@ -191,3 +191,17 @@ def test_a_missing_voice_is_warned_about_once_per_language(qtbot, caplog):
     assert QLocale(chosen[0]).language() != QLocale.Language.Indonesian  # the engine's own
     assert chosen[1] == "en_US"
     assert chosen[2:] == [chosen[1]] * 3  # no Indonesian voice: the current one reads on
+
+
+def test_shutdown_stops_speech_in_progress(qtbot):
+    """Qt's test engine reads word by word: at shutdown it stops mid-text (Ready), not
+    torn down while still speaking."""
+    if "mock" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's mock text-to-speech engine is not installed")
+    voice = Voice(enabled=True, language="en", engine="mock")
+    states: list[QTextToSpeech.State] = []
+    voice.state_changed.connect(states.append)
+    voice.say("Langkah 1 dari 6. " * 20)
+    qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
+    assert voice.shutdown(5_000), "the voice thread hung"
+    qtbot.waitUntil(lambda: states[-1] == QTextToSpeech.State.Ready, timeout=1_000)
