@@ -92,6 +92,28 @@ def test_a_held_date_can_move_decades_up_to_the_years_ahead_of_today(qtbot):
     assert entry.value() == date(2036, 6, 1)  # ten years after today, no further
 
 
+def test_a_held_year_past_the_range_never_moves_backwards_on_plus(qtbot):
+    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    held = date(2050, 6, 1)  # past today + 10: from an old definition's default, say
+    entry.reset(Tr("id"), held, start=held, today=date(2026, 3, 1))
+    click(qtbot, entry.buttons["year_up"])
+    assert entry.value() == held  # "+" at its end stays, never jumps back to 2036
+    click(qtbot, entry.buttons["year_down"])
+    assert entry.value() == date(2049, 6, 1)
+
+
+def test_a_cleared_date_keeps_nothing_of_the_citizens_to_start_from(qtbot):
+    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    birth = date(1950, 6, 1)
+    entry.reset(Tr("id"), birth, start=birth, today=date(2026, 3, 1))
+    entry.clear()
+    assert entry.value() is None
+    click(qtbot, entry.buttons["day_up"])
+    assert entry.value() == date(2026, 3, 2)  # from today, not from the birth date
+
+
 def test_month_names_follow_the_language(qtbot):
     entry = DateEntry(Tr("en"), date(1945, 8, 17), start=date(2026, 3, 1))
     qtbot.addWidget(entry)

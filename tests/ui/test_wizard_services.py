@@ -42,6 +42,7 @@ from ui.wizard.inputs import (
 from ui.wizard.submitted import spelled
 
 DOMISILI = "surat-keterangan-domisili"
+MAX_BACKS = 40
 
 
 def test_the_nine_services_are_shipped():
@@ -153,6 +154,22 @@ def test_back_before_the_first_question_forgets_the_form(qtbot, guided, fake_ser
     tap(qtbot, guided, "back")
     assert guided.current_screen == "guided_services"
     assert fake_services.wizards[0].stage is Stage.WIPED
+
+
+def test_leaving_by_back_leaves_no_answer_in_a_hidden_screen(qtbot, guided):
+    open_service(qtbot, guided, DOMISILI)
+    fill_questions(qtbot, guided)
+    assert guided.page("summary").values()  # the answers, shown to be checked
+    tap(qtbot, guided, "back")  # from the summary to the last question...
+    for _ in range(MAX_BACKS):  # ...and back through every one to the list
+        if guided.current_screen != "question":
+            break
+        tap(qtbot, guided, "back")
+    assert guided.current_screen == "guided_services"
+    question = guided.page("question")
+    assert all(not line.text() for line in question.findChildren(QLineEdit))
+    assert question.findChild(QLabel, "entry").text() == ""
+    assert not guided.page("summary").values()
 
 
 def test_the_nik_proposes_the_birth_date_to_confirm_or_change(qtbot, guided):

@@ -52,7 +52,8 @@ class DateEntry(QWidget):
         super().__init__(parent)
         self._value = value
         self._start = start
-        self._last_year = (today or start).year + YEARS_AHEAD
+        self._today = today or start
+        self._last_year = self._today.year + YEARS_AHEAD
         self._months = month_names(_.language)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(self)
@@ -83,7 +84,8 @@ class DateEntry(QWidget):
     def reset(self, _: Tr, value: date | None, start: date, today: date | None = None) -> None:
         """Ready for another question, without building the steppers again (fast)."""
         self._value, self._start = value, start
-        self._last_year = (today or start).year + YEARS_AHEAD
+        self._today = today or start
+        self._last_year = self._today.year + YEARS_AHEAD
         self._months = month_names(_.language)
         self._title(_)
         self._show()
@@ -93,8 +95,10 @@ class DateEntry(QWidget):
             self.titles[part].setText(title)
 
     def clear(self) -> None:
-        """No date chosen (without a `changed`: nobody chose this)."""
+        """No date chosen (without a `changed`: nobody chose this), and none to start
+        from either: a held date was a citizen's, the next tap starts from today."""
         self._value = None
+        self._start = self._today
         self._show()
 
     def set_date(self, value: date | None) -> None:
@@ -121,7 +125,10 @@ class DateEntry(QWidget):
         elif part == "month":
             month = (month - 1 + step) % 12 + 1
         else:
-            year = min(max(year + step, FIRST_YEAR), self._last_year)
+            # A held year outside the range (from a NIK, say) is a bound itself: a tap
+            # never moves the other way from the one asked for.
+            lowest, highest = min(FIRST_YEAR, year), max(self._last_year, year)
+            year = min(max(year + step, lowest), highest)
         day = min(day, calendar.monthrange(year, month)[1])
         self.set_date(date(year, month, day))
 

@@ -97,8 +97,11 @@ class FormFlow(QObject):
             self._render()
 
     def wipe(self) -> None:
+        """Forget the form, and every answer of it still held by a hidden screen."""
         self._card_answers = {}
         self._rehearsal.stop()
+        self.question.forget()
+        self.summary.forget()
         if self.wizard is not None:
             self.wizard.wipe()
             self.wizard = None
