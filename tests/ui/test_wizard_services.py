@@ -377,6 +377,35 @@ def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_servi
     assert text(guided, "read_only_value") == ""  # hidden on a question that is asked
 
 
+READ_ONLY_PHONE = """
+id: nomor-tetap
+version: 1
+title: {id: Uji nomor tetap}
+description: {id: Uji}
+processing_days: 0
+handler: village
+agency: {id: Desa}
+output: receipt
+requirements: []
+fields:
+  - {name: hp, type: phone, label: {id: Nomor HP Anda}, read_only: true, default: "081234567890"}
+  - {name: nama, type: text, label: {id: Nama}, required: true}
+"""
+
+
+def test_a_read_only_number_that_identifies_a_person_is_shown_but_never_read_aloud(
+    qtbot, guided, fake_services
+):
+    definition = load_definition_text(READ_ONLY_PHONE, "nomor-tetap.yaml")
+    fake_services.definitions[definition.id] = definition
+    guided.guided.services_screen.set_services(fake_services.catalogue())
+    open_service(qtbot, guided, definition.id)
+    assert current_step(guided).name == "hp"
+    assert "1234" in text(guided, "read_only_value").replace(" ", "")
+    spoken = guided.voice.spoken[-1]
+    assert "Nomor HP Anda" in spoken and "1234" not in spoken.replace(" ", "")
+
+
 def test_back_and_next_stay_in_the_same_place_on_every_question(qtbot, guided):
     open_service(qtbot, guided, DOMISILI)
     places = set()

@@ -31,6 +31,8 @@ CHOICE_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
 MAX_KEYS = {FieldType.NIK: 16, FieldType.KK_NUMBER: 16, FieldType.PHONE: 15}
 MAX_NUMBER_KEYS = 15
 MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
+# Numbers that identify a person are never read aloud: at a kiosk others stand near.
+NEVER_SPOKEN = frozenset({FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE})
 
 
 class AnswerInput(QWidget):
@@ -206,17 +208,20 @@ class ShownValue(AnswerInput):
     def __init__(self) -> None:
         super().__init__()
         self.shown = left_label("proposal", object_name="read_only_value")
+        self._speakable = False
         self.column.addWidget(self.shown)
         self.column.addStretch(1)
 
     def _fill(self, step: Step, _: Tr, today: date) -> None:
         self.shown.setText(display_value(step.field, step.answer, _.language))
+        self._speakable = step.type not in NEVER_SPOKEN
 
     def spoken(self) -> str:
-        return self.shown.text()
+        return self.shown.text() if self._speakable else ""
 
     def _clear(self) -> None:
         self.shown.setText("")
+        self._speakable = False
 
 
 def input_kind(step: Step) -> str:
