@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 import weakref
 from pathlib import Path
 
@@ -44,6 +45,10 @@ class KioskServices:
         # Forms already stored, by their wizard: a retry after a failure prints again
         # but never stores a second submission.
         self._stored: weakref.WeakKeyDictionary[Wizard, Receipt] = weakref.WeakKeyDictionary()
+        # One submission id per wizard, drawn once: the store's idempotency key, so a
+        # retry after a failure past the commit (or an ambiguous commit) finds the form
+        # already stored instead of storing it under a new id and tracking code.
+        self._ids: weakref.WeakKeyDictionary[Wizard, str] = weakref.WeakKeyDictionary()
 
     def catalogue(self) -> list[ServiceDefinition]:
         return sorted(self._definitions.values(), key=lambda d: d.title.get("id", d.id))
@@ -59,7 +64,9 @@ class KioskServices:
         form = wizard.result()
         receipt = self._stored.get(wizard)
         if receipt is None:
-            receipt = self._submissions.finalise(form, self._definitions[form.service_id])
+            submission_id = self._ids.setdefault(wizard, str(uuid.uuid4()))
+            definition = self._definitions[form.service_id]
+            receipt = self._submissions.finalise(form, definition, submission_id=submission_id)
             self._stored[wizard] = receipt
         try:
             self.print_receipt(receipt, form.language)

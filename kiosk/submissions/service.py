@@ -53,18 +53,44 @@ class SubmissionService:
         self._zone = office_zone(timezone)
         self._new_code = new_code
 
-    def finalise(self, form: CompletedForm, definition: ServiceDefinition) -> Receipt:
+    def finalise(
+        self,
+        form: CompletedForm,
+        definition: ServiceDefinition,
+        submission_id: str | None = None,
+    ) -> Receipt:
         """Store `form` sealed, with its first status event and its outbox row, in one
-        transaction; a new tracking code is drawn if the first one is taken."""
+        transaction; a new tracking code is drawn if the first one is taken.
+
+        `submission_id` is the idempotency key of one form (a fresh UUID if not given):
+        if a submission with this id is already stored (an earlier call whose commit
+        landed but which failed afterwards, or whose commit failed ambiguously), its
+        receipt is returned and nothing is stored again."""
         if (form.service_id, form.service_version) != (definition.id, definition.version):
             raise ValueError("the form was not filled in with this service definition")
-        submission_id = str(uuid.uuid4())
+        if submission_id is None:
+            submission_id = str(uuid.uuid4())
+        stored = self._stored_receipt(submission_id, definition)
+        if stored is not None:
+            log.info("submission %s already stored: its receipt again", submission_id)
+            return stored
         sealed = self._sealer.seal(_sealed_content(form), submission_id)
         attempts = 0
         while True:
             try:
                 receipt = self._insert(submission_id, sealed, form, definition)
-            except IntegrityError:  # another kiosk took the code in between (PostgreSQL)
+            except IntegrityError as error:
+                # The id itself is taken: an earlier commit of this form did land (a
+                # retry raced it). Not a code collision: never stored a second time.
+                stored = self._stored_receipt(submission_id, definition)
+                if stored is not None:
+                    log.warning(
+                        "submission %s already stored (%s): its receipt again",
+                        submission_id,
+                        type(error).__name__,
+                    )
+                    return stored
+                # Otherwise another kiosk took the code in between (PostgreSQL).
                 attempts += 1
                 if attempts >= MAX_CODE_ATTEMPTS:
                     raise
@@ -88,6 +114,20 @@ class SubmissionService:
         """The receipt again, for a reprint; the masked NIK comes from the sealed record."""
         with self._sessions() as session:
             row = find_submission(session, tracking_code)
+            nik = self._sealer.unseal(row.sealed, row.id).get("nik")
+            return receipt_of(
+                row, nik if isinstance(nik, str) else None, self._zone, self._office_name
+            )
+
+    def _stored_receipt(self, submission_id: str, definition: ServiceDefinition) -> Receipt | None:
+        """The receipt of the submission stored under `submission_id`, None if there is
+        none; the masked NIK comes from the sealed record, as for a reprint."""
+        with self._sessions() as session:
+            row = session.get(Submission, submission_id)
+            if row is None:
+                return None
+            if (row.service_id, row.service_version) != (definition.id, definition.version):
+                raise ValueError("this submission id is already used by another service's form")
             nik = self._sealer.unseal(row.sealed, row.id).get("nik")
             return receipt_of(
                 row, nik if isinstance(nik, str) else None, self._zone, self._office_name

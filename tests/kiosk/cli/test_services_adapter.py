@@ -3,6 +3,7 @@ printed on the emulated printer (simulated hardware)."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted
-from kiosk.submissions.models import Submission
+from kiosk.submissions.lookup import receipt_of
+from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.forms import NIK, completed
 from tests.helpers.secrets import MemorySecretStore
@@ -137,3 +139,48 @@ def test_a_missing_recording_is_reported_when_the_kiosk_loads_its_services(
         services = KioskServices(tmp_path, submissions, printer, clock, "Asia/Jakarta")
     assert [d.id for d in services.catalogue()] == ["perekaman-ektp"]  # it still loads
     assert any("suara/nik-id.ogg" in m and "not found" in m for m in caplog.messages)
+
+
+def outbox_rows(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(OutboxItem)) or 0
+
+
+def test_a_failure_after_the_commit_then_a_retry_stores_the_form_once(
+    services: KioskServices,
+    emulator: EmulatedPrinter,
+    sessions: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calls = itertools.count()
+
+    def fails_once(*args: Any) -> Any:
+        if next(calls) == 0:
+            raise RuntimeError("failed after the commit")
+        return receipt_of(*args)
+
+    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)
+    wizard = completed(services.start("perekaman-ektp", "id", False))
+    with caplog.at_level(logging.DEBUG):
+        with pytest.raises(RuntimeError):
+            services.finalise(wizard)
+        assert stored(sessions) == 1  # the commit landed before the failure
+
+        receipt = services.finalise(wizard)  # the citizen's retry, same form
+
+    assert (stored(sessions), outbox_rows(sessions)) == (1, 1)
+    assert receipt.tracking_code in emulator.tickets[-1].body
+    assert "3171********0001" in emulator.tickets[-1].body
+    assert services.status(receipt.tracking_code).tracking_code == receipt.tracking_code
+    assert NIK not in caplog.text and "Siti" not in caplog.text
+
+
+def test_two_wizards_are_two_submissions(
+    services: KioskServices, sessions: sessionmaker[Session]
+) -> None:
+    first = services.finalise(completed(services.start("perekaman-ektp", "id", False)))
+    second = services.finalise(completed(services.start("perekaman-ektp", "id", False)))
+    assert first.submission_id != second.submission_id
+    assert first.tracking_code != second.tracking_code
+    assert (stored(sessions), outbox_rows(sessions)) == (2, 2)

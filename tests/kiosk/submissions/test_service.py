@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import logging
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.model import Output, ServiceDefinition
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
+from kiosk.submissions.lookup import receipt_of
 from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
 from kiosk.submissions.service import SubmissionService
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
@@ -215,3 +218,127 @@ def test_working_days_skip_weekends() -> None:
 
 def test_the_tables_exist_in_the_migrated_database(engine: Engine) -> None:
     assert {"submissions", "submission_events", "outbox"} <= set(inspect(engine).get_table_names())
+
+
+def test_the_same_submission_id_stores_one_submission_however_often_it_is_finalised(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    clock: FakeClock,
+    definition: ServiceDefinition,
+) -> None:
+    submission_id = str(uuid.uuid4())
+    first = submissions.finalise(make_form(), definition, submission_id=submission_id)
+    clock.advance(minutes=2)  # the citizen taps "Coba lagi"
+    again = submissions.finalise(make_form(), definition, submission_id=submission_id)
+
+    assert again == first
+    assert first.submission_id == submission_id
+    assert again.masked_nik == "3273********0001"
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+
+
+def test_a_failure_after_the_commit_is_retried_without_storing_twice(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    calls = itertools.count()
+
+    def fails_once(*args: Any) -> Any:
+        if next(calls) == 0:
+            raise RuntimeError("failed after the commit")
+        return receipt_of(*args)
+
+    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)
+    submission_id = str(uuid.uuid4())
+    with pytest.raises(RuntimeError):
+        submissions.finalise(make_form(), definition, submission_id=submission_id)
+    assert count(sessions, Submission) == 1  # the commit landed
+
+    with caplog.at_level(logging.DEBUG, logger="kiosk.submissions"):
+        receipt = submissions.finalise(make_form(), definition, submission_id=submission_id)
+
+    assert receipt == submissions.receipt(receipt.tracking_code)
+    assert receipt.submission_id == submission_id
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert MALE_NIK not in caplog.text and "Budi" not in caplog.text
+
+
+def test_a_commit_that_landed_but_raised_is_found_again_by_its_id(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+) -> None:
+    def connection_lost(_: Session) -> None:  # the server committed, the reply was lost
+        raise ConnectionError("connection lost after COMMIT")
+
+    submission_id = str(uuid.uuid4())
+    event.listen(Session, "after_commit", connection_lost)
+    try:
+        with pytest.raises(ConnectionError):
+            submissions.finalise(make_form(), definition, submission_id=submission_id)
+    finally:
+        event.remove(Session, "after_commit", connection_lost)
+
+    receipt = submissions.finalise(make_form(), definition, submission_id=submission_id)
+    assert receipt.submission_id == submission_id
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+
+
+def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
+    sessions: sessionmaker[Session],
+    sealer: Sealer,
+    clock: FakeClock,
+    definition: ServiceDefinition,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[str] = []
+
+    def draw() -> str:
+        drawn.append(new_tracking_code())
+        return drawn[-1]
+
+    service = SubmissionService(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=draw)
+    submission_id = str(uuid.uuid4())
+    first = service.finalise(make_form(), definition, submission_id=submission_id)
+    # a retry whose first look-up ran before the earlier commit landed: it reaches the
+    # insert and meets the primary key instead
+    looked_up = service._stored_receipt
+    misses = iter([True])
+    monkeypatch.setattr(
+        service,
+        "_stored_receipt",
+        lambda *args: None if next(misses, False) else looked_up(*args),
+    )
+
+    again = service.finalise(make_form(), definition, submission_id=submission_id)
+
+    assert again == first
+    assert len(drawn) == 2  # one code for the retry's insert, none drawn again after it
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+
+
+def test_finalise_without_a_submission_id_stores_each_form(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+) -> None:
+    first = submissions.finalise(make_form(), definition)
+    second = submissions.finalise(make_form(), definition)
+    assert first.submission_id != second.submission_id
+    assert first.tracking_code != second.tracking_code
+    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [2, 2, 2]
+
+
+def test_a_submission_id_of_another_service_is_refused(
+    submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    submission_id = str(uuid.uuid4())
+    submissions.finalise(make_form(), definition, submission_id=submission_id)
+    other = replace(definition, version=4)
+    with pytest.raises(ValueError):
+        submissions.finalise(
+            replace(make_form(), service_version=4), other, submission_id=submission_id
+        )
