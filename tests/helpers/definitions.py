@@ -121,3 +121,21 @@ fields:
 
 def sample_definition(text: str = TEST_SERVICE) -> ServiceDefinition:
     return load_definition_text(text, "layanan-uji.yaml")
+
+
+def small_definition(service_id: str, fields: str) -> ServiceDefinition:
+    """A receipt-only service of just `fields` (YAML list items, each line indented by
+    two spaces), for a test about one or two questions."""
+    text = f"""
+id: {service_id}
+version: 1
+title: {{id: Uji {service_id}}}
+description: {{id: Uji}}
+processing_days: 0
+handler: village
+agency: {{id: Desa}}
+output: receipt
+requirements: []
+fields:
+{fields}"""
+    return load_definition_text(text, f"{service_id}.yaml")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
 
 from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
+from kiosk.submissions.lookup import receipt_of
 
 # 09:00 WIB on a Monday: inside office hours, far from the midnight reset.
 OFFICE_MORNING = datetime(2024, 5, 6, 2, 0, tzinfo=UTC)
@@ -69,3 +74,16 @@ class FlakyPrinter:
         if self.random.random() < self.failure_rate:
             raise PrinterUnavailable(PrinterProblem.NOT_RESPONDING, "flaky fake")
         self.printed.append(ticket)
+
+
+def fail_first_receipt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the first receipt made after a submission's commit fail (as a lost
+    connection would), and later ones work: for the "stored, then failed" retry."""
+    calls = itertools.count()
+
+    def fails_once(*args: Any) -> Any:
+        if next(calls) == 0:
+            raise RuntimeError("failed after the commit")
+        return receipt_of(*args)
+
+    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)

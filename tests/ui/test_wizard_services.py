@@ -8,12 +8,11 @@ import threading
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from kiosk.catalogue.loader import load_definition_text
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.errors import QueueBusy
 from kiosk.i18n import translations
 from kiosk.wizard import Stage, Wizard
-from tests.helpers.definitions import sample_definition
+from tests.helpers.definitions import sample_definition, small_definition
 from tests.helpers.expressions import EvaluationCount
 from tests.ui.fake_services import shipped_services
 from tests.ui.guided import (
@@ -345,16 +344,6 @@ def test_a_slow_store_says_so_without_leaving_the_screen(qtbot, make_guided, fak
 
 
 READ_ONLY_SERVICE = """
-id: nilai-tetap
-version: 1
-title: {id: Uji nilai tetap}
-description: {id: Uji}
-processing_days: 0
-handler: village
-agency: {id: Desa}
-output: receipt
-requirements: []
-fields:
   - {name: nik, type: nik, label: {id: NIK}, required: true}
   - {name: desa, type: text, label: {id: Desa Anda}, read_only: true, default: Sukamaju}
   - {name: nama, type: text, label: {id: Nama}, required: true}
@@ -362,7 +351,7 @@ fields:
 
 
 def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_services):
-    definition = load_definition_text(READ_ONLY_SERVICE, "nilai-tetap.yaml")
+    definition = small_definition("nilai-tetap", READ_ONLY_SERVICE)
     fake_services.definitions[definition.id] = definition
     guided.guided.services_screen.set_services(fake_services.catalogue())
     open_service(qtbot, guided, definition.id)
@@ -378,16 +367,6 @@ def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_servi
 
 
 READ_ONLY_PHONE = """
-id: nomor-tetap
-version: 1
-title: {id: Uji nomor tetap}
-description: {id: Uji}
-processing_days: 0
-handler: village
-agency: {id: Desa}
-output: receipt
-requirements: []
-fields:
   - {name: hp, type: phone, label: {id: Nomor HP Anda}, read_only: true, default: "081234567890"}
   - {name: nama, type: text, label: {id: Nama}, required: true}
 """
@@ -396,7 +375,7 @@ fields:
 def test_a_read_only_number_that_identifies_a_person_is_shown_but_never_read_aloud(
     qtbot, guided, fake_services
 ):
-    definition = load_definition_text(READ_ONLY_PHONE, "nomor-tetap.yaml")
+    definition = small_definition("nomor-tetap", READ_ONLY_PHONE)
     fake_services.definitions[definition.id] = definition
     guided.guided.services_screen.set_services(fake_services.catalogue())
     open_service(qtbot, guided, definition.id)

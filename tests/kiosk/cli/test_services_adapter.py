@@ -3,7 +3,6 @@ printed on the emulated printer (simulated hardware)."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,11 @@ from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted
-from kiosk.submissions.lookup import receipt_of
 from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.forms import NIK, completed
 from tests.helpers.secrets import MemorySecretStore
-from tests.helpers.stubs import FakeClock
+from tests.helpers.stubs import FakeClock, fail_first_receipt
 
 
 @pytest.fixture
@@ -153,14 +151,7 @@ def test_a_failure_after_the_commit_then_a_retry_stores_the_form_once(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    calls = itertools.count()
-
-    def fails_once(*args: Any) -> Any:
-        if next(calls) == 0:
-            raise RuntimeError("failed after the commit")
-        return receipt_of(*args)
-
-    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)
+    fail_first_receipt(monkeypatch)
     wizard = completed(services.start("perekaman-ektp", "id", False))
     with caplog.at_level(logging.DEBUG):
         with pytest.raises(RuntimeError):

@@ -16,14 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.model import Output, ServiceDefinition
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
-from kiosk.submissions.lookup import receipt_of
 from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
 from kiosk.submissions.service import SubmissionService
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
 from kiosk.submissions.types import SubmissionStatus
 from kiosk.submissions.workdays import add_working_days
 from tests.helpers.definitions import MALE_NIK
-from tests.helpers.stubs import FakeClock
+from tests.helpers.stubs import FakeClock, fail_first_receipt
 from tests.kiosk.conftest import OFFICE_NAME
 from tests.kiosk.submissions.conftest import make_form
 
@@ -244,14 +243,7 @@ def test_a_failure_after_the_commit_is_retried_without_storing_twice(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    calls = itertools.count()
-
-    def fails_once(*args: Any) -> Any:
-        if next(calls) == 0:
-            raise RuntimeError("failed after the commit")
-        return receipt_of(*args)
-
-    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)
+    fail_first_receipt(monkeypatch)
     submission_id = str(uuid.uuid4())
     with pytest.raises(RuntimeError):
         submissions.finalise(make_form(), definition, submission_id=submission_id)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue.loader import load_catalogue, load_definition_text
+from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import NIK_LENGTH
@@ -22,7 +22,7 @@ from kiosk.wizard.messages import (
     NOT_A_WHOLE_NUMBER,
     REQUIRED,
 )
-from tests.helpers.definitions import FEMALE_NIK, KK_NUMBER, MALE_NIK
+from tests.helpers.definitions import FEMALE_NIK, KK_NUMBER, MALE_NIK, small_definition
 from tests.helpers.expressions import EvaluationCount
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.wizard.conftest import ANSWERS, MakeWizard, complete, fill, go_to
@@ -528,16 +528,6 @@ def test_rehearsing_outside_the_questions_does_nothing_and_a_wiped_form_refuses(
 
 
 CALCULATED_SHOWN = """
-id: nilai-dihitung
-version: 1
-title: {id: Uji}
-description: {id: Uji}
-processing_days: 0
-handler: village
-agency: {id: Desa}
-output: receipt
-requirements: []
-fields:
   - {name: nama, type: text, label: {id: Nama}, required: true}
   - name: sapaan
     type: text
@@ -551,7 +541,7 @@ fields:
 def test_a_read_only_question_with_a_calculation_shows_its_value_and_lets_next_pass(
     clock: FakeClock,
 ) -> None:
-    definition = load_definition_text(CALCULATED_SHOWN, "nilai-dihitung.yaml")
+    definition = small_definition("nilai-dihitung", CALCULATED_SHOWN)
     wizard = Wizard(definition, "id", clock)
     assert wizard.answer("Budi") == [] and wizard.next() == []
     step = wizard.current
@@ -574,16 +564,6 @@ def test_the_consent_names_every_question_of_this_form(wizard: Wizard) -> None:
 
 
 CALCULATED_BROKEN = """
-id: nilai-rusak
-version: 1
-title: {id: Uji}
-description: {id: Uji}
-processing_days: 0
-handler: village
-agency: {id: Desa}
-output: receipt
-requirements: []
-fields:
   - {name: nama, type: text, label: {id: Nama}, required: true}
   - name: kosong
     type: text
@@ -604,7 +584,7 @@ fields:
 def test_a_read_only_value_that_fails_its_own_checks_never_traps_the_citizen(
     clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    definition = load_definition_text(CALCULATED_BROKEN, "nilai-rusak.yaml")
+    definition = small_definition("nilai-rusak", CALCULATED_BROKEN)
     wizard = Wizard(definition, "id", clock)
     assert wizard.answer("Budi") == [] and wizard.next() == []
     with caplog.at_level(logging.WARNING, logger="kiosk.wizard.machine"):
