@@ -228,6 +228,9 @@ class KioskWindow(QMainWindow):
             self._apply_theme()
 
     def go_home(self) -> None:
+        guided = self._guided
+        # "Kartu Anda terbaca" only while the card's answers still wait for a form.
+        self.home.show_card_notice(guided is not None and guided.holds_card_answers)
         self.show_screen("home")
         self.refresh_services()  # a catalogue update shows on the next visit
 
@@ -264,6 +267,7 @@ class KioskWindow(QMainWindow):
         The screen shown may take it; else a receipt's QR code opens that application's
         status, unless someone is in the middle of something.
         """
+        self.idle_watcher.restart()  # someone is at the scanner: at the kiosk
         screen = self.stack.current
         if screen is not None and screen.take_code(text):
             return
@@ -284,6 +288,7 @@ class KioskWindow(QMainWindow):
         The screen shown may take it; else `card_unclaimed` carries it (a staff badge
         tapped at home, say). The tag identifies a card; it is never logged.
         """
+        self.idle_watcher.restart()  # someone is at the reader: at the kiosk
         screen = self.stack.current
         if screen is not None and screen.take_card(tag):
             return

@@ -234,3 +234,12 @@ def test_a_touch_restarts_the_idle_timer(qtbot, qapp, make_window):
         assert timer.remainingTime() > 9_900
     finally:
         qapp.removeEventFilter(window.idle_watcher)
+
+
+def test_a_card_or_a_scan_restarts_the_idle_timer_like_a_touch(qtbot, make_window):
+    window = make_window(idle_timeout_seconds=10)
+    timer = window.idle_watcher._timer
+    for read in (lambda: window.on_card_tapped("0F00A1B2C3"), lambda: window.on_code_scanned("x")):
+        qtbot.waitUntil(lambda: timer.remainingTime() < 9_800, timeout=2_000)
+        read()
+        assert timer.remainingTime() > 9_900

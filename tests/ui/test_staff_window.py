@@ -222,6 +222,39 @@ def test_a_card_left_at_home_is_forgotten_before_the_next_citizen(
     assert step.answer is None and not step.prefilled_from_card
 
 
+def test_a_card_tapped_during_masih_di_sini_answers_it(
+    qtbot, qapp, make_staffed: WindowFactory
+) -> None:
+    window = make_staffed(idle_timeout_seconds=0.3, still_there_seconds=0.6)
+    qapp.installEventFilter(window.idle_watcher)
+    try:
+        open_service(qtbot, window, "surat-keterangan-domisili")
+        assert window.guided is not None
+        qtbot.waitUntil(lambda: window.current_screen == "still_there", timeout=SIGNAL_MS)
+        window.on_card_tapped(HOLDER_CARD)  # the citizen is here: their card, tapped
+        qtbot.waitUntil(lambda: current_step(window).answer == NIK, timeout=SIGNAL_MS)
+        assert not window.guided.asking_still_there
+        assert window.current_screen == "question"
+        # Past the old countdown's end (0.6 s), before a new one could end (0.3 + 0.6 s).
+        qtbot.wait(700)
+        assert window.guided.wizard is not None and window.guided.form.wizard is not None
+    finally:
+        qapp.removeEventFilter(window.idle_watcher)
+
+
+def test_the_card_notice_goes_when_its_answers_are_used_and_the_form_left(
+    qtbot, staffed: KioskWindow
+) -> None:
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(staffed.home.card_notice.isVisible, timeout=SIGNAL_MS)
+    open_service(qtbot, staffed, "surat-keterangan-domisili")  # the card's answers used
+    tap(qtbot, staffed, "back")  # to the list, the form forgotten
+    tap(qtbot, staffed, "back")  # home
+    assert staffed.current_screen == "home"
+    assert staffed.guided is not None and not staffed.guided.holds_card_answers
+    assert not staffed.home.card_notice.isVisibleTo(staffed.home)
+
+
 def test_a_citizens_card_on_a_staff_screen_is_dropped(
     qtbot, staffed: KioskWindow, staff_port: FakeStaffPort
 ) -> None:

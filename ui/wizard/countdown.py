@@ -54,6 +54,11 @@ class StillThereCountdown(QObject):
     def _on_tick(self) -> None:
         self.screen.show_seconds_left(self._seconds - self._clock.elapsed() / 1000)
 
+    def resume(self) -> None:
+        """As "Ya, lanjutkan": the person showed they are here (a card tapped, say)."""
+        if self.running:
+            self._on_resume()
+
     def _on_resume(self) -> None:
         self.stop()
         self.resumed.emit(self._resume_to)

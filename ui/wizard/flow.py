@@ -92,8 +92,10 @@ class GuidedFlow(QObject):
         self.lookup.open(code)
 
     def prefill(self, answers: object) -> None:
-        """Answers from a citizen's card (a dict): into the open form, or the next one."""
+        """Answers from a citizen's card (a dict): into the open form, or the next one.
+        A card tapped while "Masih di sini?" counts down answers it: they are here."""
         if isinstance(answers, dict):
+            self.countdown.resume()
             self.form.prefill(answers)
 
     def ask_still_there(self, current_screen: str) -> None:
