@@ -22,7 +22,7 @@ from kiosk.wizard.display import display_value
 from kiosk.wizard.errors import WizardWiped, WrongStage
 from kiosk.wizard.form import CompletedForm
 from kiosk.wizard.messages import CONSENT_NEEDED, READ_ONLY, text_in, translated
-from kiosk.wizard.sheet import AnswerSheet
+from kiosk.wizard.sheet import SELECT_TYPES, AnswerSheet
 from kiosk.wizard.validation import problems_of
 from kiosk.wizard.views import Stage, Step, SummaryRow, step_view
 
@@ -64,6 +64,12 @@ class Wizard:
     @property
     def stage(self) -> Stage:
         return self._stage
+
+    @property
+    def today(self) -> date:
+        """The office's date now (its time zone, not the machine's): where a date
+        question starts, and what "not in the future" means."""
+        return self._today()
 
     @property
     def current(self) -> Step | None:
@@ -277,18 +283,26 @@ class Wizard:
     def _held_problems(self, field: Field) -> list[str]:
         """What keeps the citizen from leaving `field` with the answer held now.
 
-        A read-only value the citizen cannot change never does: if its calculation gave
-        nothing or breaks its own constraint, that is the definition's fault, logged
-        for the technician (the name, never the value) instead of a dead end."""
+        Nothing the citizen cannot fix does: a read-only value whose calculation gave
+        nothing or breaks its own constraint, or a choice list a cascade left empty.
+        That is the definition's fault, logged for the technician (the name, never the
+        value) instead of a dead end."""
         problems = self._problems(field, self._sheet.answers.get(field.name))
-        if problems and field.read_only:
-            log.warning(
-                "service %s: read-only field %s fails its own checks; not held against the citizen",
-                self.definition.id,
-                field.name,
-            )
+        if not problems:
             return []
-        return problems
+        if field.read_only:
+            fault = "is read-only and fails its own checks"
+        elif field.type in SELECT_TYPES and not self._sheet.choices.get(field.name):
+            fault = "has no choice left to pick"
+        else:
+            return problems
+        log.warning(
+            "service %s: field %s %s; not held against the citizen",
+            self.definition.id,
+            field.name,
+            fault,
+        )
+        return []
 
     def _refresh(self) -> None:
         """Settle derived values; fields dropped or re-proposed are to be seen again."""

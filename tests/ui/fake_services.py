@@ -14,7 +14,7 @@ from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
 from kiosk.errors import PrinterProblem
-from kiosk.ports import SystemClock
+from kiosk.ports import Clock, SystemClock
 from kiosk.submissions.errors import ReceiptNotPrinted, SubmissionNotFound
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
 from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
@@ -54,6 +54,7 @@ class FakeServices:
     gate: threading.Event | None = None
     worker_threads: list[int] = field(default_factory=list)
     lookups: list[str] = field(default_factory=list)
+    clock: Clock = field(default_factory=SystemClock)  # the wizards' clock
 
     def catalogue(self) -> list[ServiceDefinition]:
         self.worker_threads.append(threading.get_ident())
@@ -61,7 +62,7 @@ class FakeServices:
 
     def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
         self.starts.append(Start(service_id, language, assisted))
-        wizard = Wizard(self.definitions[service_id], language, SystemClock(), assisted=assisted)
+        wizard = Wizard(self.definitions[service_id], language, self.clock, assisted=assisted)
         self.wizards.append(wizard)
         return wizard
 

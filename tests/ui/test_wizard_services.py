@@ -4,6 +4,7 @@ the real Wizard; only storing and printing are faked."""
 from __future__ import annotations
 
 import threading
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
@@ -14,6 +15,7 @@ from kiosk.i18n import translations
 from kiosk.wizard import Stage, Wizard
 from tests.helpers.definitions import sample_definition, small_definition
 from tests.helpers.expressions import EvaluationCount
+from tests.helpers.stubs import FakeClock
 from tests.ui.fake_services import shipped_services
 from tests.ui.guided import (
     NAME,
@@ -383,6 +385,22 @@ def test_a_read_only_number_that_identifies_a_person_is_shown_but_never_read_alo
     assert "1234" in text(guided, "read_only_value").replace(" ", "")
     spoken = guided.voice.spoken[-1]  # digits are spoken as words: nothing after the label
     assert spoken.endswith("Nomor HP Anda.") and "satu" in spoken  # "Langkah satu dari dua"
+
+
+ONE_DATE = """
+  - {name: tanggal, type: date, label: {id: Tanggal kejadian}, required: true}
+"""
+
+
+def test_a_date_starts_from_the_offices_day_not_the_machines(qtbot, guided, fake_services):
+    # 00:30 WIB on 7 May is still 6 May in UTC, the machine's zone here.
+    fake_services.clock = FakeClock(datetime(2024, 5, 6, 17, 30, tzinfo=UTC))
+    definition = small_definition("satu-tanggal", ONE_DATE)
+    fake_services.definitions[definition.id] = definition
+    guided.guided.services_screen.set_services(fake_services.catalogue())
+    open_service(qtbot, guided, definition.id)
+    tap(qtbot, guided, "day_up")  # the first tap starts from the day shown as today
+    assert guided.guided.question.input.value() == date(2024, 5, 8)
 
 
 def test_back_and_next_stay_in_the_same_place_on_every_question(qtbot, guided):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -158,7 +157,7 @@ class FormFlow(QObject):
         self.question.speak_button.setVisible(self._voice.enabled)  # nothing that cannot work
         self.consent.speak_button.setVisible(self._voice.enabled)
         if wizard.stage is Stage.QUESTIONS and (step := wizard.current) is not None:
-            self.question.show_step(step, self._tr, date.today())
+            self.question.show_step(step, self._tr, wizard.today)
             if problems:
                 self.question.show_problems(problems)
             self.show_screen.emit(self.question.name)

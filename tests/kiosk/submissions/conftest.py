@@ -40,7 +40,9 @@ def submissions(
     return SubmissionService(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta")
 
 
-def make_form(nik: str | None = MALE_NIK, name: str = "Budi Santoso") -> CompletedForm:
+def make_form(
+    nik: str | None = MALE_NIK, name: str = "Budi Santoso", assisted: bool = False
+) -> CompletedForm:
     answers: dict[str, JsonAnswer] = {"nama": name, "provinsi": "32", "dokumen": ["ktp"]}
     if nik:
         answers["nik"] = nik
@@ -48,7 +50,7 @@ def make_form(nik: str | None = MALE_NIK, name: str = "Budi Santoso") -> Complet
         service_id="layanan-uji",
         service_version=3,
         answers=answers,
-        assisted=False,
+        assisted=assisted,
         language="id",
         nik=nik,
         consented_at=datetime(2024, 5, 6, 2, 0, tzinfo=UTC),

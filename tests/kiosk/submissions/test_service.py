@@ -78,6 +78,20 @@ def test_the_receipt_shows_what_the_citizen_takes_home(
     assert receipt.qr_payload == f"ANJUNGAN:S:{receipt.tracking_code}"
 
 
+@pytest.mark.parametrize("assisted", [True, False])
+def test_whether_a_clerk_filled_it_in_is_stored_and_read_back(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+    assisted: bool,
+) -> None:
+    receipt = submissions.finalise(make_form(assisted=assisted), definition)
+    with sessions() as session:
+        row = session.scalars(select(Submission)).one()
+        assert row.assisted is assisted
+    assert submissions.receipt(receipt.tracking_code).assisted is assisted
+
+
 def test_a_form_without_a_nik_has_no_masked_nik(
     submissions: SubmissionService, definition: ServiceDefinition
 ) -> None:

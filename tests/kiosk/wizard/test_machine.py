@@ -599,3 +599,35 @@ def test_a_read_only_value_that_fails_its_own_checks_never_traps_the_citizen(
     assert wizard.stage is Stage.CONSENT
     logged = caplog.text
     assert "kosong" in logged and "pendek" in logged and "Budi" not in logged
+
+
+EMPTIED_BY_A_CASCADE = """
+  - {name: kode, type: text, label: {id: Kode wilayah}, required: true}
+  - name: dusun
+    type: select_one
+    label: {id: Dusun}
+    required: true
+    choice_filter: choice.kode == kode
+    choices:
+      - {value: krajan, label: {id: Krajan}, filters: {kode: A}}
+"""
+
+
+def test_a_choice_list_left_empty_by_a_cascade_never_traps_the_citizen(
+    clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    definition = small_definition("dusun-kosong", EMPTIED_BY_A_CASCADE)
+    wizard = Wizard(definition, "id", clock)
+    assert wizard.answer("B") == [] and wizard.next() == []
+    step = wizard.current
+    assert step is not None and step.name == "dusun" and step.choices == ()
+    with caplog.at_level(logging.WARNING, logger="kiosk.wizard.machine"):
+        assert wizard.next() == []  # nothing to pick: the definition's fault
+    assert wizard.stage is Stage.SUMMARY
+    assert "dusun" in caplog.text and "no choice left" in caplog.text
+
+
+def test_a_required_choice_with_choices_left_is_still_required(clock: FakeClock) -> None:
+    wizard = Wizard(small_definition("dusun-kosong", EMPTIED_BY_A_CASCADE), "id", clock)
+    assert wizard.answer("A") == [] and wizard.next() == []
+    assert wizard.next() != []  # "Krajan" is offered: an answer is needed
