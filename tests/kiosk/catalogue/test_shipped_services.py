@@ -12,6 +12,8 @@ from kiosk.catalogue.checks import choice_variables
 from kiosk.catalogue.loader import CatalogueLoad, load_catalogue
 from kiosk.catalogue.model import ASKED_TYPES, FieldType, Handler, Output, ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
+from kiosk.documents.answers import answer_rows, printable_answers
+from printing.pdf.letter_templates import fill_letter
 
 SERVICES = {
     "surat-keterangan-domisili": (Handler.VILLAGE, Output.LETTER),
@@ -112,17 +114,67 @@ def test_pindah_cascades_from_province_to_regency(catalogue: CatalogueLoad) -> N
             if regency.choice_filter.evaluate({**answers, "choice": choice_variables(choice)})
         ]
 
-    assert regencies("34") == ["3404", "3471"]
-    assert set(regencies("32")) == {"3201", "3204", "3273", "3275"}
+    assert regencies("34") == ["3404", "3471", "lainnya"]
+    assert set(regencies("32")) == {"3201", "3204", "3273", "3275", "lainnya"}
     assert visible(pindah, "kabupaten_tujuan", {"provinsi_tujuan": "32"})
     assert not visible(pindah, "kabupaten_tujuan", {"provinsi_tujuan": "lainnya"})
     assert visible(pindah, "daerah_tujuan_lainnya", {"provinsi_tujuan": "lainnya"})
+
+
+def test_pindah_every_province_offers_another_regency_to_type(catalogue: CatalogueLoad) -> None:
+    """A citizen moving to a regency not listed (e.g. Garut) must not pick a wrong one:
+    each province offers "another regency or city", which asks for its name."""
+    pindah = catalogue.services["surat-pengantar-pindah"]
+    regency = pindah.field("kabupaten_tujuan")
+    assert regency.choice_filter is not None
+    other = regency.choices[-1]
+    assert other.value == "lainnya"
+    assert {"id", "en", "jv"} <= set(other.label)
+    for province in pindah.field("provinsi_tujuan").choices:
+        if province.value == "lainnya":
+            continue
+        answers = {"provinsi_tujuan": province.value, "choice": choice_variables(other)}
+        assert regency.choice_filter.evaluate(answers) is True, province.value
+    typed = pindah.field("kabupaten_tujuan_lainnya")
+    assert typed.type is FieldType.TEXT and typed.required
+    assert visible(pindah, "kabupaten_tujuan_lainnya", {"kabupaten_tujuan": "lainnya"})
+    assert not visible(pindah, "kabupaten_tujuan_lainnya", {"kabupaten_tujuan": "3273"})
+    assert not visible(pindah, "kabupaten_tujuan_lainnya", {"kabupaten_tujuan": None})
+    assert not visible(pindah, "daerah_tujuan_lainnya", {"provinsi_tujuan": "32"})
+
+
+def test_pindah_letter_prints_the_typed_regency(catalogue: CatalogueLoad) -> None:
+    pindah = catalogue.services["surat-pengantar-pindah"]
+    answers = {
+        "nama": "Siti Aminah",
+        "nik": "3273011708850001",
+        "no_kk": "3273011505100003",
+        "alasan_pindah": "pekerjaan",
+        "jenis_kepindahan": "sendiri",
+        "provinsi_tujuan": "32",
+        "kabupaten_tujuan": "lainnya",
+        "kabupaten_tujuan_lainnya": "Kabupaten Garut",
+        "alamat_tujuan": "Jl. Ciledug 12",
+        "tanggal_pindah": "2026-04-01",
+    }
+    for language, province in (("id", "Jawa Barat"), ("en", "West Java")):
+        filled = fill_letter(
+            "surat-pengantar-pindah", printable_answers(pindah, answers, language), language
+        )
+        shown = " ".join(value for _label, value in filled.details)
+        assert f"Jl. Ciledug 12, Kabupaten Garut, {province}" in shown
+        assert "lain" not in shown and "Another" not in shown
+    proof = dict(answer_rows(pindah, answers, "id"))
+    assert proof["Kabupaten / kota tujuan"] == "Kabupaten Garut"
 
 
 def test_pindah_regencies_are_real_codes_of_their_province(catalogue: CatalogueLoad) -> None:
     pindah = catalogue.services["surat-pengantar-pindah"]
     provinces = {c.value for c in pindah.field("provinsi_tujuan").choices}
     for choice in pindah.field("kabupaten_tujuan").choices:
+        if choice.value == "lainnya":  # another regency, typed in
+            assert not choice.filters
+            continue
         assert choice.filters["province"] in provinces
         assert choice.value[:2] == choice.filters["province"]
         assert numdb.get("id/loc").info(choice.value)[1][1], choice.value
