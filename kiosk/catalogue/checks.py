@@ -1,6 +1,6 @@
 """Checks a schema cannot express: field names, choices, defaults, read-only fields,
-a probe run of every expression with typical and with empty answers, and (on request)
-the recordings a definition names."""
+a probe run of every expression with typical and with empty answers, cascades that
+leave a question with no choice, and (on request) the recordings a definition names."""
 
 from __future__ import annotations
 
@@ -175,6 +175,77 @@ def _probes(field: Field, answers: dict[str, Any]) -> Iterator[tuple[str, dict[s
     yield "constraint", {**answers, "value": _sample(field)}
     for choice in field.choices:
         yield "choice_filter", {**answers, "choice": choice_variables(choice)}
+
+
+def cascade_problems(definition: ServiceDefinition) -> list[Problem]:
+    """A cascade that leaves its question with no choice for some answer of the question
+    it follows, e.g. a province with no regency listed: the citizen could not go on.
+
+    Decided only where it is exact: the choice_filter reads `choice` and one earlier
+    select_one that has a fixed list of choices (no filter of its own), and the
+    question's `relevant` reads nothing else (an answer for which it is not asked is
+    skipped). Each of that question's choices is tried as the wizard does: a choice is
+    offered unless the filter gives false."""
+    problems: list[Problem] = []
+    for index, field in enumerate(definition.fields):
+        parent = _cascade_parent(definition, field)
+        if parent is None:
+            continue
+        where = f"{field_location(index, field.name)}/choice_filter"
+        for value in (choice.value for choice in parent.choices):
+            answers = {parent.name: value}
+            if _asked(field, answers) and not _offered(field, answers):
+                problem = f"choice {value!r} of {parent.name!r} leaves no choice here"
+                problems.append((where, problem))
+    return problems
+
+
+def _cascade_parent(definition: ServiceDefinition, field: Field) -> Field | None:
+    """The select_one whose answer `field`'s choice_filter reads, when the check can be
+    exact; else None."""
+    names = _names(field.choice_filter)
+    if field.type not in SELECT_TYPES or names is None or "choice" not in names:
+        return None
+    read = names - {"choice"}
+    if len(read) != 1:
+        return None
+    parent = next((f for f in definition.fields if f.name in read), None)
+    if parent is None or parent.type is not FieldType.SELECT_ONE:
+        return None
+    if parent.choice_filter is not None:
+        return None  # some of its choices may never be offered
+    if field.relevant is not None:
+        relevant_reads = _names(field.relevant)
+        if relevant_reads is None or not relevant_reads <= {parent.name}:
+            return None
+    return parent
+
+
+def _names(expression: Expression | None) -> frozenset[str] | None:
+    """The variables a compiled expression reads (None when not known)."""
+    names = getattr(expression, "names", None)
+    return names if isinstance(names, frozenset) else None
+
+
+def _asked(field: Field, answers: dict[str, Any]) -> bool:
+    if field.relevant is None:
+        return True
+    try:
+        return field.relevant.evaluate(answers) is not False
+    except ExpressionError:
+        return True  # the wizard asks a question whose relevant fails
+
+
+def _offered(field: Field, answers: dict[str, Any]) -> bool:
+    assert field.choice_filter is not None
+    for choice in field.choices:
+        try:
+            kept = field.choice_filter.evaluate({**answers, "choice": choice_variables(choice)})
+        except ExpressionError:
+            return True  # the wizard offers a choice whose filter fails
+        if kept is not False:
+            return True
+    return False
 
 
 def choice_variables(choice: Choice) -> dict[str, str]:

@@ -21,6 +21,7 @@ import yaml  # type: ignore[import-untyped]  # no stubs in the dev extra yet
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from kiosk.catalogue.checks import (
+    cascade_problems,
     field_location,
     field_problems,
     probe_problems,
@@ -130,7 +131,7 @@ def load_definition_text(text: str, path: str = "<text>") -> ServiceDefinition:
     fields = _build_fields(data["fields"], problems)
     _raise_if_any(problems, path)
     definition = _build_definition(data, fields)
-    _raise_if_any(probe_problems(definition), path)
+    _raise_if_any(probe_problems(definition) or cascade_problems(definition), path)
     return definition
 
 
