@@ -12,7 +12,8 @@ from kiosk.catalogue.paths import default_catalogue_dir
 
 def check(args: argparse.Namespace) -> int:
     """Load every definition as the kiosk would (recordings from the same folder) and
-    print each service loaded, each warning and each file refused; 1 if any is refused."""
+    print each service loaded, each warning and each problem of the files refused,
+    then how many files were refused (one file may have several problems); 1 if any is."""
     directory: Path = args.directory or default_catalogue_dir()
     loader_log = logging.getLogger("kiosk.catalogue.loader")
     level = loader_log.level
@@ -28,8 +29,9 @@ def check(args: argparse.Namespace) -> int:
         print(f"warning  {warning}")
     for problem in loaded.problems:
         print(f"error    {problem}")
+    refused = len({problem.path for problem in loaded.problems})
     print(
         f"{len(loaded.services)} services loaded, {len(loaded.warnings)} warnings, "
-        f"{len(loaded.problems)} refused, from {directory}"
+        f"{refused} refused, from {directory}"
     )
     return 1 if loaded.problems else 0

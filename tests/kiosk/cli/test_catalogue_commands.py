@@ -38,3 +38,19 @@ def test_a_broken_file_is_named_with_its_field_and_the_others_still_load(
     assert "ok       perekaman-ektp" in out and "ok       surat-keterangan-domisili" in out
     assert "warning  " in out and "nik.ogg" in out  # a recording the kiosk cannot play
     assert "2 services loaded, 1 warnings, 1 refused" in out
+
+
+def test_refused_counts_files_not_their_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("surat-keterangan-usaha", "surat-keterangan-domisili", "perekaman-ektp"):
+        data = yaml.safe_load((default_catalogue_dir() / f"{name}.yaml").read_text())
+        data["fields"][1]["type"] = "telepati"
+        data["fields"][2]["type"] = "telekinesis"
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(data))
+    shutil.copy(default_catalogue_dir() / "surat-pengantar-skck.yaml", tmp_path)
+
+    assert main(["services", "check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("error    ") == 6  # two problems in each broken file
+    assert "1 services loaded, 0 warnings, 3 refused" in out
