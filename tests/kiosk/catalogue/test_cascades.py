@@ -13,19 +13,13 @@ from kiosk.catalogue.checks import cascade_problems
 from kiosk.catalogue.errors import DefinitionError
 from kiosk.catalogue.loader import load_catalogue, load_definition_text
 from kiosk.catalogue.paths import default_catalogue_dir
+from tests.kiosk.catalogue.test_schema import MINIMAL
 
 REGENCY = 3  # the index of the cascaded question in CASCADE
 
 CASCADE: dict[str, Any] = {
+    **{key: value for key, value in MINIMAL.items() if key != "fields"},
     "id": "contoh-pindah",
-    "version": 1,
-    "title": {"id": "Contoh", "en": "Example"},
-    "description": {"id": "Layanan contoh."},
-    "processing_days": 1,
-    "handler": "village",
-    "agency": {"id": "Kantor Desa"},
-    "output": "receipt",
-    "requirements": [{"id": "Fotokopi KTP-el"}],
     "fields": [
         {"name": "nik", "type": "nik", "label": {"id": "NIK"}, "required": True},
         {"name": "pindah", "type": "acknowledge", "label": {"id": "Saya pindah"}},
