@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from babel.messages.pofile import read_po
 import kiosk
 import printing
 import ui
-from kiosk.i18n import catalogue_path, translations
+from kiosk.i18n import catalogue_path, compile_catalogue, compiled_path, translations
 
 SOURCE_DIRS = [Path(package.__file__).parent for package in (kiosk, printing, ui)]
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
@@ -94,3 +95,27 @@ def test_the_loader_reads_the_catalogue():
         "%(count)d person ahead of you", "%(count)d people ahead of you", 3
     )
     assert people % {"count": 3} == "3 orang di depan Anda"
+
+
+@pytest.mark.parametrize("language", ["id", "jv", "en"])
+def test_the_compiled_catalogue_says_what_its_po_says(language):
+    # The kiosk reads the .mo; an edit of the .po must be compiled (scripts/update-translations).
+    compiled = compiled_path(language)
+    assert compiled.exists(), f"{compiled} is missing: run scripts/update-translations"
+    with compiled.open("rb") as mo_file:
+        shipped = gettext.GNUTranslations(mo_file)
+    fresh = compile_catalogue(language)
+    stale = []
+    for message in load(language):
+        if not message.id:
+            continue  # the header: its dates change on every update
+        if message.pluralizable:
+            singular, plural = forms(message.id)[:2]
+            for count in range(3):
+                got = shipped.ngettext(singular, plural, count)
+                if got != fresh.ngettext(singular, plural, count):
+                    stale.append(singular)
+        elif shipped.gettext(message.id) != fresh.gettext(message.id):
+            stale.append(message.id)
+    assert stale == [], f"{compiled} is older than its .po: run scripts/update-translations"
+    assert translations(language).gettext("Next") == shipped.gettext("Next")  # what is read
