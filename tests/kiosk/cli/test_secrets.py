@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,9 @@ from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.config import ConfigError, load_settings
 from kiosk.security.sealing import Sealer
 from tests.helpers.secrets import MemorySecretStore, real_keyring_or_skip
+
+# What scripts/with-keyring sets for itself (the private session, its keyring folder).
+WITH_KEYRING_STATE = {"ANJUNGAN_PRIVATE_KEYRING", "ANJUNGAN_IN_KEYRING_SESSION", "XDG_DATA_HOME"}
 
 
 def test_secrets_round_trip_through_the_os_keyring() -> None:
@@ -51,3 +57,30 @@ def test_a_technicians_command_never_creates_the_data_key() -> None:
     Sealer(empty).ensure_key()  # what `kiosk run` does on its first start
     sealed = Sealer(empty).seal({"nik": "x"}, "id-1")
     assert existing_sealer(settings, empty).unseal(sealed, "id-1") == {"nik": "x"}
+
+
+def test_with_keyring_gives_a_machine_without_a_desktop_an_unlocked_keyring() -> None:
+    # How `scripts/demo` starts the kiosk on a headless machine: no session bus, no
+    # ANJUNGAN_PRIVATE_KEYRING. The script must start one, and unlock its keyring.
+    real_keyring_or_skip()  # the tools it needs (dbus-run-session, gnome-keyring)
+    script = Path(__file__).resolve().parents[3] / "scripts" / "with-keyring"
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in WITH_KEYRING_STATE and not name.startswith("DBUS_")
+    }
+    round_trip = (
+        "import keyring, uuid; name = str(uuid.uuid4()); "
+        "keyring.set_password('anjungan-test', name, 'rahasia'); "
+        "print(keyring.get_password('anjungan-test', name))"
+    )
+    done = subprocess.run(
+        [str(script), sys.executable, "-c", round_trip],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "rahasia"
