@@ -140,3 +140,4 @@ def test_demo_starts_on_a_fresh_folder_and_quits(tmp_path: Path) -> None:
         finally:
             database.close()
         assert staff == [("1001",)] and cards == [(1,)]
+        assert "guided services unavailable" not in stderr
