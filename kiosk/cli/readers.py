@@ -90,7 +90,9 @@ def start_card_reader(
 def stop_reader(reader: SerialReader[CardRead] | SerialReader[str], timeout: float = 5) -> None:
     """Stop a reader started here and close its port (SerialReader leaves it open).
 
-    If the reader dropped anything, its counts are logged (never what was read).
+    If the reader dropped anything, its counts are logged (never what was read): as
+    information when some input was unreadable, for the technician; else (only the
+    repeats of a held card, which every tap brings) at debug level.
     """
     reader.stop(timeout)
     close = getattr(reader.transport, "close", None)
@@ -98,7 +100,8 @@ def stop_reader(reader: SerialReader[CardRead] | SerialReader[str], timeout: flo
         close()
     drops = reader.drops
     if drops is not None and drops.dropped:
-        log.info("%s stopped: %s dropped since start", _kind(reader), drops.summary())
+        level = logging.INFO if drops.bad_input else logging.DEBUG
+        log.log(level, "%s stopped: %s dropped since start", _kind(reader), drops.summary())
 
 
 class RunningReader:
