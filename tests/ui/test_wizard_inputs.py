@@ -155,3 +155,11 @@ def test_the_phone_message_asks_for_nothing_the_touch_keypad_lacks(qtbot):
         message = translations(language).gettext(PHONE_PREFIX)
         asked = {symbol for symbol in message if not symbol.isalpha() and not symbol.isspace()}
         assert asked - {",", ".", "-"} <= keys, (language, message)  # digits only
+
+
+def test_the_decade_row_says_what_it_moves(qtbot):
+    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
+    qtbot.addWidget(entry)
+    assert entry.decade_title.text() == "10 tahun"
+    entry.reset(Tr("en"), None, start=date(2026, 3, 1))
+    assert entry.decade_title.text() == "10 years"

@@ -18,7 +18,7 @@ MINUS = "\u2212"  # a real minus sign: wider and clearer than a hyphen
 FIRST_YEAR = 1900
 YEARS_AHEAD = 10
 NOT_SET = "\u2014"  # an em dash while nothing is chosen
-STEPPER_BUTTON_PX = 110
+STEPPER_BUTTON_PX = 132  # room for "−10" in the key font, with a margin
 PARTS = ("day", "month", "year")
 
 
@@ -72,6 +72,8 @@ class DateEntry(QWidget):
             grid.addWidget(shown, row, 2)
             self.values[part] = shown
             self._add_step(grid, row, 3, part, +1)
+        self.decade_title = left_label("info")  # says what the fourth row moves
+        grid.addWidget(self.decade_title, 3, 0)
         self._add_step(grid, 3, 1, "year", -10)
         self._add_step(grid, 3, 3, "year", +10)
         grid.setColumnStretch(2, 1)
@@ -93,6 +95,7 @@ class DateEntry(QWidget):
     def _title(self, _: Tr) -> None:
         for part, title in zip(PARTS, (_("Day"), _("Month"), _("Year")), strict=True):
             self.titles[part].setText(title)
+        self.decade_title.setText(_("10 years"))
 
     def clear(self) -> None:
         """No date chosen (without a `changed`: nobody chose this), and none to start
