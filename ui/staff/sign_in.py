@@ -20,6 +20,7 @@ from ui.wizard.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
 
 STAFF_NUMBER_DIGITS = 12
 COMPACT_MARGIN_PX = 32  # a keypad and a two-line title on 800 px
+COMPACT_SPACING_PX = 12
 PIN_DOT, PIN_EMPTY = "\u25cf", "\u25cb"  # filled and empty circles
 
 
@@ -56,8 +57,11 @@ class StaffSignIn(Screen):
         self.prompt = make_label("info", object_name="prompt")
         self.message = make_label("warning", object_name="message")
         self.number_entry = NumberEntry(self._tr, max_length=STAFF_NUMBER_DIGITS, group=0)
-        self.pin_display = make_label("number", object_name="pin_display")
+        self.pin_display = make_label("pin", object_name="pin_display")
+        self.pin_display.setWordWrap(False)  # six circles on one line, never cut
         self.pin_keypad = Keypad(DIGIT_ROWS, self._tr)
+        for keypad in (self.number_entry, self.pin_keypad):
+            keypad.setProperty("compact", "true")  # lower keys: all four rows fit
         self.pin_keypad.key_pressed.connect(self._on_pin_key)
         self.cancel_button = make_button("cancel")
         self.cancel_button.clicked.connect(self.cancel)
@@ -80,6 +84,7 @@ class StaffSignIn(Screen):
         body.addLayout(said, 1)
         body.addLayout(keys, 1)
         self.column.setContentsMargins(*[COMPACT_MARGIN_PX] * 4)
+        self.column.setSpacing(COMPACT_SPACING_PX)
         self.column.addWidget(self.title)
         self.column.addLayout(body, 1)
         self.column.addLayout(buttons)
@@ -96,7 +101,6 @@ class StaffSignIn(Screen):
 
     def retranslate(self, _: Tr) -> None:
         self._tr = _
-        self.title.setText(_("Tap your staff card or type your staff number"))
         self.cancel_button.setText(_("Cancel"))
         self.next_button.setText(_("Next"))
         self._show_prompt()
@@ -242,6 +246,10 @@ class StaffSignIn(Screen):
 
     def _show_prompt(self) -> None:
         _ = self._tr
+        if self._step is Step.NUMBER:
+            self.title.setText(_("Tap your staff card or type your staff number"))
+        else:
+            self.title.setText(_("Staff"))  # who signs in is said just below
         if self._step is Step.NUMBER:
             self.prompt.setText(_("Staff number"))
         elif self._step is Step.PIN:

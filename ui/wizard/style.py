@@ -13,6 +13,8 @@ KEY_FONT_PX = 40
 ENTRY_FONT_PX = 48
 CODE_FONT_PX = 96  # the tracking code on the done screen
 HINT_FONT_PX = 30
+PIN_FONT_PX = 64  # the PIN's circles: six on one line beside a keypad
+COMPACT_KEY_PX = 72  # keys of a keypad that shares 800 px with a title and buttons
 
 
 def guided_stylesheet(p: Palette) -> str:
@@ -40,6 +42,7 @@ QLabel[role="entry"] {{
     color: {p.secondary_text};
 }}
 QLabel[role="proposal"] {{ font-size: {ENTRY_FONT_PX}px; font-weight: bold; }}
+QLabel[role="pin"] {{ font-size: {PIN_FONT_PX}px; font-weight: bold; }}
 QLabel[role="code"] {{ font-size: {CODE_FONT_PX}px; font-weight: bold; }}
 QLabel[role="stepper_value"] {{ font-size: {ENTRY_FONT_PX - 8}px; font-weight: bold; }}
 QLabel[role="answer_label"] {{ font-size: {BUTTON_FONT_PX}px; color: {p.secondary_text}; }}
@@ -52,6 +55,7 @@ QPushButton[role="key"] {{
     font-weight: bold;
     padding: 0px 8px;
 }}
+QWidget[compact="true"] QPushButton[role="key"] {{ min-height: {COMPACT_KEY_PX}px; }}
 QPushButton[role="answer"] {{ min-height: {KEY_PX}px; padding: 0px; text-align: left; }}
 QPushButton[role="answer"]:checked {{
     background: {p.primary};

@@ -1,0 +1,93 @@
+"""Screens as a 1280 x 800 panel shows them: nothing cut off, nothing overlapping, keys
+big and even, and every mark readable in both palettes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.ui import test_staff_window as staff_window
+from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import tap
+from tests.ui.staff.fake_staff import NUMBER
+from ui.window import KioskWindow
+
+# The staff window's fixtures: a shown 1280 x 800 kiosk window with staff and documents.
+staff_port = staff_window.staff_port
+documents_port = staff_window.documents_port
+make_staffed = staff_window.make_staffed
+
+PANEL = QRect(0, 0, 1280, 800)
+
+
+@pytest.fixture
+def staffed(make_staffed: WindowFactory) -> KioskWindow:
+    return make_staffed()
+
+
+def laid_out() -> None:
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def on_window(widget: QWidget) -> QRect:
+    """Where `widget` is, in its window's coordinates."""
+    return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
+
+
+def assert_whole(widget: QWidget) -> None:
+    """Inside every widget around it, so no part is clipped away."""
+    where, parent = QRect(widget.geometry()), widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        assert parent.rect().contains(where), f"{widget.objectName()} cut by its parent"
+        where.translate(parent.pos())
+        parent = parent.parentWidget()
+
+
+def assert_not_cut(label) -> None:
+    needed = label.heightForWidth(label.width()) if label.wordWrap() else -1
+    needed = max(needed, label.sizeHint().height())
+    assert label.height() >= needed, f"{label.objectName()}: {label.height()} < {needed}"
+    assert label.width() >= label.sizeHint().width() or label.wordWrap()
+
+
+def assert_keys_clear_of_the_buttons(window: KioskWindow, keys, buttons) -> None:
+    for symbol, key in keys.items():
+        assert_whole(key)
+        where = on_window(key)
+        assert PANEL.contains(where), f"key {symbol!r} at {where} is off the panel"
+        for button in buttons:
+            if button.isVisible():
+                assert not where.intersects(on_window(button)), f"key {symbol!r} under a button"
+
+
+def test_the_staff_number_keypad_fits_above_cancel_and_next(qtbot, staffed: KioskWindow) -> None:
+    tap(qtbot, staffed, "staff")
+    screen = staffed.staff.sign_in if staffed.staff else None
+    assert screen is not None
+    laid_out()
+    assert staffed.size().height() <= 800
+    assert_not_cut(screen.title)
+    keys = screen.number_entry.keypad.keys
+    assert_keys_clear_of_the_buttons(staffed, keys, (screen.cancel_button, screen.next_button))
+    assert screen.sizeHint().height() <= 800  # the two-line title, not its one-word minimum
+
+
+def test_the_pin_circles_are_one_uncut_line_under_a_pin_title(qtbot, staffed: KioskWindow) -> None:
+    tap(qtbot, staffed, "staff")
+    screen = staffed.staff.sign_in if staffed.staff else None
+    assert screen is not None
+    title_for_the_number = screen.title.text()
+    for digit in NUMBER:
+        screen.number_entry.keypad.keys[digit].click()
+    screen.next_button.click()
+    laid_out()
+    assert screen.pin_display.isVisible()
+    assert screen.title.text() != title_for_the_number  # no more "tap or type the number"
+    display = screen.pin_display
+    assert not display.wordWrap()
+    assert display.fontMetrics().height() < 100  # not the ticket number's 160 px
+    assert_not_cut(display)
+    assert PANEL.contains(on_window(display))
+    keys = screen.pin_keypad.keys
+    assert_keys_clear_of_the_buttons(staffed, keys, (screen.cancel_button, screen.next_button))
