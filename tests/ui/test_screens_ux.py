@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tests.ui import test_staff_window as staff_window
 from tests.ui.conftest import WindowFactory
+from tests.ui.guided import type_keys
 from tests.ui.helpers import tap
 from tests.ui.staff.fake_staff import NUMBER
 from ui.window import KioskWindow
@@ -19,6 +20,7 @@ documents_port = staff_window.documents_port
 make_staffed = staff_window.make_staffed
 
 PANEL = QRect(0, 0, 1280, 800)
+STATUS_CODE = "K7QM2XHN"  # well formed, and stored nowhere
 
 
 @pytest.fixture
@@ -91,3 +93,21 @@ def test_the_pin_circles_are_one_uncut_line_under_a_pin_title(qtbot, staffed: Ki
     assert PANEL.contains(on_window(display))
     keys = screen.pin_keypad.keys
     assert_keys_clear_of_the_buttons(staffed, keys, (screen.cancel_button, screen.next_button))
+
+
+def test_the_status_screen_with_a_message_fits_the_panel(qtbot, guided: KioskWindow) -> None:
+    tap(qtbot, guided, "check_status")
+    screen = guided.page("status_entry")
+    type_keys(qtbot, guided, STATUS_CODE)
+    screen.set_searching(True)  # the busy bar, as while the lookup runs
+    laid_out()
+    assert screen.minimumSizeHint().height() <= 800
+    with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
+        screen.set_searching(False)
+        tap(qtbot, guided, "check_status")  # a code nobody has: a message says so
+    laid_out()
+    assert screen.findChild(QLabel, "problems").text()
+    assert screen.minimumSizeHint().height() <= 800
+    assert screen.heightForWidth(1280) <= 800
+    assert guided.height() <= 800  # the window did not grow to make room
+    assert_keys_clear_of_the_buttons(guided, screen.keypad.keys, (screen.check_button,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_datetime
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import N_
@@ -17,6 +18,7 @@ from ui.wizard.parts import SCREEN_MARGIN_PX, busy_bar, nav_row
 from ui.wizard.submitted import long_date, spelled
 
 CODE_LENGTH = PAYLOAD_LENGTH + 1  # seven symbols and the check symbol
+ENTRY_SPACING_PX = 12  # the code, a message, four rows of keys and Back/Check on 800 px
 STATUS_WORDS = {
     SubmissionStatus.RECEIVED: N_("Received at this office. It has not been processed yet."),
     SubmissionStatus.SENT: N_("Sent on to the office that handles it."),
@@ -44,7 +46,7 @@ class StatusEntryScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
-        self.column.setSpacing(16)
+        self.column.setSpacing(ENTRY_SPACING_PX)
         self.title = make_label("title", object_name="status_title")
         self.display = make_label("entry", object_name="entry")
         self.problem = make_label("problem", object_name="problems")
@@ -52,6 +54,7 @@ class StatusEntryScreen(Screen):
         self._symbols = ""
         self._tr = Tr()
         self.keypad = Keypad(code_rows(), self._tr)
+        self.keypad.setProperty("compact", "true")  # lower keys: a message fits above them
         self.keypad.key_pressed.connect(self._on_key)
         self.back_button = make_button("back")
         self.back_button.clicked.connect(self.back)
@@ -82,12 +85,24 @@ class StatusEntryScreen(Screen):
         self.show_problem("")
 
     def set_searching(self, searching: bool) -> None:
-        self.searching.setVisible(searching)
+        # The busy bar takes the message's line. Hidden first: showing a widget lays its
+        # screen out at once, and with both shown the window would grow past 800 px.
+        going, coming = (
+            (self.problem, self.searching) if searching else (self.searching, self.problem)
+        )
+        going.setVisible(False)
+        coming.setVisible(True)
         self.check_button.setEnabled(not searching)
 
     def show_problem(self, text: str) -> None:
+        """The message's line is kept even when empty: the keys do not jump when one
+        appears, and the screen's height is the same with it (1280 x 800 panel)."""
         self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.problem.ensurePolished()  # its font comes from the stylesheet
+        self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing())
+        super().showEvent(event)
 
     def retranslate(self, _: Tr) -> None:
         self._tr = _
