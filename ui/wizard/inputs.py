@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import FieldType
@@ -35,10 +36,20 @@ MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 NEVER_SPOKEN = frozenset({FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE})
 
 
+def open_keyboard() -> None:
+    """Ask the input method (Qt's on-screen keyboard at the kiosk) to show for the
+    widget with the focus; without an on-screen keyboard nothing happens."""
+    QGuiApplication.inputMethod().show()
+
+
 class AnswerInput(QWidget):
-    """Holds one answer widget; `dirty` once the person changed anything since `load`."""
+    """Holds one answer widget; `dirty` once the person changed anything since `load`.
+
+    `submitted`: the person said they are done (Enter in a text box), as Next does.
+    """
 
     changed = Signal()
+    submitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +172,7 @@ class TextInput(AnswerInput):
         self.line.setMaxLength(MAX_TEXT_LENGTH)
         self.line.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.line.textEdited.connect(lambda _text: self.changed.emit())
+        self.line.returnPressed.connect(self.submitted)  # the keyboard's Enter: Next
         self.column.addWidget(self.line)
         self.column.addStretch(1)
 
@@ -171,7 +183,15 @@ class TextInput(AnswerInput):
         return self.line.text()
 
     def focus(self) -> None:
+        """The focus, and the on-screen keyboard opened without a tap on the box: once
+        the screen is shown (the next turn), as the keyboard opens for a shown box."""
         self.line.setFocus()
+        QTimer.singleShot(0, self, self._open_keyboard)
+
+    def _open_keyboard(self) -> None:
+        if self.line.isVisible():  # still this question's box
+            self.line.setFocus()
+            open_keyboard()
 
     def _clear(self) -> None:
         self.line.setText("")  # unlike clear(), this also drops the undo history

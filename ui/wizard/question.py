@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QRectF, QSize, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.wizard import Step
 from kiosk.wizard.display import display_value
@@ -15,6 +16,15 @@ from ui.wizard.inputs import ANSWER_KINDS, AnswerInput, input_kind, new_input
 from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
 
 QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
+
+
+def keyboard_overlap(keyboard: QRect, area: QRect) -> int:
+    """How far up from `area`'s bottom an on-screen keyboard at `keyboard` reaches (both
+    in the same coordinates): 0 when it is hidden (empty) or beside the area."""
+    covered = area.intersected(keyboard)
+    if covered.isEmpty():
+        return 0
+    return area.y() + area.height() - covered.y()
 
 
 def progress_text(step: Step, _: Tr) -> str:
@@ -38,6 +48,9 @@ class QuestionScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
+        # The minimum size is minimumSizeHint's (see there), not the layout's own.
+        self.column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._keyboard_px = 0  # the bottom of the screen under the on-screen keyboard
         self.progress = left_label("progress", object_name="progress")
         self.speak_button = speaker_button(self)
         self.speak_button.clicked.connect(self.speak)
@@ -68,12 +81,22 @@ class QuestionScreen(Screen):
         self.next_button.clicked.connect(self.next)
         self.column.addLayout(body, 1)
         self.column.addLayout(nav_row(self.back_button, self.next_button))
+        # Hidden while a proposal asks "Benar"/"Ubah" (two blue buttons doing the same
+        # would confuse), its place kept: Back and the rest do not move.
+        policy = self.next_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.next_button.setSizePolicy(policy)
         self.step: Step | None = None
         self._tr = Tr()
         # One answer widget per kind, all built now (not at the first citizen's Next)
         # and loaded with each question of their kind.
         self._inputs = {kind: self._new_input(kind, date.today()) for kind in ANSWER_KINDS}
         self.input: AnswerInput = self._inputs["none"]
+        # The on-screen keyboard covers the bottom of the panel: Back and Next stay
+        # above it while it shows.
+        keyboard = QGuiApplication.inputMethod()
+        keyboard.visibleChanged.connect(self._fit_above_keyboard)
+        keyboard.keyboardRectangleChanged.connect(self._fit_above_keyboard)
 
     def _build_proposal(self) -> None:
         self.proposal = QWidget()
@@ -116,8 +139,7 @@ class QuestionScreen(Screen):
             self.input.hide()
             self.input = answer
         self._fill_proposal(step, _)
-        self.proposal.setVisible(step.proposed_from_nik)
-        self.input.setVisible(not step.proposed_from_nik)
+        self._show_proposal(step.proposed_from_nik)
         self.show_problems(list(step.problems))
         self.retranslate(_)
         if not step.proposed_from_nik:
@@ -132,6 +154,7 @@ class QuestionScreen(Screen):
         self.step = None
 
     def show_problems(self, problems: list[str]) -> None:
+        """Shown until the person changes the answer (or the next Next checks it)."""
         _set_optional(self.problems, "\n".join(problems))
 
     def spoken_text(self) -> str:
@@ -178,17 +201,60 @@ class QuestionScreen(Screen):
     def _new_input(self, kind: str, today: date) -> AnswerInput:
         answer = new_input(kind, self._tr, today)
         answer.hide()
-        answer.changed.connect(self.answer_changed)
+        answer.changed.connect(self._on_answer_changed)
+        answer.submitted.connect(self.next)
         self.input_holder.addWidget(answer)
         return answer
+
+    def _on_answer_changed(self) -> None:
+        # The person is fixing the answer: a problem about the old one no longer holds
+        # (what the voice already said stays said; Next checks the new answer).
+        self.show_problems([])
+        self.answer_changed.emit()
+
+    def _fit_above_keyboard(self) -> None:
+        """The bottom margin grows by the part of the screen the keyboard covers."""
+        self.set_keyboard_overlap(self._keyboard_overlap())
+
+    def set_keyboard_overlap(self, overlap: int) -> None:
+        if overlap == self._keyboard_px:
+            return
+        self._keyboard_px = overlap
+        margin = SCREEN_MARGIN_PX
+        self.column.setContentsMargins(margin, margin, margin, margin + overlap)
+
+    def minimumSizeHint(self) -> QSize:
+        """Without the keyboard's margin: the window must not grow past the panel for it
+        (then the keyboard would cover Next again); the question's texts give way."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(0, hint.height() - self._keyboard_px))
+
+    def _keyboard_overlap(self) -> int:
+        keyboard = QGuiApplication.inputMethod()
+        shown = keyboard.keyboardRectangle() if keyboard.isVisible() else QRectF()
+        if shown.isEmpty() or not self.isVisible():
+            return 0
+        # The keyboard's rectangle is in the coordinates of the window with the focus.
+        rect = shown.toAlignedRect()
+        origin = self.mapTo(self.window(), self.rect().topLeft())
+        return keyboard_overlap(rect, QRect(origin, self.size()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_above_keyboard()
 
     def _fill_proposal(self, step: Step, _: Tr) -> None:
         shown = display_value(step.field, step.answer, _.language)
         self.proposal_value.setText(shown if step.proposed_from_nik else "")
 
+    def _show_proposal(self, shown: bool) -> None:
+        """The proposal with "Benar"/"Ubah", or the answer widget with Next."""
+        self.proposal.setVisible(shown)
+        self.input.setVisible(not shown)
+        self.next_button.setVisible(not shown)
+
     def _show_input(self) -> None:
-        self.proposal.hide()
-        self.input.show()
+        self._show_proposal(False)
         self.input.focus()
 
 
