@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QRect
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tests.ui import test_staff_window as staff_window
@@ -111,3 +112,19 @@ def test_the_status_screen_with_a_message_fits_the_panel(qtbot, guided: KioskWin
     assert screen.heightForWidth(1280) <= 800
     assert guided.height() <= 800  # the window did not grow to make room
     assert_keys_clear_of_the_buttons(guided, screen.keypad.keys, (screen.check_button,))
+
+
+def test_a_problem_does_not_look_like_a_button_label_in_high_contrast(
+    qtbot, guided: KioskWindow
+) -> None:
+    guided.set_high_contrast(True)
+    tap(qtbot, guided, "check_status")
+    screen = guided.page("status_entry")
+    tap(qtbot, guided, "check_status")  # nothing typed: a problem is shown
+    problem = screen.findChild(QLabel, "problems")
+    assert problem.text()
+    problem.ensurePolished()
+    screen.back_button.ensurePolished()
+    label_colour = screen.back_button.palette().color(QPalette.ColorRole.ButtonText)
+    assert problem.palette().color(QPalette.ColorRole.WindowText) != label_colour
+    assert problem.contentsRect().left() > 0  # the bar at its left

@@ -18,6 +18,9 @@ COMPACT_KEY_PX = 72  # keys of a keypad that shares 800 px with a title and butt
 
 
 def guided_stylesheet(p: Palette) -> str:
+    # A problem is told apart from a button's label: a bar at its left and, where the
+    # warning colour is the buttons' own (high contrast), the plain text colour.
+    problem_text = p.text if p.warning == p.secondary_text else p.warning
     return f"""
 QLabel[role="progress"] {{ font-size: {BASE_FONT_PX + 4}px; color: {p.muted_text}; }}
 QLabel[role="question"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; }}
@@ -30,7 +33,13 @@ QLabel[role="staff_hint"] {{
     background: {p.secondary};
     color: {p.secondary_text};
 }}
-QLabel[role="problem"] {{ font-size: {HINT_FONT_PX}px; font-weight: bold; color: {p.warning}; }}
+QLabel[role="problem"] {{
+    font-size: {HINT_FONT_PX}px;
+    font-weight: bold;
+    color: {problem_text};
+    border-left: 8px solid {p.warning};
+    padding-left: 12px;
+}}
 QLabel[role="entry"] {{
     font-size: {ENTRY_FONT_PX}px;
     font-weight: bold;
