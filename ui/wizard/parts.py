@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.base import make_button, make_label
+from ui.screens.base import make_label
 
 BACK_WIDTH_PX = 300
 NEXT_WIDTH_PX = 420
@@ -72,14 +73,47 @@ def nav_row(back: QPushButton, forward: QPushButton, *middle: QPushButton) -> QH
     return row
 
 
+class SpeakerButton(QPushButton):
+    """ "Listen": a clear speaker icon and a word, to hear the question again.
+
+    The icon is drawn in the button's text colour, redrawn when the look changes: the
+    style's own icon is black, which vanishes on the high-contrast black buttons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tint: QColor | None = None
+        self.setObjectName("speak")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIconSize(QSize(SPEAKER_ICON_PX, SPEAKER_ICON_PX))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._recolour()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._recolour()
+
+    def _recolour(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        if colour == self._tint:
+            return
+        self._tint = colour
+        standard = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
+        shape = standard.pixmap(self.iconSize())
+        tinted = QPixmap(shape.size())
+        tinted.setDevicePixelRatio(shape.devicePixelRatio())
+        tinted.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tinted)
+        painter.drawPixmap(0, 0, shape)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(tinted.rect(), colour)  # the shape kept, in the text colour
+        painter.end()
+        self.setIcon(QIcon(tinted))
+
+
 def speaker_button(parent: QWidget) -> QPushButton:
     """ "Listen": a clear speaker icon and a word, to hear the question again."""
-    button = make_button("speak")
-    icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume)
-    button.setIcon(icon)
-    button.setIconSize(QSize(SPEAKER_ICON_PX, SPEAKER_ICON_PX))
-    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return button
+    return SpeakerButton()
 
 
 def busy_bar() -> QProgressBar:
