@@ -19,6 +19,10 @@ from ui.window import KioskWindow
 log = logging.getLogger(__name__)
 
 VIRTUAL_KEYBOARD = "qtvirtualkeyboard"
+# Qt's on-screen keyboard starts in the system locale's layout (it has id_ID), else in
+# British English; it has no setting of its own for widgets (VirtualKeyboardSettings is
+# QML's), and LC_MESSAGES is the narrowest variable Qt takes the system locale from.
+KEYBOARD_LOCALE = "id_ID.UTF-8"
 
 Deliver = Callable[[str], None]  # hands one code or card tag over; safe from any thread
 StartReader = Callable[[Deliver], object]  # starts a reader; may return it (with stop())
@@ -67,6 +71,9 @@ def prepare_environment(options: UiOptions) -> None:
     keyboard) text questions open Qt's on-screen keyboard; the counter has a real one."""
     if options.role == "kiosk":
         os.environ.setdefault("QT_IM_MODULE", VIRTUAL_KEYBOARD)
+        # The keyboard's layout in Indonesian (its space bar says so); a locale set
+        # for the machine (LC_ALL, or LC_MESSAGES itself) is left as it is.
+        os.environ.setdefault("LC_MESSAGES", KEYBOARD_LOCALE)
 
 
 def run_kiosk(

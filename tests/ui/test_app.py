@@ -79,10 +79,20 @@ def test_run_kiosk_hands_scanned_receipts_from_a_reader_thread_to_the_window(
 
 def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
     monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     prepare_environment(UiOptions(office_name="x", role="counter"))
     assert "QT_IM_MODULE" not in os.environ
+    assert "LC_MESSAGES" not in os.environ
     prepare_environment(UiOptions(office_name="x", role="kiosk"))
     assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
+    assert os.environ["LC_MESSAGES"] == "id_ID.UTF-8"  # the keyboard's layout
+
+
+def test_a_locale_set_for_the_machine_is_kept(monkeypatch):
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "jv_ID.UTF-8")
+    prepare_environment(UiOptions(office_name="x", role="kiosk"))
+    assert os.environ["LC_MESSAGES"] == "jv_ID.UTF-8"
 
 
 def test_run_kiosk_hands_card_taps_from_a_reader_thread_to_the_window(qapp, fake_queue, options):
