@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -54,7 +55,23 @@ class ChoiceButton(WrappingButton):
 
 class FittingScrollArea(QScrollArea):
     """As tall as its content when there is room (so what follows sits right under the
-    last option), and scrolling when there is not."""
+    last option), and scrolling when there is not.
+
+    The page it scrolls is a child of the viewport, outside every layout: when the page
+    grows or shrinks (options shown, hidden or relabelled for the next question), only
+    the viewport hears of it, and while the list is hidden nobody does. So this area
+    tells its own layout that its size hint changed, then and whenever it is shown
+    again, or it would keep the previous question's height.
+    """
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().viewportEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         inner = self.widget()
