@@ -12,6 +12,7 @@ TITLE_FONT_PX = 44
 NUMBER_FONT_PX = 160  # the ticket number on the done screen; never below 96
 TOUCH_TARGET_PX = 96  # minimum button height; never below 72
 BIG_TARGET_PX = 140  # the main action of a screen
+CHECK_FONT_PX = 44  # the check mark on a chosen answer (on the primary colour)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ QLabel[role="service_letter"] {{
 }}
 QLabel[role="service_name"] {{ font-size: {BUTTON_FONT_PX}px; font-weight: bold; }}
 QLabel[role="service_description"] {{ font-size: {BASE_FONT_PX}px; }}
+QLabel[role="answer_check"] {{
+    font-size: {CHECK_FONT_PX}px; font-weight: bold; color: {p.primary_text};
+}}
 QPushButton {{
     font-size: {BUTTON_FONT_PX}px;
     min-height: {TOUCH_TARGET_PX}px;

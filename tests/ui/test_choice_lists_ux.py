@@ -5,13 +5,15 @@ touch (many kiosk panels send mouse events)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.wizard import ChoiceView
 from tests.ui.guided import MAX_STEPS, current_step, give_valid_answer, next_step, open_service
+from ui.theme import CHECK_FONT_PX, HIGH_CONTRAST, NORMAL, stylesheet
 from ui.window import KioskWindow
-from ui.wizard.choices import ChoiceList
+from ui.wizard.choices import CHECK_MARK, ChoiceList
 
 DOMISILI = "surat-keterangan-domisili"
 
@@ -87,3 +89,53 @@ def test_a_list_grows_with_more_options_whether_shown_or_hidden(qtbot, hidden: b
     assert covers_its_content(choices)
     choices.set_choices(options(5, "Pilihan yang jauh lebih panjang " * 3), [], False)
     assert covers_its_content(choices)
+
+
+def marks(choices: ChoiceList) -> dict[str, bool]:
+    return {value: button.marked() for value, button in choices.buttons.items()}
+
+
+def test_a_chosen_option_of_one_shows_a_check_mark(qtbot):
+    choices = ChoiceList(options(3), ["v1"], multiple=False)
+    page = column_with(choices, qtbot)  # noqa: F841 (kept alive)
+    assert marks(choices) == {"v0": False, "v1": True, "v2": False}
+    qtbot.mouseClick(choices.buttons["v2"], Qt.MouseButton.LeftButton)
+    assert choices.value() == "v2"
+    assert marks(choices) == {"v0": False, "v1": False, "v2": True}
+    check = choices.buttons["v2"].check
+    assert check.isVisible() and check.text() == CHECK_MARK
+    assert check.width() >= check.sizeHint().width()  # the whole glyph
+    assert [b.text_shown() for b in choices.buttons.values()] == [
+        "Pilihan 0",
+        "Pilihan 1",
+        "Pilihan 2",
+    ]
+
+
+def test_chosen_options_of_many_show_check_marks_and_lose_them_when_unchosen(qtbot):
+    choices = ChoiceList(options(3), [], multiple=True)
+    page = column_with(choices, qtbot)  # noqa: F841 (kept alive)
+    label_width = choices.buttons["v0"].label.width()
+    for value in ("v0", "v2"):
+        qtbot.mouseClick(choices.buttons[value], Qt.MouseButton.LeftButton)
+    assert marks(choices) == {"v0": True, "v1": False, "v2": True}
+    qtbot.mouseClick(choices.buttons["v0"], Qt.MouseButton.LeftButton)
+    assert choices.value() == ["v2"]
+    assert marks(choices) == {"v0": False, "v1": False, "v2": True}
+    assert choices.buttons["v2"].text_shown() == "Pilihan 2"
+    assert choices.buttons["v0"].label.width() == label_width  # no rewrapping on a tap
+    # The next question's list starts with no mark but its own answers'.
+    choices.set_choices(options(2), ["v1"], multiple=True)
+    assert marks(choices) == {"v0": False, "v1": True}
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_the_check_mark_is_drawn_in_the_chosen_colours(qtbot, high_contrast: bool):
+    palette = HIGH_CONTRAST if high_contrast else NORMAL
+    choices = ChoiceList(options(2), ["v0"], multiple=False)
+    page = column_with(choices, qtbot)
+    page.setStyleSheet(stylesheet(palette))
+    check = choices.buttons["v0"].check
+    check.ensurePolished()
+    assert check.palette().color(QPalette.ColorRole.WindowText) == QColor(palette.primary_text)
+    assert QFontInfo(check.font()).pixelSize() == CHECK_FONT_PX

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QScroller,
     QSizePolicy,
@@ -21,10 +22,16 @@ from ui.screens.base import make_label
 from ui.wizard.parts import WrappingButton
 
 CHOICE_SPACING_PX = 12
+CHECK_MARK = "\u2713"  # a sign, not a word: nothing to translate
+CHECK_WIDTH_PX = 56  # kept when not chosen, so that choosing never rewraps the text
 
 
 class ChoiceButton(WrappingButton):
-    """A checkable answer whose label wraps (an option may be a long sentence)."""
+    """A checkable answer whose label wraps (an option may be a long sentence).
+
+    A chosen answer shows a check mark at its right as well as its colour (colour alone
+    is missed by many, and by everyone in the sun).
+    """
 
     def __init__(self, object_name: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,10 +39,18 @@ class ChoiceButton(WrappingButton):
         self.setCheckable(True)
         self.label = make_label("answer_label", centred=False)
         self.relabel(object_name, text)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.check = QLabel()
+        self.check.setProperty("role", "answer_check")
+        self.check.setObjectName("check_mark")
+        self.check.setFixedWidth(CHECK_WIDTH_PX)
+        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.label, self.check):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
-        row.addWidget(self.label)
+        row.setContentsMargins(24, 12, 16, 12)
+        row.setSpacing(8)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.check)
         self.toggled.connect(self._mark)
 
     def relabel(self, object_name: str, text: str) -> None:
@@ -46,8 +61,13 @@ class ChoiceButton(WrappingButton):
     def text_shown(self) -> str:
         return self.label.text()
 
+    def marked(self) -> bool:
+        """Whether the check mark shows."""
+        return self.check.text() == CHECK_MARK
+
     def _mark(self, on: bool) -> None:
         """Checked answers turn the label's colour too (a stylesheet cannot see the parent)."""
+        self.check.setText(CHECK_MARK if on else "")
         self.label.setProperty("on", "true" if on else "false")
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
