@@ -5,7 +5,7 @@ is being fixed, and a NIK proposal has one blue button, not two."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -121,6 +121,19 @@ def test_back_and_next_sit_above_the_keyboard_and_come_back_down(qtbot, guided):
     page.layout().activate()
     assert {name: button(guided, name).geometry() for name in ("back", "next")} == before
     assert page.layout().contentsMargins().bottom() == SCREEN_MARGIN_PX
+
+
+def test_a_long_question_stays_readable_above_the_keyboard(qtbot, guided):
+    open_service(qtbot, guided, DOMISILI)
+    fill_questions(qtbot, guided, stop_at="alamat_jalan")  # four lines at the kiosk's size
+    page = guided.page("question")
+    page.set_keyboard_overlap(400)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    question = page.question
+    assert question.height() >= question.heightForWidth(question.width())  # not squeezed
+    assert not page.speak_button.isVisible()  # "Listen" steps aside for it
+    page.set_keyboard_overlap(0)
+    assert page.speak_button.isVisible()
 
 
 # -- problems ---------------------------------------------------------------------

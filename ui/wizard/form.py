@@ -154,7 +154,7 @@ class FormFlow(QObject):
         wizard = self.wizard
         if wizard is None:
             return
-        self.question.speak_button.setVisible(self._voice.enabled)  # nothing that cannot work
+        self.question.set_voice_available(self._voice.enabled)  # nothing that cannot work
         self.consent.speak_button.setVisible(self._voice.enabled)
         if wizard.stage is Stage.QUESTIONS and (step := wizard.current) is not None:
             self.question.show_step(step, self._tr, wizard.today)

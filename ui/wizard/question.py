@@ -51,6 +51,7 @@ class QuestionScreen(Screen):
         # The minimum size is minimumSizeHint's (see there), not the layout's own.
         self.column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._keyboard_px = 0  # the bottom of the screen under the on-screen keyboard
+        self._voice_available = True
         self.progress = left_label("progress", object_name="progress")
         self.speak_button = speaker_button(self)
         self.speak_button.clicked.connect(self.speak)
@@ -88,6 +89,7 @@ class QuestionScreen(Screen):
         self.next_button.setSizePolicy(policy)
         self.step: Step | None = None
         self._tr = Tr()
+        self._spacing, self._texts_spacing = self.column.spacing(), texts.spacing()
         # One answer widget per kind, all built now (not at the first citizen's Next)
         # and loaded with each question of their kind.
         self._inputs = {kind: self._new_input(kind, date.today()) for kind in ANSWER_KINDS}
@@ -217,11 +219,27 @@ class QuestionScreen(Screen):
         self.set_keyboard_overlap(self._keyboard_overlap())
 
     def set_keyboard_overlap(self, overlap: int) -> None:
+        """Back and Next move up above the keyboard; with about half of the panel left,
+        the margins narrow and "Listen" steps aside (the question was read aloud as it
+        came; it is back once the keyboard closes), so a long question stays readable."""
         if overlap == self._keyboard_px:
             return
         self._keyboard_px = overlap
-        margin = SCREEN_MARGIN_PX
+        tight = overlap > 0
+        margin = SCREEN_MARGIN_PX // 4 if tight else SCREEN_MARGIN_PX
         self.column.setContentsMargins(margin, margin, margin, margin + overlap)
+        self.column.setSpacing(self._spacing // 3 if tight else self._spacing)
+        texts = self._texts_side.layout()
+        texts.setSpacing(self._texts_spacing // 2 if tight else self._texts_spacing)
+        self._show_speaker()
+
+    def set_voice_available(self, available: bool) -> None:
+        """Whether "Listen" can work at all (a voice is on)."""
+        self._voice_available = available
+        self._show_speaker()
+
+    def _show_speaker(self) -> None:
+        self.speak_button.setVisible(self._voice_available and self._keyboard_px == 0)
 
     def minimumSizeHint(self) -> QSize:
         """Without the keyboard's margin: the window must not grow past the panel for it
