@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from kiosk.catalogue.validators import mask_nik
 from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
@@ -300,3 +302,19 @@ def test_idle_waits_for_a_letter_still_printing(
     qtbot.waitUntil(lambda: bool(documents_port.printed), timeout=SIGNAL_MS)
     qtbot.waitUntil(lambda: window.current_screen == "home", timeout=SIGNAL_MS)  # ...then ends
     assert window.staff is not None and not window.staff.signed_in
+
+
+@pytest.mark.parametrize("language", ["id", "jv", "en"])
+def test_the_documents_code_keys_fit_a_finger_and_the_example_shows_whole(
+    staffed: KioskWindow, language: str
+) -> None:
+    staffed.set_language(language)
+    screen = staffed.page("documents")
+    staffed.show_screen("documents")
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    widths = sorted(key.width() for key in screen.keypad.keys.values())
+    assert widths[0] >= 64, widths
+    assert widths[-2] - widths[0] <= 2, widths  # even: all but the long delete key
+    entry = screen.entry
+    needed = entry.fontMetrics().horizontalAdvance(entry.placeholderText())
+    assert entry.contentsRect().width() >= needed  # the example code is not cut off

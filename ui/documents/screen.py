@@ -74,7 +74,7 @@ class DocumentsScreen(Screen):
     def retranslate(self, _: Tr) -> None:
         self._tr = _
         self.title.setText(_("Print documents of an application"))
-        self.entry.setPlaceholderText(_("Tracking code, e.g. K7QM-2XHD"))
+        self.entry.setPlaceholderText(_("e.g. K7QM-2XHD"))  # the title says what to type
         self.lookup_button.setText(_("Look up"))
         self.proof_button.setText(_("Print proof (A4)"))
         self.letter_button.setText(_("Print letter"))
@@ -169,7 +169,7 @@ class DocumentsScreen(Screen):
         found.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(found, 1)
-        body.addWidget(self.keypad, 1)
+        body.addWidget(self.keypad, 2)  # ten keys a row: the wider side
         self.column.addWidget(self.title)
         self.column.addLayout(body, 1)
         self.column.addLayout(buttons)
