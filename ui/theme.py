@@ -12,6 +12,7 @@ TITLE_FONT_PX = 44
 NUMBER_FONT_PX = 160  # the ticket number on the done screen; never below 96
 TOUCH_TARGET_PX = 96  # minimum button height; never below 72
 BIG_TARGET_PX = 140  # the main action of a screen
+SCROLLBAR_PX = 40  # wide enough to drag with a finger
 CHECK_FONT_PX = 44  # the check mark on a chosen answer (on the primary colour)
 
 
@@ -124,4 +125,19 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {p.primary}; border-radius: 8px; }}
 QScrollArea {{ border: none; }}
+QScrollBar:vertical {{
+    width: {SCROLLBAR_PX}px;
+    margin: 0px;
+    border: 2px solid {p.border};
+    border-radius: {SCROLLBAR_PX // 2}px;
+    background: {p.secondary};
+}}
+QScrollBar::handle:vertical {{
+    min-height: {TOUCH_TARGET_PX}px;
+    margin: 4px;
+    border-radius: {SCROLLBAR_PX // 2 - 6}px;
+    background: {p.border};
+}}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """

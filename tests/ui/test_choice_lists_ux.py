@@ -7,11 +7,27 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontInfo, QPalette
-from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QScrollArea,
+    QScrollBar,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.wizard import ChoiceView
-from tests.ui.guided import MAX_STEPS, current_step, give_valid_answer, next_step, open_service
-from ui.theme import CHECK_FONT_PX, HIGH_CONTRAST, NORMAL, stylesheet
+from tests.ui.guided import (
+    MAX_STEPS,
+    current_step,
+    fill_questions,
+    give_valid_answer,
+    next_step,
+    open_service,
+)
+from tests.ui.helpers import tap
+from ui.theme import CHECK_FONT_PX, HIGH_CONTRAST, NORMAL, SCROLLBAR_PX, stylesheet
 from ui.window import KioskWindow
 from ui.wizard.choices import CHECK_MARK, ChoiceList
 
@@ -139,3 +155,88 @@ def test_the_check_mark_is_drawn_in_the_chosen_colours(qtbot, high_contrast: boo
     check.ensurePolished()
     assert check.palette().color(QPalette.ColorRole.WindowText) == QColor(palette.primary_text)
     assert QFontInfo(check.font()).pixelSize() == CHECK_FONT_PX
+
+
+def long_list(qtbot, multiple: bool = False) -> tuple[ChoiceList, QWidget]:
+    """Twelve options in a page too low for them: the list scrolls."""
+    choices = ChoiceList(options(12), [], multiple=multiple)
+    page = column_with(choices, qtbot)
+    page.setStyleSheet(stylesheet(NORMAL))
+    page.resize(800, 500)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert scroll_bar(choices).maximum() > 0
+    return choices, page
+
+
+def scroll_bar(choices: ChoiceList) -> QScrollBar:
+    return choices.findChild(QScrollArea).verticalScrollBar()
+
+
+def drag(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 10) -> None:
+    """A held left button moved from `start` to `end` over a fraction of a second."""
+    left = Qt.MouseButton.LeftButton
+    QTest.mousePress(widget, left, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, steps + 1):
+        qtbot.wait(15)
+        QTest.mouseMove(widget, start + (end - start) * (step / steps))
+    qtbot.wait(15)
+    QTest.mouseRelease(widget, left, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_a_tap_on_an_option_of_a_scrolling_list_still_chooses_it(qtbot):
+    choices, _page = long_list(qtbot)
+    qtbot.mouseClick(choices.buttons["v1"], Qt.MouseButton.LeftButton)
+    assert choices.value() == "v1"
+    assert choices.buttons["v1"].marked()
+
+
+def test_a_mouse_drag_scrolls_a_long_list_without_choosing(qtbot):
+    choices, _page = long_list(qtbot)
+    viewport = choices.findChild(QScrollArea).viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    drag(qtbot, viewport, start, QPoint(start.x(), 40))
+    qtbot.waitUntil(lambda: scroll_bar(choices).value() > 0, timeout=2_000)
+    qtbot.wait(600)  # the flick ends
+    assert choices.value() is None  # the drag started on an option: not chosen
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_the_scroll_bar_is_wide_enough_for_a_finger(qtbot, high_contrast: bool):
+    choices, page = long_list(qtbot)
+    page.setStyleSheet(stylesheet(HIGH_CONTRAST if high_contrast else NORMAL))
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    bar = scroll_bar(choices)
+    assert bar.isVisible()
+    assert bar.width() >= SCROLLBAR_PX >= 40
+
+
+def mouse_moves_the_list(qtbot, window: KioskWindow) -> bool:
+    """A drag with the left button on the shown screen's list drives its scroller
+    (and scrolls it, when there is more than fits)."""
+    [area] = window.page(window.current_screen).findChildren(QScrollArea)
+    viewport = area.viewport()
+    scroller = QScroller.scroller(viewport)
+    states: list[QScroller.State] = []
+    scroller.stateChanged.connect(states.append)
+    bar = area.verticalScrollBar()
+    start = QPoint(viewport.width() // 2, viewport.height() - 8)
+    drag(qtbot, viewport, start, QPoint(start.x(), 8))
+    qtbot.waitUntil(lambda: scroller.state() is QScroller.State.Inactive, timeout=3_000)
+    scroller.stateChanged.disconnect(states.append)
+    return QScroller.State.Dragging in states and (bar.maximum() == 0 or bar.value() > 0)
+
+
+def test_every_guided_list_follows_a_mouse_drag(qtbot, guided):
+    tap(qtbot, guided, "guided_services")
+    services = guided.page("guided_services")
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in services.buttons.values()))
+    assert mouse_moves_the_list(qtbot, guided)
+    services.findChild(QScrollArea).verticalScrollBar().setValue(0)  # its button in sight
+    tap(qtbot, guided, "back")
+    open_service(qtbot, guided, DOMISILI)
+    fill_questions(qtbot, guided)
+    assert guided.current_screen == "summary"
+    assert mouse_moves_the_list(qtbot, guided)
+    tap(qtbot, guided, "next")
+    assert guided.current_screen == "consent"
+    assert mouse_moves_the_list(qtbot, guided)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
 
 from kiosk.wizard.consent import CONSENT_AGREE, CONSENT_TITLE
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button
+from ui.wizard.choices import scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
 
 
@@ -34,7 +35,7 @@ class ConsentScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.statement)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll_by_dragging(scroll)
         self.back_button = make_button("back")
         self.back_button.clicked.connect(self.back)
         self.cancel_button = make_button("cancel")

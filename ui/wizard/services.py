@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -15,6 +14,7 @@ from kiosk.wizard.messages import text_in
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 from ui.screens.problem import NO_SERVICES
+from ui.wizard.choices import scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, WrappingButton, busy_bar, left_label
 
 
@@ -65,7 +65,7 @@ class GuidedServicesScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._list)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll_by_dragging(scroll)
         self.back_button = make_button("back")
         self.back_button.clicked.connect(self.back)
         self.column.addWidget(self.question)

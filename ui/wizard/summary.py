@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from kiosk.wizard import SummaryRow
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button
+from ui.wizard.choices import scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, clear_layout, fixed_width, left_label, nav_row
 
 EDIT_WIDTH_PX = 200
@@ -40,7 +40,7 @@ class SummaryScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._rows_widget)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll_by_dragging(scroll)
         self.column.addWidget(scroll, 1)
         self.back_button = make_button("back")
         self.back_button.clicked.connect(self.back)
