@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import Tr
 
@@ -68,3 +77,24 @@ def make_button(object_name: str, role: str = "", big: bool = False) -> QPushBut
     if big:
         button.setProperty("big", "true")
     return button
+
+
+def scroll_by_dragging(area: QAbstractScrollArea) -> None:
+    """The list follows a finger dragged anywhere on it, and flicks on.
+
+    Many kiosk touch panels send mouse events, not touch events, and Qt turns a touch
+    that no widget takes into mouse events too: so the drag is that of the left button.
+    A tap on a button in the list still reaches it, and a drag that starts on a button
+    scrolls without clicking it.
+    """
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    metric = QScrollerProperties.ScrollMetric
+    properties.setScrollMetric(metric.HorizontalOvershootPolicy, off)
+    # A press reaches the button at once (held back, its replay can miss the button);
+    # if it turns into a drag, the scroller takes the press back and nothing is clicked.
+    properties.setScrollMetric(metric.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(properties)

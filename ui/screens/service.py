@@ -7,14 +7,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.queue.types import ServiceInfo, pick_language
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button, make_label
+from ui.screens.base import Screen, make_button, make_label, scroll_by_dragging
 
 
 class ServiceButton(QPushButton):
@@ -67,7 +66,7 @@ class ServiceScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._list)
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll_by_dragging(scroll)
         self.column.addWidget(scroll, 1)
         self.back_button = make_button("back")
         self.back_button.clicked.connect(self.back)

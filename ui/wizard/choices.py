@@ -7,46 +7,22 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.wizard import ChoiceView
-from ui.screens.base import make_label
+from ui.screens.base import make_label, scroll_by_dragging
 from ui.wizard.parts import WrappingButton
 
 CHOICE_SPACING_PX = 12
 CHECK_MARK = "\u2713"  # a sign, not a word: nothing to translate
 CHECK_WIDTH_PX = 56  # kept when not chosen, so that choosing never rewraps the text
-
-
-def scroll_by_dragging(area: QAbstractScrollArea) -> None:
-    """The list follows a finger dragged anywhere on it, and flicks on.
-
-    Many kiosk touch panels send mouse events, not touch events, and Qt turns a touch
-    that no widget takes into mouse events too: so the drag is that of the left button.
-    A tap on a button in the list still reaches it, and a drag that starts on a button
-    scrolls without clicking it.
-    """
-    viewport = area.viewport()
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(viewport)
-    properties = scroller.scrollerProperties()
-    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-    metric = QScrollerProperties.ScrollMetric
-    properties.setScrollMetric(metric.HorizontalOvershootPolicy, off)
-    # A press reaches the button at once (held back, its replay can miss the button);
-    # if it turns into a drag, the scroller takes the press back and nothing is clicked.
-    properties.setScrollMetric(metric.MousePressEventDelay, 0.0)
-    scroller.setScrollerProperties(properties)
 
 
 class ChoiceButton(WrappingButton):

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
 
 from kiosk.wizard.consent import CONSENT_AGREE, CONSENT_TITLE
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button
-from ui.wizard.choices import scroll_by_dragging
+from ui.screens.base import Screen, make_button, scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
 
 

@@ -89,6 +89,7 @@ class QuestionScreen(Screen):
         self.next_button.setSizePolicy(policy)
         self.step: Step | None = None
         self._tr = Tr()
+        self._texts = texts
         self._spacing, self._texts_spacing = self.column.spacing(), texts.spacing()
         # One answer widget per kind, all built now (not at the first citizen's Next)
         # and loaded with each question of their kind.
@@ -229,8 +230,7 @@ class QuestionScreen(Screen):
         margin = SCREEN_MARGIN_PX // 4 if tight else SCREEN_MARGIN_PX
         self.column.setContentsMargins(margin, margin, margin, margin + overlap)
         self.column.setSpacing(self._spacing // 3 if tight else self._spacing)
-        texts = self._texts_side.layout()
-        texts.setSpacing(self._texts_spacing // 2 if tight else self._texts_spacing)
+        self._texts.setSpacing(self._texts_spacing // 2 if tight else self._texts_spacing)
         self._show_speaker()
 
     def set_voice_available(self, available: bool) -> None:

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.wizard.messages import text_in
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button, make_label
+from ui.screens.base import Screen, make_button, make_label, scroll_by_dragging
 from ui.screens.problem import NO_SERVICES
-from ui.wizard.choices import scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, WrappingButton, busy_bar, left_label
 
 

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.wizard import SummaryRow
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button
-from ui.wizard.choices import scroll_by_dragging
+from ui.screens.base import Screen, make_button, scroll_by_dragging
 from ui.wizard.parts import SCREEN_MARGIN_PX, clear_layout, fixed_width, left_label, nav_row
 
 EDIT_WIDTH_PX = 200
