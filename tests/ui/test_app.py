@@ -77,9 +77,20 @@ def test_run_kiosk_hands_scanned_receipts_from_a_reader_thread_to_the_window(
     assert "QT_IM_MODULE" not in os.environ  # the application existed already
 
 
+ENVIRONMENT_AT_IMPORT = {name: os.environ.get(name) for name in ("LC_MESSAGES", "QT_IM_MODULE")}
+
+
+def unset_for_this_test(monkeypatch, *names: str) -> None:
+    """Absent during the test and as before it afterwards (a bare delenv of a variable
+    not set records nothing, so what the test sets would leak into later tests: an
+    LC_MESSAGES for a locale this machine lacks kept speech-dispatcher from starting)."""
+    for name in names:
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
+
+
 def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
-    monkeypatch.delenv("QT_IM_MODULE", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    unset_for_this_test(monkeypatch, "QT_IM_MODULE", "LC_MESSAGES")
     prepare_environment(UiOptions(office_name="x", role="counter"))
     assert "QT_IM_MODULE" not in os.environ
     assert "LC_MESSAGES" not in os.environ
@@ -89,10 +100,15 @@ def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
 
 
 def test_a_locale_set_for_the_machine_is_kept(monkeypatch):
-    monkeypatch.delenv("QT_IM_MODULE", raising=False)
+    unset_for_this_test(monkeypatch, "QT_IM_MODULE")
     monkeypatch.setenv("LC_MESSAGES", "jv_ID.UTF-8")
     prepare_environment(UiOptions(office_name="x", role="kiosk"))
     assert os.environ["LC_MESSAGES"] == "jv_ID.UTF-8"
+
+
+def test_the_environment_tests_leave_nothing_behind():
+    # Runs after the two above (pytest keeps a file's order), which set both variables.
+    assert {name: os.environ.get(name) for name in ENVIRONMENT_AT_IMPORT} == (ENVIRONMENT_AT_IMPORT)
 
 
 def test_run_kiosk_hands_card_taps_from_a_reader_thread_to_the_window(qapp, fake_queue, options):
