@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import locale
 import logging
 import os
 from collections.abc import Callable
@@ -72,8 +73,30 @@ def prepare_environment(options: UiOptions) -> None:
     if options.role == "kiosk":
         os.environ.setdefault("QT_IM_MODULE", VIRTUAL_KEYBOARD)
         # The keyboard's layout in Indonesian (its space bar says so); a locale set
-        # for the machine (LC_ALL, or LC_MESSAGES itself) is left as it is.
-        os.environ.setdefault("LC_MESSAGES", KEYBOARD_LOCALE)
+        # for the machine (LC_ALL, or LC_MESSAGES itself) is left as it is. Only when
+        # the system has that locale: the speech-dispatcher the voice starts inherits
+        # the variable, and refuses to start on a locale the system lacks.
+        if "LC_MESSAGES" not in os.environ and locale_installed(KEYBOARD_LOCALE):
+            os.environ["LC_MESSAGES"] = KEYBOARD_LOCALE
+        elif "LC_MESSAGES" not in os.environ:
+            log.info(
+                "locale %s is not installed: the on-screen keyboard starts in its "
+                "default layout (locale-gen %s adds it)",
+                KEYBOARD_LOCALE,
+                KEYBOARD_LOCALE,
+            )
+
+
+def locale_installed(name: str) -> bool:
+    """Whether the C library can use locale `name` (as a child process would)."""
+    previous = locale.setlocale(locale.LC_MESSAGES)
+    try:
+        locale.setlocale(locale.LC_MESSAGES, name)
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_MESSAGES, previous)
+    return True
 
 
 def run_kiosk(

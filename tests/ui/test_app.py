@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 
 from kiosk.submissions.types import StatusView, SubmissionStatus
 from tests.ui.test_status_screen import CODE, WIB
-from ui.app import prepare_environment, run_kiosk
+from ui.app import locale_installed, prepare_environment, run_kiosk
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -96,7 +96,22 @@ def test_the_on_screen_keyboard_is_for_the_kiosk_role_only(monkeypatch):
     assert "LC_MESSAGES" not in os.environ
     prepare_environment(UiOptions(office_name="x", role="kiosk"))
     assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
-    assert os.environ["LC_MESSAGES"] == "id_ID.UTF-8"  # the keyboard's layout
+    # The keyboard's layout in Indonesian, where the system has that locale; where it
+    # has not, nothing (speech-dispatcher would refuse to start on it).
+    expected = "id_ID.UTF-8" if locale_installed("id_ID.UTF-8") else None
+    assert os.environ.get("LC_MESSAGES") == expected
+
+
+def test_a_locale_the_system_lacks_is_never_set(monkeypatch):
+    unset_for_this_test(monkeypatch, "QT_IM_MODULE", "LC_MESSAGES")
+    monkeypatch.setattr("ui.app.KEYBOARD_LOCALE", "xx_NOWHERE.UTF-8")
+    prepare_environment(UiOptions(office_name="x", role="kiosk"))
+    assert "LC_MESSAGES" not in os.environ
+
+
+def test_the_locale_check_asks_the_c_library():
+    assert locale_installed("C.UTF-8")
+    assert not locale_installed("xx_NOWHERE.UTF-8")
 
 
 def test_a_locale_set_for_the_machine_is_kept(monkeypatch):
