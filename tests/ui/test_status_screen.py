@@ -14,7 +14,7 @@ from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
 from kiosk.submissions.tracking import check_symbol
 from kiosk.submissions.types import StatusView, SubmissionStatus
 from tests.ui.guided import open_service, type_keys
-from tests.ui.helpers import tap, text
+from tests.ui.helpers import button, tap, text
 
 WIB = timezone(timedelta(hours=7), "WIB")
 CODE = "K7QM-2XH" + check_symbol("K7QM2XH")
@@ -119,3 +119,19 @@ def test_the_update_time_names_the_offices_zone(qtbot, guided, fake_services):
     with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
         guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
     assert text(guided, "updated_at") == "Terakhir diperbarui: 4 Maret 2026, 14.05 WITA"
+
+
+def test_the_status_buttons_sit_where_back_and_next_sit_on_a_question(qtbot, guided, stored):
+    guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
+    qtbot.waitUntil(lambda: guided.current_screen == "status_result")
+    guided.page("status_result").layout().activate()
+    places = {}
+    for name in ("another_code", "finish"):
+        shown = button(guided, name)
+        places[name] = (shown.mapTo(guided, shown.rect().topLeft()), shown.size())
+    tap(qtbot, guided, "finish")
+    open_service(qtbot, guided, "surat-keterangan-domisili")
+    guided.page("question").layout().activate()
+    for name, on_question in (("another_code", "back"), ("finish", "next")):
+        shown = button(guided, on_question)
+        assert places[name][0] == shown.mapTo(guided, shown.rect().topLeft()), name

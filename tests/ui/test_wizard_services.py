@@ -420,3 +420,25 @@ def test_back_and_next_stay_in_the_same_place_on_every_question(qtbot, guided):
         next_step(qtbot, guided, step)
     assert guided.current_screen == "summary"
     assert len(places) == 2, places  # one place for Back, one for Next, on all 14
+
+
+def place(window, name: str):
+    widget = button(window, name)
+    window.page(window.current_screen).layout().activate()
+    return widget.mapTo(window, widget.rect().topLeft()), widget.size()
+
+
+def test_back_and_the_way_on_keep_their_places_from_the_list_to_the_receipt(
+    qtbot, guided, fake_services
+):
+    guided.guided.open_services()
+    qtbot.waitUntil(lambda: guided.current_screen == "guided_services")
+    list_back = place(guided, "back")
+    tap(qtbot, guided, "back")  # home again
+    open_service(qtbot, guided, DOMISILI)
+    assert place(guided, "back") == list_back  # the list's Back is where a question's is
+    question_next = place(guided, "next")
+    fill_questions(qtbot, guided)
+    agree_and_finish(qtbot, guided)
+    assert guided.current_screen == "submitted"
+    assert place(guided, "finish") == question_next  # "Selesai" is where Next was

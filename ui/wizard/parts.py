@@ -61,15 +61,20 @@ def fixed_width(button: QPushButton, width: int) -> QPushButton:
     return button
 
 
-def nav_row(back: QPushButton, forward: QPushButton, *middle: QPushButton) -> QHBoxLayout:
-    """Back at the left edge and the way forward at the right edge, on every screen."""
+def nav_row(
+    back: QPushButton | None, forward: QPushButton | None, *middle: QPushButton
+) -> QHBoxLayout:
+    """Back at the left edge and the way forward at the right edge, on every screen (a
+    screen without one of them leaves its place empty: the other stays where it is)."""
     row = QHBoxLayout()
     row.setSpacing(24)
-    row.addWidget(fixed_width(back, BACK_WIDTH_PX))
+    if back is not None:
+        row.addWidget(fixed_width(back, BACK_WIDTH_PX))
     row.addStretch(1)
     for button in middle:
         row.addWidget(fixed_width(button, BACK_WIDTH_PX))
-    row.addWidget(fixed_width(forward, NEXT_WIDTH_PX))
+    if forward is not None:
+        row.addWidget(fixed_width(forward, NEXT_WIDTH_PX))
     return row
 
 

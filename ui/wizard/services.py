@@ -14,7 +14,7 @@ from kiosk.wizard.messages import text_in
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label, scroll_by_dragging
 from ui.screens.problem import NO_SERVICES
-from ui.wizard.parts import SCREEN_MARGIN_PX, WrappingButton, busy_bar, left_label
+from ui.wizard.parts import SCREEN_MARGIN_PX, WrappingButton, busy_bar, left_label, nav_row
 
 
 class GuidedServiceButton(WrappingButton):
@@ -71,7 +71,7 @@ class GuidedServicesScreen(Screen):
         self.column.addWidget(self.waiting)
         self.column.addWidget(self.empty)
         self.column.addWidget(scroll, 1)
-        self.column.addWidget(self.back_button)
+        self.column.addLayout(nav_row(self.back_button, None))  # where Back is on a question
         self.buttons: dict[str, GuidedServiceButton] = {}
         self._language = "id"
         self._loaded = False

@@ -148,6 +148,7 @@ class StatusResultScreen(Screen):
         self.column.addWidget(self.ready)
         self.column.addStretch(1)
         self.column.addLayout(nav_row(self.another_button, self.finish_button))
+        self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
         self._view: StatusView | None = None
         self._tr = Tr()
 

@@ -13,6 +13,7 @@ from kiosk.wizard.messages import text_in
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 from ui.voice import spoken_code
+from ui.wizard.parts import SCREEN_MARGIN_PX, nav_row
 
 
 def spelled(code: str) -> str:
@@ -48,8 +49,9 @@ class SubmittedScreen(Screen):
         self.column.addStretch(1)
         self.column.addWidget(self.not_printed)
         self.column.addWidget(self.take)
-        self.column.addWidget(self.finish_button)
+        self.column.addLayout(nav_row(None, self.finish_button))  # where Next was
         self.column.setSpacing(12)
+        self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
         self._receipt: Receipt | None = None
         self._printed = True
         self._tr = Tr()
