@@ -13,6 +13,7 @@ from tests.ui.conftest import WindowFactory
 from tests.ui.guided import type_keys
 from tests.ui.helpers import tap
 from tests.ui.staff.fake_staff import NUMBER
+from ui.theme import palette_for
 from ui.window import KioskWindow
 
 # The staff window's fixtures: a shown 1280 x 800 kiosk window with staff and documents.
@@ -128,3 +129,25 @@ def test_a_problem_does_not_look_like_a_button_label_in_high_contrast(
     label_colour = screen.back_button.palette().color(QPalette.ColorRole.ButtonText)
     assert problem.palette().color(QPalette.ColorRole.WindowText) != label_colour
     assert problem.contentsRect().left() > 0  # the bar at its left
+
+
+def warning_pixels(label: QLabel, warning: str) -> int:
+    image = label.grab().toImage()  # one visible label: grab() draws it as shown
+    return sum(
+        image.pixelColor(x, y).name() == warning
+        for x in range(min(12, image.width()))
+        for y in range(image.height())
+    )
+
+
+def test_an_empty_message_line_shows_no_warning_bar(qtbot, guided: KioskWindow) -> None:
+    tap(qtbot, guided, "check_status")
+    screen = guided.page("status_entry")
+    laid_out()
+    problem = screen.findChild(QLabel, "problems")
+    assert problem.isVisible() and problem.text() == ""
+    warning = palette_for(False).warning.lower()
+    assert warning_pixels(problem, warning) == 0
+    screen.show_problem("Kode tidak ditemukan.")
+    laid_out()
+    assert warning_pixels(problem, warning) > 0  # a message has its bar

@@ -96,8 +96,12 @@ class StatusEntryScreen(Screen):
 
     def show_problem(self, text: str) -> None:
         """The message's line is kept even when empty: the keys do not jump when one
-        appears, and the screen's height is the same with it (1280 x 800 panel)."""
+        appears, and the screen's height is the same with it (1280 x 800 panel). An
+        empty line shows no warning bar either."""
         self.problem.setText(text)
+        self.problem.setProperty("empty", "true" if not text else "false")
+        self.problem.style().unpolish(self.problem)
+        self.problem.style().polish(self.problem)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.problem.ensurePolished()  # its font comes from the stylesheet

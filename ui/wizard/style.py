@@ -40,6 +40,9 @@ QLabel[role="problem"] {{
     border-left: 8px solid {p.warning};
     padding-left: 12px;
 }}
+QLabel[role="problem"][empty="true"] {{
+    border-left: none;
+}}
 QLabel[role="entry"] {{
     font-size: {ENTRY_FONT_PX}px;
     font-weight: bold;
