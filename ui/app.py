@@ -72,19 +72,20 @@ def prepare_environment(options: UiOptions) -> None:
     keyboard) text questions open Qt's on-screen keyboard; the counter has a real one."""
     if options.role == "kiosk":
         os.environ.setdefault("QT_IM_MODULE", VIRTUAL_KEYBOARD)
-        # The keyboard's layout in Indonesian (its space bar says so); a locale set
-        # for the machine (LC_ALL, or LC_MESSAGES itself) is left as it is. Only when
-        # the system has that locale: the speech-dispatcher the voice starts inherits
-        # the variable, and refuses to start on a locale the system lacks.
-        if "LC_MESSAGES" not in os.environ and locale_installed(KEYBOARD_LOCALE):
-            os.environ["LC_MESSAGES"] = KEYBOARD_LOCALE
-        elif "LC_MESSAGES" not in os.environ:
-            log.info(
-                "locale %s is not installed: the on-screen keyboard starts in its "
-                "default layout (locale-gen %s adds it)",
-                KEYBOARD_LOCALE,
-                KEYBOARD_LOCALE,
-            )
+        # The keyboard's layout in Indonesian (its space bar says so). LC_MESSAGES set
+        # for the machine is left as it is (LC_ALL, when set, overrides it anyway). Only
+        # where the system has that locale: the speech-dispatcher the voice starts
+        # inherits the variable, and refuses to start on a locale the system lacks.
+        if "LC_MESSAGES" not in os.environ:
+            if locale_installed(KEYBOARD_LOCALE):
+                os.environ["LC_MESSAGES"] = KEYBOARD_LOCALE
+            else:
+                log.info(
+                    "locale %s is not installed: the on-screen keyboard starts in its "
+                    "default layout (locale-gen %s adds it)",
+                    KEYBOARD_LOCALE,
+                    KEYBOARD_LOCALE,
+                )
 
 
 def locale_installed(name: str) -> bool:

@@ -55,6 +55,7 @@ class Wizard:
         self._rejected: dict[str, tuple[str, ...]] = {}
         self._editing = False
         self._consented_at: datetime | None = None
+        self._faults_logged: set[str] = set()  # definition faults told the technician
         self._sheet.recompute(self._today())
         self._go_to(self._steps()[0] if self._steps() else None)
 
@@ -296,12 +297,14 @@ class Wizard:
             fault = "has no choice left to pick"
         else:
             return problems
-        log.warning(
-            "service %s: field %s %s; not held against the citizen",
-            self.definition.id,
-            field.name,
-            fault,
-        )
+        if field.name not in self._faults_logged:  # once a form, not at every Next
+            self._faults_logged.add(field.name)
+            log.warning(
+                "service %s: field %s %s; not held against the citizen",
+                self.definition.id,
+                field.name,
+                fault,
+            )
         return []
 
     def _refresh(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
 from kiosk.wizard.consent import CONSENT_AGREE, CONSENT_TITLE
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, scroll_by_dragging
-from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
+from ui.wizard.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
 
 
 class ConsentScreen(Screen):
@@ -23,7 +23,7 @@ class ConsentScreen(Screen):
         super().__init__(parent)
         self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
         self.title = left_label("title", object_name="consent_title")
-        self.speak_button = speaker_button(self)
+        self.speak_button = SpeakerButton()
         self.speak_button.clicked.connect(self.speak)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

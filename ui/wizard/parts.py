@@ -116,11 +116,6 @@ class SpeakerButton(QPushButton):
         self.setIcon(QIcon(tinted))
 
 
-def speaker_button(parent: QWidget) -> QPushButton:
-    """ "Listen": a clear speaker icon and a word, to hear the question again."""
-    return SpeakerButton()
-
-
 def busy_bar() -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, 0)  # busy: nobody knows how long the printer takes

@@ -13,7 +13,7 @@ from kiosk.wizard.display import display_value
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button
 from ui.wizard.inputs import ANSWER_KINDS, AnswerInput, input_kind, new_input
-from ui.wizard.parts import SCREEN_MARGIN_PX, left_label, nav_row, speaker_button
+from ui.wizard.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
 
 QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
 
@@ -53,7 +53,7 @@ class QuestionScreen(Screen):
         self._keyboard_px = 0  # the bottom of the screen under the on-screen keyboard
         self._voice_available = True
         self.progress = left_label("progress", object_name="progress")
-        self.speak_button = speaker_button(self)
+        self.speak_button = SpeakerButton()
         self.speak_button.clicked.connect(self.speak)
         self.question = left_label("question", object_name="question")
         self.hint = left_label("hint", object_name="hint")
