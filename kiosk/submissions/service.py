@@ -113,11 +113,7 @@ class SubmissionService:
     def receipt(self, tracking_code: str) -> Receipt:
         """The receipt again, for a reprint; the masked NIK comes from the sealed record."""
         with self._sessions() as session:
-            row = find_submission(session, tracking_code)
-            nik = self._sealer.unseal(row.sealed, row.id).get("nik")
-            return receipt_of(
-                row, nik if isinstance(nik, str) else None, self._zone, self._office_name
-            )
+            return self._receipt_of(find_submission(session, tracking_code))
 
     def _stored_receipt(self, submission_id: str, definition: ServiceDefinition) -> Receipt | None:
         """The receipt of the submission stored under `submission_id`, None if there is
@@ -128,10 +124,12 @@ class SubmissionService:
                 return None
             if (row.service_id, row.service_version) != (definition.id, definition.version):
                 raise ValueError("this submission id is already used by another service's form")
-            nik = self._sealer.unseal(row.sealed, row.id).get("nik")
-            return receipt_of(
-                row, nik if isinstance(nik, str) else None, self._zone, self._office_name
-            )
+            return self._receipt_of(row)
+
+    def _receipt_of(self, row: Submission) -> Receipt:
+        """A stored submission's receipt; the masked NIK comes from the sealed record."""
+        nik = self._sealer.unseal(row.sealed, row.id).get("nik")
+        return receipt_of(row, nik if isinstance(nik, str) else None, self._zone, self._office_name)
 
     def unsent_count(self) -> int:
         """Outbox rows the central API has not acknowledged yet."""
