@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from kiosk.catalogue.checks import choice_variables
 from kiosk.catalogue.errors import ExpressionError
 from kiosk.catalogue.model import Choice, Expression, Field
 from kiosk.wizard.conversion import Answer
@@ -50,7 +51,7 @@ def available_choices(
     scope = dict(variables)  # one copy; only "choice" changes from option to option
     kept = []
     for choice in field.choices:
-        scope["choice"] = {**choice.filters, "value": choice.value}
+        scope["choice"] = choice_variables(choice)  # as the load-time cascade check sees it
         if _evaluate(field.choice_filter, scope, True, memo) is not False:
             kept.append(choice)
     return tuple(kept)
