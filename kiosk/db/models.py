@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -91,6 +92,7 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("service_id", "business_date", "number"),
         Index(None, "service_id", "business_date", "state"),
+        Index(None, "state"),  # start-up finds the few PRINTING tickets
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -106,6 +108,12 @@ class Ticket(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     counter: Mapped[str | None] = mapped_column(String(32), nullable=True)  # loket name
     transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True)
+    # The process that printed it (kiosk.queue.printing_owner): start-up voids a ticket
+    # left PRINTING only when this process is provably dead.
+    printing_host: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    printing_boot_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    printing_pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    printing_process_start: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class TicketEvent(Base):
