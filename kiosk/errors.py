@@ -21,7 +21,11 @@ class PrinterProblem(StrEnum):
 
 
 class PrinterUnavailable(KioskError):
-    """The printer did not accept the whole document; nothing was consumed."""
+    """The printer did not accept the whole document.
+
+    Raised as is when no queue number was used (the printer was not ready before
+    anything was sent); see TicketVoided for a number used up and then cancelled.
+    """
 
     def __init__(
         self, problem: PrinterProblem, detail: str = "", may_print_later: bool = False
@@ -34,6 +38,24 @@ class PrinterUnavailable(KioskError):
         # Part of the ticket reached the printer and it did not confirm discarding it: it
         # may still come out when the printer recovers, so that number must not be reused.
         self.may_print_later = may_print_later
+
+
+class TicketVoided(PrinterUnavailable):
+    """The printer failed after the ticket's number was used up, so the number is voided.
+
+    Its bytes may have reached the printer (part of the ticket, even all of it, may be on
+    paper), so the number is never given to anyone else and is never called: a gap,
+    never two citizens holding one number. The citizen takes a new ticket or asks staff.
+    """
+
+    def __init__(
+        self, code: str, problem: PrinterProblem, detail: str = "", may_print_later: bool = False
+    ) -> None:
+        super().__init__(problem, detail, may_print_later)
+        self.code = code
+
+    def __str__(self) -> str:
+        return f"ticket {self.code} voided: {super().__str__()}"
 
 
 class UnknownService(KioskError):

@@ -10,6 +10,7 @@ from kiosk.errors import (
     QueueFull,
     TicketNotFound,
     TicketNotRecorded,
+    TicketVoided,
     UnknownService,
 )
 from kiosk.i18n import N_, translations
@@ -51,9 +52,19 @@ def describe_problem(problem: PrinterProblem, language: str) -> str:
     return translations(language).gettext(PRINTER_PROBLEMS[problem])
 
 
+def voided_text(code: str, language: str) -> str:
+    """A number used up and then cancelled: it may be on paper, and it will not be called."""
+    return translations(language).gettext(
+        "Queue number %(code)s was cancelled because the printer failed, and it will not "
+        "be called. Take a new number once the printer works, or ask a staff member."
+    ) % {"code": code}
+
+
 def describe_error(error: KioskError, language: str) -> str:
     """One or two sentences saying what went wrong and what happens next."""
     _ = translations(language).gettext
+    if isinstance(error, TicketVoided):
+        return f"{_(PRINTER_PROBLEMS[error.problem])} {voided_text(error.code, language)}"
     if isinstance(error, PrinterUnavailable):
         return "{} {}".format(_(PRINTER_PROBLEMS[error.problem]), _("No queue number was used."))
     if isinstance(error, QueueFull):

@@ -72,6 +72,17 @@ class EscPosPrinter:
         """The printer's real-time status; DeviceTimeout or DeviceGone if it cannot say."""
         return query_status(self._transport, self._status_timeout)
 
+    def check_ready(self) -> PrinterStatus:
+        """The status if the printer could print now; PrinterNotReady if not.
+
+        Writes nothing but the DLE EOT queries, so a caller can ask before it commits to
+        a document (a queue number) and lose nothing when the printer says no.
+        DeviceTimeout or DeviceGone if it cannot say.
+        """
+        status = self.status()
+        self._require_ready(status)
+        return status
+
     def accept_timeout(self, size: int) -> float:
         """Seconds a ready printer may take to send back GS r after `size` bytes."""
         line_time = size * BITS_PER_BYTE / self._transport.baudrate
@@ -104,7 +115,7 @@ class EscPosPrinter:
         write started is never cleared.
         """
         with self._transport.exclusive():
-            self._require_ready(self.status())  # errors here: nothing written, cleared
+            self.check_ready()  # errors here: nothing written, cleared
             self._transport.discard_input()  # only bytes from now on can answer GS r
             with self._clearing_on_failure():
                 if self._profile.in_order_status:

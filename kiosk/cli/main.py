@@ -97,8 +97,10 @@ def _add_data_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "issue",
         help="issue and print one ticket",
         description="Issue one ticket for SERVICE and print it on the configured printer. "
-        "Exits with status 1 and a clear message if the printer cannot take it; no number "
-        "is consumed then.",
+        "Exits with status 1 and a clear message if the printer cannot take it. A printer "
+        "that is not ready (paper out, offline, unplugged) is found before the number is "
+        "used: no number is consumed then. A print that fails halfway voids its number, "
+        "which is named and never given again.",
     )
     issue.add_argument("service", metavar="SERVICE", help="service code, e.g. A, B or C")
     issue.add_argument(

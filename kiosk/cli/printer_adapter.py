@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 
 from devices.errors import BadDeviceUrl, DeviceGone, DeviceTimeout, PrinterNotReady
 from devices.escpos.encoder import Alignment, EscPosEncoder
@@ -97,25 +99,37 @@ class ThermalTicketPrinter:
         document = layout_ticket(ticket, language, profile.columns, profile.native_qr, logo)
         return render_escpos(document, self._printer.encoder())
 
+    def check_ready(self) -> None:
+        """Asks the printer's status (DLE EOT) and sends nothing else."""
+        with printer_errors():
+            self._printer.check_ready()
+
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
         self.print_bytes(self.render(ticket, language))
 
     def print_bytes(self, data: bytes) -> None:
-        try:
+        with printer_errors():
             status = self._printer.print_document_bytes(data)
-        except PrinterNotReady as error:
-            problem = problem_of(error.status)
-            raise PrinterUnavailable(problem, may_print_later=not error.cleared) from error
-        except DeviceGone as error:
-            # The printer itself is not stopped: what reached it prints at once (a stub at
-            # most), nothing waits for later; the issue asks that no number be consumed.
-            raise PrinterUnavailable(PrinterProblem.UNPLUGGED, str(error)) from error
-        except DeviceTimeout as error:
-            raise PrinterUnavailable(
-                PrinterProblem.NOT_RESPONDING, str(error), may_print_later=not error.cleared
-            ) from error
-        except BadDeviceUrl as error:
-            raise ConfigError("settings", str(error), "printer.url") from error
         log.info("printer accepted %d bytes", len(data))
         if not status.ready:  # printed; the printer needs a hand before the next one
             log.warning("printer needs attention after printing: %s", status.state.value)
+
+
+@contextlib.contextmanager
+def printer_errors() -> Iterator[None]:
+    """Device errors as the core's PrinterUnavailable (or a ConfigError for a bad URL)."""
+    try:
+        yield
+    except PrinterNotReady as error:
+        problem = problem_of(error.status)
+        raise PrinterUnavailable(problem, may_print_later=not error.cleared) from error
+    except DeviceGone as error:
+        # The printer itself is not stopped: what reached it prints at once (a stub at
+        # most), nothing waits for later.
+        raise PrinterUnavailable(PrinterProblem.UNPLUGGED, str(error)) from error
+    except DeviceTimeout as error:
+        raise PrinterUnavailable(
+            PrinterProblem.NOT_RESPONDING, str(error), may_print_later=not error.cleared
+        ) from error
+    except BadDeviceUrl as error:
+        raise ConfigError("settings", str(error), "printer.url") from error

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import register_url_handler
@@ -21,6 +22,7 @@ from kiosk.cli.services_adapter import KioskServices
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
+from kiosk.errors import KioskError
 from kiosk.ports import SystemClock
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
@@ -66,13 +68,20 @@ def open_printer(settings: Settings) -> EscPosPrinter:
 
 
 def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) -> QueueService:
-    return QueueService(
+    """The queue on the configured printer, after voiding the tickets a dead process left
+    PRINTING (`kiosk run` and every `kiosk queue` command start here)."""
+    queue = QueueService(
         database.sessions,
         ThermalTicketPrinter(printer),
         SystemClock(),
         office_name=settings.office.name,
         timezone=settings.office.timezone,
     )
+    try:
+        queue.void_abandoned()
+    except (KioskError, SQLAlchemyError) as error:  # tickets still work; the next start retries
+        log.error("could not check for tickets left printing: %s", type(error).__name__)
+    return queue
 
 
 @dataclass

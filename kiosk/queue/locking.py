@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
 
-from kiosk.errors import QueueBusy, TicketNotRecorded
+from kiosk.errors import InvalidTransition, QueueBusy, TicketNotRecorded
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +32,16 @@ def waiting_for_lock() -> Iterator[None]:
         raise
 
 
-def commit_printed(session: Session, code: str) -> None:
-    """Commit a ticket that is already on paper; if that fails, staff must know."""
+@contextmanager
+def recording_printed(code: str) -> Iterator[None]:
+    """Record a ticket that is already on paper; if that fails, staff must know.
+
+    A database error (disk full, lock wait ran out, connection lost) or a ticket that is
+    no longer PRINTING (another kiosk judged it stale and voided it) become
+    TicketNotRecorded. Left PRINTING, the ticket is voided at the next start-up.
+    """
     try:
-        session.commit()
-    except DBAPIError as error:
+        yield
+    except (DBAPIError, InvalidTransition, QueueBusy) as error:
         log.critical("ticket %s printed but not saved: %s", code, type(error).__name__)
         raise TicketNotRecorded(code) from error

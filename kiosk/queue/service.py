@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import date, datetime
 
@@ -10,19 +11,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.engine import begin_write
 from kiosk.db.models import Service, Ticket, TicketEvent
-from kiosk.errors import InvalidTransition, PrinterUnavailable, TicketNotFound, UnknownService
+from kiosk.errors import (
+    InvalidTransition,
+    PrinterUnavailable,
+    TicketNotFound,
+    TicketVoided,
+    UnknownService,
+)
 from kiosk.ports import Clock, TicketPrinter
 from kiosk.queue import waiting
 from kiosk.queue.catalogue import service_info
-from kiosk.queue.locking import commit_printed, waiting_for_lock
+from kiosk.queue.locking import recording_printed, waiting_for_lock
 from kiosk.queue.numbering import business_date, format_code, office_zone, zone_label
+from kiosk.queue.printing_owner import PrintingOwner, Processes, ProcessTable
+from kiosk.queue.printing_record import abandoned_tickets, describe_owner, record_printing_owner
 from kiosk.queue.reservation import reserve_next_number
-from kiosk.queue.states import TIMESTAMP_COLUMNS, check_transition
+from kiosk.queue.states import SET_BY_ISSUING, TIMESTAMP_COLUMNS, check_transition
 from kiosk.queue.types import DEFAULT_LANGUAGE, IssuedTicket, Priority, ServiceInfo, TicketState
 
 log = logging.getLogger(__name__)
 
-VOID_NOTE = "print not confirmed: the printer may still print it"
+VOID_NOTE = "printer failed; the ticket may be partly or wholly on paper"
+ABANDONED_NOTE = "its kiosk stopped while printing; the ticket may be on paper"
 
 
 class QueueService:
@@ -35,10 +45,12 @@ class QueueService:
         clock: Clock,
         office_name: str,
         timezone: str,
+        processes: Processes | None = None,
     ) -> None:
         self._sessions = session_factory
         self._printer = printer
         self._clock = clock
+        self._processes = ProcessTable() if processes is None else processes
         self._office_name = office_name
         self._zone = office_zone(timezone)
 
@@ -58,34 +70,90 @@ class QueueService:
         priority: Priority | None = None,
         language: str = DEFAULT_LANGUAGE,
     ) -> IssuedTicket:
-        """Reserve a number, print it, and commit only once the printer accepted the ticket.
+        """Use up a number, print it, and mark it ISSUED once the printer accepted it.
 
-        One transaction holds the number's lock while printing (about a second). If the
-        printer raises, the transaction rolls back, the number is not consumed, and the
-        exception propagates unchanged.
+        Bytes that left for the printer cannot be called back, and a kill or a power cut
+        may come at any instant, so the number is committed (state PRINTING) before its
+        first byte leaves. A printer that is not ready raises PrinterUnavailable first,
+        with no number used. Any failure once the number is committed voids it (a gap,
+        never a duplicate): a printer problem raises TicketVoided, anything else
+        propagates unchanged. A ticket printed but not recorded as ISSUED raises
+        TicketNotRecorded.
         """
+        self._printer.check_ready()
+        issued = self._reserve(service_code, priority)
+        try:
+            self._printer.print_ticket(issued, language)
+        except BaseException as error:
+            self._void_after_failure(issued, error)
+            if isinstance(error, PrinterUnavailable):
+                raise TicketVoided(
+                    issued.code, error.problem, error.detail, error.may_print_later
+                ) from error
+            raise
+        self._confirm_printed(issued)
+        return issued
+
+    def _reserve(self, service_code: str, priority: Priority | None) -> IssuedTicket:
+        """One transaction: the next number and its PRINTING ticket, committed."""
+        owner = self._processes.current()
         with self._sessions() as session, waiting_for_lock():
             begin_write(session)
             now = self._clock.now()  # after the lock: a long wait may cross midnight
             service = self._enabled_service(session, service_code)
             day = business_date(now, self._zone)
             number = reserve_next_number(session, service, day)
-            ticket = self._new_ticket(session, service, day, number, priority, now)
+            ticket = self._new_ticket(
+                session, service, day, number, priority, now, printing_owner=owner
+            )
             issued = self._describe(session, ticket, service)
-            try:
-                self._printer.print_ticket(issued, language)
-            except PrinterUnavailable as error:
-                if error.may_print_later:
-                    self._void_unconfirmed(session, ticket)
-                raise
-            commit_printed(session, issued.code)
+            session.commit()
         return issued
 
-    def _void_unconfirmed(self, session: Session, ticket: Ticket) -> None:
-        """Keep the number used up (a gap) rather than risk two citizens holding it."""
-        self._apply(session, ticket, TicketState.CANCELLED, None, VOID_NOTE)
-        session.commit()
-        log.warning("ticket %s voided: the printer may still print it", ticket.code)
+    def _confirm_printed(self, issued: IssuedTicket) -> None:
+        """PRINTING -> ISSUED: the printer accepted the whole ticket."""
+        with recording_printed(issued.code), waiting_for_lock():
+            self._change(issued.ticket_id, TicketState.ISSUED)
+
+    def _void_after_failure(self, issued: IssuedTicket, error: BaseException) -> None:
+        """Keep the number used up: its bytes may be on paper, or print later."""
+        reason = error.problem.value if isinstance(error, PrinterUnavailable) else "error"
+        try:
+            self._change(issued.ticket_id, TicketState.VOIDED, f"{VOID_NOTE}: {reason}")
+        except Exception as failure:  # the next start-up voids it; the first error matters
+            log.error("ticket %s left printing: %s", issued.code, type(failure).__name__)
+            return
+        log.warning("ticket %s voided: the printer failed (%s)", issued.code, reason)
+
+    def void_abandoned(self) -> list[str]:
+        """Void the tickets left PRINTING by a process that died; returns their codes.
+
+        Run at start-up. Only tickets whose printing process is provably dead, or stale
+        (see :func:`kiosk.queue.printing_owner.is_abandoned`), never one a live process
+        is printing now. Each may be on paper: staff are told to serve whoever holds it.
+        """
+        with self._sessions() as session:
+            abandoned = abandoned_tickets(session, self._clock.now(), self._processes)
+        voided = []
+        for ticket_id, code, owner in abandoned:
+            with contextlib.suppress(InvalidTransition):  # confirmed or voided meanwhile
+                self._change(ticket_id, TicketState.VOIDED, ABANDONED_NOTE)
+                voided.append(code)
+                log.warning(
+                    "ticket %s voided: the kiosk printing it (%s) stopped. It may be on "
+                    "paper: if a citizen holds it, serve them",
+                    code,
+                    describe_owner(owner),
+                )
+        return voided
+
+    def _change(self, ticket_id: int, state: TicketState, note: str | None = None) -> None:
+        """One write transaction: the ticket moves to `state` (InvalidTransition if not)."""
+        with self._sessions() as session:
+            begin_write(session)
+            ticket = self._ticket(session, ticket_id, lock=True)
+            self._apply(session, ticket, state, None, note)
+            session.commit()
 
     def reprint(self, ticket_id: int, language: str = DEFAULT_LANGUAGE) -> IssuedTicket:
         """Print a ticket again with today's people-ahead and wait; records nothing."""
@@ -108,10 +176,13 @@ class QueueService:
         """Move a ticket to `new_state` (raises InvalidTransition) and record the event.
 
         `counter` is the loket (service desk) acting. Transfers go through :meth:`transfer`,
-        which also issues the ticket in the other service.
+        which also issues the ticket in the other service. Printing, issued and voided
+        are set by issuing alone.
         """
         if new_state is TicketState.TRANSFERRED:
             raise InvalidTransition("a transfer needs the target service: use transfer()")
+        if new_state in SET_BY_ISSUING:
+            raise InvalidTransition(f"only issuing sets a ticket {new_state.value}")
         with self._sessions() as session, waiting_for_lock():
             begin_write(session)
             ticket = self._ticket(session, ticket_id, lock=True)
@@ -174,21 +245,27 @@ class QueueService:
         priority: Priority | None,
         now: datetime,
         origin: Ticket | None = None,
+        printing_owner: PrintingOwner | None = None,
     ) -> Ticket:
+        """A new ticket with its first event: PRINTING when a process is about to print it,
+        else ISSUED (a transfer prints nothing)."""
+        state = TicketState.ISSUED if printing_owner is None else TicketState.PRINTING
         ticket = Ticket(
             service_id=service.id,
             business_date=day,
             number=number,
             code=format_code(service.prefix, number),
             priority=priority,
-            state=TicketState.ISSUED,
+            state=state,
             issued_at=now,
             transferred_from_id=origin.id if origin else None,
         )
+        if printing_owner is not None:
+            record_printing_owner(ticket, printing_owner)
         session.add(ticket)
         session.flush()
         note = f"transferred from {origin.code}" if origin else None
-        session.add(TicketEvent(ticket_id=ticket.id, state=TicketState.ISSUED, at=now, note=note))
+        session.add(TicketEvent(ticket_id=ticket.id, state=state, at=now, note=note))
         session.flush()
         return ticket
 

@@ -10,8 +10,10 @@ from kiosk.queue.types import TicketState
 S = TicketState
 
 # A recall is CALLED -> CALLED. TRANSFERRED ends this ticket; the transfer issues a new
-# ticket in the other service.
+# ticket in the other service. PRINTING ends ISSUED (the printer accepted the ticket) or
+# VOIDED (it failed, or the printing process died): a voided number is never called.
 ALLOWED: Mapping[TicketState, frozenset[TicketState]] = {
+    S.PRINTING: frozenset({S.ISSUED, S.VOIDED}),
     S.ISSUED: frozenset({S.CALLED, S.CANCELLED, S.HELD, S.TRANSFERRED}),
     S.CALLED: frozenset({S.SERVING, S.NO_SHOW, S.HELD, S.CALLED, S.TRANSFERRED}),
     S.SERVING: frozenset({S.DONE, S.HELD, S.TRANSFERRED}),
@@ -20,10 +22,18 @@ ALLOWED: Mapping[TicketState, frozenset[TicketState]] = {
     S.NO_SHOW: frozenset(),
     S.CANCELLED: frozenset(),
     S.TRANSFERRED: frozenset(),
+    S.VOIDED: frozenset(),
 }
 
 TERMINAL: frozenset[TicketState] = frozenset(s for s, after in ALLOWED.items() if not after)
 WAITING: frozenset[TicketState] = frozenset({S.ISSUED})  # what "people ahead" counts
+# Whose people ahead are counted: a waiting ticket, and one being printed (the count goes
+# on its paper). A PRINTING ticket is not yet someone waiting, so it is never "ahead".
+IN_LINE: frozenset[TicketState] = WAITING | {S.PRINTING}
+
+# Set only by issuing (and start-up's reconciliation), never by a counter's transition:
+# the printing process alone knows whether its ticket reached paper.
+SET_BY_ISSUING: frozenset[TicketState] = frozenset({S.PRINTING, S.ISSUED, S.VOIDED})
 
 # The Ticket column that records the first time a state is reached (HELD: events only).
 TIMESTAMP_COLUMNS: Mapping[TicketState, str] = {

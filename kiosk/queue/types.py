@@ -19,8 +19,15 @@ class Priority(StrEnum):
 
 
 class TicketState(StrEnum):
-    """Life of a ticket; every change is recorded with its time."""
+    """Life of a ticket; every change is recorded with its time.
 
+    A number is used up in PRINTING before its first byte leaves for the printer, and
+    becomes ISSUED once the printer accepted the whole ticket. A print that failed, or a
+    kiosk that died while printing, ends it VOIDED: that number is never given again
+    (a gap, never two citizens holding one number) and is never called.
+    """
+
+    PRINTING = "printing"
     ISSUED = "issued"
     CALLED = "called"
     SERVING = "serving"
@@ -29,6 +36,7 @@ class TicketState(StrEnum):
     CANCELLED = "cancelled"
     HELD = "held"
     TRANSFERRED = "transferred"
+    VOIDED = "voided"
 
 
 def pick_language(texts: Mapping[str, str], language: str) -> str:

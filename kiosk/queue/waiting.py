@@ -9,7 +9,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import Service, Ticket
-from kiosk.queue.states import WAITING
+from kiosk.queue.states import IN_LINE, WAITING
 from kiosk.queue.types import TicketState
 
 MIN_MEASURED_TICKETS = 3  # below this, today's measurements say less than the configured guess
@@ -20,10 +20,11 @@ def people_ahead(session: Session, ticket: Ticket) -> int:
 
     A priority ticket waits only for priority tickets issued before it. A normal ticket
     waits for every ticket issued before it, and also for priority tickets issued after it,
-    since those jump ahead. Called, held or serving tickets are not "ahead". A ticket that
-    is no longer waiting has nobody ahead.
+    since those jump ahead. Called, held or serving tickets are not "ahead", nor are
+    tickets still being printed or voided. A ticket being printed counts its people ahead
+    (they go on its paper); one no longer waiting has nobody ahead.
     """
-    if ticket.state not in WAITING:
+    if ticket.state not in IN_LINE:
         return 0
     issued_before = Ticket.number < ticket.number
     if ticket.priority is not None:

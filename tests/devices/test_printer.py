@@ -68,6 +68,20 @@ def test_paper_out_before_printing_writes_nothing(
     assert fake_printer.clears == 0
 
 
+def test_check_ready_asks_the_status_and_sends_nothing_else(
+    fake_printer: FakePrinterServer, printer: EscPosPrinter
+) -> None:
+    assert printer.check_ready().ready
+    fake_printer.replies = dict(PAPER_OUT)
+    with pytest.raises(PrinterNotReady) as raised:
+        printer.check_ready()
+    assert raised.value.status.state is PrinterState.PAPER_OUT
+    assert raised.value.cleared
+    assert fake_printer.queries == [1, 2, 3, 4, 1, 2, 3, 4]
+    assert fake_printer.document() == b""
+    assert (fake_printer.transmit_queries, fake_printer.clears) == ([], 0)
+
+
 def test_paper_out_after_printing_is_not_accepted_and_the_rest_is_cleared(
     fake_printer: FakePrinterServer, printer: EscPosPrinter, ticket: bytes
 ) -> None:

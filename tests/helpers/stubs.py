@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.queue.printing_owner import PrintingOwner
 from kiosk.queue.types import IssuedTicket
 from kiosk.submissions.lookup import receipt_of
 
@@ -37,16 +38,45 @@ class FakeClock:
 
 
 @dataclass
+class FakeProcesses:
+    """The host's processes as a test says: `me`, the ones `running`, the boot time."""
+
+    me: PrintingOwner
+    running: set[PrintingOwner] = field(default_factory=set)
+    booted: datetime | None = None
+
+    def current(self) -> PrintingOwner:
+        return self.me
+
+    def is_running(self, owner: PrintingOwner) -> bool:
+        return owner == self.me or owner in self.running
+
+    def booted_at(self) -> datetime | None:
+        return self.booted
+
+
+@dataclass
 class RecordingPrinter:
-    """Records every ticket it accepts; can be told to refuse the next ones."""
+    """Records every ticket it accepts; can be told to refuse the next ones.
+
+    `not_ready` is what the readiness check answers (no number is used); `fail_next` and
+    `fail_always_with` make the print itself fail, once the number is used up.
+    """
 
     printed: list[tuple[IssuedTicket, str]] = field(default_factory=list)
     attempts: int = 0
+    checks: int = 0
+    not_ready: PrinterProblem | None = None
     _failures: list[PrinterProblem] = field(default_factory=list)
     fail_always_with: PrinterProblem | None = None
 
     def fail_next(self, problem: PrinterProblem = PrinterProblem.PAPER_OUT, times: int = 1) -> None:
         self._failures.extend([problem] * times)
+
+    def check_ready(self) -> None:
+        self.checks += 1
+        if self.not_ready is not None:
+            raise PrinterUnavailable(self.not_ready, "fake printer not ready")
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
         self.attempts += 1
@@ -61,17 +91,26 @@ class RecordingPrinter:
 
 
 class FlakyPrinter:
-    """Takes a few milliseconds per ticket and refuses a random share of them."""
+    """Takes a few milliseconds per ticket; says it is not ready, or fails mid-ticket, at
+    random: the first uses no number, the second voids one."""
 
     def __init__(self, failure_rate: float, seconds: float, seed: int) -> None:
         self.failure_rate = failure_rate
         self.seconds = seconds
         self.random = random.Random(seed)
         self.printed: list[IssuedTicket] = []
+        self.failed: list[IssuedTicket] = []  # voided by the queue
+        self.not_ready = 0
+
+    def check_ready(self) -> None:
+        if self.random.random() < self.failure_rate:
+            self.not_ready += 1
+            raise PrinterUnavailable(PrinterProblem.OFFLINE, "flaky fake")
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
         time.sleep(self.seconds * self.random.random())
         if self.random.random() < self.failure_rate:
+            self.failed.append(ticket)
             raise PrinterUnavailable(PrinterProblem.NOT_RESPONDING, "flaky fake")
         self.printed.append(ticket)
 

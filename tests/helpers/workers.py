@@ -8,9 +8,11 @@ import queue
 import random
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
+from typing import TypeVar
 
 from sqlalchemy import Engine
 
@@ -24,11 +26,29 @@ from tests.helpers.stubs import FakeClock, FlakyPrinter
 SERVICE_CODES = ("A", "B")
 PRINT_SECONDS = 0.004  # up to 4 ms per ticket, holding the lock
 PAUSE_SECONDS = 0.01  # up to 10 ms between citizens, so the other kiosk gets its turns
-Job = Callable[[Engine, int, int, Callable[[], object]], list[str]]
 
 
-def run_kiosks(url: str, attempts: int, processes: int = 2) -> list[list[str]]:
-    """`processes` kiosks issue at once; each returns the codes its printer accepted."""
+@dataclass(frozen=True)
+class KioskOutcome:
+    """What one kiosk process saw: codes printed, codes whose print failed (voided), and
+    how often the printer was not ready (no number used)."""
+
+    attempts: int
+    printed: list[str]
+    failed: list[str]
+    not_ready: int
+
+    @property
+    def used(self) -> list[str]:
+        return self.printed + self.failed
+
+
+T = TypeVar("T")
+Job = Callable[[Engine, int, int, Callable[[], object]], T]
+
+
+def run_kiosks(url: str, attempts: int, processes: int = 2) -> list[KioskOutcome]:
+    """`processes` kiosks issue at once; each says what its printer did."""
     return run_together(url, processes, _issue_tickets, attempts)
 
 
@@ -37,18 +57,18 @@ def start_kiosks(url: str, processes: int = 2) -> list[list[str]]:
     return run_together(url, processes, _migrate_and_seed, 0)
 
 
-def run_together(url: str, processes: int, job: Job, attempts: int) -> list[list[str]]:
+def run_together(url: str, processes: int, job: Job[T], attempts: int) -> list[T]:
     """Spawn the processes, release them together, collect what each returns (fail fast)."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(processes)
-    results: Queue[tuple[int, list[str]]] = context.Queue()
+    results: Queue[tuple[int, T]] = context.Queue()
     workers = [
         context.Process(target=_kiosk, args=(job, url, attempts, seed, barrier, results))
         for seed in range(processes)
     ]
     for worker in workers:
         worker.start()
-    collected: dict[int, list[str]] = {}
+    collected: dict[int, T] = {}
     deadline = time.monotonic() + 120
     while len(collected) < processes:
         if time.monotonic() > deadline or any(w.exitcode not in (None, 0) for w in workers):
@@ -70,12 +90,12 @@ def _stop(workers: Sequence[BaseProcess]) -> None:
 
 
 def _kiosk(
-    job: Job,
+    job: Job[T],
     url: str,
     attempts: int,
     seed: int,
     barrier: Barrier,
-    results: Queue[tuple[int, list[str]]],
+    results: Queue[tuple[int, T]],
 ) -> None:
     engine = create_engine_for(url)
     try:
@@ -86,7 +106,7 @@ def _kiosk(
 
 def _issue_tickets(
     engine: Engine, seed: int, attempts: int, ready: Callable[[], object]
-) -> list[str]:
+) -> KioskOutcome:
     printer = FlakyPrinter(failure_rate=0.2, seconds=PRINT_SECONDS, seed=seed)
     kiosk = QueueService(
         session_factory(engine), printer, FakeClock(), "Kantor Uji", "Asia/Jakarta"
@@ -98,7 +118,12 @@ def _issue_tickets(
         with contextlib.suppress(PrinterUnavailable):
             kiosk.issue_ticket(SERVICE_CODES[(attempt + seed) % len(SERVICE_CODES)])
         time.sleep(PAUSE_SECONDS * pauses.random())
-    return [ticket.code for ticket in printer.printed]
+    return KioskOutcome(
+        attempts,
+        [ticket.code for ticket in printer.printed],
+        [ticket.code for ticket in printer.failed],
+        printer.not_ready,
+    )
 
 
 def _migrate_and_seed(

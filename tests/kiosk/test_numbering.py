@@ -1,4 +1,4 @@
-"""Queue numbers: local-midnight reset, codes, zone labels, and no gaps nor reuse."""
+"""Queue numbers: local-midnight reset, codes, zone labels, and never one number twice."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.errors import PrinterUnavailable
+from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
 from kiosk.queue.numbering import business_date, format_code, zone_label
 from kiosk.queue.service import QueueService
 from tests.helpers.database import copy_template
@@ -87,40 +87,56 @@ def test_daily_reset_in_the_queue(queue: QueueService, clock: FakeClock) -> None
     assert third.zone_label == "WIB"
 
 
-# One attempt: (service code, does the printer fail?)
-attempts = st.lists(st.tuples(st.sampled_from("ABC"), st.booleans()), max_size=25)
+# One attempt: (service code, what the printer does)
+PRINTS, NOT_READY, FAILS_MID_TICKET = "prints", "not ready", "fails mid-ticket"
+attempts = st.lists(
+    st.tuples(st.sampled_from("ABC"), st.sampled_from([PRINTS, NOT_READY, FAILS_MID_TICKET])),
+    max_size=25,
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=attempts)
-def test_successful_issues_number_one_to_n_and_failures_consume_nothing(
-    seeded_template: Path, plan: list[tuple[str, bool]]
+def test_every_number_is_used_once_and_a_printer_not_ready_uses_none(
+    seeded_template: Path, plan: list[tuple[str, str]]
 ) -> None:
+    """Issued and voided numbers together run 1..N per service without a repeat; a
+    printer not ready uses none, a print failing mid-ticket voids its number (a gap)."""
     with tempfile.TemporaryDirectory() as directory:
         engine = create_engine_for(copy_template(seeded_template, Path(directory)))
         printer = RecordingPrinter()
         queue = QueueService(session_factory(engine), printer, FakeClock(), "K", "Asia/Jakarta")
         try:
-            issued = run_plan(queue, printer, plan)
+            used = run_plan(queue, printer, plan)
         finally:
             engine.dispose()
 
-    for code, numbers in issued.items():
+    for code in "ABC":
+        numbers = sorted(used[code, PRINTS] + used[code, FAILS_MID_TICKET])
         assert numbers == list(range(1, len(numbers) + 1)), code
-    assert len(printer.printed) == sum(not fails for _, fails in plan)
+        assert len(used[code, FAILS_MID_TICKET]) == plan.count((code, FAILS_MID_TICKET))
+    assert len(printer.printed) == sum(outcome == PRINTS for _, outcome in plan)
 
 
 def run_plan(
-    queue: QueueService, printer: RecordingPrinter, plan: list[tuple[str, bool]]
-) -> dict[str, list[int]]:
-    issued: dict[str, list[int]] = defaultdict(list)
-    for code, fails in plan:
-        if fails:
-            printer.fail_next()
-            with pytest.raises(PrinterUnavailable):
+    queue: QueueService, printer: RecordingPrinter, plan: list[tuple[str, str]]
+) -> dict[tuple[str, str], list[int]]:
+    """The numbers each attempt used, by (service, outcome); the waiting counts checked."""
+    used: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for code, outcome in plan:
+        if outcome == NOT_READY:
+            printer.not_ready = PrinterProblem.OFFLINE
+            with pytest.raises(PrinterUnavailable) as refused:
                 queue.issue_ticket(code)
+            assert not isinstance(refused.value, TicketVoided)
+            printer.not_ready = None
+        elif outcome == FAILS_MID_TICKET:
+            printer.fail_next()
+            with pytest.raises(TicketVoided) as voided:
+                queue.issue_ticket(code)
+            used[code, outcome].append(int(voided.value.code.partition("-")[2]))
         else:
-            issued[code].append(queue.issue_ticket(code).number)
+            used[code, outcome].append(queue.issue_ticket(code).number)
     for code in "ABC":
-        assert queue.waiting_count(code) == len(issued[code])
-    return issued
+        assert queue.waiting_count(code) == len(used[code, PRINTS])
+    return used

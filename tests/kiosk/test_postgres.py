@@ -21,16 +21,28 @@ from sqlalchemy.engine import make_url
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import current_revision, head_revision, upgrade
 from kiosk.db.models import Base, Service
-from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueFull
+from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueFull, TicketVoided
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.printing_owner import STALE_AFTER
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
+from tests.helpers.abandoned import (
+    DEAD_SIBLING,
+    LIVE_SIBLING,
+    ME,
+    OTHER_KIOSK,
+    assert_live_kept_then_killed_voided,
+    child_printing,
+    left_printing,
+    queue_for,
+)
 from tests.helpers.database import (
     assert_numbers_one_to_k,
     assert_processes_interleaved,
+    codes_in_state,
     numbers_by_service,
 )
-from tests.helpers.stubs import FakeClock, RecordingPrinter
+from tests.helpers.stubs import FakeClock, FakeProcesses, RecordingPrinter
 from tests.helpers.workers import run_kiosks, start_kiosks
 
 SERVER_URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
@@ -108,14 +120,44 @@ def test_issue_people_ahead_and_aware_times(pg_queue: QueueService) -> None:
     assert stored.issued_at.isoformat() == "2024-05-06T09:00:00+07:00"
 
 
-def test_printer_failure_consumes_nothing(
+def test_printer_not_ready_consumes_nothing_and_a_failed_print_voids_its_number(
     pg_queue: QueueService, printer: RecordingPrinter, pg_engine: Engine
 ) -> None:
-    printer.fail_next(PrinterProblem.PAPER_OUT)
-    with pytest.raises(PrinterUnavailable):
+    printer.not_ready = PrinterProblem.PAPER_OUT
+    with pytest.raises(PrinterUnavailable) as refused:
         pg_queue.issue_ticket("B")
+    assert not isinstance(refused.value, TicketVoided)
     assert numbers_by_service(pg_engine) == {}
-    assert pg_queue.issue_ticket("B").code == "B-001"
+
+    printer.not_ready = None
+    printer.fail_next(PrinterProblem.PAPER_OUT)
+    with pytest.raises(TicketVoided):
+        pg_queue.issue_ticket("B")
+    assert codes_in_state(pg_engine, TicketState.VOIDED) == ["B-001"]
+    assert pg_queue.issue_ticket("B").code == "B-002"
+
+
+def test_start_up_voids_only_what_dead_or_stale_kiosks_left(
+    pg_engine: Engine, clock: FakeClock
+) -> None:
+    sessions = session_factory(pg_engine)
+    left_printing(sessions, clock, DEAD_SIBLING)
+    left_printing(sessions, clock, LIVE_SIBLING)
+    left_printing(sessions, clock, OTHER_KIOSK)
+    clock.advance(minutes=2)
+    starting = queue_for(sessions, clock, FakeProcesses(ME, {LIVE_SIBLING}))
+
+    assert starting.void_abandoned() == ["A-001"]
+    clock.advance(seconds=STALE_AFTER.total_seconds())
+    assert starting.void_abandoned() == ["A-003"]  # the other kiosk's, now stale
+    assert codes_in_state(pg_engine, TicketState.PRINTING) == ["A-002"]
+
+
+def test_a_live_printing_process_keeps_its_ticket_and_a_killed_one_loses_it(
+    pg_url: str, pg_engine: Engine
+) -> None:
+    with child_printing(pg_url) as child:
+        assert_live_kept_then_killed_voided(child, session_factory(pg_engine))
 
 
 def test_queue_full_and_transitions(pg_queue: QueueService, pg_engine: Engine) -> None:
@@ -131,10 +173,10 @@ def test_queue_full_and_transitions(pg_queue: QueueService, pg_engine: Engine) -
 
 @pytest.mark.slow
 def test_two_processes_share_one_database(pg_url: str, pg_engine: Engine) -> None:
-    printed_by_process = run_kiosks(pg_url, ATTEMPTS_PER_PROCESS)
+    outcomes = run_kiosks(pg_url, ATTEMPTS_PER_PROCESS)
 
-    assert_numbers_one_to_k(pg_engine, printed_by_process, ATTEMPTS_PER_PROCESS)
-    assert_processes_interleaved(printed_by_process)
+    assert_numbers_one_to_k(pg_engine, outcomes)
+    assert_processes_interleaved(outcomes)
 
 
 @pytest.mark.slow

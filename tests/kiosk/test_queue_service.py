@@ -15,6 +15,7 @@ from kiosk.errors import (
     PrinterUnavailable,
     QueueFull,
     TicketNotFound,
+    TicketVoided,
     UnknownService,
 )
 from kiosk.queue.service import QueueService
@@ -59,17 +60,18 @@ def test_issue_prints_and_returns_the_ticket(
     assert queue.get_ticket(ticket.ticket_id) == ticket
 
 
-def test_issue_records_the_issued_event(
+def test_issue_records_printing_then_issued(
     queue: QueueService, sessions: sessionmaker[Session]
 ) -> None:
     ticket = queue.issue_ticket("A")
     with sessions() as session:
-        event = session.scalars(select(TicketEvent)).one()
-    assert (event.ticket_id, event.state, event.at) == (
-        ticket.ticket_id,
-        TicketState.ISSUED,
-        ticket.issued_at,
-    )
+        events = session.scalars(select(TicketEvent).order_by(TicketEvent.id)).all()
+        stored = session.get_one(Ticket, ticket.ticket_id)
+    assert [(e.ticket_id, e.state, e.at) for e in events] == [
+        (ticket.ticket_id, TicketState.PRINTING, ticket.issued_at),
+        (ticket.ticket_id, TicketState.ISSUED, ticket.issued_at),
+    ]
+    assert stored.state is TicketState.ISSUED
 
 
 def test_services_number_independently(queue: QueueService) -> None:
@@ -131,29 +133,54 @@ def test_wait_uses_todays_measured_service_time_after_three_tickets(
     assert (third.people_ahead, third.estimated_wait_minutes) == (2, 6)  # 2 x 3 min
 
 
-def test_printer_failure_consumes_nothing(
+def test_a_printer_not_ready_consumes_nothing(
     queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
-    printer.fail_next(PrinterProblem.PAPER_OUT)
+    printer.not_ready = PrinterProblem.PAPER_OUT
 
     with pytest.raises(PrinterUnavailable) as caught:
         queue.issue_ticket("A")
 
+    assert type(caught.value) is PrinterUnavailable  # not voided: no number was used
     assert caught.value.problem is PrinterProblem.PAPER_OUT
-    assert printer.attempts == 1
+    assert (printer.checks, printer.attempts) == (1, 0)
     assert (
         rows(sessions, Ticket) == rows(sessions, TicketEvent) == rows(sessions, DailyCounter) == 0
     )
+    printer.not_ready = None
     assert queue.issue_ticket("A").code == "A-001"
 
 
-def test_any_printer_exception_rolls_back_and_propagates_unchanged(
+def test_a_printer_failing_mid_ticket_voids_the_number(
+    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+) -> None:
+    printer.fail_next(PrinterProblem.PAPER_OUT)
+
+    with pytest.raises(TicketVoided) as caught:
+        queue.issue_ticket("A")
+
+    assert (caught.value.code, caught.value.problem) == ("A-001", PrinterProblem.PAPER_OUT)
+    assert isinstance(caught.value.__cause__, PrinterUnavailable)
+    with sessions() as session:
+        voided = session.scalars(select(Ticket)).one()
+        states = session.scalars(select(TicketEvent.state).order_by(TicketEvent.id)).all()
+    assert (voided.code, voided.state) == ("A-001", TicketState.VOIDED)
+    assert voided.finished_at is not None
+    assert states == [TicketState.PRINTING, TicketState.VOIDED]
+    assert queue.waiting_count("A") == 0  # a voided number is nobody waiting
+    assert queue.issue_ticket("A").code == "A-002"  # a gap, never A-001 again
+
+
+def test_any_printer_exception_voids_the_number_and_propagates_unchanged(
     queue: QueueService, sessions: sessionmaker[Session], clock: FakeClock
 ) -> None:
     queue.issue_ticket("A")
     boom = RuntimeError("driver bug")
 
     class BrokenPrinter:
+        def check_ready(self) -> None:
+            pass
+
         def print_ticket(self, ticket: object, language: str) -> None:
             raise boom
 
@@ -162,8 +189,10 @@ def test_any_printer_exception_rolls_back_and_propagates_unchanged(
         broken.issue_ticket("A")
 
     assert caught.value is boom
-    assert rows(sessions, Ticket) == 1
-    assert queue.issue_ticket("A").code == "A-002"
+    with sessions() as session:
+        states = session.execute(select(Ticket.code, Ticket.state).order_by(Ticket.id)).all()
+    assert states == [("A-001", TicketState.ISSUED), ("A-002", TicketState.VOIDED)]
+    assert queue.issue_ticket("A").code == "A-003"
 
 
 def test_queue_full_past_the_range(

@@ -12,12 +12,21 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.db.models import Ticket, TicketEvent
 from kiosk.errors import InvalidTransition
 from kiosk.queue.service import QueueService
-from kiosk.queue.states import ALLOWED, TERMINAL, can_transition, check_transition
-from kiosk.queue.types import TicketState
+from kiosk.queue.states import (
+    ALLOWED,
+    IN_LINE,
+    TERMINAL,
+    WAITING,
+    can_transition,
+    check_transition,
+)
+from kiosk.queue.types import IssuedTicket, TicketState
 from tests.helpers.stubs import FakeClock
 
 S = TicketState
 EXPECTED_ALLOWED = {
+    (S.PRINTING, S.ISSUED),
+    (S.PRINTING, S.VOIDED),
     (S.ISSUED, S.CALLED),
     (S.ISSUED, S.CANCELLED),
     (S.ISSUED, S.HELD),
@@ -46,7 +55,12 @@ def test_the_table_is_exactly_the_rules() -> None:
     table = {(old, new) for old, news in ALLOWED.items() for new in news}
     assert table == EXPECTED_ALLOWED
     assert set(ALLOWED) == set(TicketState)
-    assert {S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED} == TERMINAL
+    assert {S.DONE, S.NO_SHOW, S.CANCELLED, S.TRANSFERRED, S.VOIDED} == TERMINAL
+
+
+def test_only_issued_tickets_wait_and_printing_ones_have_people_ahead() -> None:
+    assert {S.ISSUED} == WAITING
+    assert {S.ISSUED, S.PRINTING} == IN_LINE
 
 
 @pytest.mark.parametrize(("old", "new"), list(itertools.product(TicketState, TicketState)))
@@ -61,7 +75,9 @@ def test_check_transition_agrees_with_the_table(old: TicketState, new: TicketSta
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    sorted(pair for pair in EXPECTED_ALLOWED if pair[1] is not S.TRANSFERRED),
+    sorted(
+        pair for pair in EXPECTED_ALLOWED if pair[1] is not S.TRANSFERRED and pair[0] in PATH_TO
+    ),
 )
 def test_allowed_transition_is_stored_with_event_and_time(
     queue: QueueService,
@@ -113,6 +129,32 @@ def test_forbidden_transition_changes_nothing(
     assert event_count(sessions, ticket_id) == events_before
 
 
+@pytest.mark.parametrize("new", [S.ISSUED, S.VOIDED, S.PRINTING])
+def test_only_issuing_moves_a_ticket_out_of_printing(
+    sessions: sessionmaker[Session], clock: FakeClock, new: TicketState
+) -> None:
+    """While its ticket prints, staff can neither issue nor void it by hand: only the
+    printing process knows whether it reached paper."""
+    refused: list[str] = []
+
+    class StaffTryingWhilePrinting:
+        def check_ready(self) -> None:
+            pass
+
+        def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
+            assert queue_state(sessions, ticket.ticket_id) is S.PRINTING
+            with pytest.raises(InvalidTransition, match="only issuing") as caught:
+                queue.transition(ticket.ticket_id, new)
+            refused.append(str(caught.value))
+
+    queue = QueueService(sessions, StaffTryingWhilePrinting(), clock, "K", "Asia/Jakarta")
+    ticket_id = queue.issue_ticket("A").ticket_id
+
+    assert len(refused) == 1
+    assert queue_state(sessions, ticket_id) is S.ISSUED
+    assert event_count(sessions, ticket_id) == 2  # printing, issued: nothing from staff
+
+
 @pytest.mark.parametrize("terminal", [S.DONE, S.NO_SHOW, S.CANCELLED])
 def test_terminal_states_accept_nothing(
     queue: QueueService, clock: FakeClock, terminal: TicketState
@@ -148,7 +190,14 @@ def test_a_full_visit_stamps_each_column_once(
             .order_by(TicketEvent.id)
         ).all()
     minutes = [(state, int((at - start).total_seconds() // 60)) for state, at in events]
-    assert minutes == [(S.ISSUED, 0), (S.CALLED, 5), (S.CALLED, 6), (S.SERVING, 7), (S.DONE, 14)]
+    assert minutes == [
+        (S.PRINTING, 0),
+        (S.ISSUED, 0),
+        (S.CALLED, 5),
+        (S.CALLED, 6),
+        (S.SERVING, 7),
+        (S.DONE, 14),
+    ]
     assert ticket.issued_at == start
     assert ticket.called_at is not None and ticket.called_at.minute == 5  # the first call
     assert ticket.serving_started_at is not None and ticket.serving_started_at.minute == 7

@@ -14,6 +14,7 @@ from kiosk.errors import (
     QueueBusy,
     QueueFull,
     TicketNotRecorded,
+    TicketVoided,
 )
 from kiosk.queue.types import Priority
 from tests.ui.helpers import button, tap, tap_until_printing, text
@@ -92,6 +93,26 @@ def test_paper_out_says_so_and_gives_no_number(qtbot, window, fake_queue):
     assert issued == []
     tap(qtbot, window, "back_to_start")
     assert window.current_screen == "home"
+
+
+def test_a_voided_number_is_named_and_not_said_to_be_unused(qtbot, window, fake_queue):
+    """The printer failed after B-004 was used up: the screen says that number is
+    cancelled and will not be called, never that no number was used."""
+    fake_queue.fail_with = TicketVoided("B-004", PrinterProblem.PAPER_OUT)
+    with qtbot.waitSignal(window.print_failed, timeout=5_000) as failed:
+        tap_until_printing(qtbot, window, "B", "none")
+
+    assert isinstance(failed.args[0], TicketVoided)
+    assert window.current_screen == "printer_problem"
+    assert text(window, "message") == "Kertas printer habis."
+    advice = text(window, "advice")
+    assert advice == (
+        "Nomor antrean Anda B-004 dibatalkan karena printer bermasalah dan tidak akan "
+        "dipanggil. Silakan panggil petugas untuk bantuan."
+    )
+    assert "belum diambil" not in advice
+    window.set_language("en")
+    assert "B-004 was cancelled" in text(window, "advice")
 
 
 def test_queue_full_is_explained(qtbot, window, fake_queue):

@@ -26,6 +26,10 @@ UNKNOWN_SERVICE = N_(
     "This service is not available right now. Please call a staff member for help."
 )
 NO_ANSWER = N_("Please call a staff member for help. If a ticket comes out later, please keep it.")
+VOIDED = N_(
+    "Your number %(code)s was cancelled because the printer had a problem, and it will "
+    "not be called. Please call a staff member for help."
+)
 NO_SERVICES = N_("No service is open right now. Please call a staff member for help.")
 UNEXPECTED = N_("Something went wrong. Please call a staff member for help.")
 
@@ -65,18 +69,30 @@ class PrinterProblemScreen(_MessageScreen):
         super().__init__(parent)
         self._problem = PrinterProblem.NOT_RESPONDING
         self._advice = NOT_TAKEN
+        self._voided_code: str | None = None
 
     def show_problem(self, problem: PrinterProblem, advice: str = NOT_TAKEN) -> None:
         """Say what is wrong; `advice` is one of this module's messages (NOT_TAKEN, NO_ANSWER)."""
         self._problem = problem
         self._advice = advice
+        self._voided_code = None
+        self._fill()
+
+    def show_voided(self, problem: PrinterProblem, code: str) -> None:
+        """The printer failed after number `code` was used up: it is cancelled, never called."""
+        self._problem = problem
+        self._advice = VOIDED
+        self._voided_code = code
         self._fill()
 
     def _fill(self) -> None:
         _ = self._tr
         self.heading.setText(_("Sorry"))
         self.message.setText(describe_problem(self._problem, _.language))
-        self.advice.setText(_(self._advice))
+        if self._voided_code is None:
+            self.advice.setText(_(self._advice))
+        else:
+            self.advice.setText(_(self._advice) % {"code": self._voided_code})
 
 
 class ErrorScreen(_MessageScreen):

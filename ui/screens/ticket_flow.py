@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
+from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable, TicketVoided
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr
@@ -218,7 +218,11 @@ class TicketFlow(QObject):
         if self._is_late(error):
             return
         self._service_code = None
-        if isinstance(error, PrinterUnavailable):
+        if isinstance(error, TicketVoided):
+            log.warning("ticket %s voided: printer %s", error.code, error.problem.value)
+            self.printer_problem.show_voided(error.problem, error.code)
+            self._show("printer_problem")
+        elif isinstance(error, PrinterUnavailable):
             log.warning("ticket not issued: printer %s", error.problem.value)
             self.printer_problem.show_problem(error.problem)
             self._show("printer_problem")

@@ -67,6 +67,24 @@ def test_issue_prints_on_a_pty_printer_and_paper_out_fails_cleanly(
 
 
 @pytest.mark.slow
+def test_a_print_failing_mid_ticket_names_the_voided_number(
+    environment: dict[str, str], pty_printer: PtyPrinterProcess
+) -> None:
+    environment["KIOSK_PRINTER_URL"] = str(pty_printer.link)
+    assert pty_printer.command("paper-out-after 3") == "ok"  # ready, then out mid-ticket
+    failed = kiosk(environment, "queue", "issue", "A")
+    assert failed.returncode == 1
+    assert "Kertas printer habis. Nomor antrean A-001 dibatalkan" in failed.stderr
+    assert "Tidak ada nomor antrean yang terpakai" not in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert pty_printer.command("paper-ok") == "ok"
+
+    again = kiosk(environment, "queue", "issue", "A")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("A-002\t"), "a voided number is never given again"
+
+
+@pytest.mark.slow
 def test_printer_status_and_test_page(
     environment: dict[str, str], pty_printer: PtyPrinterProcess
 ) -> None:
@@ -124,6 +142,7 @@ def test_help_is_written_for_a_technician(environment: dict[str, str]) -> None:
     result = kiosk(environment, "queue", "issue", "--help")
     assert result.returncode == 0
     assert "no number is consumed" in " ".join(result.stdout.split())
+    assert "voids its number" in " ".join(result.stdout.split())
 
 
 def test_keys_export_then_import_through_the_os_keyring(

@@ -43,16 +43,16 @@ def test_render_feed_and_cut() -> None:
     assert data.endswith(b"\x1bd\x02\x1dVB\x60")
 
 
-@pytest.mark.parametrize(
-    ("break_it", "problem"),
-    [
-        (EmulatedPrinter.paper_out, PrinterProblem.PAPER_OUT),
-        (EmulatedPrinter.open_cover, PrinterProblem.COVER_OPEN),
-        (EmulatedPrinter.go_offline, PrinterProblem.OFFLINE),
-        (EmulatedPrinter.jam_cutter, PrinterProblem.CUTTER_ERROR),
-        (EmulatedPrinter.vanish, PrinterProblem.UNPLUGGED),
-    ],
-)
+BREAKAGES = [
+    (EmulatedPrinter.paper_out, PrinterProblem.PAPER_OUT),
+    (EmulatedPrinter.open_cover, PrinterProblem.COVER_OPEN),
+    (EmulatedPrinter.go_offline, PrinterProblem.OFFLINE),
+    (EmulatedPrinter.jam_cutter, PrinterProblem.CUTTER_ERROR),
+    (EmulatedPrinter.vanish, PrinterProblem.UNPLUGGED),
+]
+
+
+@pytest.mark.parametrize(("break_it", "problem"), BREAKAGES)
 def test_printer_problems_become_plain_reasons(
     escpos_printer: EscPosPrinter,
     emulator: EmulatedPrinter,
@@ -64,6 +64,24 @@ def test_printer_problems_become_plain_reasons(
         ThermalTicketPrinter(escpos_printer).print_bytes(b"hello\n")
     assert caught.value.problem is problem
     assert emulator.tickets == []
+
+
+@pytest.mark.parametrize(("break_it", "problem"), BREAKAGES)
+def test_the_readiness_check_says_why_and_sends_no_ticket(
+    escpos_printer: EscPosPrinter,
+    emulator: EmulatedPrinter,
+    break_it,
+    problem,  # type: ignore[no-untyped-def]
+) -> None:
+    printer = ThermalTicketPrinter(escpos_printer)
+    printer.check_ready()
+    break_it(emulator)
+    with pytest.raises(PrinterUnavailable) as caught:
+        printer.check_ready()
+    assert caught.value.problem is problem
+    assert not caught.value.may_print_later
+    assert emulator.stats.status_queries in (4, 8)  # DLE EOT only (none once unplugged)
+    assert emulator.stats.bytes_received == 3 * emulator.stats.status_queries
 
 
 def test_a_profile_with_a_stored_logo_prints_it_on_top(emulator_url: str) -> None:

@@ -17,10 +17,11 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
 from kiosk.queue.service import QueueService
+from kiosk.queue.types import TicketState
 from tests.helpers.stubs import FakeClock
-from tests.kiosk.cli.test_ticket_issuing import ticket_count
+from tests.kiosk.cli.test_ticket_issuing import ticket_count, ticket_states
 
 pytestmark = pytest.mark.slow
 
@@ -69,8 +70,10 @@ def pty_queue(
 
 
 def problem_issuing(queue: QueueService, service: str) -> PrinterProblem:
+    """The problem of a printer refusing before any number was used."""
     with pytest.raises(PrinterUnavailable) as caught:
         queue.issue_ticket(service)
+    assert not isinstance(caught.value, TicketVoided)
     return caught.value.problem
 
 
@@ -104,17 +107,24 @@ def test_paper_out_consumes_no_number(
     assert ticket_count(sessions) == 1
 
 
-def test_paper_running_out_mid_ticket_consumes_no_number(
+def voided_issuing(queue: QueueService, service: str) -> TicketVoided:
+    with pytest.raises(TicketVoided) as caught:
+        queue.issue_ticket(service)
+    return caught.value
+
+
+def test_paper_running_out_mid_ticket_voids_the_number(
     pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
     assert emulator.command("paper-out-after 3") == "ok"
-    assert problem_issuing(pty_queue, "A") is PrinterProblem.PAPER_OUT
-    assert ticket_count(sessions) == 0
+    voided = voided_issuing(pty_queue, "A")
+    assert (voided.code, voided.problem) == ("A-001", PrinterProblem.PAPER_OUT)
+    assert ticket_states(sessions) == [("A-001", TicketState.VOIDED)]
     assert emulator.tickets() == []
     assert emulator.stats()["discarded_bytes"] > 0  # the rest of the ticket hit no paper
 
 
-def test_unplug_mid_ticket_consumes_no_number_and_the_port_reconnects(
+def test_unplug_mid_ticket_voids_the_number_and_the_port_reconnects(
     pty_queue: QueueService, start_emulator: StartEmulator, sessions: sessionmaker[Session]
 ) -> None:
     emulator = start_emulator(pace=True)  # a ticket (~330 bytes) takes ~0.35 s at 9600 baud
@@ -122,17 +132,18 @@ def test_unplug_mid_ticket_consumes_no_number_and_the_port_reconnects(
         issuing = pool.submit(pty_queue.issue_ticket, "C")
         wait_for_bytes(emulator, STATUS_QUERY_BYTES + UNPLUG_AFTER_TICKET_BYTES)
         assert emulator.command("vanish") == "ok"
-        with pytest.raises(PrinterUnavailable) as caught:
+        with pytest.raises(TicketVoided) as caught:
             issuing.result(timeout=5)
     assert caught.value.problem is PrinterProblem.UNPLUGGED
-    assert ticket_count(sessions) == 0
+    assert ticket_states(sessions) == [("C-001", TicketState.VOIDED)]
     assert emulator.tickets() == []
 
     assert problem_issuing(pty_queue, "C") is PrinterProblem.UNPLUGGED  # no device at the link
+    assert ticket_count(sessions) == 1  # refused by the check: no number used
     assert emulator.command("come-back") == "ok"  # a new pty, linked at the same path
-    assert pty_queue.issue_ticket("C").code == "C-001"
-    assert "C-001" in emulator.tickets()[-1]
-    assert ticket_count(sessions) == 1
+    assert pty_queue.issue_ticket("C").code == "C-002"
+    assert "C-002" in emulator.tickets()[-1]
+    assert ticket_count(sessions) == 2
 
 
 def test_line_noise_before_a_status_reply_is_skipped(
@@ -153,7 +164,7 @@ def kill(emulator: PtyPrinterProcess) -> None:
     assert emulator.stop() == -signal.SIGKILL
 
 
-def test_a_printer_process_killed_mid_ticket_consumes_no_number(
+def test_a_printer_process_killed_mid_ticket_voids_the_number(
     pty_queue: QueueService, start_emulator: StartEmulator, sessions: sessionmaker[Session]
 ) -> None:
     emulator = start_emulator(pace=True)
@@ -163,10 +174,10 @@ def test_a_printer_process_killed_mid_ticket_consumes_no_number(
         ticket_bytes = emulator.stats()["bytes_received"] + STATUS_QUERY_BYTES
         wait_for_bytes(emulator, ticket_bytes + UNPLUG_AFTER_TICKET_BYTES)
         kill(emulator)
-        with pytest.raises(PrinterUnavailable) as caught:
+        with pytest.raises(TicketVoided) as caught:
             issuing.result(timeout=5)
     assert caught.value.problem is PrinterProblem.UNPLUGGED
-    assert ticket_count(sessions) == 1
+    assert ticket_states(sessions) == [("A-001", TicketState.ISSUED), ("A-002", TicketState.VOIDED)]
 
 
 def test_a_printer_process_killed_between_tickets_consumes_no_number(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import EmulatedPrinter
 from kiosk.db.models import Ticket
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
 
@@ -48,7 +48,17 @@ def test_paper_out_consumes_no_number(
     assert real_queue.issue_ticket("B").code == "B-001"
 
 
-def test_unplug_mid_ticket_consumes_no_number_and_recovers(
+def ticket_states(sessions: sessionmaker[Session]) -> list[tuple[str, TicketState]]:
+    with sessions() as session:
+        return [
+            (code, state)
+            for code, state in session.execute(
+                select(Ticket.code, Ticket.state).order_by(Ticket.id)
+            )
+        ]
+
+
+def test_unplug_mid_ticket_voids_the_number_and_recovers(
     real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.pace = True  # the ticket takes ~0.6 s on a 9600 baud line
@@ -72,18 +82,20 @@ def test_unplug_mid_ticket_consumes_no_number_and_recovers(
     emulator.receive = receive  # type: ignore[method-assign]
     unplugger = threading.Thread(target=unplug_once_bytes_flow)
     unplugger.start()
-    with pytest.raises(PrinterUnavailable) as caught:
+    with pytest.raises(TicketVoided) as caught:
         real_queue.issue_ticket("C")
     unplugger.join()
-    assert caught.value.problem is PrinterProblem.UNPLUGGED
-    assert ticket_count(sessions) == 0
+    assert (caught.value.code, caught.value.problem) == ("C-001", PrinterProblem.UNPLUGGED)
+    assert ticket_states(sessions) == [("C-001", TicketState.VOIDED)]  # its stub may show it
 
     emulator.pace = False
-    with pytest.raises(PrinterUnavailable):  # still unplugged
+    with pytest.raises(PrinterUnavailable) as refused:  # still unplugged: caught by the check
         real_queue.issue_ticket("C")
+    assert not isinstance(refused.value, TicketVoided)
+    assert ticket_count(sessions) == 1
     emulator.come_back()
-    assert real_queue.issue_ticket("C").code == "C-001"
-    assert "C-001" in emulator.tickets[-1].body
+    assert real_queue.issue_ticket("C").code == "C-002"
+    assert "C-002" in emulator.tickets[-1].body
 
 
 def test_reprint_prints_the_same_number_again(
@@ -97,19 +109,20 @@ def test_reprint_prints_the_same_number_again(
     assert ticket_count(sessions) == 1
 
 
-def test_paper_running_out_mid_ticket_consumes_no_number(
+def test_paper_running_out_mid_ticket_voids_the_number(
     real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.paper_runs_out_after(3)  # the roll ends three lines into the ticket
-    with pytest.raises(PrinterUnavailable) as caught:
+    with pytest.raises(TicketVoided) as caught:
         real_queue.issue_ticket("A")
-    assert caught.value.problem is PrinterProblem.PAPER_OUT
-    assert ticket_count(sessions) == 0
+    assert (caught.value.code, caught.value.problem) == ("A-001", PrinterProblem.PAPER_OUT)
+    assert ticket_states(sessions) == [("A-001", TicketState.VOIDED)]
     assert emulator.tickets == []
     assert len(emulator.pending_lines) == 3  # the half ticket on the empty roll
     emulator.paper_ok()
-    assert real_queue.issue_ticket("A").code == "A-001"
-    assert "A-001" in emulator.tickets[-1].body
+    assert emulator.tickets == []  # the printer confirmed the clear: the rest never prints
+    assert real_queue.issue_ticket("A").code == "A-002"
+    assert "A-002" in emulator.tickets[-1].body
 
 
 def test_a_printer_that_cannot_discard_the_rest_voids_the_number(
@@ -119,12 +132,10 @@ def test_a_printer_that_cannot_discard_the_rest_voids_the_number(
     that number must never be given to the next citizen (a gap beats a duplicate)."""
     emulator.supports_clear = False
     emulator.paper_runs_out_after(3)
-    with pytest.raises(PrinterUnavailable) as caught:
+    with pytest.raises(TicketVoided) as caught:
         real_queue.issue_ticket("A")
     assert caught.value.may_print_later
-    with sessions() as session:
-        voided = session.scalars(select(Ticket)).one()
-    assert (voided.code, voided.state) == ("A-001", TicketState.CANCELLED)
+    assert ticket_states(sessions) == [("A-001", TicketState.VOIDED)]
 
     emulator.paper_ok()  # the ghost of A-001 comes out now...
     assert emulator.wait_for_tickets(1, timeout=5)
