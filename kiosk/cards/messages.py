@@ -14,11 +14,11 @@ from kiosk.cards.errors import (
     WeakPin,
     WrongPin,
 )
-from kiosk.cards.tags import CardKeyBroken
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
 from kiosk.queue.numbering import office_zone
+from kiosk.security.guard import KeysRefused
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
@@ -36,7 +36,7 @@ SIMPLE: dict[type[KioskError], str] = {
     NameRequired: N_("Please type a name."),
     InvalidStaffNumber: N_("A staff number has only digits (at most 12)."),
     UnknownStaff: N_("No staff member has this number."),
-    CardKeyBroken: N_("The card key of this kiosk cannot be read. Please call the technician."),
+    KeysRefused: N_("The keys of this kiosk do not fit its data. Please call the technician."),
 }
 
 

@@ -8,9 +8,9 @@ change is written to the staff audit trail in the same transaction.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 from enum import StrEnum
-from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,19 +25,20 @@ from kiosk.cards.errors import (
     UnknownStaff,
     WrongPin,
 )
+from kiosk.cards.keys import holder_binding
 from kiosk.cards.models import CardHolderRecord, StaffEvent, StaffMember
-from kiosk.cards.pins import check_pin_policy, hash_pin, verify_pin
+from kiosk.cards.pins import PinHasher, check_pin_policy, needs_rehash
 from kiosk.cards.tags import TagFingerprinter
 from kiosk.cards.types import CardHolder, StaffBadge, StaffInfo, StaffRole, StaffSession
 from kiosk.catalogue.validators import check_nik
 from kiosk.db.engine import begin_write
-from kiosk.ports import Clock, SecretStore
+from kiosk.ports import Clock
+from kiosk.security.keys import OfficeKeys
 from kiosk.security.sealing import Sealer
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 STAFF_NUMBER_MAX_DIGITS = 12
-HOLDER_AAD_PREFIX = "card-holder:"
 
 
 class StaffEventKind(StrEnum):
@@ -50,23 +51,25 @@ class StaffEventKind(StrEnum):
     BADGE_SET = "badge_set"
     CARD_ENROLLED = "card_enrolled"  # a citizen's card; the citizen is not named
     CARD_REMOVED = "card_removed"  # a citizen's card or a staff badge
-    UNKNOWN_NUMBER = "unknown_number"  # a sign-in with a number nobody has (as typed)
+    UNKNOWN_NUMBER = "unknown_number"  # a sign-in with a number nobody has (not stored:
+    # a number and PIN typed together would land in the clear)
 
 
 class CardRegistry:
     """Staff, badges, PINs and card holders over one database and the SecretStore."""
 
     def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        sealer: Sealer,
-        secrets: SecretStore,
-        clock: Clock,
+        self, session_factory: sessionmaker[Session], keys: OfficeKeys, clock: Clock
     ) -> None:
         self._sessions = session_factory
-        self._sealer = sealer
-        self._tags = TagFingerprinter(secrets)
+        self._sealer = Sealer(keys.data)
+        self._tags = TagFingerprinter(keys.card)
+        self._pins = PinHasher(keys.pin_pepper)
         self._clock = clock
+        # Checked when the number is unknown or the account locked, so that these take
+        # the time of a wrong PIN. Made now, not at the first unknown number (which would
+        # then take twice as long).
+        self._decoy_hash = self._pins.hash(f"{secrets.randbelow(10**6):06d}")
 
     def __repr__(self) -> str:
         return "CardRegistry()"
@@ -84,7 +87,7 @@ class CardRegistry:
         number, name = _staff_number(staff_number), _name(name)
         check_pin_policy(pin)
         badge = self._tags.fingerprint(badge_tag) if badge_tag is not None else None
-        pin_hash = hash_pin(pin)
+        pin_hash = self._pins.hash(pin)
         with self._sessions() as session:
             begin_write(session)
             if _staff(session, number) is not None:
@@ -124,7 +127,7 @@ class CardRegistry:
     def set_pin(self, staff_number: str, pin: str) -> None:
         """A new PIN (set by a technician); it also lifts a lockout."""
         check_pin_policy(pin)
-        pin_hash = hash_pin(pin)
+        pin_hash = self._pins.hash(pin)
         with self._sessions() as session:
             begin_write(session)
             member = _active_staff(session, _staff_number(staff_number))
@@ -157,7 +160,7 @@ class CardRegistry:
         fingerprint = self._tags.fingerprint(tag)
         info = check_nik(nik, self._clock.now().date())
         sealed = self._sealer.seal(
-            {"nik": info.nik, "name": _name(name)}, HOLDER_AAD_PREFIX + fingerprint
+            {"nik": info.nik, "name": _name(name)}, holder_binding(fingerprint)
         )
         with self._sessions() as session:
             begin_write(session)
@@ -201,7 +204,7 @@ class CardRegistry:
             holder = _holder(session, fingerprint)
             if holder is None:
                 return None
-            opened = self._sealer.unseal(holder.sealed, HOLDER_AAD_PREFIX + fingerprint)
+            opened = self._sealer.unseal(holder.sealed, holder_binding(fingerprint))
             return CardHolder(str(opened["nik"]), str(opened["name"]), holder.created_at)
 
     def identify_staff(self, tag: str) -> StaffBadge | None:
@@ -224,7 +227,7 @@ class CardRegistry:
                 select(StaffMember).where(StaffMember.staff_number == number).with_for_update()
             )
             if member is None or not member.active:
-                self._refuse_unknown(session, number[:STAFF_NUMBER_MAX_DIGITS], pin)
+                self._refuse_unknown(session, pin)
             return self._check_pin(session, member, pin)
 
     def sign_in_with_badge(self, tag: str, pin: str) -> StaffSession:
@@ -241,24 +244,28 @@ class CardRegistry:
                 raise UnknownCard()
             return self._check_pin(session, member, pin)
 
-    def _refuse_unknown(self, session: Session, typed: str, pin: str) -> None:
-        """Audited, and as slow as a wrong PIN, so that neither the time taken nor the
-        screen (see ui.staff.sign_in) tells which numbers exist."""
-        verify_pin(pin, _decoy_hash())
-        _audit(session, StaffEventKind.UNKNOWN_NUMBER, typed or None, self._clock.now())
+    def _refuse_unknown(self, session: Session, pin: str) -> None:
+        """Audited without what was typed (a number and PIN typed together would be
+        stored in the clear), and as slow as a wrong PIN, so that neither the time taken
+        nor the screen (see ui.staff.sign_in) tells which numbers exist."""
+        self._pins.verify(pin, self._decoy_hash)
+        _audit(session, StaffEventKind.UNKNOWN_NUMBER, None, self._clock.now())
         session.commit()
         raise UnknownStaff()
 
     def _check_pin(self, session: Session, member: StaffMember | None, pin: str) -> StaffSession:
         now = self._clock.now()
         if member is None or not member.active:
-            verify_pin(pin, _decoy_hash())
+            self._pins.verify(pin, self._decoy_hash)
             raise UnknownStaff()
         if member.locked_until is not None and now < member.locked_until:
+            self._pins.verify(pin, self._decoy_hash)  # as slow as a wrong PIN; decides nothing
             raise StaffLockedOut(member.locked_until)
-        if verify_pin(pin, member.pin_hash):
+        if self._pins.verify(pin, member.pin_hash):
             member.failed_attempts = 0
             member.locked_until = None
+            if needs_rehash(member.pin_hash):  # a hash wrapped at start-up: now the PIN is known
+                member.pin_hash = self._pins.hash(pin)
             _audit(session, StaffEventKind.SIGNED_IN, member.staff_number, now)
             session.commit()
             return StaffSession(member.staff_number, member.name, member.role, now)
@@ -277,13 +284,6 @@ class CardRegistry:
         member.locked_until = now + LOCKOUT
         _audit(session, StaffEventKind.LOCKED_OUT, member.staff_number, now)
         return StaffLockedOut(member.locked_until)
-
-
-@cache
-def _decoy_hash() -> str:
-    """Checked when the staff number is unknown, so that a wrong number takes as long as
-    a wrong PIN and the time taken does not tell which numbers exist."""
-    return hash_pin("975310")
 
 
 def _staff_number(text: str) -> str:

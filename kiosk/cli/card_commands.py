@@ -10,8 +10,8 @@ import threading
 from kiosk.cards import StaffRole
 from kiosk.cards.errors import WeakPin
 from kiosk.cards.service import CardRegistry
+from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.readers import start_card_reader, stop_reader
-from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
 from kiosk.config import ConfigError, Settings
@@ -27,12 +27,11 @@ class NoCardTapped(KioskError):
 
 
 def open_registry(settings: Settings) -> CardRegistry:
-    """The registry on the configured database, with the kiosk's keys in the OS keyring
-    (refused when this user's keyring has none: see `existing_sealer`)."""
-    secrets = KeyringSecretStore(settings)
-    sealer = existing_sealer(settings, secrets)
+    """The registry on the configured database, with the kiosk's keys from its key store
+    (refused when they are not there or do not fit: this command never makes keys)."""
     database = open_database(settings)
-    return CardRegistry(database.sessions, sealer, secrets, SystemClock())
+    keys = open_office_keys(settings, database.sessions)
+    return CardRegistry(database.sessions, keys, SystemClock())
 
 
 def staff_add(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.paths import default_catalogue_dir
-from kiosk.cli.secrets import existing_sealer
+from kiosk.cli.office_keys import open_office_keys
 from kiosk.config import Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
@@ -57,9 +57,11 @@ def build_documents(
     loaded = load_catalogue(default_catalogue_dir())
     for problem in loaded.problems:
         log.error("service definition not loaded: %s", problem)
+    if sealer is None:  # a technician's command: the kiosk's keys, never new ones
+        sealer = Sealer(open_office_keys(settings, sessions).data)
     return DocumentService(
         sessions,
-        sealer or existing_sealer(settings),
+        sealer,
         loaded.services,
         office_of(settings),
         SystemClock(),

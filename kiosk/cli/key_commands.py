@@ -1,5 +1,5 @@
-"""`kiosk keys export|import`: carry the office's keys to another PC, wrapped with a
-passphrase (see kiosk.security.key_transfer)."""
+"""`kiosk keys init|status|export|import`: the office keys, created, checked, carried to
+another PC wrapped with a passphrase (see kiosk.security.key_transfer), or restored."""
 
 from __future__ import annotations
 
@@ -9,26 +9,51 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.cards.tags import CARD_KEY_NAME
-from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.cli.office_keys import key_guard, open_office_keys
+from kiosk.cli.secrets import key_store
 from kiosk.cli.settings_loader import settings_for
+from kiosk.cli.wiring import open_database
 from kiosk.security.key_transfer import (
     KeyTransferError,
     check_passphrase,
     export_bundle,
     import_bundle,
 )
-from kiosk.security.sealing import DATA_KEY_NAME
+from kiosk.security.keys import OFFICE_KEY_NAMES
 
-SHARED_SECRETS = (DATA_KEY_NAME, CARD_KEY_NAME)  # submissions; badges and citizens' cards
+
+def init_keys(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    store = key_store(settings)
+    database = open_database(settings)
+    open_office_keys(settings, database.sessions, create=True, store=store)
+    print(f"The office keys are in {store.description} and match this database.")
+    print("Keep a copy: `kiosk keys export FILE` onto a USB stick kept in the office safe.")
+    return 0
+
+
+def key_status(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    store = key_store(settings)
+    guard = key_guard(settings, open_database(settings).sessions, store)
+    print(f"key store: {store.description}")
+    print("key\tin store\tin database\tmatches\tdata sealed with it")
+    healthy = True
+    for state in guard.status():
+        matches = {True: "yes", False: "NO", None: "-"}[state.matches]
+        data = ", ".join(f"{count} {what}" for what, count in state.data.items()) or "none"
+        print(f"{state.name}\t{_yes(state.in_store)}\t{_yes(state.recorded)}\t{matches}\t{data}")
+        healthy = healthy and state.matches is not False
+        healthy = healthy and (state.in_store or not (state.recorded or state.data))
+    return 0 if healthy else 1
 
 
 def export_keys(args: argparse.Namespace) -> int:
-    store = KeyringSecretStore(settings_for(args))
+    store = key_store(settings_for(args))
     passphrase = _passphrase(args, confirm=True)
-    bundle = export_bundle(store, SHARED_SECRETS, passphrase)
+    bundle = export_bundle(store, OFFICE_KEY_NAMES, passphrase)
     target: Path = args.file
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     with os.fdopen(descriptor, "wb") as file:
         file.write(bundle)
     print(f"Keys written to {target}. Import them with `kiosk keys import`, then delete it.")
@@ -36,18 +61,26 @@ def export_keys(args: argparse.Namespace) -> int:
 
 
 def import_keys(args: argparse.Namespace) -> int:
-    store = KeyringSecretStore(settings_for(args))
+    settings = settings_for(args)
+    store = key_store(settings)
     try:
         bundle = Path(args.file).read_bytes()
     except OSError as error:
         raise KeyTransferError(f"cannot read {args.file}: {error.strerror}") from None
     passphrase = _passphrase(args, confirm=False)
-    result = import_bundle(store, bundle, passphrase, SHARED_SECRETS, args.replace)
+    guard = key_guard(settings, open_database(settings).sessions, store)
+    result = import_bundle(
+        store, bundle, passphrase, OFFICE_KEY_NAMES, args.replace, guard.check_replacement
+    )
     for name in result.written:
         print(f"imported {name}")
     for name in result.unchanged:
         print(f"already here {name}")
     return 0
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.cli import card_parsers, document_parsers
+from kiosk.cli import card_parsers, document_parsers, key_parsers
 from kiosk.errors import KioskError
 from kiosk.queue.types import Priority
 
@@ -146,30 +146,6 @@ def _add_catalogue_commands(commands: argparse._SubParsersAction[argparse.Argume
     check.set_defaults(handler="catalogue_commands:check")
 
 
-def _add_key_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    keys = commands.add_parser(
-        "keys",
-        help="carry the office's keys to another PC",
-        description="Export the data key and the card key of this PC into a file wrapped "
-        "with a passphrase, and import it on another PC of the same office (a counter "
-        "sharing the office's PostgreSQL database), so it can open the same submissions.",
-    )
-    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
-    export = keys_sub.add_parser("export", help="write the keys to a new passphrase-wrapped file")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.set_defaults(handler="key_commands:export_keys")
-    import_ = keys_sub.add_parser("import", help="store the keys of a file in this PC's keyring")
-    import_.add_argument("file", type=Path, metavar="FILE")
-    import_.add_argument(
-        "--replace", action="store_true", help="replace different keys (this PC stored nothing)"
-    )
-    import_.set_defaults(handler="key_commands:import_keys")
-    for command in (export, import_):
-        command.add_argument(
-            "--passphrase-stdin", action="store_true", help="read the passphrase from stdin"
-        )
-
-
 def resolve_handler(name: str) -> Handler:
     """Import a command's module only when it runs, so start-up and --help stay quick."""
     module_name, _, function = name.partition(":")
@@ -189,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_commands(commands)
     _add_device_commands(commands)
     _add_data_commands(commands)
-    _add_key_commands(commands)
+    key_parsers.add_commands(commands)
     _add_catalogue_commands(commands)
     card_parsers.add_commands(commands)
     document_parsers.add_commands(commands)

@@ -1,7 +1,9 @@
-"""The OS keyring as the core's SecretStore; a kiosk never keeps its keys in a file."""
+"""The key stores: the OS keyring for a desktop session, systemd credentials for an
+unattended kiosk (kiosk.cli.credentials). A kiosk never keeps its keys in a plain file."""
 
 from __future__ import annotations
 
+import getpass
 import logging
 
 import keyring
@@ -10,9 +12,8 @@ import keyring.core
 from keyring.backends import fail
 from keyring.errors import KeyringError
 
+from kiosk.cli.credentials import SystemdCredsSecretStore
 from kiosk.config import ConfigError, Settings
-from kiosk.ports import SecretStore
-from kiosk.security.sealing import DATA_KEY_NAME, Sealer
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,10 @@ class KeyringSecretStore:
             )
 
     @property
+    def description(self) -> str:
+        return f"the OS keyring of user {getpass.getuser()!r}"
+
+    @property
     def backend_name(self) -> str:
         return f"{type(self._keyring).__module__}.{type(self._keyring).__name__}"
 
@@ -60,16 +65,8 @@ class KeyringSecretStore:
         self._keyring.set_password(SERVICE_NAME, name, value)
 
 
-def existing_sealer(settings: Settings, store: SecretStore | None = None) -> Sealer:
-    """The kiosk's Sealer for a command run by a technician, refusing to create a data
-    key: under another OS user (another keyring) a new key would seal what the kiosk can
-    never open, and open nothing the kiosk sealed. `kiosk run` creates the keys."""
-    store = store if store is not None else KeyringSecretStore(settings)
-    if store.get_secret(DATA_KEY_NAME) is None:
-        raise ConfigError(
-            str(settings.source or "settings"),
-            "the OS keyring of this user holds no data key yet: start the kiosk once "
-            "(it creates its keys), or run this command as the kiosk's user",
-            "security.keyring_backend",
-        )
-    return Sealer(store)
+def key_store(settings: Settings) -> KeyringSecretStore | SystemdCredsSecretStore:
+    """The configured key store (`security.key_store`)."""
+    if settings.security.key_store == "systemd-creds":
+        return SystemdCredsSecretStore(settings.security.credentials_dir)
+    return KeyringSecretStore(settings)

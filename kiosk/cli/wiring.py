@@ -16,8 +16,8 @@ from devices.transport import SerialTransport
 from kiosk.cards.service import CardRegistry
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.documents_adapter import KioskDocuments, build_kiosk_documents
+from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.cli.secrets import KeyringSecretStore
 from kiosk.cli.services_adapter import KioskServices
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
@@ -86,7 +86,7 @@ def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) 
 
 @dataclass
 class GuidedParts:
-    """What needs the OS keyring: the guided services, the card registry, staff documents."""
+    """What needs the office keys: the guided services, the card registry, staff documents."""
 
     services: KioskServices
     cards: CardRegistry
@@ -94,25 +94,21 @@ class GuidedParts:
 
 
 def build_guided(settings: Settings, database: Database, printer: EscPosPrinter) -> GuidedParts:
-    """The parts sharing the keyring's data key and the database: one Sealer for all."""
-    secrets = KeyringSecretStore(settings)
-    sealer = Sealer(secrets)
-    sealer.ensure_key()  # once, at start-up, in this one process
-    clock = SystemClock()
+    """The parts that need the office keys (checked against the database first: never a
+    new key over data sealed with another), sharing one Sealer."""
+    keys = open_office_keys(settings, database.sessions, create=True)
+    sealer = Sealer(keys.data)
     return GuidedParts(
         build_services(settings, database, printer, sealer),
-        CardRegistry(database.sessions, sealer, secrets, clock),
+        CardRegistry(database.sessions, keys, SystemClock()),
         build_kiosk_documents(settings, sealer, database.sessions),
     )
 
 
 def build_services(
-    settings: Settings, database: Database, printer: EscPosPrinter, sealer: Sealer | None = None
+    settings: Settings, database: Database, printer: EscPosPrinter, sealer: Sealer
 ) -> KioskServices:
-    """The guided services: catalogue, sealed submissions (key in the OS keyring), receipts."""
-    if sealer is None:
-        sealer = Sealer(KeyringSecretStore(settings))
-        sealer.ensure_key()  # once, at start-up, in this one process
+    """The guided services: catalogue, sealed submissions, receipts."""
     clock = SystemClock()
     submissions = SubmissionService(
         database.sessions, sealer, clock, settings.office.name, settings.office.timezone

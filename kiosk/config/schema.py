@@ -16,6 +16,7 @@ PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr", "generic")  # names of devices.
 LANGUAGES = ("id", "en", "jv")
 ROLES = ("kiosk", "counter")
 DATABASE_KINDS = ("sqlite", "postgresql")
+KEY_STORES = ("keyring", "systemd-creds")
 
 
 class Kind(StrEnum):
@@ -269,6 +270,24 @@ OPTIONS: tuple[Option, ...] = (
         "The OS keyring that holds the kiosk's data key, as a Python class path (e.g. "
         "keyring.backends.SecretService.Keyring); empty: the platform's default. The kiosk "
         "refuses to start when no real keyring is available.",
+    ),
+    Option(
+        "security.key_store",
+        Kind.STR,
+        "keyring",
+        "Where the office keys live: 'keyring' (the OS keyring of the kiosk's user, for a "
+        "desktop session) or 'systemd-creds' (an unattended kiosk: each key is a systemd "
+        "credential encrypted with the machine's TPM2 chip or host key, so a copy of the "
+        "disk's data folder opens nothing; see docs/key-protection.md).",
+        choices=KEY_STORES,
+    ),
+    Option(
+        "security.credentials_dir",
+        Kind.PATH,
+        Path("/etc/credstore.encrypted"),
+        "Folder of the encrypted systemd credentials (key_store = 'systemd-creds'): one "
+        "file NAME.cred per key, written by `sudo kiosk keys init`. The kiosk's systemd "
+        "unit loads them with LoadCredentialEncrypted=.",
     ),
 )
 

@@ -77,6 +77,8 @@ class DocumentSettings:
 @dataclass(frozen=True)
 class SecuritySettings:
     keyring_backend: str
+    key_store: str
+    credentials_dir: Path
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from kiosk.documents.types import (
 from kiosk.ports import Clock
 from kiosk.queue.numbering import business_date, office_zone
 from kiosk.security.sealing import Sealer
+from kiosk.submissions.binding import open_answers
 from kiosk.submissions.lookup import find_submission, receipt_of
 from kiosk.submissions.types import Receipt
 from kiosk.wizard.messages import text_in
@@ -117,7 +118,7 @@ class DocumentService:
     def _open(self, tracking_code: str) -> _Opened:
         with self._sessions() as session:
             row = find_submission(session, tracking_code)
-            sealed = self._sealer.unseal(row.sealed, row.id)
+            sealed = open_answers(self._sealer, row)
             answers = sealed.get("answers")
             nik = sealed.get("nik")
             held = nik if isinstance(nik, str) else None

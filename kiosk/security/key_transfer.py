@@ -14,7 +14,7 @@ import base64
 import binascii
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,21 +75,26 @@ def import_bundle(
     passphrase: str,
     allowed: Iterable[str],
     replace: bool = False,
+    check: Callable[[Mapping[str, str]], None] | None = None,
 ) -> ImportResult:
     """Store the bundle's secrets in `secrets`; only names in `allowed`, so a crafted
     file cannot plant other keyring entries. A different key already on this PC is kept
-    unless `replace`: records sealed with it would no longer open."""
+    unless `replace`: records sealed with it would no longer open. `check` sees the
+    bundle's keys before anything is written and raises to refuse them (the key guard:
+    keys that do not open this database's data are never imported, --replace or not)."""
     values = _open(bundle, passphrase)
     unexpected = sorted(set(values) - set(allowed))
     if unexpected:
         raise KeyTransferError("the key file holds unknown keys: " + ", ".join(unexpected))
+    if check is not None:
+        check(values)
     conflicts = [name for name, value in values.items() if _differs(secrets, name, value)]
     if conflicts and not replace:
         raise KeyTransferError(
             "this PC already has other keys ("
             + ", ".join(sorted(conflicts))
-            + "); anything it sealed with them would no longer open. Import before the "
-            "first use, or pass --replace if this PC has stored nothing yet"
+            + "); anything sealed with them would no longer open. Import before the first "
+            "use, or pass --replace to restore the keys this database's data was sealed with"
         )
     written, unchanged = [], []
     for name, value in sorted(values.items()):

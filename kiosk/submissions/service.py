@@ -17,6 +17,7 @@ from kiosk.db.engine import begin_write
 from kiosk.ports import Clock
 from kiosk.queue.numbering import business_date, office_zone
 from kiosk.security.sealing import Sealer
+from kiosk.submissions.binding import binding, open_answers
 from kiosk.submissions.lookup import find_submission, receipt_of
 from kiosk.submissions.models import (
     OUTBOX_KIND_SUBMISSION,
@@ -74,11 +75,10 @@ class SubmissionService:
         if stored is not None:
             log.info("submission %s already stored: its receipt again", submission_id)
             return stored
-        sealed = self._sealer.seal(_sealed_content(form), submission_id)
         attempts = 0
         while True:
             try:
-                receipt = self._insert(submission_id, sealed, form, definition)
+                receipt = self._insert(submission_id, form, definition)
             except IntegrityError as error:
                 # The id itself is taken: an earlier commit of this form did land (a
                 # retry raced it). Not a code collision: never stored a second time.
@@ -128,7 +128,7 @@ class SubmissionService:
 
     def _receipt_of(self, row: Submission) -> Receipt:
         """A stored submission's receipt; the masked NIK comes from the sealed record."""
-        nik = self._sealer.unseal(row.sealed, row.id).get("nik")
+        nik = open_answers(self._sealer, row).get("nik")
         return receipt_of(row, nik if isinstance(nik, str) else None, self._zone, self._office_name)
 
     def unsent_count(self) -> int:
@@ -138,12 +138,14 @@ class SubmissionService:
             return session.scalar(query) or 0
 
     def _insert(
-        self, submission_id: str, sealed: bytes, form: CompletedForm, definition: ServiceDefinition
+        self, submission_id: str, form: CompletedForm, definition: ServiceDefinition
     ) -> Receipt:
         with self._sessions() as session:
             begin_write(session)
             now = self._clock.now()
             code = self._free_code(session)
+            bound_to = binding(submission_id, code, definition.id, definition.version)
+            sealed = self._sealer.seal(_sealed_content(form), bound_to)
             row = _new_submission(submission_id, code, sealed, form, definition, now)
             day = business_date(now, self._zone)
             row.ready_on = add_working_days(day, definition.processing_days)

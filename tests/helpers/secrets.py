@@ -7,8 +7,14 @@ import os
 
 import pytest
 
+from kiosk.cli.office_keys import KEY_USES
 from kiosk.cli.secrets import KeyringSecretStore
 from kiosk.config import ConfigError, load_settings
+from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.db.migrate import upgrade
+from kiosk.ports import SystemClock
+from kiosk.security.guard import KeyGuard
+from kiosk.security.keys import OfficeKeys
 
 
 def real_keyring_or_skip() -> KeyringSecretStore:
@@ -35,3 +41,16 @@ class MemorySecretStore:
     def set_secret(self, name: str, value: str) -> None:
         self.writes += 1
         self.values[name] = value
+
+
+def keys_in_real_keyring(database_url: str) -> OfficeKeys:
+    """What the kiosk's first start does on this machine: the office keys in this user's
+    real keyring (made if it has none), checked into the database at `database_url`."""
+    store = real_keyring_or_skip()
+    engine = create_engine_for(database_url)
+    try:
+        upgrade(engine)
+        guard = KeyGuard(session_factory(engine), store, KEY_USES, SystemClock())
+        return guard.open(create=True)
+    finally:
+        engine.dispose()

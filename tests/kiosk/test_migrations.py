@@ -35,6 +35,7 @@ TABLES = {
     "staff_members",
     "card_holders",
     "staff_events",
+    "key_checks",
     "alembic_version",
 }
 
@@ -161,3 +162,25 @@ def test_an_up_to_date_database_starts_without_alembic(db_url: str) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.split() == [HEAD_REVISION, "False"], result.stderr
+
+
+def test_0005_blanks_the_numbers_typed_at_unknown_sign_ins(tmp_path: Path) -> None:
+    """A number and PIN typed together were stored as typed: the upgrade forgets them."""
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'audit.db'}")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0004")
+            for kind, number in (("unknown_number", "1001482915"), ("signed_in", "1001")):
+                connection.execute(
+                    sa.text(
+                        "INSERT INTO staff_events (kind, staff_number, at) "
+                        "VALUES (:kind, :number, '2026-12-01 08:00:00+00:00')"
+                    ),
+                    {"kind": kind, "number": number},
+                )
+        upgrade(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text("SELECT kind, staff_number FROM staff_events"))
+            assert sorted(rows) == [("signed_in", "1001"), ("unknown_number", None)]
+    finally:
+        engine.dispose()

@@ -217,8 +217,7 @@ def test_concurrent_wrong_pins_lock_after_exactly_five(empty_url: str) -> None:
     """Row locks (SELECT ... FOR UPDATE) serialise the failure count across kiosks."""
     from kiosk.cards import StaffRole
     from kiosk.cards.service import CardRegistry
-    from kiosk.security.sealing import Sealer
-    from tests.helpers.secrets import MemorySecretStore
+    from kiosk.security.keys import OfficeKeys
     from tests.kiosk.cards.test_lockout_race import (
         assert_locked_after_exactly_five,
         wrong_pins_at_once,
@@ -227,8 +226,8 @@ def test_concurrent_wrong_pins_lock_after_exactly_five(empty_url: str) -> None:
     engine = create_engine_for(empty_url)
     try:
         upgrade(engine)
-        sessions, secrets = session_factory(engine), MemorySecretStore()
-        registry = CardRegistry(sessions, Sealer(secrets), secrets, FakeClock())
+        sessions = session_factory(engine)
+        registry = CardRegistry(sessions, OfficeKeys.generate(), FakeClock())
         registry.add_staff("1001", "Siti Aminah", StaffRole.CLERK, "482915")
         answers = wrong_pins_at_once(registry, "1001")
         assert_locked_after_exactly_five(answers, sessions, "1001")

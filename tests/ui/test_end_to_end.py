@@ -25,11 +25,11 @@ from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.ports import SystemClock
 from kiosk.queue.service import QueueService
+from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.database import migrate_and_seed, sqlite_url
 from tests.helpers.forms import completed
-from tests.helpers.secrets import MemorySecretStore
 from tests.ui.helpers import tap, tap_until_printing, text
 from ui.app import ReaderRelay
 from ui.contracts import UiOptions
@@ -118,7 +118,7 @@ def test_scanning_a_receipt_qr_on_the_emulated_scanner_opens_its_status(
     engine = create_engine_for(sqlite_url(tmp_path / "anjungan.db"))
     clock = SystemClock()
     submissions = SubmissionService(
-        session_factory(engine), Sealer(MemorySecretStore()), clock, "Kantor", "Asia/Makassar"
+        session_factory(engine), Sealer(new_key()), clock, "Kantor", "Asia/Makassar"
     )
     transport = SerialTransport("emu://ui-e2e?profile=58mm", baudrate=9600)
     printer = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("58mm")))

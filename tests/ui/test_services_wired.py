@@ -33,7 +33,7 @@ from kiosk.security.sealing import Sealer
 from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.database import migrate_and_seed, sqlite_url
-from tests.helpers.secrets import real_keyring_or_skip
+from tests.helpers.secrets import keys_in_real_keyring
 from tests.ui.conftest import FakeQueue
 from tests.ui.fake_services import RecordingVoice, shipped_services
 from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service
@@ -64,14 +64,14 @@ def wired(qtbot, tmp_path: Path) -> Iterator[Wired]:
     migrate_and_seed(url)
     engine = create_engine_for(url)
     sessions, clock = session_factory(engine), SystemClock()
-    secrets = real_keyring_or_skip()
-    sealer = Sealer(secrets)
+    keys = keys_in_real_keyring(url)  # the office keys in the real OS keyring
+    sealer = Sealer(keys.data)
     emulator = get_emulator(name, "80mm")
     transport = SerialTransport(f"emu://{name}?profile=80mm", baudrate=9600)
     receipts = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
     submissions = SubmissionService(sessions, sealer, clock, OFFICE, ZONE)
     services = KioskServices(default_catalogue_dir(), submissions, receipts, clock, ZONE)
-    cards = CardRegistry(sessions, sealer, secrets, clock)
+    cards = CardRegistry(sessions, keys, clock)
     cards.add_holder(CARD, NIK, NAME)
     options = UiOptions(OFFICE, fullscreen=False, timezone=ZONE)
     queue = FakeQueue()

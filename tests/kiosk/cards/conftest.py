@@ -7,8 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cards import StaffRole
 from kiosk.cards.service import CardRegistry
-from kiosk.security.sealing import Sealer
-from tests.helpers.secrets import MemorySecretStore
+from kiosk.security.keys import OfficeKeys
 from tests.helpers.stubs import FakeClock
 
 CLERK_NUMBER = "1001"
@@ -18,15 +17,13 @@ HOLDER_TAG = "1F00A1B2C3"
 
 
 @pytest.fixture
-def secrets() -> MemorySecretStore:
-    return MemorySecretStore()
+def keys() -> OfficeKeys:
+    return OfficeKeys.generate()
 
 
 @pytest.fixture
-def registry(
-    sessions: sessionmaker[Session], secrets: MemorySecretStore, clock: FakeClock
-) -> CardRegistry:
-    return CardRegistry(sessions, Sealer(secrets), secrets, clock)
+def registry(sessions: sessionmaker[Session], keys: OfficeKeys, clock: FakeClock) -> CardRegistry:
+    return CardRegistry(sessions, keys, clock)
 
 
 @pytest.fixture

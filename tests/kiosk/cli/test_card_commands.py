@@ -14,9 +14,8 @@ import pytest
 
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
 from kiosk.cli.main import main
-from kiosk.security.sealing import Sealer
 from tests.helpers.definitions import MALE_NIK
-from tests.helpers.secrets import real_keyring_or_skip
+from tests.helpers.secrets import keys_in_real_keyring
 
 BADGE = "0A1B2C3D4E"
 CARD = "1F00A1B2C3"
@@ -35,13 +34,13 @@ def kiosk(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Comple
 
 @pytest.fixture
 def environment(tmp_path: Path) -> dict[str, str]:
-    Sealer(real_keyring_or_skip()).ensure_key()  # the kiosk has run once on this machine
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.update(
         KIOSK_CONFIG=os.devnull,
         KIOSK_DATA_DIR=str(tmp_path / "data"),
         KIOSK_DATABASE_URL=f"sqlite:///{tmp_path / 'data' / 'anjungan.db'}",
     )
+    keys_in_real_keyring(env["KIOSK_DATABASE_URL"])  # the kiosk has run once on this machine
     return env
 
 

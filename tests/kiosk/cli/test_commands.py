@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from devices.emulator import PtyPrinterProcess
-from kiosk.security.sealing import Sealer
-from tests.helpers.secrets import real_keyring_or_skip
+from tests.helpers.secrets import keys_in_real_keyring
 
 
 def kiosk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -149,7 +148,7 @@ def test_keys_export_then_import_through_the_os_keyring(
     environment: dict[str, str], tmp_path: Path
 ) -> None:
     """Both runs use this machine's real keyring, so the import finds the same keys."""
-    Sealer(real_keyring_or_skip()).ensure_key()
+    keys_in_real_keyring(environment["KIOSK_DATABASE_URL"])  # the kiosk has run once here
     bundle = tmp_path / "kunci.json"
     passphrase = "sawah hijau di lereng\n"
     exported = kiosk_with_input(environment, passphrase, "keys", "export", str(bundle))

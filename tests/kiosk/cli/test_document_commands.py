@@ -18,7 +18,7 @@ from kiosk.ports import SystemClock
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.definitions import MALE_NIK
-from tests.helpers.secrets import real_keyring_or_skip
+from tests.helpers.secrets import keys_in_real_keyring
 from tests.kiosk.documents.helpers import complete_answers, form_for, shipped_services
 from tests.printing.pdf_streams import pdf_text
 
@@ -46,8 +46,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 @pytest.fixture
 def store(settings: Settings):
     """Store a complete submission sealed with the kiosk's key in the real OS keyring."""
-    sealer = Sealer(real_keyring_or_skip())
-    sealer.ensure_key()
+    sealer = Sealer(keys_in_real_keyring(settings.database.url).data)
     engine = create_engine_for(settings.database.url)
     upgrade(engine)
     submissions = SubmissionService(

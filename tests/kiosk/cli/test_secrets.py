@@ -6,13 +6,17 @@ import os
 import subprocess
 import sys
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli.secrets import KeyringSecretStore, existing_sealer
+from kiosk.cli.office_keys import open_office_keys
+from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.cli.wiring import open_database
 from kiosk.config import ConfigError, load_settings
-from kiosk.security.sealing import Sealer
+from kiosk.config.settings import DatabaseSettings
+from kiosk.security.guard import KeysRefused
 from tests.helpers.secrets import MemorySecretStore, real_keyring_or_skip
 
 # What scripts/with-keyring sets for itself (the private session, its keyring folder).
@@ -48,15 +52,17 @@ def test_an_unknown_backend_names_the_setting() -> None:
         KeyringSecretStore(settings)
 
 
-def test_a_technicians_command_never_creates_the_data_key() -> None:
+def test_a_technicians_command_never_creates_the_keys(tmp_path: Path) -> None:
     settings = load_settings(None, {"KIOSK_CONFIG": os.devnull})
+    database = open_database(
+        replace(settings, database=DatabaseSettings(f"sqlite:///{tmp_path}/k.db"))
+    )
     empty = MemorySecretStore()
-    with pytest.raises(ConfigError, match="holds no data key yet"):
-        existing_sealer(settings, empty)
+    with pytest.raises(KeysRefused, match="kiosk keys init"):
+        open_office_keys(settings, database.sessions, store=empty)
     assert empty.values == {}
-    Sealer(empty).ensure_key()  # what `kiosk run` does on its first start
-    sealed = Sealer(empty).seal({"nik": "x"}, "id-1")
-    assert existing_sealer(settings, empty).unseal(sealed, "id-1") == {"nik": "x"}
+    made = open_office_keys(settings, database.sessions, create=True, store=empty)
+    assert open_office_keys(settings, database.sessions, store=empty) == made
 
 
 def test_with_keyring_gives_a_machine_without_a_desktop_an_unlocked_keyring() -> None:
@@ -84,3 +90,49 @@ def test_with_keyring_gives_a_machine_without_a_desktop_an_unlocked_keyring() ->
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "rahasia"
+
+
+def test_a_copy_of_the_headless_keyring_opens_with_no_password_written_anywhere(
+    tmp_path: Path,
+) -> None:
+    """with-keyring used to unlock with a password written in this repository, so a copy
+    of its keyring folder opened every key. Now the password is random and never kept:
+    the copy, tried with that old password, stays locked."""
+    real_keyring_or_skip()
+    script = Path(__file__).resolve().parents[3] / "scripts" / "with-keyring"
+    copy = tmp_path / "copy"
+    store_and_copy = (
+        "import keyring, os, shutil; "
+        "keyring.set_password('anjungan', 'probe', 'rahasia-probe-4821'); "
+        "shutil.copytree(os.environ['XDG_DATA_HOME'], os.environ['COPY_TO'])"
+    )
+    env = {name: value for name, value in os.environ.items() if name not in WITH_KEYRING_STATE}
+    env.update(ANJUNGAN_PRIVATE_KEYRING="1", COPY_TO=str(copy))
+    made = subprocess.run(
+        [str(script), sys.executable, "-c", store_and_copy],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr[-2000:]
+    files = [path for path in copy.rglob("*") if path.is_file()]
+    assert files and not any(b"rahasia-probe-4821" in path.read_bytes() for path in files)
+    old_password_then_read = (
+        f"export XDG_DATA_HOME={copy}; "
+        "printf anjungan-session | gnome-keyring-daemon --unlock --components=secrets "
+        ">/dev/null 2>&1; "
+        f"{sys.executable} -c \"import keyring; "
+        "print(keyring.get_password('anjungan', 'probe'))\""
+    )
+    opened = subprocess.run(
+        ["dbus-run-session", "--", "bash", "-c", old_password_then_read],
+        env={k: v for k, v in env.items() if not k.startswith("DBUS_")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "rahasia-probe-4821" not in opened.stdout
+    assert "KeyringLocked" in opened.stderr

@@ -19,12 +19,12 @@ from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.services_adapter import KioskServices
 from kiosk.config import ConfigError
 from kiosk.errors import PrinterProblem
+from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.forms import NIK, completed
-from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock, fail_first_receipt
 
 
@@ -32,7 +32,7 @@ from tests.helpers.stubs import FakeClock, fail_first_receipt
 def services(
     sessions: sessionmaker[Session], escpos_printer: EscPosPrinter, clock: FakeClock
 ) -> KioskServices:
-    sealer = Sealer(MemorySecretStore())
+    sealer = Sealer(new_key())
     submissions = SubmissionService(sessions, sealer, clock, "Kantor Desa Uji", "Asia/Jakarta")
     printer = ThermalTicketPrinter(escpos_printer)
     return KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
@@ -89,7 +89,7 @@ def test_any_printing_failure_after_storing_says_stored_and_a_retry_stores_nothi
     sessions: sessionmaker[Session], clock: FakeClock
 ) -> None:
     submissions = SubmissionService(
-        sessions, Sealer(MemorySecretStore()), clock, "Kantor Desa Uji", "Asia/Jakarta"
+        sessions, Sealer(new_key()), clock, "Kantor Desa Uji", "Asia/Jakarta"
     )
     printer: Any = BrokenPrinter()
     services = KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
@@ -130,7 +130,7 @@ def test_a_missing_recording_is_reported_when_the_kiosk_loads_its_services(
     data["fields"][0]["audio"] = {"id": "suara/nik-id.ogg"}
     (tmp_path / "perekaman-ektp.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
     submissions = SubmissionService(
-        sessions, Sealer(MemorySecretStore()), clock, "Kantor Desa Uji", "Asia/Jakarta"
+        sessions, Sealer(new_key()), clock, "Kantor Desa Uji", "Asia/Jakarta"
     )
     printer = ThermalTicketPrinter(escpos_printer)
     with caplog.at_level(logging.WARNING):

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.documents.service import DocumentService
 from kiosk.documents.types import Office
+from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from kiosk.wizard.form import JsonAnswer
 from printing.pdf.documents import PdfDocuments
-from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.documents.helpers import complete_answers, form_for, shipped_services
 
@@ -36,7 +36,7 @@ def definitions() -> dict[str, ServiceDefinition]:
 
 @pytest.fixture
 def sealer() -> Sealer:
-    return Sealer(MemorySecretStore())
+    return Sealer(new_key())
 
 
 @pytest.fixture

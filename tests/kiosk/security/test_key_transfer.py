@@ -7,29 +7,36 @@ import json
 import pytest
 
 from kiosk.security.key_transfer import KeyTransferError, export_bundle, import_bundle
-from kiosk.security.sealing import DATA_KEY_NAME, Sealer
+from kiosk.security.keys import DATA_KEY_NAME, key_from_text, key_text, new_key
+from kiosk.security.sealing import Sealer
 from tests.helpers.secrets import MemorySecretStore
 
 PASSPHRASE = "sawah hijau di lereng"
 NAMES = (DATA_KEY_NAME, "anjungan-card-key-v1")
 
 
+def data_sealer(store: MemorySecretStore) -> Sealer:
+    stored = store.get_secret(DATA_KEY_NAME)
+    assert stored is not None
+    return Sealer(key_from_text(DATA_KEY_NAME, stored))
+
+
 @pytest.fixture
 def kiosk_pc() -> MemorySecretStore:
     store = MemorySecretStore()
-    Sealer(store).ensure_key()
+    store.set_secret(DATA_KEY_NAME, key_text(new_key()))
     store.set_secret("anjungan-card-key-v1", "kartu-rahasia")
     return store
 
 
 def test_a_counter_pc_opens_what_the_kiosk_sealed(kiosk_pc: MemorySecretStore) -> None:
-    blob = Sealer(kiosk_pc).seal({"nik": "3201010101010001"}, "submission-1")
+    blob = data_sealer(kiosk_pc).seal({"nik": "3201010101010001"}, "submission-1")
     counter_pc = MemorySecretStore()
     result = import_bundle(
         counter_pc, export_bundle(kiosk_pc, NAMES, PASSPHRASE), PASSPHRASE, NAMES
     )
     assert sorted(result.written) == sorted(NAMES)
-    assert Sealer(counter_pc).unseal(blob, "submission-1") == {"nik": "3201010101010001"}
+    assert data_sealer(counter_pc).unseal(blob, "submission-1") == {"nik": "3201010101010001"}
     assert counter_pc.get_secret("anjungan-card-key-v1") == "kartu-rahasia"
 
 
@@ -54,8 +61,7 @@ def test_a_wrong_passphrase_or_a_changed_file_is_refused(kiosk_pc: MemorySecretS
 
 def test_another_key_already_here_is_kept_unless_replace(kiosk_pc: MemorySecretStore) -> None:
     bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
-    used_pc = MemorySecretStore()
-    Sealer(used_pc).ensure_key()
+    used_pc = MemorySecretStore({DATA_KEY_NAME: key_text(new_key())})
     own_key = used_pc.get_secret(DATA_KEY_NAME)
     with pytest.raises(KeyTransferError, match=DATA_KEY_NAME):
         import_bundle(used_pc, bundle, PASSPHRASE, NAMES)
@@ -85,6 +91,20 @@ def test_only_the_office_keys_are_imported(kiosk_pc: MemorySecretStore) -> None:
     with pytest.raises(KeyTransferError, match="unknown keys: some-other-service-token"):
         import_bundle(counter_pc, bundle, PASSPHRASE, NAMES)
     assert counter_pc.values == {}
+
+
+def test_a_check_refuses_before_anything_is_written(kiosk_pc: MemorySecretStore) -> None:
+    bundle = export_bundle(kiosk_pc, NAMES, PASSPHRASE)
+    counter_pc = MemorySecretStore()
+    seen: list[dict[str, str]] = []
+
+    def refuse(values: dict[str, str]) -> None:
+        seen.append(dict(values))
+        raise KeyTransferError("these keys do not open this database")
+
+    with pytest.raises(KeyTransferError, match="do not open"):
+        import_bundle(counter_pc, bundle, PASSPHRASE, NAMES, replace=True, check=refuse)
+    assert counter_pc.values == {} and seen == [kiosk_pc.values]
 
 
 def test_a_cut_nonce_is_a_damaged_file(kiosk_pc: MemorySecretStore) -> None:

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import ServiceDefinition
+from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from kiosk.wizard import CompletedForm
 from kiosk.wizard.form import JsonAnswer
 from tests.helpers.definitions import MALE_NIK, sample_definition
-from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.conftest import OFFICE_NAME
 
@@ -24,13 +24,13 @@ def definition() -> ServiceDefinition:
 
 
 @pytest.fixture
-def secrets() -> MemorySecretStore:
-    return MemorySecretStore()
+def data_key() -> bytes:
+    return new_key()
 
 
 @pytest.fixture
-def sealer(secrets: MemorySecretStore) -> Sealer:
-    return Sealer(secrets)
+def sealer(data_key: bytes) -> Sealer:
+    return Sealer(data_key)
 
 
 @pytest.fixture

@@ -1,33 +1,33 @@
-"""Sealing: AES-256-GCM round trips, tampering and wrong keys, and the key's life."""
+"""Sealing: AES-256-GCM round trips, tampering, wrong keys, and the first format's re-seal."""
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 
-from kiosk.security.sealing import DATA_KEY_NAME, NONCE_BYTES, SealBroken, Sealer
-from tests.helpers.secrets import MemorySecretStore
+from kiosk.security.keys import new_key
+from kiosk.security.sealing import NONCE_BYTES, SealBroken, Sealer, is_legacy
+from tests.helpers.sealing import legacy_seal
 
 SUBMISSION_ID = "6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e"
 RECORD = {"answers": {"nama": "Siti Nurhaliza", "alamat": "Jl. Melati 5, RT 02/RW 03"}, "n": 1}
 
 
 @pytest.fixture
-def store() -> MemorySecretStore:
-    return MemorySecretStore()
+def key() -> bytes:
+    return new_key()
 
 
 @pytest.fixture
-def sealer(store: MemorySecretStore) -> Sealer:
-    return Sealer(store)
+def sealer(key: bytes) -> Sealer:
+    return Sealer(key)
 
 
-def test_a_sealed_record_opens_with_its_submission_id(sealer: Sealer) -> None:
+def test_a_sealed_record_opens_with_its_associated_data(sealer: Sealer) -> None:
     blob = sealer.seal(RECORD, SUBMISSION_ID)
     assert sealer.unseal(blob, SUBMISSION_ID) == RECORD
     assert b"Siti" not in blob and b"Melati" not in blob
-    assert blob[0] == 1  # the format version
+    assert blob[0] == 2  # the format version
+    assert not is_legacy(blob)
 
 
 def test_every_seal_has_its_own_nonce(sealer: Sealer) -> None:
@@ -36,7 +36,7 @@ def test_every_seal_has_its_own_nonce(sealer: Sealer) -> None:
     assert first != second
 
 
-def test_another_submission_id_does_not_open_it(sealer: Sealer) -> None:
+def test_other_associated_data_does_not_open_it(sealer: Sealer) -> None:
     blob = sealer.seal(RECORD, SUBMISSION_ID)
     with pytest.raises(SealBroken):
         sealer.unseal(blob, "00000000-0000-4000-8000-000000000000")
@@ -50,7 +50,7 @@ def test_a_changed_byte_is_noticed(sealer: Sealer, position: int) -> None:
         sealer.unseal(bytes(blob), SUBMISSION_ID)
 
 
-@pytest.mark.parametrize("blob", [b"", b"\x01", b"\x01" + bytes(12), b"\x02" + bytes(40)])
+@pytest.mark.parametrize("blob", [b"", b"\x02", b"\x02" + bytes(12), b"\x03" + bytes(40)])
 def test_short_or_unknown_blobs_are_refused(sealer: Sealer, blob: bytes) -> None:
     with pytest.raises(SealBroken):
         sealer.unseal(blob, SUBMISSION_ID)
@@ -59,34 +59,27 @@ def test_short_or_unknown_blobs_are_refused(sealer: Sealer, blob: bytes) -> None
 def test_another_key_does_not_open_it(sealer: Sealer) -> None:
     blob = sealer.seal(RECORD, SUBMISSION_ID)
     with pytest.raises(SealBroken):
-        Sealer(MemorySecretStore()).unseal(blob, SUBMISSION_ID)
+        Sealer(new_key()).unseal(blob, SUBMISSION_ID)
 
 
-def test_the_key_is_created_once_in_the_store_and_reused(store: MemorySecretStore) -> None:
-    assert store.get_secret(DATA_KEY_NAME) is None
-    first = Sealer(store)
-    blob = first.seal(RECORD, SUBMISSION_ID)
-    first.seal(RECORD, SUBMISSION_ID)
-    assert store.writes == 1
-    assert len(base64.b64decode(store.values[DATA_KEY_NAME], validate=True)) == 32
-
-    second = Sealer(store)  # a restart: the key comes from the store again
-    assert second.unseal(blob, SUBMISSION_ID) == RECORD
-    assert store.writes == 1
-
-
-def test_ensure_key_creates_it_without_sealing(store: MemorySecretStore) -> None:
-    Sealer(store).ensure_key()
-    assert DATA_KEY_NAME in store.values
-
-
-@pytest.mark.parametrize("stored", ["not base64!", base64.b64encode(b"short").decode()])
-def test_an_unusable_stored_key_is_refused(stored: str) -> None:
-    sealer = Sealer(MemorySecretStore({DATA_KEY_NAME: stored}))
+def test_a_first_format_blob_is_never_opened_as_a_current_one(key: bytes) -> None:
+    old = legacy_seal(key, RECORD, SUBMISSION_ID)
+    assert is_legacy(old)
     with pytest.raises(SealBroken):
-        sealer.seal(RECORD, SUBMISSION_ID)
+        Sealer(key).unseal(old, SUBMISSION_ID)
 
 
-def test_the_repr_shows_no_key(sealer: Sealer, store: MemorySecretStore) -> None:
-    sealer.ensure_key()
-    assert store.values[DATA_KEY_NAME] not in repr(sealer)
+def test_a_first_format_blob_is_resealed_to_new_associated_data(key: bytes) -> None:
+    old = legacy_seal(key, RECORD, SUBMISSION_ID)
+    new = Sealer(key).reseal_legacy(old, SUBMISSION_ID, "bound-to-more")
+    assert Sealer(key).unseal(new, "bound-to-more") == RECORD
+    with pytest.raises(SealBroken):
+        Sealer(key).reseal_legacy(old, "another-id", "bound-to-more")
+    with pytest.raises(SealBroken):
+        Sealer(new_key()).reseal_legacy(old, SUBMISSION_ID, "bound-to-more")
+
+
+def test_a_data_key_is_32_bytes_and_the_repr_shows_none_of_it(key: bytes) -> None:
+    with pytest.raises(ValueError):
+        Sealer(key[:16])
+    assert key.hex() not in repr(Sealer(key)) and repr(Sealer(key)) == "Sealer()"

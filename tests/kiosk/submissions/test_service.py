@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import Output, ServiceDefinition
 from kiosk.security.sealing import Sealer
+from kiosk.submissions.binding import open_answers
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
 from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
 from kiosk.submissions.service import SubmissionService
@@ -56,7 +57,7 @@ def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
     assert [(o.submission_id, o.kind, o.attempts, o.sent_at) for o in outbox] == [
         (row.id, "submission", 0, None)
     ]
-    sealed = sealer.unseal(row.sealed, row.id)
+    sealed = open_answers(sealer, row)
     assert sealed["answers"]["nama"] == "Budi Santoso"
     assert sealed["nik"] == MALE_NIK
 

@@ -14,8 +14,7 @@ from kiosk.cards.service import CardRegistry
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.ports import SystemClock
-from kiosk.security.sealing import Sealer
-from tests.helpers.secrets import MemorySecretStore
+from kiosk.security.keys import OfficeKeys
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
@@ -187,8 +186,7 @@ def test_the_relay_brings_a_readers_tag_to_the_gui_thread(qtbot: QtBot) -> None:
 def test_signing_in_on_the_real_registry(qtbot: QtBot, tmp_path: Path) -> None:
     engine = create_engine_for(f"sqlite:///{tmp_path / 'staff.db'}")
     upgrade(engine)
-    secrets = MemorySecretStore()
-    registry = CardRegistry(session_factory(engine), Sealer(secrets), secrets, SystemClock())
+    registry = CardRegistry(session_factory(engine), OfficeKeys.generate(), SystemClock())
     registry.add_staff("7", "Joko", StaffRole.TECHNICIAN, "731904", badge_tag=BADGE)
     screen = make_screen(qtbot, registry)
     try:

@@ -1,0 +1,21 @@
+"""ORM model of the key checks: which key the database's sealed data belongs to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kiosk.db.models import Base
+from kiosk.db.timestamps import UTCDateTime
+
+
+class KeyCheck(Base):
+    """One office key's check value (kiosk.security.keys.check_value), never the key."""
+
+    __tablename__ = "key_checks"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    check_value: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,128 @@
+"""An application's answers are bound to its row: tracking code, service id and version."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.catalogue.model import ServiceDefinition
+from kiosk.security.keys import new_key
+from kiosk.security.sealing import SealBroken, Sealer, is_legacy
+from kiosk.submissions.binding import (
+    DATA_KEY_USE,
+    open_answers,
+    reseal_legacy_applications,
+)
+from kiosk.submissions.models import Submission
+from kiosk.submissions.service import SubmissionService
+from tests.helpers.definitions import FEMALE_NIK, MALE_NIK
+from tests.helpers.sealing import legacy_seal
+from tests.kiosk.submissions.conftest import make_form
+
+
+def two_applications(
+    submissions: SubmissionService, definition: ServiceDefinition
+) -> tuple[str, str]:
+    first = submissions.finalise(make_form(nik=MALE_NIK, name="Budi"), definition)
+    second = submissions.finalise(make_form(nik=FEMALE_NIK, name="Siti"), definition)
+    return first.tracking_code, second.tracking_code
+
+
+def set_column(sessions: sessionmaker[Session], code: str, **values: object) -> None:
+    with sessions() as session:
+        session.execute(update(Submission).where(Submission.tracking_code == code).values(values))
+        session.commit()
+
+
+def test_swapping_two_rows_tracking_codes_opens_neither(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+) -> None:
+    code_a, code_b = two_applications(submissions, definition)
+    assert submissions.receipt(code_a).masked_nik == "3273********0001"
+    set_column(sessions, code_a, tracking_code="SWAP-TEMP")
+    set_column(sessions, code_b, tracking_code=code_a)
+    set_column(sessions, "SWAP-TEMP", tracking_code=code_b)
+    # Before the binding, code A now printed citizen B's NIK.
+    with pytest.raises(SealBroken):
+        submissions.receipt(code_a)
+    with pytest.raises(SealBroken):
+        submissions.receipt(code_b)
+
+
+@pytest.mark.parametrize("change", [{"service_id": "sktm"}, {"service_version": 99}])
+def test_changing_what_a_row_says_it_is_makes_it_refuse_to_open(
+    submissions: SubmissionService,
+    sessions: sessionmaker[Session],
+    definition: ServiceDefinition,
+    change: dict[str, object],
+) -> None:
+    code, _ = two_applications(submissions, definition)
+    with sessions() as session:
+        session.execute(update(Submission).where(Submission.tracking_code == code).values(change))
+        session.commit()
+        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).one()
+    with pytest.raises(SealBroken):
+        submissions.receipt(code)
+    assert row.tracking_code == code
+
+
+def make_legacy(sessions: sessionmaker[Session], sealer_key: bytes) -> list[str]:
+    """Seal every stored application again the way the first format did (UUID only)."""
+    ids = []
+    with sessions() as session:
+        for row in session.scalars(select(Submission)):
+            content = open_answers(Sealer(sealer_key), row)
+            row.sealed = legacy_seal(sealer_key, content, row.id)
+            ids.append(row.id)
+        session.commit()
+    return ids
+
+
+def test_first_format_applications_are_resealed_bound_to_their_row_once(
+    sessions: sessionmaker[Session],
+    submissions: SubmissionService,
+    definition: ServiceDefinition,
+    data_key: bytes,
+) -> None:
+    code_a, code_b = two_applications(submissions, definition)
+    make_legacy(sessions, data_key)
+    with pytest.raises(SealBroken):  # a legacy blob is not opened as a current one
+        submissions.receipt(code_a)
+
+    assert reseal_legacy_applications(sessions, Sealer(data_key)) == 2
+    assert reseal_legacy_applications(sessions, Sealer(data_key)) == 0  # done once
+    assert submissions.receipt(code_a).masked_nik == "3273********0001"
+    assert submissions.receipt(code_b).masked_nik == "3273********0002"
+    with sessions() as session:
+        assert not any(is_legacy(row.sealed) for row in session.scalars(select(Submission)))
+
+
+def test_a_legacy_row_that_does_not_open_is_left_alone(
+    sessions: sessionmaker[Session], submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    code, _ = two_applications(submissions, definition)
+    foreign = new_key()  # sealed with a key the kiosk does not have
+    with sessions() as session:
+        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).one()
+        row.sealed = legacy_seal(foreign, {"nik": MALE_NIK}, row.id)
+        session.commit()
+    assert reseal_legacy_applications(sessions, Sealer(new_key())) == 0
+    with sessions() as session:
+        row = session.scalars(select(Submission).where(Submission.tracking_code == code)).one()
+        assert is_legacy(row.sealed)
+
+
+def test_the_data_key_use_counts_applications_and_tries_a_key_on_them(
+    sessions: sessionmaker[Session], submissions: SubmissionService, definition: ServiceDefinition
+) -> None:
+    assert DATA_KEY_USE.opens is not None
+    with sessions() as session:
+        assert DATA_KEY_USE.count(session) == 0
+        assert DATA_KEY_USE.opens(session, new_key()) is None  # nothing to try it on
+    two_applications(submissions, definition)
+    with sessions() as session:
+        assert DATA_KEY_USE.count(session) == 2
+        assert DATA_KEY_USE.opens(session, new_key()) is False
