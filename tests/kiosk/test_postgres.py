@@ -233,3 +233,42 @@ def test_concurrent_wrong_pins_lock_after_exactly_five(empty_url: str) -> None:
         assert_locked_after_exactly_five(answers, sessions, "1001")
     finally:
         engine.dispose()
+
+
+def test_kiosks_starting_at_once_share_one_set_of_keys(empty_url: str) -> None:
+    """The key guard's table lock: a new database, four kiosks starting together on one
+    key store, one set of keys made and recorded."""
+    from tests.kiosk.security.test_guard import (
+        test_two_processes_starting_at_once_end_with_one_set_of_keys,
+    )
+
+    engine = create_engine_for(empty_url)
+    try:
+        upgrade(engine)
+        test_two_processes_starting_at_once_end_with_one_set_of_keys(session_factory(engine))
+    finally:
+        engine.dispose()
+
+
+def test_first_format_applications_are_found_and_resealed(empty_url: str) -> None:
+    """The start-up re-seal finds first-format blobs by their first byte (substr on bytea)."""
+    from kiosk.security.keys import new_key
+    from kiosk.security.sealing import Sealer
+    from kiosk.submissions.binding import reseal_legacy_applications
+    from kiosk.submissions.service import SubmissionService
+    from tests.helpers.definitions import sample_definition
+    from tests.kiosk.submissions.conftest import make_form
+    from tests.kiosk.submissions.test_binding import make_legacy
+
+    engine = create_engine_for(empty_url)
+    try:
+        upgrade(engine)
+        sessions, key = session_factory(engine), new_key()
+        service = SubmissionService(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
+        code = service.finalise(make_form(), sample_definition()).tracking_code
+        assert reseal_legacy_applications(sessions, Sealer(key)) == 0
+        make_legacy(sessions, key)
+        assert reseal_legacy_applications(sessions, Sealer(key)) == 1
+        assert service.receipt(code).masked_nik == "3273********0001"
+    finally:
+        engine.dispose()
