@@ -8,6 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.config.masking import Secret, hide_url_password
+
 SettingValue = str | int | float | bool | Path
 ENV_PREFIX = "KIOSK_"
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -43,6 +45,7 @@ class Option:
     env_aliases: tuple[str, ...] = ()
     default_note: str = ""
     check: Callable[[SettingValue], str | None] | None = None
+    secret: Secret = Secret.NONE
 
     @property
     def section(self) -> str:
@@ -68,15 +71,19 @@ def _check_timezone(value: SettingValue) -> str | None:
 
 
 def _check_database_url(value: SettingValue) -> str | None:
-    """A light check (no SQLAlchemy import at start-up): a known database and a location."""
+    """A light check (no SQLAlchemy import at start-up): a known database and a location.
+
+    The message shows the URL with its password hidden, as everything else does.
+    """
     scheme, separator, rest = str(value).partition("://")
+    shown = hide_url_password(str(value))
     if not separator or scheme.split("+")[0] not in DATABASE_KINDS:
         return (
-            f"{value!r} is not a supported database URL; use sqlite:///PATH or "
+            f"{shown!r} is not a supported database URL; use sqlite:///PATH or "
             "postgresql+psycopg://USER@HOST/DATABASE"
         )
     if scheme.startswith("sqlite") and rest and not rest.startswith("/"):
-        return f"{value!r}: an SQLite URL needs three slashes before the file path"
+        return f"{shown!r}: an SQLite URL needs three slashes before the file path"
     return None
 
 
@@ -138,9 +145,11 @@ OPTIONS: tuple[Option, ...] = (
         Kind.STR,
         None,
         "SQLAlchemy URL of the database: a SQLite file for one kiosk, or "
-        "postgresql+psycopg://user:password@host/db shared by an office's kiosks and counters.",
+        "postgresql+psycopg://user:password@host/db shared by an office's kiosks and counters. "
+        "Its password is shown as *** (config show, messages, logs).",
         default_note="sqlite:///<paths.data_dir>/anjungan.db",
         check=_check_database_url,
+        secret=Secret.URL_PASSWORD,
     ),
     Option(
         "printer.url",

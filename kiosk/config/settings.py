@@ -13,6 +13,7 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.config.masking import shown
 from kiosk.config.schema import CONFIG_ENV, OPTIONS, OPTIONS_BY_KEY, SECTIONS, SettingValue
 from kiosk.config.values import ValueProblem, from_text, from_toml
 from kiosk.errors import ConfigError
@@ -22,8 +23,20 @@ CONFIG_FILE_NAME = "kiosk.toml"
 DATABASE_FILE_NAME = "anjungan.db"
 
 
-@dataclass(frozen=True)
-class OfficeSettings:
+class Section:
+    """A settings section; its repr hides secrets, as declared in the schema."""
+
+    def __repr__(self) -> str:
+        section = SECTION_NAMES[type(self)]
+        values = (
+            f"{name}={shown(OPTIONS_BY_KEY[f'{section}.{name}'], value)!r}"
+            for name, value in vars(self).items()  # the dataclass fields, in order
+        )
+        return f"{type(self).__name__}({', '.join(values)})"
+
+
+@dataclass(frozen=True, repr=False)
+class OfficeSettings(Section):
     name: str
     address: str
     place: str
@@ -32,18 +45,18 @@ class OfficeSettings:
     timezone: str
 
 
-@dataclass(frozen=True)
-class PathSettings:
+@dataclass(frozen=True, repr=False)
+class PathSettings(Section):
     data_dir: Path
 
 
-@dataclass(frozen=True)
-class DatabaseSettings:
+@dataclass(frozen=True, repr=False)
+class DatabaseSettings(Section):
     url: str
 
 
-@dataclass(frozen=True)
-class PrinterSettings:
+@dataclass(frozen=True, repr=False)
+class PrinterSettings(Section):
     url: str
     baudrate: int
     profile: str
@@ -51,8 +64,8 @@ class PrinterSettings:
     status_timeout: float
 
 
-@dataclass(frozen=True)
-class UiSettings:
+@dataclass(frozen=True, repr=False)
+class UiSettings(Section):
     language: str
     idle_timeout_seconds: int
     high_contrast: bool
@@ -60,8 +73,8 @@ class UiSettings:
     role: str
 
 
-@dataclass(frozen=True)
-class ReaderSettings:
+@dataclass(frozen=True, repr=False)
+class ReaderSettings(Section):
     scanner_url: str
     scanner_baudrate: int
     scanner_terminator: str
@@ -69,13 +82,13 @@ class ReaderSettings:
     card_baudrate: int
 
 
-@dataclass(frozen=True)
-class DocumentSettings:
+@dataclass(frozen=True, repr=False)
+class DocumentSettings(Section):
     print_command: str
 
 
-@dataclass(frozen=True)
-class SecuritySettings:
+@dataclass(frozen=True, repr=False)
+class SecuritySettings(Section):
     keyring_backend: str
     key_store: str
     credentials_dir: Path
@@ -103,14 +116,17 @@ class Settings:
         value: SettingValue = getattr(getattr(self, section), name)
         return value
 
-    def to_toml(self) -> str:
-        """The settings as a complete kiosk.toml (loading it back gives the same settings)."""
+    def to_toml(self, hide_secrets: bool = True) -> str:
+        """The settings as a complete kiosk.toml, secrets shown as *** unless asked
+        (loading it back gives the same settings when nothing is hidden)."""
         lines: list[str] = []
         for section in SECTIONS:
             lines.append(f"[{section}]")
             for option in OPTIONS:
                 if option.section == section:
-                    lines.append(f"{option.name} = {toml_literal(self.value(option.key))}")
+                    value = self.value(option.key)
+                    value = shown(option, value) if hide_secrets else value
+                    lines.append(f"{option.name} = {toml_literal(value)}")
             lines.append("")
         return "\n".join(lines)
 
@@ -125,6 +141,7 @@ SECTION_TYPES: dict[str, type[Any]] = {
     "documents": DocumentSettings,
     "security": SecuritySettings,
 }
+SECTION_NAMES: dict[type[Any], str] = {cls: name for name, cls in SECTION_TYPES.items()}
 
 
 def toml_literal(value: SettingValue) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+from kiosk.config.masking import Secret, shown
 from kiosk.config.schema import Kind, Option, SettingValue
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -40,7 +42,7 @@ def _typed(option: Option, raw: object) -> SettingValue:
         return raw
     if kind is Kind.PATH and isinstance(raw, str):
         return Path(raw).expanduser()
-    raise ValueProblem(f"expected {_article(kind)}, got {_describe(raw)}")
+    raise ValueProblem(f"expected {_article(kind)}, got {_describe(raw, option)}")
 
 
 def _parse_text(option: Option, text: str) -> SettingValue:
@@ -51,7 +53,7 @@ def _parse_text(option: Option, text: str) -> SettingValue:
         if kind is Kind.FLOAT:
             return float(text)
     except ValueError:
-        raise ValueProblem(f"{text!r} is not {_article(kind)}") from None
+        raise ValueProblem(f"{shown(option, text)!r} is not {_article(kind)}") from None
     if kind is Kind.BOOL:
         return _parse_bool(text)
     if kind is Kind.PATH:
@@ -71,7 +73,10 @@ def _parse_bool(text: str) -> bool:
 def _check_limits(option: Option, value: SettingValue) -> None:
     if option.choices and value not in option.choices:
         allowed = ", ".join(str(choice) for choice in option.choices)
-        raise ValueProblem(f"{value!r} is not one of: {allowed}")
+        raise ValueProblem(f"{shown(option, value)!r} is not one of: {allowed}")
+    if isinstance(value, float) and not math.isfinite(value):
+        # nan passes every bound (each comparison is false) and inf defeats a timeout
+        raise ValueProblem(f"{value} is not a finite number")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if option.minimum is not None and value < option.minimum:
             raise ValueProblem(f"{value} is below the minimum {option.minimum:g}")
@@ -82,11 +87,12 @@ def _check_limits(option: Option, value: SettingValue) -> None:
         raise ValueProblem(problem)
 
 
-def _article(kind: Kind) -> str:
-    return f"an {kind.value}" if kind.value[0] in "aeiou" else f"a {kind.value}"
+def _article(kind: Kind | str) -> str:
+    word = str(kind)
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
-def _describe(raw: object) -> str:
+def _describe(raw: object, option: Option) -> str:
     names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
     name = names.get(type(raw), "table" if isinstance(raw, dict) else type(raw).__name__)
-    return f"{name} {raw!r}"
+    return f"{name} {raw!r}" if option.secret is Secret.NONE else _article(name)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from itertools import count
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,3 +47,14 @@ def real_queue(
     """The queue service exactly as `kiosk run` wires it, but on the emulated printer."""
     printer = ThermalTicketPrinter(escpos_printer)
     return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
+
+
+@pytest.fixture
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings of this test only (no KIOSK_* of the machine); the data folder, not made."""
+    for name in [name for name in os.environ if name.startswith("KIOSK_")]:
+        monkeypatch.delenv(name)
+    (tmp_path / "kiosk.toml").write_text('[office]\nname = "Kantor Desa Uji"\n')
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
