@@ -18,6 +18,7 @@ from kiosk.cli.app_commands import Parts, open_parts, start_ui
 from kiosk.cli.settings_loader import settings_for
 from kiosk.errors import KioskError
 from kiosk.i18n import translations
+from kiosk.private_files import create_private_file, ensure_private_dir
 
 DEMO_PRINTER = "demo"
 DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
@@ -78,15 +79,15 @@ def _demo_readers(data_dir: Path, environ: dict[str, str]) -> Iterator[list[str]
 
 
 def claim_demo_folder(data_dir: Path) -> None:
-    """Mark `data_dir` as the demo's; refuse a real office's data (the demo adds a clerk
-    whose PIN it prints)."""
+    """Mark `data_dir` as the demo's (a folder 0700); refuse a real office's data (the demo
+    adds a clerk whose PIN it prints)."""
     if (data_dir / "anjungan.db").exists() and not (data_dir / DEMO_MARKER).exists():
         raise NotADemoFolder(
             f"{data_dir} holds a database the demo did not make; the demo only uses a new "
             "folder or one it made before"
         )
-    data_dir.mkdir(parents=True, exist_ok=True)
-    (data_dir / DEMO_MARKER).touch()
+    ensure_private_dir(data_dir)
+    create_private_file(data_dir / DEMO_MARKER)
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -96,7 +97,7 @@ def demo(args: argparse.Namespace) -> int:
     with _demo_readers(data_dir, environ) as how_to:
         settings = settings_for(args, environ)
         printed = data_dir / "printed"
-        printed.mkdir(exist_ok=True)
+        ensure_private_dir(printed)
         _ = translations(settings.ui.language).gettext
         print(_("Anjungan demo (emulated printer: simulated hardware)"))
         print(f"  data folder:     {data_dir}")

@@ -4,24 +4,26 @@ demo to open. Only the demo uses it; its documents hold demo data, never a real 
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.private_files import FileRefused, Refusal, ensure_private_dir, write_new_file
+
 
 def save(folder: Path, pdf: bytes) -> Path:
-    """Write `pdf` to a new file in `folder` (mode 0600), never over an older one."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write `pdf` to a new file in `folder` (0700; the file 0600), never over an older
+    one nor through a link."""
+    ensure_private_dir(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for number in range(1, 1000):
         target = folder / f"document-{stamp}-{number}.pdf"
         try:
-            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
+            write_new_file(target, pdf)
+        except FileRefused as refused:
+            if refused.reason is Refusal.UNWRITABLE:
+                raise
             continue
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(pdf)
         return target
     raise RuntimeError(f"no free file name in {folder}")
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
+from collections.abc import Callable
 
 from kiosk.cli.documents_adapter import build_documents
 from kiosk.cli.settings_loader import settings_for
@@ -13,8 +12,7 @@ from kiosk.documents.a4 import A4Printer
 from kiosk.documents.messages import describe_document_error
 from kiosk.errors import KioskError
 from kiosk.i18n import translations
-
-PRIVATE_FILE_MODE = 0o600
+from kiosk.private_files import FileRefused, Refusal, write_new_file
 
 
 def proof(args: argparse.Namespace) -> int:
@@ -42,7 +40,11 @@ def _document(args: argparse.Namespace, kind: str) -> int:
     except KioskError as error:  # unknown code, no letter, printer refused: plain words
         print(describe_document_error(error, language), file=sys.stderr)
         return 1
-    _write_private(args.out, pdf)
+    try:
+        write_new_file(args.out, pdf)
+    except FileRefused as refused:
+        print(_refusal(refused, _), file=sys.stderr)
+        return 1
     print(_("Saved to %(path)s.") % {"path": args.out})
     print(
         _("This file holds personal data (the full NIK). Delete it once it is printed."),
@@ -51,9 +53,12 @@ def _document(args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
-def _write_private(path: Path, pdf: bytes) -> None:
-    """Create the file readable by its owner only, from the first byte on."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(descriptor, "wb") as file:
-        os.fchmod(file.fileno(), PRIVATE_FILE_MODE)  # an existing file keeps no wider mode
-        file.write(pdf)
+def _refusal(refused: FileRefused, _: Callable[[str], str]) -> str:
+    """Why --out FILE was not written, for staff; nothing was written anywhere."""
+    if refused.reason is Refusal.EXISTS:
+        text = _("%(path)s already exists. Give the name of a new file: none is overwritten.")
+    elif refused.reason is Refusal.LINK:
+        text = _("%(path)s is a link to another file. Give the name of a new file.")
+    else:
+        text = _("%(path)s cannot be written: %(reason)s.")
+    return text % {"path": refused.path, "reason": refused.detail}

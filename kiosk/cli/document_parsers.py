@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 OUT_HELP = (
-    "write the PDF to this file (mode 0600) instead of printing it; it holds the "
-    "citizen's personal data, so delete it when done"
+    "write the PDF to this new file (mode 0600; an existing file or a symlink is refused, "
+    "never overwritten) instead of printing it; it holds the citizen's personal data, so "
+    "delete it when done"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.cli import card_parsers, document_parsers, key_parsers
 from kiosk.errors import KioskError
+from kiosk.private_files import KIOSK_UMASK
 from kiosk.queue.types import Priority
 
 Handler = Callable[[argparse.Namespace], int]
@@ -173,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(KIOSK_UMASK)  # before any file: the database's -wal/-shm, sockets, children's
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

@@ -136,7 +136,8 @@ OPTIONS: tuple[Option, ...] = (
         "paths.data_dir",
         Kind.PATH,
         None,
-        "Folder for the database, logs and generated documents.",
+        "Folder of the SQLite database (and of the demo's files): readable by the kiosk's "
+        "user only, created 0700 and tightened to 0700 at start if it is looser.",
         env_aliases=("KIOSK_DATA_DIR",),
         default_note="the platform's user data folder for 'anjungan'",
     ),

@@ -12,12 +12,20 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.private_files import (
+    PRIVATE_FILE_MODE,
+    create_private_file,
+    ensure_private_dir,
+    tighten,
+)
+
 BUSY_TIMEOUT_MS = 15_000  # a printer may hold the write lock 1-2 s; waiters queue, not fail
 SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("synchronous", "FULL"),  # a power cut right after COMMIT keeps the ticket
     ("foreign_keys", "ON"),
 )
 JOURNAL_MODE = "wal"  # readers (the display) never wait for the kiosk's writes
+SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")  # the database and its companions
 BEGIN_MODE_OPTION = "kiosk_sqlite_begin"  # execution option read by the `begin` hook
 # PostgreSQL: one stuck kiosk (a hung printer, a dropped network mid-print) must not freeze
 # every other kiosk waiting on the same counter row, so waits and idle transactions end.
@@ -76,17 +84,28 @@ def begin_write(session: Session) -> None:
 
 
 def _sqlite_engine(url: URL, lock_timeout_ms: int) -> Engine:
-    _make_parent_dir(url)
+    _prepare_sqlite_file(url)
     engine = create_engine(url, connect_args={"timeout": lock_timeout_ms / 1000})
     event.listen(engine, "connect", partial(_on_sqlite_connect, lock_timeout_ms))
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
 
 
-def _make_parent_dir(url: URL) -> None:
+def _prepare_sqlite_file(url: URL) -> None:
+    """Create the database file 0600 (in a new folder 0700) before SQLite opens it, or
+    tighten an existing one; SQLite gives its -wal and -shm files the database's mode."""
     database = url.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if not path.parent.is_dir():
+        ensure_private_dir(path.parent)
+    if create_private_file(path):
+        return
+    for suffix in SQLITE_FILE_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            tighten(companion, PRIVATE_FILE_MODE)
 
 
 def _on_sqlite_connect(lock_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import stat
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -79,3 +83,61 @@ def test_naive_datetimes_are_refused(engine: Engine) -> None:
         session.add(event)
         with pytest.raises(StatementError, match="naive datetime"):
             session.flush()
+
+
+@pytest.fixture(params=(0o022, 0o000), ids=("umask-022", "umask-000"))
+def loose_umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    old = os.umask(request.param)
+    yield request.param
+    os.umask(old)
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.usefixtures("loose_umask")
+def test_the_data_folder_and_the_database_files_are_private(tmp_path: Path) -> None:
+    """SQLite makes -wal and -shm itself, with the database file's mode."""
+    data = tmp_path / "data"
+    database = data / "anjungan.db"
+    engine = create_engine_for(f"sqlite:///{database}")
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE notes (text TEXT)")
+            connection.exec_driver_sql("INSERT INTO notes VALUES ('a')")
+        with engine.connect():  # while a connection is open, -wal and -shm stay
+            files = [database.with_name(database.name + end) for end in ("", "-wal", "-shm")]
+            assert {path: file_mode(path) for path in files} == dict.fromkeys(files, 0o600)
+    finally:
+        engine.dispose()
+    assert file_mode(data) == 0o700
+
+
+def test_open_database_files_are_tightened_with_a_log_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = tmp_path / "anjungan.db"
+    engine = create_engine_for(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE notes (text TEXT)")
+    keeper = engine.connect()  # -wal and -shm exist while it is open
+    files = [database.with_name(database.name + end) for end in ("", "-wal", "-shm")]
+    for path in files:
+        path.chmod(0o644)
+    try:
+        with caplog.at_level(logging.WARNING, logger="kiosk.private_files"):
+            create_engine_for(f"sqlite:///{database}").dispose()
+        assert [file_mode(path) for path in files] == [0o600] * 3
+    finally:
+        keeper.close()
+        engine.dispose()
+    assert f"{database}-wal was open to others (mode 0644); now 0600" in caplog.text
+
+
+def test_an_existing_folder_of_the_database_is_left_as_it_is(tmp_path: Path) -> None:
+    """Only the data folder is tightened (by the CLI): the database may sit in a shared one."""
+    tmp_path.chmod(0o755)
+    create_engine_for(f"sqlite:///{tmp_path / 'anjungan.db'}").dispose()
+    assert file_mode(tmp_path) == 0o755
+    assert file_mode(tmp_path / "anjungan.db") == 0o600

@@ -49,6 +49,15 @@ def real_queue(
     return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
 
 
+@pytest.fixture(autouse=True)
+def kept_umask() -> Iterator[None]:
+    """`main()` sets the process umask (0o077); later tests get theirs back."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
 @pytest.fixture
 def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings of this test only (no KIOSK_* of the machine); the data folder, not made."""

@@ -75,12 +75,12 @@ def fake_lp(tmp_path: Path, received: Path) -> str:
 
 
 def test_letter_out_writes_a_private_file_and_warns(
-    store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = store("surat-keterangan-domisili", jenis_kelamin="perempuan")
     out = tmp_path / "surat.pdf"
-    out.write_bytes(b"an older, world-readable file")
-    out.chmod(0o644)
+    os.umask(0o000)  # as if main() had not set its own
+    monkeypatch.setattr(os, "umask", lambda _mask: 0o000)
     assert main(["documents", "letter", code, "--out", str(out), "--language", "en"]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     shown = pdf_text(out.read_bytes())
@@ -89,6 +89,30 @@ def test_letter_out_writes_a_private_file_and_warns(
     assert "H. Ahmad Suryana" in shown and "PEMERINTAH DESA SUKAMAJU" in shown
     assert MALE_NIK in shown
     assert "personal data" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["proof", "letter"])
+def test_out_never_follows_a_symlink_nor_overwrites(
+    store, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link planted where staff save the letter must not carry the NIK to its target."""
+    code = store("surat-keterangan-domisili")
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"must stay as it is")
+    victim.chmod(0o644)
+    link = tmp_path / "surat.pdf"
+    link.symlink_to(victim)
+    assert main(["documents", command, code, "--out", str(link), "--language", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"{link} is a link to another file. Give the name of a new file." in err
+    assert victim.read_bytes() == b"must stay as it is"
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o644
+
+    older = tmp_path / "older.pdf"
+    older.write_bytes(b"an older file")
+    assert main(["documents", command, code, "--out", str(older), "--language", "id"]) == 1
+    assert f"{older} sudah ada." in capsys.readouterr().err
+    assert older.read_bytes() == b"an older file"
 
 
 def test_proof_is_printed_through_the_print_command_without_a_file(
