@@ -1,6 +1,11 @@
 """Checks a schema cannot express: field names, choices, defaults, read-only fields,
 a probe run of every expression with typical and with empty answers, cascades that
-leave a question with no choice, and (on request) the recordings a definition names."""
+leave a question with no choice, and (on request) the recordings a definition names.
+
+The expression checks keep to a budget (`kiosk.catalogue.budget`): each evaluation its
+own, all of them together MAX_CHECK_STEPS. The first evaluation over budget ends the
+checks of that definition: it is refused, and further probes would each cost a budget.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.budget import MAX_CHECK_STEPS, shared_steps
+from kiosk.catalogue.errors import ExpressionError, ExpressionOverBudget
 from kiosk.catalogue.model import (
     ASKED_TYPES,
     Choice,
@@ -135,9 +141,27 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
+class _OverBudget(Exception):
+    """An evaluation went over its budget: the checks of this definition end here."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def expression_problems(definition: ServiceDefinition) -> list[Problem]:
+    """The probes, then (if they found nothing) the cascades, within MAX_CHECK_STEPS."""
+    with shared_steps(MAX_CHECK_STEPS, "for all the checks of this definition"):
+        try:
+            return probe_problems(definition) or cascade_problems(definition)
+        except _OverBudget as stop:
+            return [stop.problem]
+
+
 def probe_problems(definition: ServiceDefinition) -> list[Problem]:
     """Evaluate every expression once with typical answers and once with every earlier
-    question unanswered: a type mistake or a missing null guard shows up at load time."""
+    question unanswered: a type mistake or a missing null guard shows up at load time.
+    Raises _OverBudget for an evaluation over budget."""
     problems: list[Problem] = []
     for typical in (True, False):
         answers: dict[str, Any] = {"today": date.today()}
@@ -160,6 +184,8 @@ def _probe_field(field: Field, where: str, answers: dict[str, Any], typical: boo
             continue
         try:
             result = expression.evaluate(variables)
+        except ExpressionOverBudget as error:
+            raise _OverBudget((f"{where}/{key}", f"{error.reason} {when}")) from None
         except ExpressionError as error:
             problems.append((f"{where}/{key}", f"{error.reason} {when}"))
             continue
@@ -185,7 +211,8 @@ def cascade_problems(definition: ServiceDefinition) -> list[Problem]:
     select_one that has a fixed list of choices (no filter of its own), and the
     question's `relevant` reads nothing else (an answer for which it is not asked is
     skipped). Each of that question's choices is tried as the wizard does: a choice is
-    offered unless the filter gives false."""
+    offered unless the filter gives false. Raises _OverBudget for an evaluation over
+    budget."""
     problems: list[Problem] = []
     for index, field in enumerate(definition.fields):
         parent = _cascade_parent(definition, field)
@@ -194,7 +221,12 @@ def cascade_problems(definition: ServiceDefinition) -> list[Problem]:
         where = f"{field_location(index, field.name)}/choice_filter"
         for value in (choice.value for choice in parent.choices):
             answers = {parent.name: value}
-            if _asked(field, answers) and not _offered(field, answers):
+            try:
+                left_empty = _asked(field, answers) and not _offered(field, answers)
+            except ExpressionOverBudget as error:
+                problem = f"{error.reason} when {parent.name} is {value!r}"
+                raise _OverBudget((where, problem)) from None
+            if left_empty:
                 problem = f"choice {value!r} of {parent.name!r} leaves no choice here"
                 problems.append((where, problem))
     return problems
@@ -232,6 +264,8 @@ def _asked(field: Field, answers: dict[str, Any]) -> bool:
         return True
     try:
         return field.relevant.evaluate(answers) is not False
+    except ExpressionOverBudget:
+        raise
     except ExpressionError:
         return True  # the wizard asks a question whose relevant fails
 
@@ -241,6 +275,8 @@ def _offered(field: Field, answers: dict[str, Any]) -> bool:
     for choice in field.choices:
         try:
             kept = field.choice_filter.evaluate({**answers, "choice": choice_variables(choice)})
+        except ExpressionOverBudget:
+            raise
         except ExpressionError:
             return True  # the wizard offers a choice whose filter fails
         if kept is not False:
@@ -257,6 +293,8 @@ def _answer(field: Field, answers: dict[str, Any]) -> Any:
     if field.type is FieldType.CALCULATE and field.calculation is not None:
         try:
             return field.calculation.evaluate(answers)
+        except ExpressionOverBudget:
+            raise  # reported by the probe already; probing stops
         except ExpressionError:
             return None  # reported by the probe already
     return _sample(field)

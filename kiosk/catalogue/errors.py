@@ -30,6 +30,12 @@ class ExpressionError(KioskError):
         self.reason = reason
 
 
+class ExpressionOverBudget(ExpressionError):
+    """An evaluation stopped by its budget (`kiosk.catalogue.budget`): too many steps
+    (its own, or those left to the checks or the walk it is part of), too large or too
+    deeply nested a value, too many values made, or too much time."""
+
+
 class InvalidAnswer(KioskError):
     """An answer a citizen must correct; `msgid` is a translatable plain sentence."""
 

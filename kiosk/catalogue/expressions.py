@@ -2,7 +2,8 @@
 
 Nothing is `eval`ed: cel-python interprets the parsed tree. Compiling checks the
 syntax, the size, the nesting and that every name is known, so that a mistake
-is found when the definition is loaded, not on a citizen's screen.
+is found when the definition is loaded, not on a citizen's screen. Evaluating keeps
+to a budget of steps, value sizes and time (`kiosk.catalogue.budget`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import lark
 from celpy.celparser import CELParseError
 from celpy.evaluation import CELEvalError
 
+from kiosk.catalogue.budget import BudgetedRunner, BudgetExceeded
 from kiosk.catalogue.cel_values import (
     HELPERS,
     OPERATORS,
@@ -26,7 +28,7 @@ from kiosk.catalogue.cel_values import (
     from_cel,
     to_cel,
 )
-from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.errors import ExpressionError, ExpressionOverBudget
 
 MAX_SOURCE_LENGTH = 1000
 MAX_TREE_DEPTH = 200  # parse-tree levels: a plain comparison takes ~25, each "(...)" ~10 more
@@ -71,7 +73,7 @@ _compile_lock = threading.Lock()  # cel-python shares one parser that keeps the 
 def _environment() -> celpy.Environment:
     """cel-python lowers the recursion limit to 2500 on creation; never lower it here."""
     previous = sys.getrecursionlimit()
-    environment = celpy.Environment()
+    environment = celpy.Environment(runner_class=BudgetedRunner)
     sys.setrecursionlimit(max(previous, sys.getrecursionlimit()))
     return environment
 
@@ -104,6 +106,10 @@ class CelExpression:
             return from_cel(result)
         except UnsupportedValue as error:
             raise ExpressionError(self.context, str(error)) from None
+        except BudgetExceeded as error:
+            raise ExpressionOverBudget(
+                self.context, f"over the evaluation budget: {error}"
+            ) from None
         except Exception as error:  # cel-python may raise anything; a citizen sees no crash
             raise ExpressionError(self.context, _describe_failure(error)) from None
 

@@ -21,10 +21,9 @@ import yaml  # type: ignore[import-untyped]  # no stubs in the dev extra yet
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from kiosk.catalogue.checks import (
-    cascade_problems,
+    expression_problems,
     field_location,
     field_problems,
-    probe_problems,
     recording_problems,
 )
 from kiosk.catalogue.errors import DefinitionError, ExpressionError
@@ -131,7 +130,7 @@ def load_definition_text(text: str, path: str = "<text>") -> ServiceDefinition:
     fields = _build_fields(data["fields"], problems)
     _raise_if_any(problems, path)
     definition = _build_definition(data, fields)
-    _raise_if_any(probe_problems(definition) or cascade_problems(definition), path)
+    _raise_if_any(expression_problems(definition), path)
     return definition
 
 

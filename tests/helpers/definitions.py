@@ -126,7 +126,12 @@ def sample_definition(text: str = TEST_SERVICE) -> ServiceDefinition:
 def small_definition(service_id: str, fields: str) -> ServiceDefinition:
     """A receipt-only service of just `fields` (YAML list items, each line indented by
     two spaces), for a test about one or two questions."""
-    text = f"""
+    return load_definition_text(small_definition_text(service_id, fields), f"{service_id}.yaml")
+
+
+def small_definition_text(service_id: str, fields: str) -> str:
+    """The text of `small_definition(service_id, fields)`, e.g. to write as a file."""
+    return f"""
 id: {service_id}
 version: 1
 title: {{id: Uji {service_id}}}
@@ -138,4 +143,18 @@ output: receipt
 requirements: []
 fields:
 {fields}"""
-    return load_definition_text(text, f"{service_id}.yaml")
+
+
+def doubling_fields(first: str, count: int) -> str:
+    """Fields for `small_definition`: calculate fields `f1`..`f<count>`, each the one
+    before concatenated with itself, after `first` (fields naming `f0`)."""
+    doubled = [
+        f"  - {{name: f{n}, type: calculate, label: {{id: F}}, calculation: f{n - 1} + f{n - 1}}}"
+        for n in range(1, count + 1)
+    ]
+    return "\n".join([first, *doubled])
+
+
+def list_literal(length: int) -> str:
+    """A CEL list of `length` zeros, e.g. "[0,0,0]"."""
+    return "[" + ",".join(["0"] * length) + "]"
