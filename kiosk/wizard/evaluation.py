@@ -3,8 +3,11 @@
 The loader has probed every expression already; should one still fail, the failure
 is logged by its location only (never the values, which may be a NIK) and the
 wizard carries on in the safe direction: ask the question, show the option, refuse
-to accept an answer that could not be checked. Each function takes the form's
-`ExpressionMemo`, so an expression whose inputs did not change is not run again.
+to accept an answer that could not be checked. An evaluation over its budget (too
+many steps, too large a value, too long) is such a failure; a choice filter over
+budget is not tried on the options after it, which are all shown. Each function
+takes the form's `ExpressionMemo`, so an expression whose inputs did not change is
+not run again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from kiosk.catalogue.checks import choice_variables
-from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.errors import ExpressionError, ExpressionOverBudget
 from kiosk.catalogue.model import Choice, Expression, Field
 from kiosk.wizard.conversion import Answer
 from kiosk.wizard.memo import ExpressionMemo
@@ -27,19 +30,23 @@ Variables = Mapping[str, Any]
 
 
 def _evaluate(
-    expression: Expression, variables: Variables, default: Any, memo: ExpressionMemo
+    field: Field, expression: Expression, variables: Variables, default: Any, memo: ExpressionMemo
 ) -> Any:
     try:
         return memo.evaluate(expression, variables)
     except ExpressionError as error:
-        log.warning("expression failed at %s: %s", error.context, error.reason)
+        _log_failure(field, error)
         return default
+
+
+def _log_failure(field: Field, error: ExpressionError) -> None:
+    log.warning("expression failed at %s (%s): %s", error.context, field.name, error.reason)
 
 
 def is_relevant(field: Field, variables: Variables, memo: ExpressionMemo) -> bool:
     if field.relevant is None:
         return True
-    return _evaluate(field.relevant, variables, True, memo) is not False
+    return _evaluate(field, field.relevant, variables, True, memo) is not False
 
 
 def available_choices(
@@ -49,10 +56,18 @@ def available_choices(
     if field.choice_filter is None:
         return field.choices
     scope = dict(variables)  # one copy; only "choice" changes from option to option
-    kept = []
-    for choice in field.choices:
+    kept: list[Choice] = []
+    for index, choice in enumerate(field.choices):
         scope["choice"] = choice_variables(choice)  # as the load-time cascade check sees it
-        if _evaluate(field.choice_filter, scope, True, memo) is not False:
+        try:
+            offered = memo.evaluate(field.choice_filter, scope) is not False
+        except ExpressionOverBudget as error:
+            _log_failure(field, error)
+            return (*kept, *field.choices[index:])  # each would take a budget: show them
+        except ExpressionError as error:
+            _log_failure(field, error)
+            offered = True
+        if offered:
             kept.append(choice)
     return tuple(kept)
 
@@ -63,7 +78,7 @@ def passes_constraint(
     """True or False; None when the constraint could not be evaluated."""
     if field.constraint is None:
         return True
-    result = _evaluate(field.constraint, {**variables, "value": value}, None, memo)
+    result = _evaluate(field, field.constraint, {**variables, "value": value}, None, memo)
     return None if result is None else result is True
 
 
@@ -71,7 +86,7 @@ def calculated(field: Field, variables: Variables, memo: ExpressionMemo) -> Answ
     """A calculate field's value, as an answer type (a CEL double becomes a Decimal)."""
     if field.calculation is None:
         return None
-    result = _evaluate(field.calculation, variables, None, memo)
+    result = _evaluate(field, field.calculation, variables, None, memo)
     if isinstance(result, float):
         return Decimal(repr(result))
     if isinstance(result, bool | int | str | date | Decimal):

@@ -5,7 +5,9 @@ give the same result or the same failure. So the sheet can walk the whole defini
 after every answer, as before, while only the expressions whose inputs changed are
 evaluated again (cel-python interprets the tree, ~0.1-0.5 ms each). A value with no
 exact key (anything but an answer type), a missing `today` (the evaluation would read
-the clock) or an expression that does not tell its names is evaluated every time.
+the clock) or an expression that does not tell its names is evaluated every time. An
+evaluation over budget is not remembered either: it may have failed for the steps the
+walk spent before it, or for the time the machine took.
 The results may hold personal data (a NIK's digits): `clear` on wipe.
 """
 
@@ -17,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.errors import ExpressionError, ExpressionOverBudget
 from kiosk.catalogue.model import Expression
 
 MAX_REMEMBERED = 4096  # a cascade keeps one result per option; start over past this
@@ -59,6 +61,8 @@ class ExpressionMemo:
     def _remember(self, expression: Expression, key: Key, variables: Mapping[str, Any]) -> Any:
         try:
             result: Any = expression.evaluate(variables)
+        except ExpressionOverBudget:
+            raise
         except ExpressionError as error:
             result = error
         if len(self._results) >= MAX_REMEMBERED:

@@ -5,7 +5,9 @@ fields that are no longer relevant are dropped), calculations, hidden values,
 defaults, the options left by choice filters (an answer filtered out is dropped),
 and the values a NIK proposes. Expressions only read earlier fields (the loader
 checks that), so one walk settles everything; an expression whose inputs did not
-change gives its remembered result (`ExpressionMemo`), so the walk stays cheap.
+change gives its remembered result (`ExpressionMemo`), so the walk stays cheap. One
+walk's evaluations share MAX_WALK_STEPS: past it, each fails as a definition fault
+would (asked, offered, not calculated), so that no answer freezes the screen.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from kiosk.catalogue.budget import MAX_WALK_STEPS, shared_steps
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.catalogue.model import ASKED_TYPES, Choice, Field, FieldType, ServiceDefinition
 from kiosk.catalogue.validators import NikInfo
@@ -86,6 +89,10 @@ class AnswerSheet:
     def recompute(self, today: date) -> set[str]:
         """Settle every derived value; returns the asked fields to be asked again
         (dropped, or given a new proposal)."""
+        with shared_steps(MAX_WALK_STEPS, "in one walk of the form"):
+            return self._walk(today)
+
+    def _walk(self, today: date) -> set[str]:
         variables: dict[str, Any] = {"today": today}
         relevant: list[Field] = []
         reask: set[str] = set()

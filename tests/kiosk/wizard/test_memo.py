@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.catalogue.errors import ExpressionError
+from kiosk.catalogue.budget import shared_steps
+from kiosk.catalogue.errors import ExpressionError, ExpressionOverBudget
 from kiosk.catalogue.expressions import compile_expression
 from kiosk.wizard import memo as memo_module
 from kiosk.wizard.memo import ExpressionMemo
@@ -115,3 +116,12 @@ def test_it_starts_over_when_full_and_forgets_on_clear(monkeypatch: pytest.Monke
     assert expression.runs == 4
     memo.clear()
     assert len(memo) == 0
+
+
+def test_an_evaluation_over_budget_is_not_remembered() -> None:
+    """It may have failed for the steps spent before it in the same walk."""
+    memo, expression = ExpressionMemo(), Counting("value + 1 > 2", "value")
+    with shared_steps(1, "in this test"), pytest.raises(ExpressionOverBudget):
+        memo.evaluate(expression, {"value": 2})
+    assert memo.evaluate(expression, {"value": 2}) is True
+    assert expression.runs == 2
