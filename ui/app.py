@@ -6,6 +6,7 @@ import locale
 import logging
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -16,6 +17,9 @@ from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
 from ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from ui.voice import VoiceProblem
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,12 @@ KEYBOARD_LOCALE = "id_ID.UTF-8"
 Deliver = Callable[[str], None]  # hands one code or card tag over; safe from any thread
 StartReader = Callable[[Deliver], object]  # starts a reader; may return it (with stop())
 StartScanner = StartReader  # the name run_kiosk's callers know
+# Starts the voice check on a thread of its own; it hands a VoiceProblem, or None when the
+# voice can speak, to the callable it is given; may return the check (with stop()).
+StartVoiceCheck = Callable[[Callable[["VoiceProblem | None"], None]], object]
+# The check starts a speech server: not while the start screen, the database and the later
+# screens are being made (start-up stays as quick as without it).
+VOICE_CHECK_DELAY_MS = 3_000
 
 
 class ReaderRelay(QObject):
@@ -41,6 +51,35 @@ class ReaderRelay(QObject):
 
     def deliver(self, text: str) -> None:
         self.received.emit(text)  # queued: the slot runs on the GUI thread
+
+
+class VoiceCheckRelay(QObject):
+    """Carries the voice check's answer from its thread to the GUI thread."""
+
+    answered = Signal(object)  # a VoiceProblem, or None
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.answered.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def deliver(self, problem: VoiceProblem | None) -> None:
+        self.answered.emit(problem)
+
+    def _show(self, problem: VoiceProblem | None) -> None:
+        """A problem goes on the staff menu, where clerks see it and citizens do not."""
+        staff = self._window.staff if problem is not None else None
+        if staff is not None and problem is not None:
+            staff.menu.show_voice_problem(problem)
+
+
+def _start_voice_check(start: StartVoiceCheck, window: KioskWindow) -> object:
+    """The voice check started; None when it cannot start (the log says why)."""
+    try:
+        return start(VoiceCheckRelay(window).deliver)
+    except Exception as error:  # a check must never keep the kiosk from serving
+        log.error("the voice check could not start: %s: %s", type(error).__name__, error)
+        return None
 
 
 def _start(start_reader: StartReader | None, slot: Deliver, window: KioskWindow) -> object:
@@ -109,12 +148,15 @@ def run_kiosk(
     start_card_reader: StartReader | None = None,
     staff: StaffPort | None = None,
     documents: DocumentsPort | None = None,
+    start_voice_check: StartVoiceCheck | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
 
     `start_scanner` and `start_card_reader` are each called once with a thread-safe
     `deliver(text)`: codes go to `KioskWindow.on_code_scanned` (a receipt QR opens that
     application's status), card tags to `KioskWindow.on_card_tapped`.
+    `start_voice_check` is called once, VOICE_CHECK_DELAY_MS after the start screen is
+    up, with a thread-safe `deliver(problem)`: a problem shows on the staff menu.
     """
     existing = QApplication.instance()
     if not isinstance(existing, QApplication):
@@ -134,6 +176,12 @@ def run_kiosk(
     starter.setSingleShot(True)
     starter.timeout.connect(start_readers)
     starter.start(0)
+    checker = QTimer(window)  # stopped below, as the starter
+    checker.setSingleShot(True)
+    if start_voice_check is not None:
+        check = start_voice_check
+        checker.timeout.connect(lambda: readers.append(_start_voice_check(check, window)))
+        checker.start(VOICE_CHECK_DELAY_MS)
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
     window.refresh_services()  # the queue may still be opening its database: ask again
@@ -141,7 +189,8 @@ def run_kiosk(
         return app.exec()
     finally:
         starter.stop()
-        for reader in readers:
+        checker.stop()
+        for reader in readers:  # and the voice check, which ends its speech server
             _stop(reader)
         app.removeEventFilter(window.idle_watcher)
         window.close()  # waits for a ticket still printing

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Protocol
 
 from num2words import num2words
 from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
@@ -21,6 +22,13 @@ LOCALES = {"id": "id_ID", "en": "en_US", "jv": "id_ID"}
 NUMBER = re.compile(r"\d+(?:,\d+)?")
 MAX_SPOKEN_AS_NUMBER = 9  # longer digit runs are read one digit at a time
 DECIMAL_WORD = {"id": "koma", "en": "point"}
+
+
+class VoiceProblem(Protocol):
+    """Why the voice cannot speak, as the start-up check found it (kiosk.cli.voice_check):
+    the part that failed, named in the screen's language, for the staff notice."""
+
+    def what_in(self, language: str) -> str: ...
 
 
 def spoken_number(value: int, language: str) -> str:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.submissions.types import Receipt, StatusView
     from kiosk.wizard import Wizard
     from ui.contracts import UiOptions
+    from ui.voice import VoiceProblem
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,16 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         start_card_reader=lambda deliver: _start_reader("start_card_reader", settings, deliver),
         staff=DeferredStaff(parts),
         documents=DeferredDocuments(parts),
+        start_voice_check=_start_voice_check if options.voice_on else None,
     )
+
+
+def _start_voice_check(deliver: Callable[[VoiceProblem | None], None]) -> object:
+    """The voice checked end to end off the GUI thread (`kiosk doctor voice` checks the
+    same); a problem is logged with its fix, and `deliver`ed to the staff menu."""
+    from kiosk.cli.voice_check import StartupVoiceCheck
+
+    return StartupVoiceCheck(deliver).start()
 
 
 def _start_reader(starter: str, settings: Settings, deliver: Callable[[str], None]) -> object:

@@ -8,6 +8,8 @@ import sys
 from devices.discovery import format_port, list_ports
 from devices.emulator import pty_runner
 from devices.errors import DeviceGone, DeviceTimeout
+from devices.escpos.printer import EscPosPrinter
+from devices.escpos.status import PrinterStatus
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_escpos
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_printer
@@ -34,16 +36,10 @@ def printer_status(args: argparse.Namespace) -> int:
     _ = translations(language).gettext
     printer = open_printer(settings)
     print(f"{settings.printer.url} ({settings.printer.profile}, {settings.printer.baudrate} baud)")
-    try:
-        status = printer.status()
-    except DeviceGone:
-        print(describe_problem(PrinterProblem.UNPLUGGED, language))
+    status = read_status(printer)
+    if isinstance(status, PrinterProblem):
+        print(describe_problem(status, language))
         return 1
-    except DeviceTimeout:
-        print(describe_problem(PrinterProblem.NOT_RESPONDING, language))
-        return 1
-    finally:
-        printer.transport.close()
     print(f"state: {status.state.value}")
     for flag in ("online", "cover_open", "paper_near_end", "paper_out", "cutter_error"):
         print(f"  {flag}: {'yes' if getattr(status, flag) else 'no'}")
@@ -52,6 +48,18 @@ def printer_status(args: argparse.Namespace) -> int:
         return 1
     print(_("The printer is ready."))
     return 0
+
+
+def read_status(printer: EscPosPrinter) -> PrinterStatus | PrinterProblem:
+    """The printer's status (DLE EOT), or why it gave none; the port is closed after."""
+    try:
+        return printer.status()
+    except DeviceGone:
+        return PrinterProblem.UNPLUGGED
+    except DeviceTimeout:
+        return PrinterProblem.NOT_RESPONDING
+    finally:
+        printer.transport.close()
 
 
 def test_page(columns: int, native_qr: bool, url: str) -> Document:

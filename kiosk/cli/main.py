@@ -148,6 +148,35 @@ def _add_catalogue_commands(commands: argparse._SubParsersAction[argparse.Argume
     check.set_defaults(handler="catalogue_commands:check")
 
 
+DOCTOR_CHECKS = ("voice", "printer", "database")  # kiosk.cli.doctor.CHECKS, by name
+
+
+def _doctor_check(name: str) -> str:
+    if name not in DOCTOR_CHECKS:
+        raise argparse.ArgumentTypeError(f"{name!r}: choose from {', '.join(DOCTOR_CHECKS)}")
+    return name
+
+
+def _add_doctor_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    doctor = commands.add_parser(
+        "doctor",
+        help="check what this PC gives the kiosk (voice, printer, database)",
+        description="Check, part by part, what the kiosk needs from this PC: the voice end "
+        "to end (speech-dispatcher, its output module, the engine starting, an Indonesian "
+        "voice), the receipt printer and the database. Each finding is ok or a problem "
+        "with the fix in plain words (the Debian package to install, the setting to "
+        "change). Exits with status 1 if there is a problem.",
+    )
+    doctor.add_argument(
+        "checks",
+        nargs="*",
+        metavar="CHECK",
+        type=_doctor_check,  # not choices=: argparse refuses an empty list against them
+        help=f"only these parts ({', '.join(DOCTOR_CHECKS)}; default: all)",
+    )
+    doctor.set_defaults(handler="doctor:doctor")
+
+
 def resolve_handler(name: str) -> Handler:
     """Import a command's module only when it runs, so start-up and --help stay quick."""
     module_name, _, function = name.partition(":")
@@ -171,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalogue_commands(commands)
     card_parsers.add_commands(commands)
     document_parsers.add_commands(commands)
+    _add_doctor_command(commands)
     return parser
 
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 
+if TYPE_CHECKING:
+    from ui.voice import VoiceProblem
+
 
 class StaffMenu(Screen):
-    """Shown only after a PIN was accepted (`ui.staff.flow.StaffFlow`)."""
+    """Shown only after a PIN was accepted (`ui.staff.flow.StaffFlow`). When the start-up
+    check found the voice silent, a notice says so here: staff see it, citizens do not."""
 
     name = "staff_menu"
     documents_chosen = Signal()
@@ -20,12 +26,16 @@ class StaffMenu(Screen):
         super().__init__(parent)
         self._tr = Tr()
         self._who = ""
+        self._voice_problem: VoiceProblem | None = None
         self.title = make_label("title", object_name="staff_title")
+        self.voice_notice = make_label("problem", centred=False, object_name="voice_notice")
+        self.voice_notice.setVisible(False)
         self.documents_button = make_button("staff_documents", "primary", big=True)
         self.documents_button.clicked.connect(self.documents_chosen)
         self.sign_out_button = make_button("staff_sign_out")
         self.sign_out_button.clicked.connect(self.sign_out_chosen)
         self.column.addWidget(self.title)
+        self.column.addWidget(self.voice_notice)
         self.column.addStretch(1)
         self.column.addWidget(self.documents_button)
         self.column.addStretch(1)
@@ -40,6 +50,20 @@ class StaffMenu(Screen):
         self.title.setText(_("Staff menu: %(name)s") % {"name": self._who})
         self.documents_button.setText(_("Print a proof or a letter"))
         self.sign_out_button.setText(_("Sign out"))
+        if self._voice_problem is not None:
+            self.voice_notice.setText(
+                _(
+                    "The kiosk's voice does not work (%(part)s). Please tell the "
+                    "technician: the command kiosk doctor shows the fix."
+                )
+                % {"part": self._voice_problem.what_in(_.language)}
+            )
+
+    def show_voice_problem(self, problem: VoiceProblem) -> None:
+        """Why the voice cannot speak, until the kiosk restarts (every clerk sees it)."""
+        self._voice_problem = problem
+        self.voice_notice.setVisible(True)
+        self.retranslate(self._tr)
 
     def forget(self) -> None:
         self.show_who("")
