@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import signal
-import subprocess
+import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
+from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
 from tests.ui.guided import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.voice import Voice, choose_engine, speakable, spoken_code
@@ -92,32 +93,29 @@ def test_without_an_engine_the_voice_is_silent_and_logs_once(monkeypatch, caplog
 
 
 @pytest.fixture
-def speech_server(tmp_path, monkeypatch, qtbot) -> Iterator[None]:
+def speech_server(tmp_path, monkeypatch) -> Iterator[None]:
     """A private speech-dispatcher for the real engine, stopped afterwards.
 
     The user's auto-spawned server is not used: without a sound card it hangs when it
-    closes its espeak-ng module, and every later client would wait for it forever.
+    closes its espeak-ng module, and every later client would wait for it forever. A
+    server that cannot start fails the test with its reason and the fix (the voice
+    check's words: `kiosk doctor voice` says the same), not with a bare timeout.
     """
     program = shutil.which("speech-dispatcher")
     if program is None:
         skip_outside_ci("speech-dispatcher is not installed")
-    socket = tmp_path / "speechd.sock"
-    arguments = ["--run-single", "--communication-method", "unix_socket"]
-    arguments += ["--socket-path", str(socket), "--timeout", "0"]
-    arguments += ["--pid-file", str(tmp_path / "pid"), "--log-dir", str(tmp_path)]
-    server = subprocess.Popen(
-        [program, *arguments],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: the module goes with it
-    )
-    try:
-        qtbot.waitUntil(socket.exists, timeout=10_000)
-        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket}")
+    with private_server(program, tmp_path) as server:
+        try:
+            server.wait_until_listening(30, threading.Event())
+        except (ServerStopped, ServerHung) as error:
+            found = [module_finding(output_modules()), engine_problem(error)]
+            pytest.fail(
+                " ".join(
+                    f"{f.what_in()}: {f.detail_in()} Fix: {f.fix_in()}" for f in found if f.problem
+                )
+            )
+        monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{server.socket_path}")
         yield
-    finally:
-        os.killpg(server.pid, signal.SIGKILL)  # the server and its espeak-ng module
-        server.wait(timeout=10)
 
 
 def skip_outside_ci(reason: str) -> None:
