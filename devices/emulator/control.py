@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from collections.abc import Callable
@@ -25,7 +26,7 @@ COUNT_COMMANDS: dict[str, Callable[[EmulatedPrinter, int], None]] = {
     "paper-out-after": EmulatedPrinter.paper_runs_out_after,
     "noise": EmulatedPrinter.send_noise,
 }
-QUERY_COMMANDS = ("tickets", "stats")
+QUERY_COMMANDS = ("tickets", "stats", "received")
 OK = "ok"
 
 
@@ -39,8 +40,10 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
     """The one-line reply to ``command``, or None when it is not a printer command.
 
     ``tickets`` answers a JSON list of rendered ticket texts, ``stats`` a JSON object
-    of counters and state; the others change the printer and answer ``ok``, or
-    ``error: ...`` when a count is missing, not a whole number or out of range.
+    of counters and state, ``received`` a JSON object with every raw byte received
+    (``base64``) and how many older ones were dropped (``dropped``); the others change
+    the printer and answer ``ok``, or ``error: ...`` when a count is missing, not a whole
+    number or out of range.
     """
     name, _, argument = command.partition(" ")
     if name in COUNT_COMMANDS:
@@ -52,6 +55,9 @@ def answer(printer: EmulatedPrinter, command: str) -> str | None:
         return json.dumps([ticket.text for ticket in printer.tickets])
     if command == "stats":
         return json.dumps(describe(printer))
+    if command == "received":
+        raw = base64.b64encode(printer.received).decode("ascii")
+        return json.dumps({"base64": raw, "dropped": printer.stats.received_dropped})
     return None
 
 

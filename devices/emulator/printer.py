@@ -30,6 +30,7 @@ DRAWER_PIN_LOW = 0x00  # GS r 2 reply: no drawer on the kick-out connector
 NOISE_HIGHEST = 0xFF
 NOISE_LOWEST = 0x80
 MAX_NOISE = 65536  # bytes one send_noise may queue
+RECEIVED_LOG_LIMIT = 8 * 1024 * 1024  # raw bytes kept for ``received``; older ones drop
 
 
 class Paper(enum.Enum):
@@ -53,6 +54,7 @@ class PrinterStats:
     noise_sent: int  # bytes of line noise sent ahead of replies (send_noise)
     buffered_bytes: int  # waiting in the receive buffer now: held while stopped
     clear_requests: int  # DLE DC4 8 received, answered or (without supports_clear) ignored
+    received_dropped: int  # oldest raw bytes no longer in ``received`` (past its limit)
 
 
 class EmulatedPrinter:
@@ -75,6 +77,10 @@ class EmulatedPrinter:
     (a held GS r answered after recovery) go out with the next ``receive``. A clear
     cannot unprint: lines already printed stay in ``pending_lines``, and so does an
     unfinished line already handed to the print head (rare: hosts send whole lines).
+
+    ``received`` keeps every raw byte the line delivered (the last 8 MiB), a tap on the
+    wire: a test decodes from it all that reached the printer, half tickets included,
+    whatever the host process did afterwards (killed mid-ticket, say).
     """
 
     def __init__(
@@ -110,6 +116,8 @@ class EmulatedPrinter:
         self._pending_noise = 0
         self._held: deque[Event] = deque()  # the receive buffer while stopped, in order
         self._late = bytearray()  # replies made on recovery, sent with the next receive
+        self._received = bytearray()  # the raw log, see ``received``
+        self._received_dropped = 0
         self._counts = dict.fromkeys(
             ("bytes", "unknown", "discarded", "queries", "in_order", "noise", "clears"), 0
         )
@@ -133,6 +141,7 @@ class EmulatedPrinter:
                     return b""
                 self.last_byte_at = time.perf_counter()
                 self._counts["bytes"] += len(data)
+                self._log_received(data)
                 replies = bytes(self._late)
                 self._late.clear()
                 replies += b"".join(self._handle(event) for event in self._decoder.feed(data))
@@ -143,6 +152,13 @@ class EmulatedPrinter:
             if ran_out:
                 self._tell_listeners()
             return replies
+
+    def _log_received(self, data: bytes) -> None:
+        self._received += data
+        excess = len(self._received) - RECEIVED_LOG_LIMIT
+        if excess > 0:
+            del self._received[:excess]
+            self._received_dropped += excess
 
     def _take_noise(self) -> bytes:
         count, self._pending_noise = self._pending_noise, 0
@@ -273,6 +289,12 @@ class EmulatedPrinter:
         with self._changed:
             return self._renderer.pending_lines
 
+    @property
+    def received(self) -> bytes:
+        """Every raw byte received so far, in order (the oldest dropped past 8 MiB)."""
+        with self._changed:
+            return bytes(self._received)
+
     def wait_for_tickets(self, count: int, timeout: float) -> bool:
         """Wait until at least ``count`` tickets were cut; False on timeout."""
         with self._changed:
@@ -292,6 +314,7 @@ class EmulatedPrinter:
                 noise_sent=counts["noise"],
                 buffered_bytes=sum(event.size for event in self._held),
                 clear_requests=counts["clears"],
+                received_dropped=self._received_dropped,
             )
 
     @property

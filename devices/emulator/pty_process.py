@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,13 @@ class PtyPrinterProcess(EmulatorProcess):
         """Counters and state (bytes_received, discarded_bytes, paper, online, ...)."""
         stats: dict[str, Any] = json.loads(self._query("stats"))
         return stats
+
+    def received(self) -> bytes:
+        """Every raw byte the emulated printer received so far (a tap on the line)."""
+        answer = json.loads(self._query("received"))
+        if answer["dropped"]:
+            raise RuntimeError(f"the emulator dropped {answer['dropped']} old bytes of its log")
+        return base64.b64decode(answer["base64"])
 
     def _query(self, command: str) -> str:
         reply = self.command(command)

@@ -63,6 +63,7 @@ control commands (one per line on the --control socket; every reply is one line)
   vanish, come-back                     unplug the printer, or plug it back in
   tickets                               the printed tickets as text (JSON list)
   stats                                 counters and state (JSON object)
+  received                              every raw byte received, as base64 (JSON object)
   quit                                  stop the emulator
 
 example:

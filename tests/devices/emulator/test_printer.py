@@ -172,6 +172,30 @@ def test_a_vanished_printer_receives_nothing() -> None:
     assert printer.receive(streams.status_query(1)) == b"\x12"
 
 
+def test_the_raw_log_keeps_every_byte_received_half_tickets_too() -> None:
+    printer = EmulatedPrinter()
+    half = streams.queue_ticket("A-007")[:-10]  # the host died before the end
+    printer.receive(half)
+    printer.receive(streams.status_query(1))
+    assert printer.received == half + streams.status_query(1)
+    assert printer.tickets == []  # nothing was cut, but the log has it all
+    printer.vanish()
+    printer.receive(b"lost\n")  # an unplugged printer receives nothing
+    assert printer.received == half + streams.status_query(1)
+    assert printer.stats.received_dropped == 0
+
+
+def test_the_raw_log_drops_the_oldest_bytes_past_its_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("devices.emulator.printer.RECEIVED_LOG_LIMIT", 8)
+    printer = EmulatedPrinter()
+    printer.receive(b"0123456789\n")
+    assert printer.received == b"3456789\n"
+    assert printer.stats.received_dropped == 3
+    assert control.answer(printer, "received") == ('{"base64": "MzQ1Njc4OQo=", "dropped": 3}')
+
+
 def test_wait_for_tickets_wakes_when_another_thread_prints() -> None:
     printer = EmulatedPrinter()
     writer = threading.Thread(target=printer.receive, args=(b"a\n" + streams.cut(),))

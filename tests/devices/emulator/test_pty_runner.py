@@ -43,6 +43,15 @@ def test_a_ticket_printed_over_the_pty_comes_back_as_text(emulator: PtyPrinterPr
     port.close()
 
 
+def test_the_raw_bytes_received_come_back_whole(emulator: PtyPrinterProcess) -> None:
+    port = open_link(emulator)
+    sent = streams.queue_ticket("B-102")[:-7] + streams.status_query(1)
+    port.write(sent)
+    assert port.read(1) == b"\x12"
+    assert emulator.received() == sent
+    port.close()
+
+
 def test_paper_out_by_control_command(emulator: PtyPrinterProcess) -> None:
     port = open_link(emulator)
     assert emulator.command("paper-out") == "ok"
