@@ -4,11 +4,13 @@ signs the clerk out."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.wait_signal import SignalBlocker
 
 from kiosk.catalogue.validators import mask_nik
 from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
@@ -26,10 +28,16 @@ from tests.ui.guided import (
 from tests.ui.helpers import tap, text
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.contracts import UiOptions
+from ui.documents.screen import DocumentsScreen
+from ui.documents.worker import LETTER, LOOKUP
 from ui.window import KioskWindow
 from ui.wizard.keypad import key_name
 
 SIGNAL_MS = 5_000
+# Long enough for a card's lookup to come back even on a loaded machine: the tap must
+# answer "Masih di sini?" before its countdown wipes the form.
+STILL_THERE_SECONDS = 1.5
+TIMER_SLACK_MS = 200  # a coarse Qt timer may fire up to 5 % late
 
 
 @pytest.fixture
@@ -75,6 +83,22 @@ def staffed(make_staffed: WindowFactory) -> KioskWindow:
     return make_staffed()
 
 
+def answered(qtbot, screen: DocumentsScreen, kind: str) -> SignalBlocker:
+    """Waits for the documents worker's answer to a `kind` call. The screen handles it
+    first (connected before the test): its buttons are enabled again once this returns,
+    while the fake port records a print on the worker's thread before that."""
+    return qtbot.waitSignal(
+        screen.worker.done, timeout=SIGNAL_MS, check_params_cb=lambda done, _: done == kind
+    )
+
+
+def walk_away(window: KioskWindow) -> None:
+    """The idle timeout passes: what the window's idle timer emits (its timer is tested
+    in test_flow.py and test_wizard_idle.py). The tests here keep the default 60 s, so
+    that the timer never fires in the middle of their steps on a slow machine."""
+    window.idle_watcher.timed_out.emit()
+
+
 def sign_in_by_number(qtbot, window: KioskWindow) -> None:
     tap(qtbot, window, "staff")
     assert window.current_screen == "staff_sign_in"
@@ -97,10 +121,11 @@ def test_the_pin_opens_the_staff_menu_and_the_documents(
     tap(qtbot, staffed, "staff_documents")
     assert staffed.current_screen == "documents"
     screen = staffed.page("documents")
-    assert screen.take_code(f"ANJUNGAN:S:{CODE}")  # the scanner goes to the shown screen
-    qtbot.waitUntil(lambda: screen.summary is not None, timeout=SIGNAL_MS)
-    tap(qtbot, staffed, "print_letter")
-    qtbot.waitUntil(lambda: bool(documents_port.printed), timeout=SIGNAL_MS)
+    with answered(qtbot, screen, LOOKUP):
+        assert screen.take_code(f"ANJUNGAN:S:{CODE}")  # the scanner goes to the shown screen
+    assert screen.summary is not None
+    with answered(qtbot, screen, LETTER):
+        tap(qtbot, staffed, "print_letter")
     assert documents_port.printed == [("letter", CODE, "id")]
     tap(qtbot, staffed, "close")
     assert staffed.current_screen == "staff_menu"
@@ -125,12 +150,12 @@ def test_a_badge_tapped_at_home_asks_for_that_clerks_pin(
     assert staffed.current_screen == "staff_menu"
 
 
-def test_walking_away_signs_the_clerk_out(qtbot, make_staffed: WindowFactory) -> None:
-    window = make_staffed(idle_timeout_seconds=0.3)
-    sign_in_by_number(qtbot, window)
-    assert window.staff is not None and window.staff.signed_in
-    qtbot.waitUntil(lambda: window.current_screen == "home", timeout=SIGNAL_MS)
-    assert not window.staff.signed_in
+def test_walking_away_signs_the_clerk_out(qtbot, staffed: KioskWindow) -> None:
+    sign_in_by_number(qtbot, staffed)
+    assert staffed.staff is not None and staffed.staff.signed_in
+    walk_away(staffed)
+    assert staffed.current_screen == "home"
+    assert not staffed.staff.signed_in
 
 
 def test_a_citizens_card_at_home_fills_the_next_form(qtbot, staffed: KioskWindow) -> None:
@@ -211,37 +236,38 @@ def test_every_screen_fits_a_1280_by_800_panel(staffed: KioskWindow) -> None:
 
 
 def test_a_card_left_at_home_is_forgotten_before_the_next_citizen(
-    qtbot, make_staffed: WindowFactory
+    qtbot, staffed: KioskWindow
 ) -> None:
-    window = make_staffed(idle_timeout_seconds=0.3)
-    window.on_card_tapped(HOLDER_CARD)
-    qtbot.waitUntil(window.home.card_notice.isVisible, timeout=SIGNAL_MS)
-    assert window.guided is not None and window.guided.holds_card_answers
-    qtbot.waitUntil(lambda: not window.home.card_notice.isVisible(), timeout=SIGNAL_MS)
-    assert not window.guided.holds_card_answers  # the citizen walked away: idle wiped it
-    open_service(qtbot, window, "surat-keterangan-domisili")
-    step = current_step(window)
+    staffed.on_card_tapped(HOLDER_CARD)
+    qtbot.waitUntil(staffed.home.card_notice.isVisible, timeout=SIGNAL_MS)
+    assert staffed.guided is not None and staffed.guided.holds_card_answers
+    walk_away(staffed)
+    assert not staffed.home.card_notice.isVisible()
+    assert not staffed.guided.holds_card_answers  # the citizen walked away: idle wiped it
+    open_service(qtbot, staffed, "surat-keterangan-domisili")
+    step = current_step(staffed)
     assert step.answer is None and not step.prefilled_from_card
 
 
-def test_a_card_tapped_during_masih_di_sini_answers_it(
-    qtbot, qapp, make_staffed: WindowFactory
-) -> None:
-    window = make_staffed(idle_timeout_seconds=0.3, still_there_seconds=0.6)
-    qapp.installEventFilter(window.idle_watcher)
-    try:
-        open_service(qtbot, window, "surat-keterangan-domisili")
-        assert window.guided is not None
-        qtbot.waitUntil(lambda: window.current_screen == "still_there", timeout=SIGNAL_MS)
+def test_a_card_tapped_during_masih_di_sini_answers_it(qtbot, make_staffed: WindowFactory) -> None:
+    window = make_staffed(still_there_seconds=STILL_THERE_SECONDS)
+    open_service(qtbot, window, "surat-keterangan-domisili")
+    guided, staff = window.guided, window.staff
+    assert guided is not None and staff is not None
+    walk_away(window)
+    assert window.current_screen == "still_there" and guided.asking_still_there
+    countdown_ends = time.monotonic() + STILL_THERE_SECONDS
+    with qtbot.waitSignal(staff.holder_identified, timeout=SIGNAL_MS):
         window.on_card_tapped(HOLDER_CARD)  # the citizen is here: their card, tapped
-        qtbot.waitUntil(lambda: current_step(window).answer == NIK, timeout=SIGNAL_MS)
-        assert not window.guided.asking_still_there
-        assert window.current_screen == "question"
-        # Past the old countdown's end (0.6 s), before a new one could end (0.3 + 0.6 s).
-        qtbot.wait(700)
-        assert window.guided.wizard is not None and window.guided.form.wizard is not None
-    finally:
-        qapp.removeEventFilter(window.idle_watcher)
+    assert current_step(window).answer == NIK
+    assert not guided.asking_still_there
+    assert window.current_screen == "question"
+    # Nothing wipes the form when the old countdown would have ended. No new countdown
+    # can start meanwhile: the idle timer (60 s) does not fire during the test.
+    left_ms = max(0, round((countdown_ends - time.monotonic()) * 1000))
+    with qtbot.assertNotEmitted(guided.form_wiped, wait=left_ms + TIMER_SLACK_MS):
+        pass
+    assert guided.wizard is not None and guided.form.wizard is not None
 
 
 def test_the_card_notice_goes_when_its_answers_are_used_and_the_form_left(
@@ -262,10 +288,13 @@ def test_a_citizens_card_on_a_staff_screen_is_dropped(
 ) -> None:
     sign_in_by_number(qtbot, staffed)
     assert staffed.current_screen == "staff_menu"
-    staffed.on_card_tapped(HOLDER_CARD)
-    qtbot.waitUntil(lambda: ("identify_staff", HOLDER_CARD) in staff_port.calls, timeout=SIGNAL_MS)
+    assert staffed.staff is not None
+    # The answer has come back to the GUI thread (and was dropped) before the checks.
+    with qtbot.waitSignal(staffed.staff._cards.identified, timeout=SIGNAL_MS) as identified:
+        staffed.on_card_tapped(HOLDER_CARD)
+    assert identified.args == [None]  # only badges were looked for: the card is none
+    assert staff_port.calls[-1] == ("identify_staff", HOLDER_CARD)
     assert ("identify", HOLDER_CARD) not in staff_port.calls  # the record stays sealed
-    assert staffed.staff is not None and staffed.staff.shutdown()
     assert staffed.current_screen == "staff_menu"
     assert staffed.guided is not None and not staffed.guided.holds_card_answers
     assert not staffed.home.card_notice.isVisibleTo(staffed.home)
@@ -282,26 +311,28 @@ def test_cancelling_a_badges_sign_in_signs_the_last_clerk_out(qtbot, staffed: Ki
 
 
 def test_idle_waits_for_a_letter_still_printing(
-    qtbot, make_staffed: WindowFactory, documents_port: FakeDocuments
+    qtbot, staffed: KioskWindow, documents_port: FakeDocuments
 ) -> None:
-    window = make_staffed(idle_timeout_seconds=0.3)
-    sign_in_by_number(qtbot, window)
-    tap(qtbot, window, "staff_documents")
-    screen = window.page("documents")
+    sign_in_by_number(qtbot, staffed)
+    tap(qtbot, staffed, "staff_documents")
+    screen = staffed.page("documents")
     documents_port.gate.clear()  # the A4 printer takes its time
-    assert screen.take_code(CODE)
-    qtbot.waitUntil(lambda: screen.summary is not None, timeout=SIGNAL_MS)
-    tap(qtbot, window, "print_letter")
+    with answered(qtbot, screen, LOOKUP):
+        assert screen.take_code(CODE)
+    tap(qtbot, staffed, "print_letter")
     assert not screen.close_button.isEnabled()  # the clerk waits for the printer
     screen.forget()  # even a screen reset (a new visit, a sign-out) keeps it in use
-    assert window.in_use
-    with qtbot.waitSignal(window.idle_watcher.timed_out, timeout=SIGNAL_MS):
-        pass  # idle passes while the letter prints...
-    assert window.current_screen == "documents" and window.in_use
-    documents_port.gate.set()
-    qtbot.waitUntil(lambda: bool(documents_port.printed), timeout=SIGNAL_MS)
-    qtbot.waitUntil(lambda: window.current_screen == "home", timeout=SIGNAL_MS)  # ...then ends
-    assert window.staff is not None and not window.staff.signed_in
+    assert staffed.in_use
+    walk_away(staffed)  # idle passes while the letter prints...
+    assert staffed.current_screen == "documents" and staffed.in_use
+    # The forgotten call's answer is dropped: `released` says that it ended.
+    with qtbot.waitSignal(screen.worker.released, timeout=SIGNAL_MS):
+        documents_port.gate.set()
+    assert documents_port.printed == [("letter", CODE, "id")]
+    assert not staffed.in_use
+    walk_away(staffed)  # ...and the next idle timeout ends the visit
+    assert staffed.current_screen == "home"
+    assert staffed.staff is not None and not staffed.staff.signed_in
 
 
 @pytest.mark.parametrize("language", ["id", "jv", "en"])
