@@ -177,6 +177,9 @@ def drag(qtbot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 10) ->
     left = Qt.MouseButton.LeftButton
     QTest.mousePress(widget, left, Qt.KeyboardModifier.NoModifier, start)
     for step in range(1, steps + 1):
+        # Kept on purpose, not a wait for something: QScroller times a drag by its own
+        # clock, so a finger's moves need real time between them (all at once, the
+        # drag would have no speed). There is no signal to wait for instead.
         qtbot.wait(15)
         QTest.mouseMove(widget, start + (end - start) * (step / steps))
     qtbot.wait(15)
@@ -194,9 +197,14 @@ def test_a_mouse_drag_scrolls_a_long_list_without_choosing(qtbot):
     choices, _page = long_list(qtbot)
     viewport = choices.findChild(QScrollArea).viewport()
     start = QPoint(viewport.width() // 2, viewport.height() - 40)
-    drag(qtbot, viewport, start, QPoint(start.x(), 40))
-    qtbot.waitUntil(lambda: scroll_bar(choices).value() > 0, timeout=2_000)
-    qtbot.wait(600)  # the flick ends
+    at_rest = qtbot.waitSignal(
+        QScroller.scroller(viewport).stateChanged,
+        timeout=3_000,
+        check_params_cb=lambda state: state == QScroller.State.Inactive,
+    )
+    with at_rest:  # the drag, then the flick that goes on after it, have ended
+        drag(qtbot, viewport, start, QPoint(start.x(), 40))
+    assert scroll_bar(choices).value() > 0
     assert choices.value() is None  # the drag started on an option: not chosen
 
 
@@ -219,6 +227,10 @@ def mouse_moves_the_list(qtbot, window: KioskWindow) -> bool:
     states: list[QScroller.State] = []
     scroller.stateChanged.connect(states.append)
     bar = area.verticalScrollBar()
+    # A list just filled (the services arrive from the worker) is laid out on a later
+    # turn; pressed before that, the scroller finds nothing to scroll and ignores the
+    # drag. A finger never comes that fast: lay the list out first.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     start = QPoint(viewport.width() // 2, viewport.height() - 8)
     drag(qtbot, viewport, start, QPoint(start.x(), 8))
     qtbot.waitUntil(lambda: scroller.state() is QScroller.State.Inactive, timeout=3_000)

@@ -5,7 +5,7 @@ is being fixed, and a NIK proposal has one blue button, not two."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -26,37 +26,52 @@ from ui.wizard.question import keyboard_overlap
 
 DOMISILI = "surat-keterangan-domisili"
 PANEL = QRect(0, 0, 1280, 800)
+SIGNAL_MS = 5_000
+# A text box asks for the keyboard on the event loop's next turn (a zero-delay timer):
+# 20 ms of the loop run every turn already due, even on a loaded machine.
+NEXT_TURN_MS = 20
 
 
 # -- the on-screen keyboard ---------------------------------------------------------
 
 
-@pytest.fixture
-def keyboard_requests(monkeypatch) -> list[str]:
-    """Each request to open the on-screen keyboard, with the widget it was for."""
-    asked: list[str] = []
+class KeyboardRequests(QObject):
+    """Each request to open the on-screen keyboard: `asked` with the name of the widget
+    it was for, which `names` keeps."""
 
-    def request() -> None:
+    asked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def request(self) -> None:
         focused = QApplication.focusWidget()
-        asked.append(focused.objectName() if focused is not None else "")
+        self.names.append(focused.objectName() if focused is not None else "")
+        self.asked.emit(self.names[-1])
 
-    monkeypatch.setattr(inputs, "open_keyboard", request)
-    return asked
+
+@pytest.fixture
+def keyboard_requests(monkeypatch) -> KeyboardRequests:
+    requests = KeyboardRequests()
+    monkeypatch.setattr(inputs, "open_keyboard", requests.request)
+    return requests
 
 
 def test_the_keyboard_is_asked_for_when_a_text_question_shows(qtbot, guided, keyboard_requests):
-    open_service(qtbot, guided, DOMISILI)
-    type_keys(qtbot, guided, NIK)
-    qtbot.wait(20)
-    assert keyboard_requests == []  # the NIK has its own keypad
-    tap(qtbot, guided, "next")
+    # The NIK has its own keypad: no request while it shows, nor on the turn after.
+    with qtbot.assertNotEmitted(keyboard_requests.asked, wait=NEXT_TURN_MS):
+        open_service(qtbot, guided, DOMISILI)
+        type_keys(qtbot, guided, NIK)
+    with qtbot.waitSignal(keyboard_requests.asked, timeout=SIGNAL_MS):  # once it shows
+        tap(qtbot, guided, "next")
     assert current_step(guided).name == "nama"
-    # Once the screen is shown, for the text box with the focus.
-    qtbot.waitUntil(lambda: keyboard_requests == ["text_answer"])
+    assert keyboard_requests.names == ["text_answer"]  # for the text box with the focus
     type_text(guided, "Budi Santoso")
-    tap(qtbot, guided, "next")
+    with qtbot.waitSignal(keyboard_requests.asked, timeout=SIGNAL_MS):
+        tap(qtbot, guided, "next")
     assert current_step(guided).name == "tempat_lahir"  # text again: asked again
-    qtbot.waitUntil(lambda: keyboard_requests == ["text_answer"] * 2)
+    assert keyboard_requests.names == ["text_answer"] * 2
 
 
 def test_enter_in_a_text_box_goes_to_the_next_question(qtbot, guided):

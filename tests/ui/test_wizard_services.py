@@ -94,10 +94,12 @@ def test_an_answer_is_worked_out_before_next_is_tapped(qtbot, guided, monkeypatc
     open_service(qtbot, guided, DOMISILI)
     fill_questions(qtbot, guided, stop_at="rt")
     counted = EvaluationCount(monkeypatch)
-    type_keys(qtbot, guided, "7")
-    qtbot.waitUntil(lambda: counted.runs >= 2)
-    qtbot.wait(20)  # nothing more runs on later turns
+    form = guided.guided.form
+    with qtbot.waitSignal(form._rehearsal.timeout, timeout=5_000):  # on the next turn
+        type_keys(qtbot, guided, "7")
     ran = counted.runs
+    assert ran >= 2  # the constraint and the calculation, worked out ahead
+    assert not form._rehearsal.isActive()  # and nothing more is left for a later turn
     tap(qtbot, guided, "next")
     assert counted.runs == ran
     assert current_step(guided).name == "rw"
