@@ -18,7 +18,7 @@ from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
 from kiosk.queue.numbering import office_zone
-from kiosk.security.guard import KeysRefused
+from kiosk.security.errors import KeysRefused
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 

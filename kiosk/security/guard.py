@@ -21,14 +21,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.engine import begin_write
-from kiosk.errors import KioskError
 from kiosk.ports import Clock, SecretStore
+from kiosk.security.errors import KeyProblem, KeysRefused
 from kiosk.security.keys import (
     OFFICE_KEY_NAMES,
     KeyDamaged,
@@ -61,23 +60,6 @@ class KeyUse:
     what: str  # plural noun for a technician: "applications", "staff PINs"
     count: Callable[[Session], int]
     opens: Callable[[Session, bytes], bool | None] | None = None
-
-
-class KeyProblem(StrEnum):
-    MISSING = "missing"  # the store has no such key, but the database knows one
-    DIFFERENT = "different"  # the store's key is not the one the data was sealed with
-    NOT_CREATED = "not_created"  # no key anywhere yet, and this caller may not create it
-    DAMAGED = "damaged"  # the store holds something that is not a key
-
-
-class KeysRefused(KioskError):
-    """The key store does not hold the keys this database's data needs; nothing was
-    changed. The message tells a technician what to do."""
-
-    def __init__(self, key_name: str, problem: KeyProblem, message: str) -> None:
-        super().__init__(message)
-        self.key_name = key_name
-        self.problem = problem
 
 
 @dataclass(frozen=True)

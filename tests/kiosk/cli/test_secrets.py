@@ -123,7 +123,7 @@ def test_a_copy_of_the_headless_keyring_opens_with_no_password_written_anywhere(
         f"export XDG_DATA_HOME={copy}; "
         "printf anjungan-session | gnome-keyring-daemon --unlock --components=secrets "
         ">/dev/null 2>&1; "
-        f"{sys.executable} -c \"import keyring; "
+        f'{sys.executable} -c "import keyring; '
         "print(keyring.get_password('anjungan', 'probe'))\""
     )
     opened = subprocess.run(
