@@ -1,8 +1,8 @@
 """`kiosk doctor`: the technician's check of what this PC gives the kiosk, each finding
 ok or a problem with its fix in plain words; exit status 1 on a problem.
 
-Each entry of CHECKS is one part (the voice, the printer, the database); a new part
-(the readers, the keys) is one more entry: a function from the settings to findings.
+Each entry of CHECKS is one part (the voice, the printer, the database, the keys); a new part
+(the readers) is one more entry: a function from the settings to findings.
 """
 
 from __future__ import annotations
@@ -92,10 +92,17 @@ def database(settings: Settings) -> list[Finding]:
     return [ok(what, upgrade, url=url, revision=stored or "-", head=head)]
 
 
+def keys(settings: Settings) -> list[Finding]:
+    from kiosk.cli.key_check import check_keys
+
+    return check_keys(settings)
+
+
 CHECKS: tuple[Entry, ...] = (
     Entry("voice", N_("Voice"), voice),
     Entry("printer", N_("Printer"), printer),
     Entry("database", N_("Database"), database),
+    Entry("keys", N_("Office keys"), keys),
 )
 
 

@@ -148,7 +148,7 @@ def _add_catalogue_commands(commands: argparse._SubParsersAction[argparse.Argume
     check.set_defaults(handler="catalogue_commands:check")
 
 
-DOCTOR_CHECKS = ("voice", "printer", "database")  # kiosk.cli.doctor.CHECKS, by name
+DOCTOR_CHECKS = ("voice", "printer", "database", "keys")  # kiosk.cli.doctor.CHECKS, by name
 
 
 def _doctor_check(name: str) -> str:
@@ -160,10 +160,11 @@ def _doctor_check(name: str) -> str:
 def _add_doctor_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     doctor = commands.add_parser(
         "doctor",
-        help="check what this PC gives the kiosk (voice, printer, database)",
+        help="check what this PC gives the kiosk (voice, printer, database, keys)",
         description="Check, part by part, what the kiosk needs from this PC: the voice end "
         "to end (speech-dispatcher, its output module, the engine starting, an Indonesian "
-        "voice), the receipt printer and the database. Each finding is ok or a problem "
+        "voice), the receipt printer, the database and the office keys (each in the key "
+        "store and matching the database). Each finding is ok or a problem "
         "with the fix in plain words (the Debian package to install, the setting to "
         "change). Exits with status 1 if there is a problem.",
     )
