@@ -20,6 +20,7 @@ from devices.emulator.events import (
     UnknownCommand,
 )
 from devices.emulator.rendering import RenderedTicket, TicketRenderer
+from devices.emulator.ticket_files import write_ticket_file
 from devices.escpos import constants as c
 from devices.escpos.profiles import PrinterProfile, get_profile
 
@@ -233,9 +234,8 @@ class EmulatedPrinter:
     def _store(self, ticket: RenderedTicket) -> None:
         self._tickets.append(ticket)
         if self.output_dir is not None:
-            path = self.output_dir / f"ticket-{len(self._tickets):04d}.txt"
-            path.write_text(ticket.text + "\n", encoding="utf-8")
-            self._ticket_paths.append(path)
+            text = (ticket.text + "\n").encode("utf-8")
+            self._ticket_paths.append(write_ticket_file(self.output_dir, len(self._tickets), text))
 
     def _can_print(self) -> bool:
         return self._online and not (

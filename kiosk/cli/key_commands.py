@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from kiosk.cli.office_keys import key_guard, open_office_keys
 from kiosk.cli.secrets import key_store
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
+from kiosk.private_files import write_new_file
 from kiosk.security.key_transfer import (
     KeyTransferError,
     check_passphrase,
@@ -53,9 +53,7 @@ def export_keys(args: argparse.Namespace) -> int:
     passphrase = _passphrase(args, confirm=True)
     bundle = export_bundle(store, OFFICE_KEY_NAMES, passphrase)
     target: Path = args.file
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(bundle)
+    write_new_file(target, bundle)  # never over a file or through a link; 0600
     print(f"Keys written to {target}. Import them with `kiosk keys import`, then delete it.")
     return 0
 

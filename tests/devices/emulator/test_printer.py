@@ -217,6 +217,20 @@ def test_each_ticket_is_written_to_the_output_dir(tmp_path: Path) -> None:
     assert (tmp_path / "ticket-0002.txt").read_text() == printer.tickets[1].text + "\n"
 
 
+def test_a_taken_name_or_a_planted_link_is_skipped_never_written_through(tmp_path: Path) -> None:
+    earlier = tmp_path / "ticket-0001.txt"
+    earlier.write_text("an earlier run's ticket\n")
+    precious = tmp_path / "precious"
+    precious.write_text("keep me\n")
+    (tmp_path / "ticket-0002.txt").symlink_to(precious)
+    printer = EmulatedPrinter(output_dir=tmp_path)
+    printer.receive(b"one\n" + streams.cut() + b"two\n" + streams.cut())
+    assert printer.ticket_paths == [tmp_path / "ticket-0001-1.txt", tmp_path / "ticket-0002-1.txt"]
+    assert earlier.read_text() == "an earlier run's ticket\n"
+    assert precious.read_text() == "keep me\n"
+    assert (tmp_path / "ticket-0002-1.txt").stat().st_mode & 0o777 == 0o600
+
+
 def test_pacing_takes_the_time_the_bytes_need_on_the_wire() -> None:
     printer = EmulatedPrinter(baudrate=9600, pace=True)
     started = time.perf_counter()

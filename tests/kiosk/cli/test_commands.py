@@ -158,7 +158,13 @@ def test_keys_export_then_import_through_the_os_keyring(
     assert imported.returncode == 0, imported.stderr
     assert "already here anjungan-data-key-v1" in imported.stdout
     again = kiosk_with_input(environment, passphrase, "keys", "export", str(bundle))
-    assert again.returncode == 1 and "kunci.json" in again.stderr  # never overwritten
+    assert again.returncode == 1 and "kunci.json already exists" in again.stderr  # kept
+    assert "FileExistsError" not in again.stderr  # a sentence, not a Python error
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "elsewhere.json")
+    through = kiosk_with_input(environment, passphrase, "keys", "export", str(link))
+    assert through.returncode == 1 and "symbolic link" in through.stderr
+    assert not (tmp_path / "elsewhere.json").exists()
     wrong = kiosk_with_input(environment, "salah salah salah\n", "keys", "import", str(bundle))
     assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
 
