@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,22 +12,12 @@ import pytest
 
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
 from kiosk.cli.main import main
+from tests.helpers.cli import kiosk
 from tests.helpers.definitions import MALE_NIK
 from tests.helpers.secrets import keys_in_real_keyring
 
 BADGE = "0A1B2C3D4E"
 CARD = "1F00A1B2C3"
-
-
-def kiosk(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli.main", *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture

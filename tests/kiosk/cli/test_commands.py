@@ -11,17 +11,8 @@ from pathlib import Path
 import pytest
 
 from devices.emulator import PtyPrinterProcess
+from tests.helpers.cli import kiosk
 from tests.helpers.secrets import keys_in_real_keyring
-
-
-def kiosk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli.main", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture

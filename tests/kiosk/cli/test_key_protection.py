@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from kiosk.cli.wiring import open_database
 from kiosk.config import load_settings
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
+from tests.helpers.cli import kiosk
 from tests.helpers.definitions import sample_definition
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.cli.test_credentials import systemd_creds_or_skip
@@ -38,18 +38,6 @@ def kiosk_environment(root: Path, machine: str) -> dict[str, str]:
         SYSTEMD_CREDENTIAL_SECRET=str(root.parent / f"{machine}.secret"),
     )
     return env
-
-
-def kiosk(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk.cli.main", *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture
