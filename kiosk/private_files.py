@@ -66,6 +66,8 @@ def write_new_file(path: Path, data: bytes) -> None:
         with os.fdopen(descriptor, "wb") as file:
             os.fchmod(file.fileno(), PRIVATE_FILE_MODE)  # a umask of 0o277 gave 0400
             file.write(data)
+            file.flush()
+            os.fsync(file.fileno())  # a USB stick pulled right after: the file is whole
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -7,13 +7,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from kiosk.cli.credentials import SUFFIX
+from kiosk.config import load_settings
 from kiosk.config.schema import OPTIONS_BY_KEY
 from kiosk.security.keys import OFFICE_KEY_NAMES
 
-UNIT = Path(__file__).resolve().parents[1] / "deploy" / "anjungan-kiosk.service"
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+UNIT = DEPLOY / "anjungan-kiosk.service"
+SITE_CONFIG = Path("/etc/xdg/anjungan/kiosk.toml")  # where `sudo kiosk` finds it too
 
 
 def settings_of(unit: Path) -> list[tuple[str, str]]:
@@ -29,8 +33,20 @@ def test_the_unit_loads_each_office_key_from_the_default_credentials_folder() ->
     folder = OPTIONS_BY_KEY["security.credentials_dir"].default
     loaded = [value for key, value in settings_of(UNIT) if key == "LoadCredentialEncrypted"]
     assert loaded == [f"{name}:{folder}/{name}{SUFFIX}" for name in OFFICE_KEY_NAMES]
-    assert ("Environment", "KIOSK_SECURITY_KEY_STORE=systemd-creds") in settings_of(UNIT)
+    assert ("Environment", f"KIOSK_CONFIG={SITE_CONFIG}") in settings_of(UNIT)
     assert ("UMask", "0077") in settings_of(UNIT)
+
+
+def test_the_appliance_settings_use_systemd_credentials_and_the_units_data_folder() -> None:
+    settings = load_settings(DEPLOY / "kiosk.toml", {})
+    assert settings.security.key_store == "systemd-creds"
+    assert (
+        str(settings.security.credentials_dir)
+        == OPTIONS_BY_KEY["security.credentials_dir"].default.__str__()
+    )
+    writable = [value for key, value in settings_of(UNIT) if key == "ReadWritePaths"]
+    assert writable == [str(settings.paths.data_dir)]
+    assert platformdirs.site_config_path("anjungan") / "kiosk.toml" == SITE_CONFIG
 
 
 def test_systemd_finds_nothing_wrong_but_the_compositor_not_installed_here() -> None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from kiosk.cards.models import CardHolderRecord, StaffMember
 from kiosk.cards.pins import PinHasher, is_legacy
-from kiosk.db.engine import begin_write
 from kiosk.security.guard import KeyUse
 from kiosk.security.keys import CARD_KEY_NAME, DATA_KEY_NAME, PIN_PEPPER_NAME
 from kiosk.security.sealing import SealBroken, Sealer
@@ -32,38 +31,35 @@ def holder_binding(fingerprint: str) -> str:
     return HOLDER_AAD_PREFIX + fingerprint
 
 
-def reseal_legacy_holders(sessions: sessionmaker[Session], sealer: Sealer) -> int:
-    """Holders' records of the first seal format, sealed again in the current one."""
-    with sessions() as session:
-        begin_write(session)
-        done = 0
-        for holder in session.scalars(select(CardHolderRecord)).all():
-            if not is_legacy_seal(holder.sealed):
-                continue
-            binding = holder_binding(holder.fingerprint)
-            try:
-                holder.sealed = sealer.reseal_legacy(holder.sealed, binding, binding)
-            except SealBroken:
-                log.error("card holder record %d does not open: left as it was", holder.id)
-                continue
-            done += 1
-        session.commit()
+def reseal_legacy_holders(session: Session, sealer: Sealer) -> int:
+    """Holders' records of the first seal format, sealed again in the current one, in the
+    caller's transaction (run once, by kiosk.security.upgrades.run_once)."""
+    done = 0
+    for holder in session.scalars(select(CardHolderRecord)).all():
+        if not is_legacy_seal(holder.sealed):
+            continue
+        binding = holder_binding(holder.fingerprint)
+        try:
+            holder.sealed = sealer.reseal_legacy(holder.sealed, binding, binding)
+        except SealBroken:
+            log.error("card holder record %d does not open: left as it was", holder.id)
+            continue
+        done += 1
     if done:
         log.warning("re-sealed %d card holders' records", done)
     return done
 
 
-def wrap_legacy_pins(sessions: sessionmaker[Session], pins: PinHasher) -> int:
-    """PIN hashes from before the pepper, keyed with it now (no PIN needed)."""
-    with sessions() as session:
-        begin_write(session)
-        done = 0
-        for member in session.scalars(select(StaffMember)).all():
-            wrapped = pins.wrap_legacy(member.pin_hash)
-            if wrapped is not None:
-                member.pin_hash = wrapped
-                done += 1
-        session.commit()
+def wrap_legacy_pins(session: Session, pins: PinHasher) -> int:
+    """PIN hashes from before the pepper, keyed with it now (no PIN needed), in the
+    caller's transaction. Run once (kiosk.security.upgrades.run_once): a plain scrypt
+    hash written afterwards is never adopted, so nobody can plant a PIN they know."""
+    done = 0
+    for member in session.scalars(select(StaffMember)).all():
+        wrapped = pins.wrap_legacy(member.pin_hash)
+        if wrapped is not None:
+            member.pin_hash = wrapped
+            done += 1
     if done:
         log.warning("keyed %d staff PIN hashes with the PIN pepper", done)
     return done

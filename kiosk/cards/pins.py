@@ -50,8 +50,10 @@ class ScryptCost:
 
 DEFAULT_COST = ScryptCost()
 # A stored hash names its own cost; one edited in the database must not make a sign-in
-# allocate gigabytes.
-MAX_N, MAX_R, MAX_P = 2**20, 16, 4
+# allocate more than this (scrypt needs 128 * n * r bytes) or take minutes.
+MAX_MEMORY = 64 * 1024 * 1024
+MAX_P = 4
+_DUMMY_SALT = bytes(SALT_BYTES)
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class PinHasher:
         """True when `pin` matches `stored`; a damaged or unpeppered hash never matches."""
         parsed = _parsed(stored)
         if parsed is None or parsed.scheme == LEGACY_SCHEME:
+            # as slow as a real check: the time taken tells nothing about the hash
+            _scrypt(self._keyed(pin.encode("utf-8")), _DUMMY_SALT, DEFAULT_COST)
             return False
         if parsed.scheme == SCHEME:
             actual = _scrypt(self._keyed(pin.encode("utf-8")), parsed.salt, parsed.cost)
@@ -144,7 +148,8 @@ def _parsed(stored: str) -> _Stored | None:
 
 def _sane(cost: ScryptCost) -> bool:
     power_of_two = cost.n > 1 and cost.n & (cost.n - 1) == 0
-    return power_of_two and cost.n <= MAX_N and 1 <= cost.r <= MAX_R and 1 <= cost.p <= MAX_P
+    memory = 128 * cost.n * cost.r
+    return power_of_two and cost.r >= 1 and memory <= MAX_MEMORY and 1 <= cost.p <= MAX_P
 
 
 def _scrypt(data: bytes, salt: bytes, cost: ScryptCost) -> bytes:

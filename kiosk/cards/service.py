@@ -8,6 +8,7 @@ change is written to the staff audit trail in the same transaction.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -27,7 +28,7 @@ from kiosk.cards.errors import (
 )
 from kiosk.cards.keys import holder_binding
 from kiosk.cards.models import CardHolderRecord, StaffEvent, StaffMember
-from kiosk.cards.pins import PinHasher, check_pin_policy, needs_rehash
+from kiosk.cards.pins import PinHasher, check_pin_policy, is_legacy, needs_rehash
 from kiosk.cards.tags import TagFingerprinter
 from kiosk.cards.types import CardHolder, StaffBadge, StaffInfo, StaffRole, StaffSession
 from kiosk.catalogue.validators import check_nik
@@ -35,6 +36,8 @@ from kiosk.db.engine import begin_write
 from kiosk.ports import Clock
 from kiosk.security.keys import OfficeKeys
 from kiosk.security.sealing import Sealer
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -241,6 +244,7 @@ class CardRegistry:
                 .with_for_update()
             )
             if member is None:
+                self._pins.verify(pin, self._decoy_hash)  # as slow as a wrong PIN
                 raise UnknownCard()
             return self._check_pin(session, member, pin)
 
@@ -261,6 +265,13 @@ class CardRegistry:
         if member.locked_until is not None and now < member.locked_until:
             self._pins.verify(pin, self._decoy_hash)  # as slow as a wrong PIN; decides nothing
             raise StaffLockedOut(member.locked_until)
+        if is_legacy(member.pin_hash):  # only ever written by hand since the pepper came
+            log.critical(
+                "staff %s has a PIN hash without the pepper (written into the database?): "
+                "refused; set a new PIN with `kiosk staff pin %s`",
+                member.staff_number,
+                member.staff_number,
+            )
         if self._pins.verify(pin, member.pin_hash):
             member.failed_attempts = 0
             member.locked_until = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,6 +57,12 @@ class SystemdCredsSecretStore:
         loaded = self._loaded(name)
         if loaded is not None:
             return loaded
+        return self._decrypted(name)
+
+    def set_secret(self, name: str, value: str) -> None:
+        self._encrypt(name, value)
+
+    def _decrypted(self, name: str) -> str | None:
         path = self.path_of(name)
         if not path.exists():
             return None
@@ -68,8 +75,9 @@ class SystemdCredsSecretStore:
             )
         return result.stdout.decode("utf-8").strip()
 
-    def set_secret(self, name: str, value: str) -> None:
+    def _encrypt(self, name: str, value: str) -> None:
         self._folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self._folder, 0o700)
         path = self.path_of(name)
         partial = path.with_name(f".{path.name}.partial")
         arguments = ["encrypt", "--with-key=auto", f"--name={name}", "-", str(partial)]
@@ -81,6 +89,10 @@ class SystemdCredsSecretStore:
                 "a key needs root: run `sudo kiosk keys init`"
             )
         os.chmod(partial, 0o600)
+        if path.exists():  # a replaced key is kept: the way back from a wrong import
+            backup = path.with_name(f"{path.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
+            os.link(path, backup)
+            log.warning("the replaced credential is kept as %s", backup)
         os.replace(partial, path)  # whole or not at all
         _sync_folder(self._folder)
         log.warning("wrote the credential %s", path)

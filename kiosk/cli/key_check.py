@@ -49,9 +49,9 @@ def finding_of(state: KeyState) -> Finding:
     if state.matches is False:
         detail = N_("is not the key this database's data was sealed with (%(data)s)")
         return problem(state.name, detail, RESTORE, data=data or "-")
+    if state.in_store:  # no check value yet: the kiosk tries it on the data and records it
+        return ok(state.name, N_("in the key store; recorded at the kiosk's next start"))
     if state.recorded or state.data:
         detail = N_("missing from the key store; this database needs it (%(data)s)")
         return problem(state.name, detail, RESTORE, data=data or "-")
-    if state.in_store:
-        return ok(state.name, N_("in the key store; recorded at the kiosk's next start"))
     return ok(state.name, N_("not made yet: the kiosk makes it at its first start"))

@@ -8,7 +8,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from kiosk.cli.office_keys import key_guard, open_office_keys
+from kiosk.cli.office_keys import key_guard, open_office_keys, replace_lost_pepper
 from kiosk.cli.secrets import key_store
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
@@ -48,8 +48,26 @@ def key_status(args: argparse.Namespace) -> int:
     return 0 if healthy else 1
 
 
+def new_pepper(args: argparse.Namespace) -> int:
+    settings = settings_for(args)
+    numbers = replace_lost_pepper(settings, open_database(settings).sessions)
+    print("A new PIN pepper is recorded; every staff PIN was cleared.")
+    if numbers:
+        print("Set a new PIN for each: " + ", ".join(f"kiosk staff pin {n}" for n in numbers))
+    print("Then make a new key file: kiosk keys export FILE.")
+    return 0
+
+
 def export_keys(args: argparse.Namespace) -> int:
-    store = key_store(settings_for(args))
+    settings = settings_for(args)
+    store = key_store(settings)
+    guard = key_guard(settings, open_database(settings).sessions, store)
+    wrong = [state.name for state in guard.status() if state.matches is False]
+    if wrong:  # a key file for the safe must hold the keys the data needs
+        raise KeyTransferError(
+            "the key store's " + ", ".join(wrong) + " does not fit this database's data: "
+            "a key file of it would restore the wrong key (see `kiosk keys status`)"
+        )
     passphrase = _passphrase(args, confirm=True)
     bundle = export_bundle(store, OFFICE_KEY_NAMES, passphrase)
     target: Path = args.file

@@ -32,6 +32,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "status", help="each key: in the store, recorded in the database, matching (exit 1 if not)"
     )
     status.set_defaults(handler="key_commands:key_status")
+    pepper = keys_sub.add_parser(
+        "new-pepper",
+        help="the way back from a lost PIN pepper: clear every staff PIN and make a new pepper",
+        description="When the key store lost the PIN pepper and no key file holds it, staff "
+        "cannot sign in. This clears every staff PIN, makes a new pepper and records it; then "
+        "set each PIN again with `kiosk staff pin N`. Refused while the pepper still fits.",
+    )
+    pepper.add_argument(
+        "--reset-all-pins", action="store_true", required=True, help="yes, clear every PIN"
+    )
+    pepper.set_defaults(handler="key_commands:new_pepper")
     export = keys_sub.add_parser("export", help="write the keys to a new passphrase-wrapped file")
     export.add_argument("file", type=Path, metavar="FILE")
     export.set_defaults(handler="key_commands:export_keys")

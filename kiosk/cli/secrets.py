@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
+from pathlib import Path
 
 import keyring
 import keyring.backend
 import keyring.core
 from keyring.backends import fail
 from keyring.errors import KeyringError
+from sqlalchemy.engine import make_url
 
 from kiosk.cli.credentials import SystemdCredsSecretStore
 from kiosk.config import ConfigError, Settings
@@ -68,5 +71,24 @@ class KeyringSecretStore:
 def key_store(settings: Settings) -> KeyringSecretStore | SystemdCredsSecretStore:
     """The configured key store (`security.key_store`)."""
     if settings.security.key_store == "systemd-creds":
+        _refuse_roots_own_database(settings)
         return SystemdCredsSecretStore(settings.security.credentials_dir)
     return KeyringSecretStore(settings)
+
+
+def _refuse_roots_own_database(settings: Settings) -> None:
+    """`sudo kiosk keys ...` without the kiosk's settings would check the keys against a
+    new, empty database of root's own and let any key file in: refuse instead."""
+    url = make_url(settings.database.url)
+    if os.geteuid() != 0 or url.get_backend_name() != "sqlite" or not url.database:
+        return
+    folder = Path(url.database).expanduser().parent
+    if not folder.is_dir():
+        raise ConfigError(
+            str(settings.source or "settings"),
+            f"as root, the kiosk's own data folder is needed, and {folder} does not exist: "
+            "name the kiosk's settings (/etc/xdg/anjungan/kiosk.toml, or --config), or "
+            f"create the folder for the kiosk's user first (sudo install -d -o kiosk -g "
+            f"kiosk -m 0700 {folder})",
+            "paths.data_dir",
+        )

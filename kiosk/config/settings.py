@@ -154,7 +154,13 @@ def toml_literal(value: SettingValue) -> str:
 
 
 def default_config_path() -> Path:
-    return platformdirs.user_config_path(APP_NAME) / CONFIG_FILE_NAME
+    """The user's kiosk.toml, else the machine's (/etc/xdg/anjungan/kiosk.toml): on an
+    appliance the kiosk's unit and a technician's `sudo kiosk ...` read the same file."""
+    user = platformdirs.user_config_path(APP_NAME) / CONFIG_FILE_NAME
+    if user.is_file():
+        return user
+    site = platformdirs.site_config_path(APP_NAME) / CONFIG_FILE_NAME
+    return site if site.is_file() else user
 
 
 def default_data_dir() -> Path:
@@ -166,8 +172,9 @@ def load_settings(
 ) -> Settings:
     """Defaults, overridden by the TOML file, overridden by KIOSK_* environment variables.
 
-    The file is `config_path`, else $KIOSK_CONFIG, else the platform config path. Only the
-    platform path may be missing (then defaults apply): a path someone typed must exist.
+    The file is `config_path`, else $KIOSK_CONFIG, else the user's platform config path,
+    else the machine's. Only those may be missing (then defaults apply): a path someone
+    typed must exist.
     """
     explicit = config_path or (Path(environ[CONFIG_ENV]) if environ.get(CONFIG_ENV) else None)
     path = explicit or default_config_path()

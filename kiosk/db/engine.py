@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from functools import partial
@@ -101,11 +102,24 @@ def _prepare_sqlite_file(url: URL) -> None:
     if not path.parent.is_dir():
         ensure_private_dir(path.parent)
     if create_private_file(path):
+        _give_to_folder_owner(path)
         return
     for suffix in SQLITE_FILE_SUFFIXES:
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             tighten(companion, PRIVATE_FILE_MODE)
+
+
+def _give_to_folder_owner(path: Path) -> None:
+    """Root (a technician's `sudo kiosk keys init` on an appliance) creating the kiosk's
+    database in the kiosk user's folder gives the file to that user, or the kiosk could
+    no longer open it. SQLite gives its -wal and -shm files the database file's owner
+    when it runs as root, so the database file is the one to hand over."""
+    if os.geteuid() != 0:
+        return
+    folder = path.parent.stat()
+    if folder.st_uid != 0:
+        os.chown(path, folder.st_uid, folder.st_gid)
 
 
 def _on_sqlite_connect(lock_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:

@@ -10,6 +10,7 @@ from kiosk.errors import KioskError
 class KeyProblem(StrEnum):
     MISSING = "missing"  # the store has no such key, but the database knows one
     DIFFERENT = "different"  # the store's key is not the one the data was sealed with
+    NOT_RECORDED = "not_recorded"  # a key that only the kiosk or `keys init` may record
     NOT_CREATED = "not_created"  # no key anywhere yet, and this caller may not create it
     DAMAGED = "damaged"  # the store holds something that is not a key
 

@@ -96,9 +96,14 @@ class KeyGuard:
         `create`: make a key that exists nowhere yet and that no data needs (the kiosk's
         first start, `kiosk keys init`); technicians' other commands never create one.
         """
+        # Read before the lock: a TPM2 may take seconds, and other kiosks wait for the lock.
+        stored = {name: self._store.get_secret(name) for name in OFFICE_KEY_NAMES}
         with self._sessions() as session:
             _lock_checks(session)
-            keys = {name: self._open_one(session, name, create) for name in OFFICE_KEY_NAMES}
+            keys = {
+                name: self._open_one(session, name, stored[name], create)
+                for name in OFFICE_KEY_NAMES
+            }
             session.commit()
         return OfficeKeys(*(keys[name] for name in OFFICE_KEY_NAMES))
 
@@ -120,10 +125,13 @@ class KeyGuard:
                 elif self._fails_on_data(session, name, key):
                     raise self._refusal(session, name, KeyProblem.DIFFERENT, imported=True)
 
-    def _open_one(self, session: Session, name: str, create: bool) -> bytes:
-        stored = self._store.get_secret(name)
+    def _open_one(self, session: Session, name: str, stored: str | None, create: bool) -> bytes:
         key = None if stored is None else _parsed(name, stored)
         check = session.get(KeyCheck, name)
+        if check is not None and (key is None or check.check_value != check_value(key)):
+            # Read before the lock; another process may have made the key since.
+            stored = self._store.get_secret(name)
+            key = None if stored is None else _parsed(name, stored)
         if check is not None:
             if key is None:
                 raise self._refusal(session, name, KeyProblem.MISSING)
@@ -133,6 +141,8 @@ class KeyGuard:
         if key is not None:
             if self._fails_on_data(session, name, key):
                 raise self._refusal(session, name, KeyProblem.DIFFERENT)
+            if not create:  # a technician's command (maybe another keyring) records nothing
+                raise self._refusal(session, name, KeyProblem.NOT_RECORDED)
             self._record(session, name, key)
             return key
         if self._dependent(session, name):
@@ -186,7 +196,13 @@ class KeyGuard:
         self, session: Session, name: str, problem: KeyProblem, imported: bool = False
     ) -> KeysRefused:
         data = _described(self._dependent(session, name))
-        if problem is KeyProblem.NOT_CREATED:
+        if problem is KeyProblem.NOT_RECORDED:
+            message = (
+                f"the {name} in {self._where} is not recorded in this database yet: start "
+                "the kiosk once as its own user, or run `kiosk keys init`, so that it is "
+                "checked against the data and recorded"
+            )
+        elif problem is KeyProblem.NOT_CREATED:
             message = (
                 f"{self._where} holds no {name} yet: start the kiosk once as its own user "
                 "(`kiosk run`, which creates its keys), or create them with `kiosk keys init`"
@@ -209,7 +225,7 @@ class KeyGuard:
                 f"sealed with" + (f" ({data})" if data else "") + ". Nothing was changed. "
                 f"{RESTORE_HINT}, with --replace"
             )
-        log.critical("keys refused: %s %s", name, problem.value)
+        log.critical("keys refused: %s", message)  # names keys and counts, never a value
         return KeysRefused(name, problem, message)
 
 

@@ -19,3 +19,13 @@ class KeyCheck(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     check_value: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DataUpgrade(Base):
+    """A one-off upgrade of stored data that needs the keys (kiosk.security.upgrades),
+    done once: its row is written in the same transaction as the upgrade."""
+
+    __tablename__ = "data_upgrades"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    done_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -14,9 +14,8 @@ import logging
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from kiosk.db.engine import begin_write
 from kiosk.security.guard import KeyUse
 from kiosk.security.keys import DATA_KEY_NAME
 from kiosk.security.sealing import FORMAT_VERSION, LEGACY_VERSION, SealBroken, Sealer
@@ -42,22 +41,20 @@ def open_answers(sealer: Sealer, row: Submission) -> dict[str, Any]:
     return sealer.unseal(row.sealed, binding_of(row))
 
 
-def reseal_legacy_applications(sessions: sessionmaker[Session], sealer: Sealer) -> int:
+def reseal_legacy_applications(session: Session, sealer: Sealer) -> int:
     """Re-seal format-1 applications (bound to their UUID only) bound to their whole row,
-    in one transaction; the number re-sealed. A row that does not open is left as it is
-    and logged by id: it opens nowhere anyway."""
-    with sessions() as session:
-        begin_write(session)
-        rows = session.scalars(select(Submission).where(_format_is(LEGACY_VERSION))).all()
-        done = 0
-        for row in rows:
-            try:
-                row.sealed = sealer.reseal_legacy(row.sealed, row.id, binding_of(row))
-            except SealBroken:
-                log.error("application %s does not open: left as it was", row.id)
-                continue
-            done += 1
-        session.commit()
+    in the caller's transaction; the number re-sealed. Run once, by
+    kiosk.security.upgrades.run_once: afterwards a format-1 blob is only refused. A row
+    that does not open is left as it is and logged by id: it opens nowhere anyway."""
+    rows = session.scalars(select(Submission).where(_format_is(LEGACY_VERSION))).all()
+    done = 0
+    for row in rows:
+        try:
+            row.sealed = sealer.reseal_legacy(row.sealed, row.id, binding_of(row))
+        except SealBroken:
+            log.error("application %s does not open: left as it was", row.id)
+            continue
+        done += 1
     if done:
         log.warning("re-sealed %d applications bound to their tracking code and service", done)
     return done
@@ -74,9 +71,8 @@ def _count(session: Session) -> int:
 def _opens(session: Session, key: bytes) -> bool | None:
     """Whether `key` opens one of the first applications (of either format)."""
     sealer = Sealer(key)
-    rows = session.scalars(select(Submission).order_by(Submission.created_at).limit(SAMPLE_ROWS))
     tried = False
-    for row in rows:
+    for row in _sample(session):
         tried = True
         try:
             if row.sealed[:1] == bytes([FORMAT_VERSION]):
@@ -87,6 +83,15 @@ def _opens(session: Session, key: bytes) -> bool | None:
             continue
         return True
     return False if tried else None
+
+
+def _sample(session: Session) -> list[Submission]:
+    """The oldest and the newest rows: a database once sealed with two keys (the old bug
+    of a key re-created over data) shows it at either end."""
+    oldest = select(Submission).order_by(Submission.created_at).limit(SAMPLE_ROWS)
+    newest = select(Submission).order_by(Submission.created_at.desc()).limit(SAMPLE_ROWS)
+    rows = {row.id: row for query in (oldest, newest) for row in session.scalars(query)}
+    return list(rows.values())
 
 
 DATA_KEY_USE = KeyUse(DATA_KEY_NAME, "applications", _count, _opens)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pwd
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -142,3 +143,24 @@ def test_an_existing_folder_of_the_database_is_left_as_it_is(tmp_path: Path) -> 
     create_engine_for(f"sqlite:///{tmp_path / 'anjungan.db'}").dispose()
     assert file_mode(tmp_path) == 0o755
     assert file_mode(tmp_path / "anjungan.db") == 0o600
+
+
+def test_root_creating_the_kiosks_database_gives_it_to_the_kiosks_user(tmp_path: Path) -> None:
+    """A technician's `sudo kiosk keys init` on an appliance makes the database in the
+    kiosk user's folder: the kiosk must still open it (and its -wal and -shm) after."""
+    if os.geteuid() != 0:
+        pytest.skip("a check of what root does")
+    nobody = pwd.getpwnam("nobody")
+    folder = tmp_path / "kiosk-data"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, nobody.pw_uid, nobody.pw_gid)
+    engine = create_engine_for(f"sqlite:///{folder / 'anjungan.db'}")
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE t (a INTEGER)")
+            connection.exec_driver_sql("INSERT INTO t VALUES (1)")
+            owners = {path.name: path.stat().st_uid for path in folder.iterdir()}
+    finally:
+        engine.dispose()
+    assert {"anjungan.db", "anjungan.db-wal", "anjungan.db-shm"} <= set(owners)
+    assert set(owners.values()) == {nobody.pw_uid}, owners

@@ -36,6 +36,7 @@ TABLES = {
     "card_holders",
     "staff_events",
     "key_checks",
+    "data_upgrades",
     "alembic_version",
 }
 

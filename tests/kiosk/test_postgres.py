@@ -250,11 +250,14 @@ def test_kiosks_starting_at_once_share_one_set_of_keys(empty_url: str) -> None:
         engine.dispose()
 
 
-def test_first_format_applications_are_found_and_resealed(empty_url: str) -> None:
-    """The start-up re-seal finds first-format blobs by their first byte (substr on bytea)."""
-    from kiosk.security.keys import new_key
+def test_first_format_applications_are_found_and_resealed_once(empty_url: str) -> None:
+    """The start-up re-seal finds first-format blobs by their first byte (substr on
+    bytea), once: the data_upgrades row makes a second start leave a planted one alone."""
+    from dataclasses import replace
+
+    from kiosk.cli.office_keys import upgrade_sealed_data
+    from kiosk.security.keys import OfficeKeys, new_key
     from kiosk.security.sealing import Sealer
-    from kiosk.submissions.binding import reseal_legacy_applications
     from kiosk.submissions.service import SubmissionService
     from tests.helpers.definitions import sample_definition
     from tests.kiosk.submissions.conftest import make_form
@@ -264,11 +267,13 @@ def test_first_format_applications_are_found_and_resealed(empty_url: str) -> Non
     try:
         upgrade(engine)
         sessions, key = session_factory(engine), new_key()
+        keys = replace(OfficeKeys.generate(), data=key)
         service = SubmissionService(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
         code = service.finalise(make_form(), sample_definition()).tracking_code
-        assert reseal_legacy_applications(sessions, Sealer(key)) == 0
         make_legacy(sessions, key)
-        assert reseal_legacy_applications(sessions, Sealer(key)) == 1
+        assert upgrade_sealed_data(sessions, keys) == 1
         assert service.receipt(code).masked_nik == "3273********0001"
+        make_legacy(sessions, key)
+        assert upgrade_sealed_data(sessions, keys) is None
     finally:
         engine.dispose()

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.cards import StaffLockedOut, StaffRole, UnknownStaff, WrongPin
-from kiosk.cards.keys import wrap_legacy_pins
+from kiosk.cards import StaffLockedOut, StaffRole, UnknownCard, UnknownStaff, WrongPin
 from kiosk.cards.models import StaffMember
-from kiosk.cards.pins import DEFAULT_COST, PinHasher
+from kiosk.cards.pins import DEFAULT_COST
 from kiosk.cards.service import CardRegistry
+from kiosk.cli.office_keys import upgrade_sealed_data
 from kiosk.security.keys import OfficeKeys
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.cards.conftest import CLERK_PIN
@@ -70,6 +70,24 @@ def test_every_refusal_costs_exactly_one_default_scrypt(
         assert scrypt_calls == [DEFAULT_COST.n], number
         scrypt_calls.clear()
 
+    with pytest.raises(UnknownCard):  # a badge nobody has
+        registry.sign_in_with_badge("FFFFFFFFFF", WRONG_PIN)
+    assert scrypt_calls == [DEFAULT_COST.n]
+    planted = legacy_hash(CLERK_PIN, DEFAULT_COST)
+    scrypt_calls.clear()
+    for damaged in ("", planted):  # a damaged hash, or one planted in the database
+        with sessions() as session:
+            session.execute(
+                update(StaffMember)
+                .where(StaffMember.staff_number == "2002")
+                .values(pin_hash=damaged, active=True)
+            )
+            session.commit()
+        with pytest.raises(WrongPin):
+            registry.sign_in("2002", WRONG_PIN)
+        assert scrypt_calls == [DEFAULT_COST.n], damaged[:10]
+        scrypt_calls.clear()
+
     for _ in range(4):  # the account locks
         with pytest.raises((WrongPin, StaffLockedOut)):
             registry.sign_in("1001", WRONG_PIN)
@@ -105,9 +123,30 @@ def test_a_pin_set_before_the_pepper_works_after_the_upgrade_and_is_then_rehashe
         session.execute(update(StaffMember).values(pin_hash=legacy_hash(CLERK_PIN, DEFAULT_COST)))
         session.commit()
 
-    assert wrap_legacy_pins(sessions, PinHasher(keys.pin_pepper)) == 1
-    assert wrap_legacy_pins(sessions, PinHasher(keys.pin_pepper)) == 0
+    assert upgrade_sealed_data(sessions, keys) == 1
     assert stored_hash(sessions, clerk).startswith("scrypt-wrapped$")
     registry.sign_in(clerk, CLERK_PIN)
     assert stored_hash(sessions, clerk).startswith("scrypt-hmac$")
     registry.sign_in(clerk, CLERK_PIN)
+
+
+def test_a_pin_planted_in_the_database_never_works_even_after_a_restart(
+    registry: CardRegistry,
+    sessions: sessionmaker[Session],
+    keys: OfficeKeys,
+    clerk: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Anyone can compute scrypt of a PIN of their choice without a key; once the
+    upgrade is done, such a hash is refused at every start and every sign-in."""
+    assert upgrade_sealed_data(sessions, keys) == 0  # the kiosk's first start: nothing old
+    planted = "135792"
+    with sessions() as session:
+        session.execute(update(StaffMember).values(pin_hash=legacy_hash(planted, DEFAULT_COST)))
+        session.commit()
+    assert upgrade_sealed_data(sessions, keys) is None  # a restart: never again
+    with pytest.raises(WrongPin):
+        registry.sign_in(clerk, planted)
+    assert "without the pepper" in caplog.text and stored_hash(sessions, clerk).startswith(
+        "scrypt$"
+    )

@@ -15,6 +15,7 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.config import Settings, load_settings
 from kiosk.queue.service import QueueService
 from tests.helpers.stubs import FakeClock
 
@@ -67,3 +68,16 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     return tmp_path / "data"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings of a kiosk whose data folder (not made yet) is in the test's folder."""
+    return load_settings(
+        None,
+        {
+            "KIOSK_CONFIG": os.devnull,
+            "KIOSK_DATA_DIR": str(tmp_path / "data"),
+            "KIOSK_DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'anjungan.db'}",
+        },
+    )

@@ -128,3 +128,14 @@ def test_without_systemd_creds_the_message_names_the_package(tmp_path: Path) -> 
     with pytest.raises(CredentialUnavailable, match="Debian package: systemd"):
         store.set_secret(NAME, VALUE)
     assert not store.path_of(NAME).exists()
+
+
+def test_a_replaced_key_is_kept_beside_the_new_one(store: SystemdCredsSecretStore) -> None:
+    """`kiosk keys import --replace` of the wrong file must not be the end of the right key."""
+    store.set_secret(NAME, VALUE)
+    store.set_secret(NAME, "dGhlIG5ldyBrZXk=")
+    assert store.get_secret(NAME) == "dGhlIG5ldyBrZXk="
+    kept = [p for p in store.path_of(NAME).parent.iterdir() if ".replaced-" in p.name]
+    assert len(kept) == 1 and kept[0].stat().st_mode & 0o777 == 0o600
+    os.replace(kept[0], store.path_of(NAME))  # what a technician does to go back
+    assert store.get_secret(NAME) == VALUE

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
+from kiosk.cards import StaffRole
+from kiosk.cards.service import CardRegistry
 from kiosk.cli.key_check import check_keys
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.wiring import open_database
-from kiosk.config import Settings, load_settings
-from kiosk.security.keys import CARD_KEY_NAME, DATA_KEY_NAME, PIN_PEPPER_NAME, key_text, new_key
+from kiosk.config import Settings
+from kiosk.security.keys import (
+    CARD_KEY_NAME,
+    DATA_KEY_NAME,
+    PIN_PEPPER_NAME,
+    OfficeKeys,
+    key_text,
+    new_key,
+)
 from tests.helpers.secrets import MemorySecretStore
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(
-        None,
-        {
-            "KIOSK_CONFIG": os.devnull,
-            "KIOSK_DATA_DIR": str(tmp_path / "data"),
-            "KIOSK_DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'anjungan.db'}",
-        },
-    )
+from tests.helpers.stubs import FakeClock
 
 
 def use_store(monkeypatch: pytest.MonkeyPatch, store: MemorySecretStore) -> None:
@@ -62,3 +57,26 @@ def test_matching_keys_are_ok_and_a_lost_one_names_the_fix(
     assert card.problem and "missing from the key store" in card.detail_in()
     assert "kiosk keys import FILE" in card.fix_in()
     assert not found_after[3].problem
+
+
+def test_a_key_not_yet_recorded_is_not_called_missing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database from before the check values, with staff: the keys are in the store."""
+    keys = OfficeKeys.generate()
+    database = open_database(settings)
+    CardRegistry(database.sessions, keys, FakeClock()).add_staff(
+        "1001", "Siti", StaffRole.CLERK, "482915"
+    )
+    database.engine.dispose()
+    store = MemorySecretStore(
+        {
+            DATA_KEY_NAME: key_text(keys.data),
+            CARD_KEY_NAME: key_text(keys.card),
+            PIN_PEPPER_NAME: key_text(keys.pin_pepper),
+        }
+    )
+    use_store(monkeypatch, store)
+    pepper = check_keys(settings)[3]
+    assert (pepper.what, pepper.problem) == (PIN_PEPPER_NAME, False)
+    assert "recorded at the kiosk's next start" in pepper.detail_in()

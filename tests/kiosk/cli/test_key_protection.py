@@ -45,6 +45,7 @@ def kiosk_pc(tmp_path: Path) -> tuple[dict[str, str], str, str, str]:
     """A kiosk with systemd-credential keys, one citizen's card and one application."""
     systemd_creds_or_skip()
     env = kiosk_environment(tmp_path / "kiosk", "kiosk-machine")
+    (tmp_path / "kiosk" / "data").mkdir(parents=True, mode=0o700)  # the kiosk user's home
     initialised = kiosk(env, "keys", "init")
     assert initialised.returncode == 0, initialised.stderr
     nik, name = planted_nik(), planted_name()
@@ -117,3 +118,15 @@ def test_the_same_copy_with_the_kiosks_own_machine_key_opens(
     opened = kiosk(same_machine, "documents", "proof", code, "--out", str(out))
     assert opened.returncode == 0, opened.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_as_root_keys_never_go_to_a_database_of_roots_own(tmp_path: Path) -> None:
+    """`sudo kiosk keys import --replace FILE` without the kiosk's settings used to check
+    the file against a new, empty database of root's and replace the kiosk's keys."""
+    systemd_creds_or_skip()
+    if os.geteuid() != 0:
+        pytest.skip("a check of what root may do")
+    env = kiosk_environment(tmp_path / "not-the-kiosk", "kiosk-machine")
+    refused = kiosk(env, "keys", "init")
+    assert refused.returncode == 1 and "does not exist" in refused.stderr
+    assert not (tmp_path / "not-the-kiosk").exists()

@@ -6,11 +6,13 @@ import threading
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cards import StaffRole
 from kiosk.cards.service import CardRegistry
 from kiosk.cli.office_keys import KEY_USES
+from kiosk.db.engine import begin_write, create_engine_for, session_factory
 from kiosk.security.guard import KeyGuard, KeyProblem, KeysRefused
 from kiosk.security.keys import (
     CARD_KEY_NAME,
@@ -202,3 +204,51 @@ def test_two_processes_starting_at_once_end_with_one_set_of_keys(
         thread.join(timeout=60)
     assert len(results) == 4 and all(result == results[0] for result in results), results
     assert store.writes == 3
+
+
+def test_a_technicians_command_records_no_key_the_kiosk_has_not_checked(
+    sessions: sessionmaker[Session],
+) -> None:
+    """A card key cannot be tried on fingerprints: if any command could record the key it
+    happens to have (another user's keyring), the right one would be refused after."""
+    keys = OfficeKeys.generate()
+    CardRegistry(sessions, keys, FakeClock()).add_staff(
+        "1001", "Siti", StaffRole.CLERK, "482915", badge_tag="0A1B2C3D4E"
+    )
+    wrong = store_of(OfficeKeys.generate())
+    with pytest.raises(KeysRefused) as refused:
+        guard(sessions, wrong).open()
+    assert refused.value.problem is KeyProblem.NOT_RECORDED
+    assert recorded(sessions) == {}
+    assert guard(sessions, store_of(keys)).open(create=True) == keys  # the kiosk's own
+
+
+class LockProbingStore(MemorySecretStore):
+    """A key store that, at every read, checks another kiosk could write the database."""
+
+    def __init__(self, url: str, initial: dict[str, str]) -> None:
+        super().__init__(initial)
+        self.engine = create_engine_for(url, lock_timeout_ms=50)
+        self.blocked = 0
+
+    def get_secret(self, name: str) -> str | None:
+        try:
+            with session_factory(self.engine)() as session:
+                begin_write(session)  # SQLite's BEGIN IMMEDIATE: the write lock
+                session.rollback()
+        except OperationalError:
+            self.blocked += 1
+        return super().get_secret(name)
+
+
+def test_the_key_store_is_read_without_holding_the_database_lock(
+    sessions: sessionmaker[Session], db_url: str
+) -> None:
+    """A TPM2 may take seconds to decrypt; other kiosks must not wait for it."""
+    keys = guard(sessions, MemorySecretStore()).open(create=True)
+    probing = LockProbingStore(db_url, store_of(keys).values)
+    try:
+        assert guard(sessions, probing).open() == keys
+    finally:
+        probing.engine.dispose()
+    assert probing.blocked == 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import ServiceDefinition
-from kiosk.security.keys import new_key
+from kiosk.cli.office_keys import upgrade_sealed_data
+from kiosk.security.keys import OfficeKeys, new_key
 from kiosk.security.sealing import SealBroken, Sealer, is_legacy
 from kiosk.submissions.binding import (
     DATA_KEY_USE,
@@ -92,12 +95,32 @@ def test_first_format_applications_are_resealed_bound_to_their_row_once(
     with pytest.raises(SealBroken):  # a legacy blob is not opened as a current one
         submissions.receipt(code_a)
 
-    assert reseal_legacy_applications(sessions, Sealer(data_key)) == 2
-    assert reseal_legacy_applications(sessions, Sealer(data_key)) == 0  # done once
+    keys = replace(OfficeKeys.generate(), data=data_key)
+    assert upgrade_sealed_data(sessions, keys) == 2
     assert submissions.receipt(code_a).masked_nik == "3273********0001"
     assert submissions.receipt(code_b).masked_nik == "3273********0002"
     with sessions() as session:
         assert not any(is_legacy(row.sealed) for row in session.scalars(select(Submission)))
+
+
+def test_a_first_format_blob_planted_after_the_upgrade_is_never_adopted(
+    sessions: sessionmaker[Session],
+    submissions: SubmissionService,
+    definition: ServiceDefinition,
+    data_key: bytes,
+) -> None:
+    """Someone with write access and a backup from before the upgrade puts B's old blob
+    on A's row: the next start (the upgrade again) must not bind it to A's code."""
+    code_a, _ = two_applications(submissions, definition)
+    keys = replace(OfficeKeys.generate(), data=data_key)
+    assert upgrade_sealed_data(sessions, keys) == 0  # nothing of the old format yet
+    with sessions() as session:
+        row = session.scalars(select(Submission).where(Submission.tracking_code == code_a)).one()
+        row.sealed = legacy_seal(data_key, {"nik": "3273015708850002"}, row.id)
+        session.commit()
+    assert upgrade_sealed_data(sessions, keys) is None  # done once, never again
+    with pytest.raises(SealBroken):
+        submissions.receipt(code_a)
 
 
 def test_a_legacy_row_that_does_not_open_is_left_alone(
@@ -109,7 +132,9 @@ def test_a_legacy_row_that_does_not_open_is_left_alone(
         row = session.scalars(select(Submission).where(Submission.tracking_code == code)).one()
         row.sealed = legacy_seal(foreign, {"nik": MALE_NIK}, row.id)
         session.commit()
-    assert reseal_legacy_applications(sessions, Sealer(new_key())) == 0
+    with sessions() as session:
+        assert reseal_legacy_applications(session, Sealer(new_key())) == 0
+        session.commit()
     with sessions() as session:
         row = session.scalars(select(Submission).where(Submission.tracking_code == code)).one()
         assert is_legacy(row.sealed)

@@ -1,4 +1,4 @@
-"""Key checks: a check value of each office key; unknown staff numbers no longer stored.
+"""Key checks and one-off data upgrades; unknown staff numbers no longer stored.
 
 Revision ID: 0005
 Revises: 0004
@@ -10,7 +10,8 @@ whose key store lost or swapped a key refuses to start instead of sealing with a
 one. Sign-ins with an unknown staff number were audited with the number as typed (a
 number and PIN typed together then landed in the clear): those are blanked. Re-sealing
 applications bound to their tracking code and service, and keying PIN hashes with the
-pepper, need the keys, so they happen at start-up (kiosk.cli.keys), not here.
+pepper, need the keys, so they happen at the first start after this upgrade, once
+(`data_upgrades` records it; kiosk.security.upgrades, kiosk.cli.office_keys), not here.
 """
 
 from __future__ import annotations
@@ -34,8 +35,15 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_key_checks")),
     )
+    op.create_table(
+        "data_upgrades",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("done_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_data_upgrades")),
+    )
     op.execute("UPDATE staff_events SET staff_number = NULL WHERE kind = 'unknown_number'")
 
 
 def downgrade() -> None:
+    op.drop_table("data_upgrades")
     op.drop_table("key_checks")
