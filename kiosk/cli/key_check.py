@@ -11,7 +11,7 @@ from kiosk.cli.findings import Finding, not_checked, ok, problem
 from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
-from kiosk.security.guard import KeyState
+from kiosk.security.guard import KeyState, describe_data
 
 RESTORE = N_(
     "Restore the office's keys: kiosk keys import FILE (the key file from the office safe, "
@@ -43,7 +43,7 @@ def check_keys(settings: Settings) -> list[Finding]:
 
 
 def finding_of(state: KeyState) -> Finding:
-    data = ", ".join(f"{count} {kind}" for kind, count in state.data.items())
+    data = describe_data(state.data)
     if state.matches:
         return ok(state.name, N_("in the key store, matches this database"))
     if state.matches is False:

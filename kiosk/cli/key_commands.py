@@ -8,11 +8,14 @@ import getpass
 import sys
 from pathlib import Path
 
+from kiosk.cli.credentials import SystemdCredsSecretStore
 from kiosk.cli.office_keys import key_guard, open_office_keys, replace_lost_pepper
-from kiosk.cli.secrets import key_store
+from kiosk.cli.secrets import KeyringSecretStore, key_store
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
+from kiosk.config import Settings
 from kiosk.private_files import write_new_file
+from kiosk.security.guard import KeyGuard, describe_data
 from kiosk.security.key_transfer import (
     KeyTransferError,
     check_passphrase,
@@ -33,15 +36,13 @@ def init_keys(args: argparse.Namespace) -> int:
 
 
 def key_status(args: argparse.Namespace) -> int:
-    settings = settings_for(args)
-    store = key_store(settings)
-    guard = key_guard(settings, open_database(settings).sessions, store)
+    store, guard = _store_and_guard(settings_for(args))
     print(f"key store: {store.description}")
     print("key\tin store\tin database\tmatches\tdata sealed with it")
     healthy = True
     for state in guard.status():
         matches = {True: "yes", False: "NO", None: "-"}[state.matches]
-        data = ", ".join(f"{count} {what}" for what, count in state.data.items()) or "none"
+        data = describe_data(state.data) or "none"
         print(f"{state.name}\t{_yes(state.in_store)}\t{_yes(state.recorded)}\t{matches}\t{data}")
         healthy = healthy and state.matches is not False
         healthy = healthy and (state.in_store or not (state.recorded or state.data))
@@ -59,9 +60,7 @@ def new_pepper(args: argparse.Namespace) -> int:
 
 
 def export_keys(args: argparse.Namespace) -> int:
-    settings = settings_for(args)
-    store = key_store(settings)
-    guard = key_guard(settings, open_database(settings).sessions, store)
+    store, guard = _store_and_guard(settings_for(args))
     wrong = [state.name for state in guard.status() if state.matches is False]
     if wrong:  # a key file for the safe must hold the keys the data needs
         raise KeyTransferError(
@@ -77,14 +76,12 @@ def export_keys(args: argparse.Namespace) -> int:
 
 
 def import_keys(args: argparse.Namespace) -> int:
-    settings = settings_for(args)
-    store = key_store(settings)
+    store, guard = _store_and_guard(settings_for(args))
     try:
         bundle = Path(args.file).read_bytes()
     except OSError as error:
         raise KeyTransferError(f"cannot read {args.file}: {error.strerror}") from None
     passphrase = _passphrase(args, confirm=False)
-    guard = key_guard(settings, open_database(settings).sessions, store)
     result = import_bundle(
         store, bundle, passphrase, OFFICE_KEY_NAMES, args.replace, guard.check_replacement
     )
@@ -93,6 +90,14 @@ def import_keys(args: argparse.Namespace) -> int:
     for name in result.unchanged:
         print(f"already here {name}")
     return 0
+
+
+def _store_and_guard(
+    settings: Settings,
+) -> tuple[KeyringSecretStore | SystemdCredsSecretStore, KeyGuard]:
+    """The configured key store and the key guard over the configured database."""
+    store = key_store(settings)
+    return store, key_guard(settings, open_database(settings).sessions, store)
 
 
 def _yes(value: bool) -> str:

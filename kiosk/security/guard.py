@@ -195,7 +195,7 @@ class KeyGuard:
     def _refusal(
         self, session: Session, name: str, problem: KeyProblem, imported: bool = False
     ) -> KeysRefused:
-        data = _described(self._dependent(session, name))
+        data = describe_data(self._dependent(session, name))
         if problem is KeyProblem.NOT_RECORDED:
             message = (
                 f"the {name} in {self._where} is not recorded in this database yet: start "
@@ -229,7 +229,8 @@ class KeyGuard:
         return KeysRefused(name, problem, message)
 
 
-def _described(counts: Mapping[str, int]) -> str:
+def describe_data(counts: Mapping[str, int]) -> str:
+    """What depends on a key, for a technician: "12 applications, 3 staff PINs"."""
     return ", ".join(f"{count} {what}" for what, count in counts.items())
 
 
