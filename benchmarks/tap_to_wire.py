@@ -26,9 +26,9 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.ports import SystemClock
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
 from ui.contracts import UiOptions

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import FieldType, ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
-from kiosk.ports import SystemClock
+from kiosk.clock import SystemClock
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
 from ui.contracts import UiOptions

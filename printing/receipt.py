@@ -7,8 +7,7 @@ import textwrap
 from babel.dates import format_date, format_time
 
 from kiosk.catalogue.model import Output
-from kiosk.i18n import translations
-from kiosk.queue.types import pick_language
+from kiosk.i18n import pick_language, translations
 from kiosk.submissions.types import Receipt
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 

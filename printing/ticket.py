@@ -6,9 +6,9 @@ import textwrap
 
 from babel.dates import format_date, format_time
 
-from kiosk.i18n import translations
-from kiosk.messages import people_ahead_text, wait_text
-from kiosk.queue.types import IssuedTicket, Priority, pick_language
+from kiosk.i18n import pick_language, translations
+from kiosk.queue.messages import people_ahead_text, wait_text
+from kiosk.queue.types import IssuedTicket, Priority
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
 NUMBER_SIZE = 4  # character multiplier of the ticket number (4x width and height)

@@ -17,7 +17,7 @@ from kiosk.cards.errors import (
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
-from kiosk.queue.numbering import office_zone
+from kiosk.office_time import office_zone
 from kiosk.security.errors import KeysRefused
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"

@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Enum, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.cards.types import StaffRole
-from kiosk.db.models import Base
+from kiosk.db.base import Base
 from kiosk.db.timestamps import UTCDateTime
 
 FINGERPRINT_LENGTH = 64  # HMAC-SHA256 as hex

@@ -32,8 +32,8 @@ from kiosk.cards.pins import PinHasher, check_pin_policy, is_legacy, needs_rehas
 from kiosk.cards.tags import TagFingerprinter
 from kiosk.cards.types import CardHolder, StaffBadge, StaffInfo, StaffRole, StaffSession
 from kiosk.catalogue.validators import check_nik
+from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
-from kiosk.ports import Clock
 from kiosk.security.keys import OfficeKeys
 from kiosk.security.sealing import Sealer
 

@@ -14,9 +14,9 @@ from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.readers import start_card_reader, stop_reader
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
+from kiosk.clock import SystemClock
 from kiosk.config import ConfigError, Settings
 from kiosk.errors import KioskError
-from kiosk.ports import SystemClock
 
 
 class NoCardTapped(KioskError):

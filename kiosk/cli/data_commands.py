@@ -11,7 +11,7 @@ from kiosk.config import describe_settings
 from kiosk.db.migrate import current_revision, head_revision
 from kiosk.errors import KioskError
 from kiosk.i18n import translations
-from kiosk.messages import describe_error
+from kiosk.queue.messages import describe_error
 from kiosk.queue.types import Priority
 
 

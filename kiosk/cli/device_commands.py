@@ -13,9 +13,9 @@ from devices.escpos.status import PrinterStatus
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_escpos
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_printer
-from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable
+from kiosk.errors import KioskError
 from kiosk.i18n import translations
-from kiosk.messages import describe_problem
+from kiosk.printers import PrinterProblem, PrinterUnavailable, describe_problem
 from printing.document import Align, Cut, Document, Element, Feed, QrCode, TextLine
 
 

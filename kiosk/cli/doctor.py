@@ -43,8 +43,7 @@ def printer(settings: Settings) -> list[Finding]:
     from kiosk.cli.device_commands import read_status
     from kiosk.cli.printer_adapter import problem_of
     from kiosk.cli.wiring import open_printer
-    from kiosk.errors import PrinterProblem
-    from kiosk.messages import PRINTER_PROBLEMS
+    from kiosk.printers import PRINTER_PROBLEMS, PrinterProblem
 
     what = N_("receipt printer")
     try:

@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.office_keys import open_office_keys
+from kiosk.clock import SystemClock
 from kiosk.config import Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.documents.a4 import A4Printer
 from kiosk.documents.service import DocumentService
 from kiosk.documents.types import DocumentSummary, Office
-from kiosk.ports import SystemClock
 from kiosk.security.sealing import Sealer
 from printing.pdf.documents import PdfDocuments
 

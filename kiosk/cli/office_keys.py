@@ -13,13 +13,14 @@ from kiosk.cards.keys import reseal_legacy_holders, wrap_legacy_pins
 from kiosk.cards.models import StaffMember
 from kiosk.cards.pins import PinHasher
 from kiosk.cli.secrets import key_store
+from kiosk.clock import SystemClock
 from kiosk.config import Settings
 from kiosk.db.engine import begin_write
 from kiosk.errors import KioskError
-from kiosk.ports import SecretStore, SystemClock
 from kiosk.security.guard import KeyGuard, KeyUse
 from kiosk.security.keys import PIN_PEPPER_NAME, OfficeKeys, key_text, new_key
 from kiosk.security.models import KeyCheck
+from kiosk.security.ports import SecretStore
 from kiosk.security.sealing import Sealer
 from kiosk.security.upgrades import run_once
 from kiosk.submissions.binding import DATA_KEY_USE, reseal_legacy_applications

@@ -12,7 +12,7 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import PrinterProfile
 from devices.escpos.status import PrinterState, PrinterStatus
 from kiosk.config import ConfigError
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
 from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
 from printing.ticket import layout_ticket

@@ -10,8 +10,8 @@ from pathlib import Path
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
-from kiosk.errors import PrinterProblem, PrinterUnavailable
-from kiosk.ports import Clock
+from kiosk.clock import Clock
+from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.service import SubmissionService
 from kiosk.submissions.types import Receipt, StatusView

@@ -19,11 +19,11 @@ from kiosk.cli.documents_adapter import KioskDocuments, build_kiosk_documents
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.services_adapter import KioskServices
+from kiosk.clock import SystemClock
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.errors import KioskError
-from kiosk.ports import SystemClock
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
 from kiosk.security.sealing import Sealer

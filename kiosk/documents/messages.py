@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.documents.errors import DocumentError
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
-from kiosk.messages import describe_error
+from kiosk.queue.messages import describe_error
 from kiosk.security.sealing import SealBroken
 from kiosk.submissions.errors import SubmissionError
 

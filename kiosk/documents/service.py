@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import Output, ServiceDefinition
+from kiosk.clock import Clock
 from kiosk.documents.answers import answer_rows, printable_answers
 from kiosk.documents.errors import LetterNeedsAnswer, NoLetterForService, ServiceNotOffered
 from kiosk.documents.numbering import letter_number
@@ -24,8 +25,7 @@ from kiosk.documents.types import (
     Office,
     ProofFacts,
 )
-from kiosk.ports import Clock
-from kiosk.queue.numbering import business_date, office_zone
+from kiosk.office_time import business_date, office_zone
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.binding import open_answers
 from kiosk.submissions.lookup import find_submission, receipt_of

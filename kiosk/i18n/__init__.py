@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -54,9 +55,13 @@ def compile_catalogue(language: str) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-def gettext_for(language: str) -> gettext.NullTranslations:
-    """Alias kept short for call sites: ``_ = gettext_for(lang).gettext``."""
-    return translations(language)
+def pick_language(texts: Mapping[str, str], language: str) -> str:
+    """The text in `language`, else Indonesian, else any (texts stored per language)."""
+    if language in texts:
+        return texts[language]
+    if DEFAULT_LANGUAGE in texts:
+        return texts[DEFAULT_LANGUAGE]
+    return next(iter(texts.values()), "")
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.db.engine import begin_write
-from kiosk.db.models import Service
+from kiosk.queue.models import Service
 from kiosk.queue.types import ServiceInfo
 
 WAIT_IN_WAITING_ROOM: Mapping[str, str] = {

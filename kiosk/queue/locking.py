@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from kiosk.errors import InvalidTransition, QueueBusy, TicketNotRecorded
+from kiosk.queue.errors import InvalidTransition, QueueBusy, TicketNotRecorded
 
 log = logging.getLogger(__name__)
 

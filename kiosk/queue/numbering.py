@@ -1,47 +1,10 @@
-"""Pure rules of queue numbers: the office-local business day, ticket codes, zone labels."""
+"""Queue numbers as printed and called out."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from functools import lru_cache
-from zoneinfo import ZoneInfo
-
 CODE_DIGITS = 3
-INDONESIAN_ZONE_LABELS: dict[str, str] = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Ujung_Pandang": "WITA",
-    "Asia/Jayapura": "WIT",
-}
-
-
-@lru_cache(maxsize=32)
-def office_zone(name: str) -> ZoneInfo:
-    """The office's zone, looked up once (ZoneInfo raises for unknown names)."""
-    return ZoneInfo(name)
-
-
-def _zone(tz: str | ZoneInfo) -> ZoneInfo:
-    return office_zone(tz) if isinstance(tz, str) else tz
-
-
-def business_date(now: datetime, tz: str | ZoneInfo) -> date:
-    """The office-local day `now` falls in: numbers restart at local midnight, not UTC's."""
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("business_date needs an aware datetime")
-    return now.astimezone(_zone(tz)).date()
 
 
 def format_code(prefix: str, number: int) -> str:
     """The code printed and called out: ``B-012`` (at least three digits, more if needed)."""
     return f"{prefix}-{number:0{CODE_DIGITS}d}"
-
-
-def zone_label(tz: str | ZoneInfo, at: datetime) -> str:
-    """WIB, WITA or WIT as Indonesians write them; elsewhere the zone's own abbreviation."""
-    zone = _zone(tz)
-    label = INDONESIAN_ZONE_LABELS.get(zone.key)
-    if label:
-        return label
-    return at.astimezone(zone).tzname() or zone.key

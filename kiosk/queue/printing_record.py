@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Ticket
+from kiosk.queue.models import Ticket
 from kiosk.queue.printing_owner import PrintingOwner, Processes, is_abandoned
 from kiosk.queue.types import TicketState
 

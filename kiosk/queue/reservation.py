@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import DailyCounter, Service
-from kiosk.errors import QueueFull
+from kiosk.queue.errors import QueueFull
+from kiosk.queue.models import DailyCounter, Service
 
 
 def reserve_next_number(session: Session, service: Service, day: date) -> int:

@@ -9,25 +9,23 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
-from kiosk.db.models import Service, Ticket, TicketEvent
-from kiosk.errors import (
-    InvalidTransition,
-    PrinterUnavailable,
-    TicketNotFound,
-    TicketVoided,
-    UnknownService,
-)
-from kiosk.ports import Clock, TicketPrinter
+from kiosk.i18n import DEFAULT_LANGUAGE
+from kiosk.office_time import business_date, office_zone, zone_label
+from kiosk.printers import PrinterUnavailable
 from kiosk.queue import waiting
 from kiosk.queue.catalogue import service_info
+from kiosk.queue.errors import InvalidTransition, TicketNotFound, TicketVoided, UnknownService
 from kiosk.queue.locking import recording_printed, waiting_for_lock
-from kiosk.queue.numbering import business_date, format_code, office_zone, zone_label
+from kiosk.queue.models import Service, Ticket, TicketEvent
+from kiosk.queue.numbering import format_code
+from kiosk.queue.ports import TicketPrinter
 from kiosk.queue.printing_owner import PrintingOwner, Processes, ProcessTable
 from kiosk.queue.printing_record import abandoned_tickets, describe_owner, record_printing_owner
 from kiosk.queue.reservation import reserve_next_number
 from kiosk.queue.states import SET_BY_ISSUING, TIMESTAMP_COLUMNS, check_transition
-from kiosk.queue.types import DEFAULT_LANGUAGE, IssuedTicket, Priority, ServiceInfo, TicketState
+from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo, TicketState
 
 log = logging.getLogger(__name__)
 

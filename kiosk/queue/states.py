@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kiosk.errors import InvalidTransition
+from kiosk.queue.errors import InvalidTransition
 from kiosk.queue.types import TicketState
 
 S = TicketState

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-DEFAULT_LANGUAGE = "id"
+from kiosk.i18n import pick_language
 
 
 class Priority(StrEnum):
@@ -37,15 +37,6 @@ class TicketState(StrEnum):
     HELD = "held"
     TRANSFERRED = "transferred"
     VOIDED = "voided"
-
-
-def pick_language(texts: Mapping[str, str], language: str) -> str:
-    """The text in `language`, else Indonesian, else any."""
-    if language in texts:
-        return texts[language]
-    if DEFAULT_LANGUAGE in texts:
-        return texts[DEFAULT_LANGUAGE]
-    return next(iter(texts.values()), "")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Service, Ticket
+from kiosk.queue.models import Service, Ticket
 from kiosk.queue.states import IN_LINE, WAITING
 from kiosk.queue.types import TicketState
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
-from kiosk.ports import Clock, SecretStore
 from kiosk.security.errors import KeyProblem, KeysRefused
 from kiosk.security.keys import (
     OFFICE_KEY_NAMES,
@@ -38,6 +38,7 @@ from kiosk.security.keys import (
     new_key,
 )
 from kiosk.security.models import KeyCheck
+from kiosk.security.ports import SecretStore
 
 log = logging.getLogger(__name__)
 

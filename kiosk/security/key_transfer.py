@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from kiosk.errors import KioskError
-from kiosk.ports import SecretStore
+from kiosk.security.ports import SecretStore
 
 BUNDLE_FORMAT = "anjungan-keys"
 BUNDLE_VERSION = 1

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.db.models import Base
+from kiosk.db.base import Base
 from kiosk.db.timestamps import UTCDateTime
 
 

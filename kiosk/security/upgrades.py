@@ -15,8 +15,8 @@ from collections.abc import Callable
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
-from kiosk.ports import Clock
 from kiosk.security.models import DataUpgrade
 
 log = logging.getLogger(__name__)

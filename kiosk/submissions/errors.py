@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.errors import KioskError, PrinterProblem
+from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
+from kiosk.printers import PrinterProblem
 from kiosk.submissions.types import Receipt
 
 TRACKING_CODE_INVALID = N_(

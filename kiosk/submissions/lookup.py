@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.catalogue.validators import mask_nik
-from kiosk.queue.numbering import zone_label
+from kiosk.office_time import zone_label
 from kiosk.submissions.errors import SubmissionNotFound
 from kiosk.submissions.models import Submission
 from kiosk.submissions.tracking import normalise_tracking_code

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.catalogue.model import Output
-from kiosk.db.models import Base
+from kiosk.db.base import Base
 from kiosk.db.timestamps import UTCDateTime
 from kiosk.submissions.types import SubmissionStatus
 

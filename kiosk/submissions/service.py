@@ -13,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import ServiceDefinition
+from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
-from kiosk.ports import Clock
-from kiosk.queue.numbering import business_date, office_zone
+from kiosk.office_time import business_date, office_zone
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.binding import binding, open_answers
 from kiosk.submissions.lookup import find_submission, receipt_of

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.catalogue.model import ASKED_TYPES, Field, FieldType, ServiceDefinition
 from kiosk.catalogue.validators import NikInfo, check_nik
-from kiosk.ports import Clock
-from kiosk.queue.numbering import business_date, office_zone
+from kiosk.clock import Clock
+from kiosk.office_time import business_date, office_zone
 from kiosk.wizard.consent import consent_text
 from kiosk.wizard.conversion import Answer, convert, to_json
 from kiosk.wizard.display import display_value

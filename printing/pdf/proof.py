@@ -12,8 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from kiosk.catalogue.model import Output
-from kiosk.i18n import translations
-from kiosk.queue.types import pick_language
+from kiosk.i18n import pick_language, translations
 from kiosk.submissions.types import Receipt
 from printing.pdf.pages import CONTENT_WIDTH, FRAME_PADDING, MARGIN, PageDecorator, build_pdf
 from printing.pdf.parts import check_box, qr_drawing, style, text

@@ -13,8 +13,8 @@ from typing import IO
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import Ticket
-from kiosk.ports import SystemClock
+from kiosk.clock import SystemClock
+from kiosk.queue.models import Ticket
 from kiosk.queue.printing_owner import PrintingOwner
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import IssuedTicket, TicketState

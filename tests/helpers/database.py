@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select
 
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.db.models import Service, Ticket
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.models import Service, Ticket
 from kiosk.queue.types import TicketState
 from tests.helpers.workers import KioskOutcome
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.ports import SystemClock
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import IssuedTicket
 

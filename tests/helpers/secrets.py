@@ -9,10 +9,10 @@ import pytest
 
 from kiosk.cli.office_keys import KEY_USES
 from kiosk.cli.secrets import KeyringSecretStore
+from kiosk.clock import SystemClock
 from kiosk.config import ConfigError, load_settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.ports import SystemClock
 from kiosk.security.guard import KeyGuard
 from kiosk.security.keys import OfficeKeys
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.printing_owner import PrintingOwner
 from kiosk.queue.types import IssuedTicket
 from kiosk.submissions.lookup import receipt_of

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.errors import PrinterUnavailable
+from kiosk.printers import PrinterUnavailable
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
 from tests.helpers.stubs import FakeClock, FlakyPrinter

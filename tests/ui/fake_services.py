@@ -13,8 +13,8 @@ from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
-from kiosk.errors import PrinterProblem
-from kiosk.ports import Clock, SystemClock
+from kiosk.clock import Clock, SystemClock
+from kiosk.printers import PrinterProblem
 from kiosk.submissions.errors import ReceiptNotPrinted, SubmissionNotFound
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
 from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus

@@ -21,9 +21,9 @@ from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.readers import start_scanner
 from kiosk.cli.services_adapter import KioskServices
+from kiosk.clock import SystemClock
 from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.ports import SystemClock
 from kiosk.queue.service import QueueService
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer

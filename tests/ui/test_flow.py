@@ -8,14 +8,8 @@ import threading
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
-from kiosk.errors import (
-    PrinterProblem,
-    PrinterUnavailable,
-    QueueBusy,
-    QueueFull,
-    TicketNotRecorded,
-    TicketVoided,
-)
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import QueueBusy, QueueFull, TicketNotRecorded, TicketVoided
 from kiosk.queue.types import Priority
 from tests.ui.helpers import button, tap, tap_until_printing, text
 

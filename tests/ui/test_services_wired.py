@@ -26,9 +26,9 @@ from kiosk.catalogue.validators import mask_nik
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.readers import start_card_reader, stop_reader
 from kiosk.cli.services_adapter import KioskServices
+from kiosk.clock import SystemClock
 from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.ports import SystemClock
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.models import OutboxItem, Submission
 from kiosk.submissions.service import SubmissionService

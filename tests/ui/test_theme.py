@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueBusy
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import QueueBusy
 from tests.ui.guided import (
     agree_and_finish,
     current_step,

@@ -6,9 +6,8 @@ import logging
 
 import pytest
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable
 from kiosk.i18n import translations
-from kiosk.messages import describe_problem
+from kiosk.printers import PrinterProblem, PrinterUnavailable, describe_problem
 from kiosk.queue.types import IssuedTicket
 from tests.ui.helpers import tap, tap_until_printing, text
 from ui.screens.problem import NO_ANSWER, NOT_TAKEN

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from kiosk.catalogue.validators import NIK_LENGTH
-from kiosk.errors import QueueBusy
 from kiosk.i18n import translations
+from kiosk.queue.errors import QueueBusy
 from kiosk.wizard import Stage, Wizard
 from tests.helpers.definitions import sample_definition, small_definition
 from tests.helpers.expressions import EvaluationCount

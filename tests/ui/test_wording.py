@@ -1,11 +1,11 @@
-"""The screens say what the ticket says: one wording, owned by kiosk.messages."""
+"""The screens say what the ticket says: one wording, owned by kiosk.queue.messages."""
 
 from __future__ import annotations
 
 import pytest
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable
-from kiosk.messages import describe_problem, people_ahead_text, wait_text
+from kiosk.printers import PrinterProblem, PrinterUnavailable, describe_problem
+from kiosk.queue.messages import people_ahead_text, wait_text
 from tests.ui.helpers import tap, tap_until_printing, text
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.messages import people_ahead_text, wait_text
-from kiosk.queue.types import IssuedTicket, pick_language
+from kiosk.i18n import pick_language
+from kiosk.queue.messages import people_ahead_text, wait_text
+from kiosk.queue.types import IssuedTicket
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 

@@ -5,16 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.errors import (
-    KioskError,
-    PrinterProblem,
-    QueueBusy,
-    QueueFull,
-    TicketNotRecorded,
-    UnknownService,
-)
+from kiosk.errors import KioskError
 from kiosk.i18n import N_
-from kiosk.messages import describe_error, describe_problem
+from kiosk.printers import PrinterProblem, describe_problem
+from kiosk.queue.errors import QueueBusy, QueueFull, TicketNotRecorded, UnknownService
+from kiosk.queue.messages import describe_error
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.queue.types import ServiceInfo, pick_language
+from kiosk.i18n import pick_language
+from kiosk.queue.types import ServiceInfo
 from ui.i18n import Tr
 from ui.screens.base import Screen, make_button, make_label, scroll_by_dragging
 

@@ -6,7 +6,9 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.errors import KioskError, PrinterProblem, PrinterUnavailable, TicketVoided
+from kiosk.errors import KioskError
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
 from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr

@@ -11,10 +11,10 @@ import pytest
 
 from kiosk.cli.documents_adapter import build_kiosk_documents
 from kiosk.cli.main import main
+from kiosk.clock import SystemClock
 from kiosk.config import Settings, load_settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.ports import SystemClock
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.service import SubmissionService
 from tests.helpers.definitions import MALE_NIK

@@ -9,7 +9,7 @@ from devices.escpos.encoder import EscPosEncoder
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
-from kiosk.errors import PrinterProblem, PrinterUnavailable
+from kiosk.printers import PrinterProblem, PrinterUnavailable
 from printing.document import Align, Cut, Document, Feed, TextLine
 
 

@@ -17,7 +17,8 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import TicketState
 from tests.helpers.stubs import FakeClock

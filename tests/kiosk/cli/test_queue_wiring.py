@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cli.wiring import build_queue, open_database, open_printer
 from kiosk.config import load_settings
-from kiosk.db.models import Ticket
+from kiosk.queue.models import Ticket
 from kiosk.queue.printing_owner import PrintingOwner, ProcessTable
 from kiosk.queue.types import TicketState
 from tests.helpers.abandoned import left_printing

@@ -18,7 +18,7 @@ from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.services_adapter import KioskServices
 from kiosk.config import ConfigError
-from kiosk.errors import PrinterProblem
+from kiosk.printers import PrinterProblem
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import ReceiptNotPrinted

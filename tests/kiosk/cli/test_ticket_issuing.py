@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import EmulatedPrinter
-from kiosk.db.models import Ticket
-from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
+from kiosk.queue.models import Ticket
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
 

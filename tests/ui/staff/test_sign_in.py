@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.cards import StaffRole, StaffSession
 from kiosk.cards.service import CardRegistry
+from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.ports import SystemClock
 from kiosk.security.keys import OfficeKeys
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.i18n import Tr

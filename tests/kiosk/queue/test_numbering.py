@@ -1,10 +1,10 @@
-"""Queue numbers: local-midnight reset, codes, zone labels, and never one number twice."""
+"""Queue numbers: the daily reset, codes, and never one number twice."""
 
 from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
-from kiosk.queue.numbering import business_date, format_code, zone_label
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
+from kiosk.queue.numbering import format_code
 from kiosk.queue.service import QueueService
 from tests.helpers.database import copy_template
 from tests.helpers.stubs import FakeClock, RecordingPrinter
@@ -24,54 +25,11 @@ def utc(hour: int, minute: int, second: int) -> datetime:
 
 
 @pytest.mark.parametrize(
-    ("zone", "last_second_utc"),
-    [
-        ("Asia/Jakarta", utc(16, 59, 59)),  # WIB, UTC+7
-        ("Asia/Pontianak", utc(16, 59, 59)),  # WIB too
-        ("Asia/Makassar", utc(15, 59, 59)),  # WITA, UTC+8
-        ("Asia/Jayapura", utc(14, 59, 59)),  # WIT, UTC+9
-    ],
-)
-def test_business_day_changes_exactly_at_local_midnight(
-    zone: str, last_second_utc: datetime
-) -> None:
-    assert business_date(last_second_utc, zone) == date(2024, 5, 6)
-    assert business_date(last_second_utc + timedelta(seconds=1), zone) == date(2024, 5, 7)
-
-
-def test_business_day_does_not_depend_on_the_clock_zone() -> None:
-    wita = timezone(timedelta(hours=8))
-    instant = datetime(2024, 5, 7, 0, 30, tzinfo=wita)  # 23:30 WIB on the 6th
-    assert business_date(instant, "Asia/Jakarta") == date(2024, 5, 6)
-    assert business_date(instant, "Asia/Makassar") == date(2024, 5, 7)
-
-
-def test_business_day_refuses_naive_times() -> None:
-    with pytest.raises(ValueError, match="aware"):
-        business_date(datetime(2024, 5, 6, 9), "Asia/Jakarta")
-
-
-@pytest.mark.parametrize(
     ("prefix", "number", "code"),
     [("B", 12, "B-012"), ("A", 1, "A-001"), ("C", 999, "C-999"), ("A", 1234, "A-1234")],
 )
 def test_format_code(prefix: str, number: int, code: str) -> None:
     assert format_code(prefix, number) == code
-
-
-@pytest.mark.parametrize(
-    ("zone", "label"),
-    [
-        ("Asia/Jakarta", "WIB"),
-        ("Asia/Pontianak", "WIB"),
-        ("Asia/Makassar", "WITA"),
-        ("Asia/Jayapura", "WIT"),
-        ("Asia/Singapore", "+08"),
-        ("Europe/Amsterdam", "CEST"),
-    ],
-)
-def test_zone_label(zone: str, label: str) -> None:
-    assert zone_label(zone, utc(2, 0, 0)) == label
 
 
 def test_daily_reset_in_the_queue(queue: QueueService, clock: FakeClock) -> None:

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import Ticket, TicketEvent
-from kiosk.errors import InvalidTransition
+from kiosk.queue.errors import InvalidTransition
+from kiosk.queue.models import Ticket, TicketEvent
 from kiosk.queue.service import QueueService
 from kiosk.queue.states import (
     ALLOWED,

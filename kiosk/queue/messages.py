@@ -1,11 +1,11 @@
-"""Plain-language explanations of the core's errors, in the person's language."""
+"""The queue's texts for the screen and the ticket, and its errors in plain words."""
 
 from __future__ import annotations
 
-from kiosk.errors import (
-    KioskError,
-    PrinterProblem,
-    PrinterUnavailable,
+from kiosk.errors import KioskError
+from kiosk.i18n import translations
+from kiosk.printers import PRINTER_PROBLEMS, PrinterUnavailable
+from kiosk.queue.errors import (
     QueueBusy,
     QueueFull,
     TicketNotFound,
@@ -13,16 +13,6 @@ from kiosk.errors import (
     TicketVoided,
     UnknownService,
 )
-from kiosk.i18n import N_, translations
-
-PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
-    PrinterProblem.PAPER_OUT: N_("The printer is out of paper."),
-    PrinterProblem.COVER_OPEN: N_("The printer cover is open."),
-    PrinterProblem.OFFLINE: N_("The printer is not ready."),
-    PrinterProblem.CUTTER_ERROR: N_("The printer cannot cut the paper."),
-    PrinterProblem.UNPLUGGED: N_("The printer is not connected."),
-    PrinterProblem.NOT_RESPONDING: N_("The printer is not responding."),
-}
 
 
 def people_ahead_text(people_ahead: int, language: str) -> str:
@@ -45,11 +35,6 @@ def wait_text(minutes: int, language: str) -> str:
         "Estimated wait: about %(minutes)d minutes",
         minutes,
     ) % {"minutes": minutes}
-
-
-def describe_problem(problem: PrinterProblem, language: str) -> str:
-    """What is wrong with the printer, in one sentence."""
-    return translations(language).gettext(PRINTER_PROBLEMS[problem])
 
 
 def voided_text(code: str, language: str) -> str:

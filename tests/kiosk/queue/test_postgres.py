@@ -18,11 +18,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text, update
 from sqlalchemy.engine import make_url
 
+from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import current_revision, head_revision, upgrade
-from kiosk.db.models import Base, Service
-from kiosk.errors import PrinterProblem, PrinterUnavailable, QueueFull, TicketVoided
+from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.errors import QueueFull, TicketVoided
+from kiosk.queue.models import Service
 from kiosk.queue.printing_owner import STALE_AFTER
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
@@ -196,7 +198,7 @@ def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
 ) -> None:
     from sqlalchemy import text
 
-    from kiosk.errors import QueueBusy
+    from kiosk.queue.errors import QueueBusy
 
     pg_queue.issue_ticket("A")  # the day's counter row exists now
     impatient = create_engine_for(pg_url, lock_timeout_ms=200)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.errors import PrinterProblem, PrinterUnavailable, TicketVoided
-from kiosk.messages import describe_error
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
+from kiosk.queue.messages import describe_error
 
 NO_NUMBER_USED = {
     "id": "Tidak ada nomor antrean yang terpakai.",

@@ -8,16 +8,15 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import DailyCounter, Service, Ticket, TicketEvent
-from kiosk.errors import (
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import (
     InvalidTransition,
-    PrinterProblem,
-    PrinterUnavailable,
     QueueFull,
     TicketNotFound,
     TicketVoided,
     UnknownService,
 )
+from kiosk.queue.models import DailyCounter, Service, Ticket, TicketEvent
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
 from tests.helpers.stubs import FakeClock, RecordingPrinter

@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
+from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import (
     HEAD_REVISION,
@@ -21,8 +22,8 @@ from kiosk.db.migrate import (
     head_revision,
     upgrade,
 )
-from kiosk.db.models import Base, Service
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.models import Service
 
 TABLES = {
     "services",

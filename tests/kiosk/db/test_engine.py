@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import StatementError
 
 from kiosk.db.engine import begin_write, create_engine_for, session_factory
-from kiosk.db.models import TicketEvent
+from kiosk.queue.models import TicketEvent
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import TicketState
 from tests.helpers.stubs import FakeClock

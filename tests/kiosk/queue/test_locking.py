@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.errors import QueueBusy, TicketNotRecorded
-from kiosk.messages import describe_error
+from kiosk.queue.errors import QueueBusy, TicketNotRecorded
+from kiosk.queue.messages import describe_error
 from kiosk.queue.service import QueueService
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 from tests.kiosk.conftest import OFFICE_NAME

@@ -1,4 +1,4 @@
-"""ORM models of the queue: services, daily counters, tickets and their state history."""
+"""The queue's tables: services, daily counters, tickets and their state history."""
 
 from __future__ import annotations
 
@@ -14,28 +14,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from kiosk.db.base import Base
 from kiosk.db.timestamps import UTCDateTime
 from kiosk.queue.types import Priority, TicketState
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    """Named constraints, so that migrations (batch mode on SQLite) can find them again."""
-
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _enum_of(enum_class: type[Priority] | type[TicketState], name: str) -> Enum:

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import DailyCounter, Ticket, TicketEvent
-from kiosk.errors import TicketNotRecorded
+from kiosk.queue.errors import TicketNotRecorded
+from kiosk.queue.models import DailyCounter, Ticket, TicketEvent
 from kiosk.queue.printing_owner import STALE_AFTER, PrintingOwner, ProcessTable
 from kiosk.queue.service import QueueService
 from kiosk.queue.types import IssuedTicket, TicketState
