@@ -22,15 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from devices.emulator import get_emulator, register_url_handler
-from devices.escpos.printer import EscPosPrinter
-from devices.escpos.profiles import get_profile
-from devices.transport import SerialTransport
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.clock import SystemClock
-from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.db.migrate import upgrade
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
-from kiosk.queue.service import QueueService
+from kiosk.cli.wiring import build_queue, open_database, open_printer
+from kiosk.config import load_settings
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -41,17 +34,25 @@ RUNS = 5
 
 
 def build_window(data_dir: Path) -> KioskWindow:
+    """The queue as `kiosk run` wires it (kiosk.cli.wiring), on the paced emulated printer
+    (simulated hardware that sends at the serial line's real speed)."""
+    settings = load_settings(
+        None,
+        {
+            "KIOSK_CONFIG": os.devnull,
+            "KIOSK_DATABASE_URL": f"sqlite:///{data_dir / 'anjungan.db'}",
+            "KIOSK_PRINTER_URL": f"emu://bench?pace=1&baud={BAUD}",
+            "KIOSK_PRINTER_BAUDRATE": str(BAUD),
+            "KIOSK_PRINTER_PROFILE": "80mm",
+            "KIOSK_OFFICE_NAME": "Kantor Desa Sukamaju",
+            "KIOSK_OFFICE_TIMEZONE": "Asia/Jakarta",
+        },
+    )
     register_url_handler()
-    engine = create_engine_for(f"sqlite:///{data_dir / 'anjungan.db'}")
-    upgrade(engine)
-    sessions = session_factory(engine)
-    with sessions.begin() as session:
-        seed_services(session, DEFAULT_SERVICES)
     get_emulator("bench", "80mm", BAUD, pace=True)
-    transport = SerialTransport(f"emu://bench?pace=1&baud={BAUD}", baudrate=BAUD)
-    printer = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
-    queue = QueueService(sessions, printer, SystemClock(), "Kantor Desa Sukamaju", "Asia/Jakarta")
-    return KioskWindow(queue, UiOptions("Kantor Desa Sukamaju", fullscreen=False))
+    database = open_database(settings)
+    queue = build_queue(settings, database, open_printer(settings))
+    return KioskWindow(queue, UiOptions(settings.office.name, fullscreen=False))
 
 
 def tap(window: KioskWindow, name: str) -> None:

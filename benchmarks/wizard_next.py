@@ -48,9 +48,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import FieldType, ServiceDefinition
-from kiosk.catalogue.paths import default_catalogue_dir
+from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.clock import SystemClock
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
@@ -75,7 +74,7 @@ class CatalogueOnly:
     """The services port with the real catalogue and wizard; nothing is stored."""
 
     def __init__(self) -> None:
-        self.definitions = load_catalogue(default_catalogue_dir()).services
+        self.definitions = shipped_definitions()
 
     def catalogue(self) -> list[ServiceDefinition]:
         return list(self.definitions.values())

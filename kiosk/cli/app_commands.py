@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from kiosk.cards import CardHolder, StaffBadge, StaffSession
     from kiosk.cards.service import CardRegistry
     from kiosk.catalogue.model import ServiceDefinition
-    from kiosk.cli.documents_adapter import KioskDocuments
-    from kiosk.cli.services_adapter import KioskServices
+    from kiosk.documents.desk import DocumentDesk
     from kiosk.documents.types import DocumentSummary
     from kiosk.queue.service import QueueService
+    from kiosk.submissions.desk import ApplicationDesk
     from kiosk.submissions.types import Receipt, StatusView
     from kiosk.wizard import Wizard
     from ui.contracts import UiOptions
@@ -40,9 +40,9 @@ class Parts:
     they could open (no keyring, a broken catalogue directory: tickets still work)."""
 
     queue: QueueService
-    services: KioskServices | None = None
+    services: ApplicationDesk | None = None
     cards: CardRegistry | None = None  # staff sign-in and citizens' cards
-    documents: KioskDocuments | None = None  # proofs and letters staff print
+    documents: DocumentDesk | None = None  # proofs and letters staff print
     services_error: Exception | None = None
 
 
@@ -115,7 +115,7 @@ class DeferredServices:
     def __init__(self, parts: Deferred) -> None:
         self._parts = parts
 
-    def _services(self) -> KioskServices:
+    def _services(self) -> ApplicationDesk:
         parts = self._parts.ready(timeout=0 if on_gui_thread() else None)
         if parts.services is None:
             raise ServicesNotReady(str(parts.services_error))
@@ -168,7 +168,7 @@ class DeferredDocuments:
     def __init__(self, parts: Deferred) -> None:
         self._parts = parts
 
-    def _documents(self) -> KioskDocuments:
+    def _documents(self) -> DocumentDesk:
         parts = self._parts.ready()
         if parts.documents is None:
             raise ServicesNotReady(str(parts.services_error))

@@ -10,7 +10,7 @@ from devices.emulator import pty_runner
 from devices.errors import DeviceGone, DeviceTimeout
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.status import PrinterStatus
-from kiosk.cli.printer_adapter import ThermalTicketPrinter, problem_of, render_escpos
+from kiosk.cli.printer_adapter import ThermalPrinter, problem_of, render_escpos
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_printer
 from kiosk.errors import KioskError
@@ -89,7 +89,7 @@ def printer_test(args: argparse.Namespace) -> int:
         test_page(profile.columns, profile.native_qr, settings.printer.url), printer.encoder()
     )
     try:
-        ThermalTicketPrinter(printer).print_bytes(data)
+        ThermalPrinter(printer).print_bytes(data)
     except PrinterUnavailable as error:
         print(describe_problem(error.problem, settings.ui.language), file=sys.stderr)
         return 1

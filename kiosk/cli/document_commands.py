@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from kiosk.cli.a4_printer import CommandA4Printer
 from kiosk.cli.documents_adapter import build_documents
 from kiosk.cli.settings_loader import settings_for
-from kiosk.documents.a4 import A4Printer
 from kiosk.documents.messages import describe_document_error
 from kiosk.errors import KioskError
 from kiosk.i18n import translations
@@ -34,7 +34,7 @@ def _document(args: argparse.Namespace, kind: str) -> int:
         else:
             pdf = documents.proof_pdf(args.code, language)
         if args.out is None:
-            job = A4Printer(settings.documents.print_command).print_pdf(pdf)
+            job = CommandA4Printer(settings.documents.print_command).print_pdf(pdf)
             print(_("Sent to the A4 printer.") + (f" {job}" if job else ""))
             return 0
     except KioskError as error:  # unknown code, no letter, printer refused: plain words

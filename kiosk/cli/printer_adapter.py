@@ -1,4 +1,5 @@
-"""Plugs a serial ESC/POS printer into the core's TicketPrinter port."""
+"""Plugs a serial ESC/POS printer into the core's printer ports: the queue's TicketPrinter
+and the guided procedures' ReceiptPrinter."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from devices.escpos.status import PrinterState, PrinterStatus
 from kiosk.config import ConfigError
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
+from kiosk.submissions.types import Receipt
 from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
+from printing.receipt import layout_receipt
 from printing.ticket import layout_ticket
 
 log = logging.getLogger(__name__)
@@ -80,8 +83,9 @@ def problem_of(status: PrinterStatus) -> PrinterProblem:
     return PROBLEMS.get(status.state, PrinterProblem.OFFLINE)
 
 
-class ThermalTicketPrinter:
-    """The core's TicketPrinter on an ESC/POS printer; raises PrinterUnavailable."""
+class ThermalPrinter:
+    """The core's TicketPrinter and ReceiptPrinter on one ESC/POS printer; raises
+    PrinterUnavailable."""
 
     def __init__(self, printer: EscPosPrinter) -> None:
         self._printer = printer
@@ -106,6 +110,12 @@ class ThermalTicketPrinter:
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
         self.print_bytes(self.render(ticket, language))
+
+    def print_receipt(self, receipt: Receipt, language: str) -> None:
+        profile = self._printer.profile
+        logo = profile.stored_logo is not None
+        document = layout_receipt(receipt, language, profile.columns, profile.native_qr, logo)
+        self.print_bytes(render_escpos(document, self._printer.encoder()))
 
     def print_bytes(self, data: bytes) -> None:
         with printer_errors():

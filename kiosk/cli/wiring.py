@@ -1,8 +1,9 @@
-"""Builds the running parts from settings: database, printer, queue."""
+"""Builds the running parts from settings: database, printer, queue, guided procedures."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
@@ -14,19 +15,22 @@ from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cards.service import CardRegistry
-from kiosk.catalogue.paths import default_catalogue_dir
-from kiosk.cli.documents_adapter import KioskDocuments, build_kiosk_documents
+from kiosk.catalogue.model import ServiceDefinition
+from kiosk.catalogue.shipped import shipped_definitions
+from kiosk.cli.documents_adapter import build_document_desk
 from kiosk.cli.office_keys import open_office_keys
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.cli.services_adapter import KioskServices
-from kiosk.clock import SystemClock
+from kiosk.cli.printer_adapter import ThermalPrinter
+from kiosk.clock import Clock, SystemClock
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
+from kiosk.documents.desk import DocumentDesk
 from kiosk.errors import KioskError
 from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
 from kiosk.queue.service import QueueService
 from kiosk.security.sealing import Sealer
+from kiosk.submissions.desk import ApplicationDesk
+from kiosk.submissions.ports import ReceiptPrinter
 from kiosk.submissions.service import SubmissionService
 
 log = logging.getLogger(__name__)
@@ -72,7 +76,7 @@ def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) 
     PRINTING (`kiosk run` and every `kiosk queue` command start here)."""
     queue = QueueService(
         database.sessions,
-        ThermalTicketPrinter(printer),
+        ThermalPrinter(printer),
         SystemClock(),
         office_name=settings.office.name,
         timezone=settings.office.timezone,
@@ -86,37 +90,39 @@ def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) 
 
 @dataclass
 class GuidedParts:
-    """What needs the office keys: the guided services, the card registry, staff documents."""
+    """What needs the office keys: the guided procedures, the card registry, staff documents."""
 
-    services: KioskServices
+    services: ApplicationDesk
     cards: CardRegistry
-    documents: KioskDocuments
+    documents: DocumentDesk
 
 
 def build_guided(settings: Settings, database: Database, printer: EscPosPrinter) -> GuidedParts:
     """The parts that need the office keys (checked against the database first: never a
-    new key over data sealed with another), sharing one Sealer."""
+    new key over data sealed with another), sharing one Sealer and one loaded catalogue."""
     keys = open_office_keys(settings, database.sessions, create=True)
     sealer = Sealer(keys.data)
+    definitions = shipped_definitions()
     return GuidedParts(
-        build_services(settings, database, printer, sealer),
+        build_application_desk(
+            settings, database.sessions, ThermalPrinter(printer), sealer, definitions
+        ),
         CardRegistry(database.sessions, keys, SystemClock()),
-        build_kiosk_documents(settings, sealer, database.sessions),
+        build_document_desk(settings, sealer, database.sessions, definitions),
     )
 
 
-def build_services(
-    settings: Settings, database: Database, printer: EscPosPrinter, sealer: Sealer
-) -> KioskServices:
-    """The guided services: catalogue, sealed submissions, receipts."""
-    clock = SystemClock()
+def build_application_desk(
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    printer: ReceiptPrinter,
+    sealer: Sealer,
+    definitions: Mapping[str, ServiceDefinition],
+    clock: Clock | None = None,
+) -> ApplicationDesk:
+    """The guided procedures: sealed applications, receipts on `printer`."""
+    clock = clock or SystemClock()
     submissions = SubmissionService(
-        database.sessions, sealer, clock, settings.office.name, settings.office.timezone
+        sessions, sealer, clock, settings.office.name, settings.office.timezone
     )
-    return KioskServices(
-        default_catalogue_dir(),
-        submissions,
-        ThermalTicketPrinter(printer),
-        clock,
-        settings.office.timezone,
-    )
+    return ApplicationDesk(definitions, submissions, printer, clock, settings.office.timezone)

@@ -15,25 +15,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from devices.emulator import EmulatedPrinter, get_emulator, register_url_handler, reset_emulators
+from devices.emulator import EmulatedPrinter, get_emulator, reset_emulators
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
-from devices.escpos.printer import EscPosPrinter
-from devices.escpos.profiles import get_profile
-from devices.transport import SerialTransport
-from kiosk.cards.service import CardRegistry
-from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
 from kiosk.cli.readers import start_card_reader, stop_reader
-from kiosk.cli.services_adapter import KioskServices
-from kiosk.clock import SystemClock
+from kiosk.cli.wiring import build_guided, open_database, open_printer
 from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.security.sealing import Sealer
 from kiosk.submissions.models import OutboxItem, Submission
-from kiosk.submissions.service import SubmissionService
-from tests.helpers.database import migrate_and_seed, sqlite_url
-from tests.helpers.secrets import keys_in_real_keyring
+from tests.helpers.database import sqlite_url
+from tests.helpers.secrets import real_keyring_or_skip
 from tests.ui.conftest import FakeQueue
 from tests.ui.fake_services import RecordingVoice, shipped_services
 from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service
@@ -58,34 +49,35 @@ class Wired:
 @pytest.fixture
 def wired(qtbot, tmp_path: Path) -> Iterator[Wired]:
     name = f"wired-{next(_names)}"
-    register_url_handler()
     register_reader_url_handler()
-    url = sqlite_url(tmp_path / "anjungan.db")
-    migrate_and_seed(url)
-    engine = create_engine_for(url)
-    sessions, clock = session_factory(engine), SystemClock()
-    keys = keys_in_real_keyring(url)  # the office keys in the real OS keyring
-    sealer = Sealer(keys.data)
+    real_keyring_or_skip()  # the office keys go into the real OS keyring
+    settings = load_settings(
+        None,
+        {
+            "KIOSK_CONFIG": os.devnull,
+            "KIOSK_DATABASE_URL": sqlite_url(tmp_path / "anjungan.db"),
+            "KIOSK_PRINTER_URL": f"emu://{name}?profile=80mm",
+            "KIOSK_PRINTER_PROFILE": "80mm",
+            "KIOSK_OFFICE_NAME": OFFICE,
+            "KIOSK_OFFICE_TIMEZONE": ZONE,
+            "KIOSK_READERS_CARD_URL": f"emureader://{name}?kind=card",
+        },
+    )
+    database, escpos = open_database(settings), open_printer(settings)
+    guided = build_guided(settings, database, escpos)
     emulator = get_emulator(name, "80mm")
-    transport = SerialTransport(f"emu://{name}?profile=80mm", baudrate=9600)
-    receipts = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
-    submissions = SubmissionService(sessions, sealer, clock, OFFICE, ZONE)
-    services = KioskServices(default_catalogue_dir(), submissions, receipts, clock, ZONE)
-    cards = CardRegistry(sessions, keys, clock)
-    cards.add_holder(CARD, NIK, NAME)
+    guided.cards.add_holder(CARD, NIK, NAME)
     options = UiOptions(OFFICE, fullscreen=False, timezone=ZONE)
     queue = FakeQueue()
-    window = KioskWindow(queue, options, services, RecordingVoice(enabled=True), staff=cards)
+    window = KioskWindow(
+        queue, options, guided.services, RecordingVoice(enabled=True), staff=guided.cards
+    )
     qtbot.addWidget(window, before_close_func=lambda _w: queue.release())
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
     relay = ReaderRelay(window.on_card_tapped, window)
-    environ = {
-        "KIOSK_CONFIG": os.devnull,
-        "KIOSK_READERS_CARD_URL": f"emureader://{name}?kind=card",
-    }
-    reader = start_card_reader(load_settings(None, environ), relay.deliver)
+    reader = start_card_reader(settings, relay.deliver)
     assert reader is not None
     try:
         yield Wired(window, emulator, tmp_path / "anjungan.db", get_card_reader(name).present)
@@ -93,8 +85,8 @@ def wired(qtbot, tmp_path: Path) -> Iterator[Wired]:
         stop_reader(reader)
         queue.release()
         assert window.shutdown(5_000)
-        transport.close()
-        engine.dispose()
+        escpos.transport.close()
+        database.engine.dispose()
         reset_readers()
         reset_emulators()
 

@@ -1,4 +1,4 @@
-"""What the documents screen needs from the core (kiosk.cli.documents_adapter implements it)."""
+"""What the documents screen needs from the core (kiosk.documents.desk implements it)."""
 
 from __future__ import annotations
 

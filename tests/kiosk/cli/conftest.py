@@ -14,7 +14,7 @@ from devices.emulator import EmulatedPrinter, get_emulator, register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.cli.printer_adapter import ThermalPrinter
 from kiosk.config import Settings, load_settings
 from kiosk.queue.service import QueueService
 from tests.helpers.stubs import FakeClock
@@ -46,7 +46,7 @@ def real_queue(
     sessions: sessionmaker[Session], escpos_printer: EscPosPrinter, clock: FakeClock
 ) -> QueueService:
     """The queue service exactly as `kiosk run` wires it, but on the emulated printer."""
-    printer = ThermalTicketPrinter(escpos_printer)
+    printer = ThermalPrinter(escpos_printer)
     return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
 
 

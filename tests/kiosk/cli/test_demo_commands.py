@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import demo_printer
+from kiosk.cli.a4_printer import CommandA4Printer
 from kiosk.cli.demo_commands import NotADemoFolder, claim_demo_folder, demo_environment
-from kiosk.documents.a4 import A4Printer
 from kiosk.documents.errors import PrintRejected
 
 PDF = b"%PDF-1.4\n% a tiny stand-in document\n%%EOF\n"
@@ -21,7 +21,7 @@ PDF = b"%PDF-1.4\n% a tiny stand-in document\n%%EOF\n"
 
 def test_the_demo_command_saves_each_document_privately(tmp_path: Path) -> None:
     environ = demo_environment(tmp_path, {})
-    printer = A4Printer(environ["KIOSK_DOCUMENTS_PRINT_COMMAND"])
+    printer = CommandA4Printer(environ["KIOSK_DOCUMENTS_PRINT_COMMAND"])
     first = printer.print_pdf(PDF)
     printer.print_pdf(PDF)
     saved = sorted((tmp_path / "documents").iterdir())
@@ -34,7 +34,7 @@ def test_the_demo_command_saves_each_document_privately(tmp_path: Path) -> None:
 def test_anything_but_a_pdf_is_refused(tmp_path: Path) -> None:
     command = shlex.join([sys.executable, "-m", "kiosk.cli.demo_printer", str(tmp_path)])
     with pytest.raises(PrintRejected, match="not a PDF"):
-        A4Printer(command).print_pdf(b"hello")
+        CommandA4Printer(command).print_pdf(b"hello")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.documents_adapter import build_kiosk_documents
+from kiosk.cli.documents_adapter import build_document_desk
 from kiosk.cli.main import main
 from kiosk.clock import SystemClock
 from kiosk.config import Settings, load_settings
@@ -158,7 +158,7 @@ def test_the_counter_adapter_looks_up_and_prints_the_letter(
     received = tmp_path / "letter.pdf"
     monkeypatch.setenv("KIOSK_DOCUMENTS_PRINT_COMMAND", fake_lp(tmp_path, received))
     code = store("surat-pengantar-skck", kantor_polisi="polres")
-    port = build_kiosk_documents(load_settings(None, os.environ))
+    port = build_document_desk(load_settings(None, os.environ))
     summary = port.lookup(code.lower())
     assert (summary.tracking_code, summary.has_letter) == (code, True)
     port.print_letter(code, "id")

@@ -8,7 +8,7 @@ from devices.emulator import EmulatedPrinter
 from devices.escpos.encoder import EscPosEncoder
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
-from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
+from kiosk.cli.printer_adapter import ThermalPrinter, render_escpos
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from printing.document import Align, Cut, Document, Feed, TextLine
 
@@ -61,7 +61,7 @@ def test_printer_problems_become_plain_reasons(
 ) -> None:
     break_it(emulator)
     with pytest.raises(PrinterUnavailable) as caught:
-        ThermalTicketPrinter(escpos_printer).print_bytes(b"hello\n")
+        ThermalPrinter(escpos_printer).print_bytes(b"hello\n")
     assert caught.value.problem is problem
     assert emulator.tickets == []
 
@@ -73,7 +73,7 @@ def test_the_readiness_check_says_why_and_sends_no_ticket(
     break_it,
     problem,  # type: ignore[no-untyped-def]
 ) -> None:
-    printer = ThermalTicketPrinter(escpos_printer)
+    printer = ThermalPrinter(escpos_printer)
     printer.check_ready()
     break_it(emulator)
     with pytest.raises(PrinterUnavailable) as caught:
@@ -94,7 +94,7 @@ def test_a_profile_with_a_stored_logo_prints_it_on_top(emulator_url: str) -> Non
     profile = replace(get_profile("80mm"), stored_logo=1)
     transport = SerialTransport(emulator_url)
     try:
-        ThermalTicketPrinter(EscPosPrinter(transport, profile)).print_ticket(make_ticket(), "id")
+        ThermalPrinter(EscPosPrinter(transport, profile)).print_ticket(make_ticket(), "id")
     finally:
         transport.close()
     ticket = get_emulator(emulator_url.removeprefix("emu://")).tickets[-1]

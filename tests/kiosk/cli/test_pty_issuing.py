@@ -16,7 +16,7 @@ from devices.emulator import PtyPrinterProcess
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
+from kiosk.cli.printer_adapter import ThermalPrinter
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.errors import TicketVoided
 from kiosk.queue.service import QueueService
@@ -66,7 +66,7 @@ def pty_queue(
     sessions: sessionmaker[Session], transport: SerialTransport, clock: FakeClock
 ) -> QueueService:
     """The queue service as `kiosk run` wires it, on a serial port that is a real pty."""
-    printer = ThermalTicketPrinter(EscPosPrinter(transport, get_profile("80mm")))
+    printer = ThermalPrinter(EscPosPrinter(transport, get_profile("80mm")))
     return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
 
 

@@ -22,7 +22,7 @@ TITLE = {"id": "Surat Keterangan Domisili", "en": "Certificate of Domicile"}
 
 
 class FakeDocuments:
-    """Stands in for kiosk.cli.documents_adapter.KioskDocuments; records the GUI's calls."""
+    """Stands in for kiosk.documents.desk.DocumentDesk; records the GUI's calls."""
 
     def __init__(self) -> None:
         self.printed: list[tuple[str, str, str]] = []

@@ -1,11 +1,11 @@
-"""The guided services as `kiosk run` wires them: shipped catalogue, sealed store, receipt
-printed on the emulated printer (simulated hardware)."""
+"""The guided procedures as `kiosk run` wires them (kiosk.cli.wiring): the shipped
+catalogue, the sealed store, the receipt printed on the emulated printer (simulated
+hardware)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -15,27 +15,32 @@ from sqlalchemy.orm import Session, sessionmaker
 from devices.emulator import EmulatedPrinter
 from devices.escpos.printer import EscPosPrinter
 from kiosk.catalogue.paths import default_catalogue_dir
-from kiosk.cli.printer_adapter import ThermalTicketPrinter
-from kiosk.cli.services_adapter import KioskServices
-from kiosk.config import ConfigError
+from kiosk.catalogue.shipped import shipped_definitions
+from kiosk.cli.printer_adapter import ThermalPrinter
+from kiosk.cli.wiring import build_application_desk
+from kiosk.config import ConfigError, Settings
 from kiosk.printers import PrinterProblem
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
+from kiosk.submissions.desk import ApplicationDesk
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.models import OutboxItem, Submission
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.types import Receipt
 from tests.helpers.forms import NIK, completed
 from tests.helpers.stubs import FakeClock, fail_first_receipt
 
 
 @pytest.fixture
 def services(
-    sessions: sessionmaker[Session], escpos_printer: EscPosPrinter, clock: FakeClock
-) -> KioskServices:
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    escpos_printer: EscPosPrinter,
+    clock: FakeClock,
+) -> ApplicationDesk:
+    printer = ThermalPrinter(escpos_printer)
+    definitions = shipped_definitions()
     sealer = Sealer(new_key())
-    submissions = SubmissionService(sessions, sealer, clock, "Kantor Desa Uji", "Asia/Jakarta")
-    printer = ThermalTicketPrinter(escpos_printer)
-    return KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
+    return build_application_desk(settings, sessions, printer, sealer, definitions, clock)
 
 
 def stored(sessions: sessionmaker[Session]) -> int:
@@ -43,12 +48,12 @@ def stored(sessions: sessionmaker[Session]) -> int:
         return session.scalar(select(func.count()).select_from(Submission)) or 0
 
 
-def test_all_shipped_services_are_offered(services: KioskServices) -> None:
+def test_all_shipped_services_are_offered(services: ApplicationDesk) -> None:
     assert len(services.catalogue()) >= 9
 
 
 def test_a_finished_form_is_stored_and_its_receipt_printed(
-    services: KioskServices, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    services: ApplicationDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     receipt = services.finalise(completed(services.start("perekaman-ektp", "id", False)))
     body = emulator.tickets[-1].body
@@ -60,7 +65,7 @@ def test_a_finished_form_is_stored_and_its_receipt_printed(
 
 
 def test_a_receipt_that_does_not_print_keeps_the_submission(
-    services: KioskServices, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    services: ApplicationDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.paper_out()
     with pytest.raises(ReceiptNotPrinted) as caught:
@@ -73,26 +78,16 @@ def test_a_receipt_that_does_not_print_keeps_the_submission(
 class BrokenPrinter:
     """A receipt printer whose settings are wrong: it fails after the form is stored."""
 
-    class profile:  # stands in for ThermalTicketPrinter.profile
-        stored_logo = None
-        columns = 32
-        native_qr = True
-
-    def encoder(self) -> object:
+    def print_receipt(self, receipt: Receipt, language: str) -> None:
         raise ConfigError("printer.url", "not a printer address", "printer.url")
-
-    def print_bytes(self, data: bytes) -> None:
-        raise AssertionError("never reached")
 
 
 def test_any_printing_failure_after_storing_says_stored_and_a_retry_stores_nothing_more(
-    sessions: sessionmaker[Session], clock: FakeClock
+    settings: Settings, sessions: sessionmaker[Session], clock: FakeClock
 ) -> None:
-    submissions = SubmissionService(
-        sessions, Sealer(new_key()), clock, "Kantor Desa Uji", "Asia/Jakarta"
+    services = build_application_desk(
+        settings, sessions, BrokenPrinter(), Sealer(new_key()), shipped_definitions(), clock
     )
-    printer: Any = BrokenPrinter()
-    services = KioskServices(default_catalogue_dir(), submissions, printer, clock, "Asia/Jakarta")
     wizard = completed(services.start("perekaman-ektp", "id", False))
     codes = []
     for _ in range(3):  # "Coba lagi" asks for the same form again
@@ -104,7 +99,7 @@ def test_any_printing_failure_after_storing_says_stored_and_a_retry_stores_nothi
 
 
 def test_a_retry_after_paper_out_prints_the_same_receipt_without_storing_again(
-    services: KioskServices, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    services: ApplicationDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     wizard = completed(services.start("perekaman-ektp", "id", False))
     emulator.paper_out()
@@ -118,24 +113,16 @@ def test_a_retry_after_paper_out_prints_the_same_receipt_without_storing_again(
 
 
 def test_a_missing_recording_is_reported_when_the_kiosk_loads_its_services(
-    tmp_path: Path,
-    sessions: sessionmaker[Session],
-    escpos_printer: EscPosPrinter,
-    clock: FakeClock,
-    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # The kiosk plays recordings from the catalogue's folder: the technician learns of
     # a missing one at start, not when a citizen reaches the question.
     data = yaml.safe_load((default_catalogue_dir() / "perekaman-ektp.yaml").read_text())
     data["fields"][0]["audio"] = {"id": "suara/nik-id.ogg"}
     (tmp_path / "perekaman-ektp.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    submissions = SubmissionService(
-        sessions, Sealer(new_key()), clock, "Kantor Desa Uji", "Asia/Jakarta"
-    )
-    printer = ThermalTicketPrinter(escpos_printer)
     with caplog.at_level(logging.WARNING):
-        services = KioskServices(tmp_path, submissions, printer, clock, "Asia/Jakarta")
-    assert [d.id for d in services.catalogue()] == ["perekaman-ektp"]  # it still loads
+        definitions = shipped_definitions(tmp_path)
+    assert list(definitions) == ["perekaman-ektp"]  # it still loads
     assert any("suara/nik-id.ogg" in m and "not found" in m for m in caplog.messages)
 
 
@@ -145,7 +132,7 @@ def outbox_rows(sessions: sessionmaker[Session]) -> int:
 
 
 def test_a_failure_after_the_commit_then_a_retry_stores_the_form_once(
-    services: KioskServices,
+    services: ApplicationDesk,
     emulator: EmulatedPrinter,
     sessions: sessionmaker[Session],
     monkeypatch: pytest.MonkeyPatch,
@@ -168,7 +155,7 @@ def test_a_failure_after_the_commit_then_a_retry_stores_the_form_once(
 
 
 def test_two_wizards_are_two_submissions(
-    services: KioskServices, sessions: sessionmaker[Session]
+    services: ApplicationDesk, sessions: sessionmaker[Session]
 ) -> None:
     first = services.finalise(completed(services.start("perekaman-ektp", "id", False)))
     second = services.finalise(completed(services.start("perekaman-ektp", "id", False)))

@@ -1,51 +1,45 @@
-"""The guided services as the screens use them: catalogue, wizard, store, receipt, status."""
+"""The guided procedures as the screens use them: pick one, fill it in, store it, print its
+receipt, look its status up."""
 
 from __future__ import annotations
 
 import logging
 import uuid
 import weakref
-from pathlib import Path
+from collections.abc import Mapping
 
-from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.model import ServiceDefinition
-from kiosk.cli.printer_adapter import ThermalTicketPrinter, render_escpos
 from kiosk.clock import Clock
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.submissions.errors import ReceiptNotPrinted
+from kiosk.submissions.ports import ReceiptPrinter
 from kiosk.submissions.service import SubmissionService
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
-from printing.receipt import layout_receipt
 
 log = logging.getLogger(__name__)
 
 
-class KioskServices:
-    """Implements ui.contracts.ServicesPort over the core, printing on the ticket printer."""
+class ApplicationDesk:
+    """Implements ui.contracts.ServicesPort; `definitions` is the loaded catalogue by id."""
 
     def __init__(
         self,
-        catalogue_dir: Path,
+        definitions: Mapping[str, ServiceDefinition],
         submissions: SubmissionService,
-        printer: ThermalTicketPrinter,
+        printer: ReceiptPrinter,
         clock: Clock,
         timezone: str,
     ) -> None:
-        # Recordings are played from the catalogue's folder (UiOptions.recordings): a
-        # missing one is logged by the loader as a warning; the voice reads instead.
-        loaded = load_catalogue(catalogue_dir, recordings=catalogue_dir)
-        for problem in loaded.problems:  # a broken file: the others still load
-            log.error("service definition not loaded: %s", problem)
-        self._definitions = loaded.services
+        self._definitions = definitions
         self._submissions = submissions
         self._printer = printer
         self._clock = clock
         self._timezone = timezone
         # Forms already stored, by their wizard: a retry after a failure prints again
-        # but never stores a second submission.
+        # but never stores a second application.
         self._stored: weakref.WeakKeyDictionary[Wizard, Receipt] = weakref.WeakKeyDictionary()
-        # One submission id per wizard, drawn once: the store's idempotency key, so a
+        # One application id per wizard, drawn once: the store's idempotency key, so a
         # retry after a failure past the commit (or an ambiguous commit) finds the form
         # already stored instead of storing it under a new id and tracking code.
         self._ids: weakref.WeakKeyDictionary[Wizard, str] = weakref.WeakKeyDictionary()
@@ -64,24 +58,18 @@ class KioskServices:
         form = wizard.result()
         receipt = self._stored.get(wizard)
         if receipt is None:
-            submission_id = self._ids.setdefault(wizard, str(uuid.uuid4()))
+            application_id = self._ids.setdefault(wizard, str(uuid.uuid4()))
             definition = self._definitions[form.service_id]
-            receipt = self._submissions.finalise(form, definition, submission_id=submission_id)
+            receipt = self._submissions.finalise(form, definition, submission_id=application_id)
             self._stored[wizard] = receipt
         try:
-            self.print_receipt(receipt, form.language)
+            self._printer.print_receipt(receipt, form.language)
         except PrinterUnavailable as error:
             raise ReceiptNotPrinted(receipt, error.problem) from error
         except Exception as error:  # a bad printer setting, an encoder bug: still stored
             log.error("receipt %s not printed: %s", receipt.tracking_code, type(error).__name__)
             raise ReceiptNotPrinted(receipt, PrinterProblem.NOT_RESPONDING) from error
         return receipt
-
-    def print_receipt(self, receipt: Receipt, language: str) -> None:
-        profile = self._printer.profile
-        logo = profile.stored_logo is not None
-        document = layout_receipt(receipt, language, profile.columns, profile.native_qr, logo)
-        self._printer.print_bytes(render_escpos(document, self._printer.encoder()))
 
     def status(self, tracking_code: str) -> StatusView:
         return self._submissions.status(tracking_code)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.documents.a4 import A4Printer
+from kiosk.cli.a4_printer import CommandA4Printer
 from kiosk.documents.errors import PrintCommandMissing, PrintRejected, PrintTimedOut
 from kiosk.documents.messages import describe_document_error
 
@@ -32,7 +32,7 @@ def test_the_pdf_reaches_the_command_through_stdin(tmp_path: Path) -> None:
         "print('request id is Kantor_A4-7 (1 file(s))')"
     )
     script = fake_lp(tmp_path, body)
-    printer = A4Printer(f"{script} -d '{received}'")
+    printer = CommandA4Printer(f"{script} -d '{received}'")
     assert printer.print_pdf(PDF) == "request id is Kantor_A4-7 (1 file(s))"
     assert received.read_bytes() == PDF
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-lp", "received.pdf"]
@@ -45,7 +45,7 @@ def test_a_refusal_carries_the_first_line_of_stderr(tmp_path: Path) -> None:
         "sys.stderr.write('\\nlp: The printer or class does not exist.\\nmore detail\\n')\n"
         "sys.exit(1)"
     )
-    printer = A4Printer(str(fake_lp(tmp_path, body)))
+    printer = CommandA4Printer(str(fake_lp(tmp_path, body)))
     with pytest.raises(PrintRejected) as raised:
         printer.print_pdf(PDF)
     assert raised.value.reason == "lp: The printer or class does not exist."
@@ -55,7 +55,7 @@ def test_a_refusal_carries_the_first_line_of_stderr(tmp_path: Path) -> None:
 
 
 def test_a_silent_failure_names_the_exit_status(tmp_path: Path) -> None:
-    printer = A4Printer(str(fake_lp(tmp_path, "sys.exit(3)")))
+    printer = CommandA4Printer(str(fake_lp(tmp_path, "sys.exit(3)")))
     with pytest.raises(PrintRejected, match="exit status 3"):
         printer.print_pdf(PDF)
 
@@ -64,7 +64,7 @@ def test_a_hung_command_times_out(tmp_path: Path) -> None:
     """fake-lp stands in for an `lp` waiting on a scheduler that does not answer."""
     script = fake_lp(tmp_path, "import time\ntime.sleep(30)")
     with pytest.raises(PrintTimedOut) as raised:
-        A4Printer(str(script), timeout=0.5).print_pdf(PDF)
+        CommandA4Printer(str(script), timeout=0.5).print_pdf(PDF)
     assert "0.5" in str(raised.value)
     assert "did not answer within" in describe_document_error(raised.value, "en")
 
@@ -72,7 +72,7 @@ def test_a_hung_command_times_out(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", ["", "   ", "lp 'unclosed", "/nonexistent/lp -d A4"])
 def test_a_missing_or_broken_command(command: str) -> None:
     with pytest.raises(PrintCommandMissing) as raised:
-        A4Printer(command).print_pdf(PDF)
+        CommandA4Printer(command).print_pdf(PDF)
     message = describe_document_error(raised.value, "en")
     assert "documents.print_command" in message
 
@@ -80,5 +80,5 @@ def test_a_missing_or_broken_command(command: str) -> None:
 def test_no_shell_runs_the_command(tmp_path: Path) -> None:
     marker = tmp_path / "marker"
     script = fake_lp(tmp_path, "sys.stdin.buffer.read()")
-    A4Printer(f"{script} ; touch {marker}").print_pdf(PDF)  # ';' is just an argument
+    CommandA4Printer(f"{script} ; touch {marker}").print_pdf(PDF)  # ';' is just an argument
     assert not marker.exists()

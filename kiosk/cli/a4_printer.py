@@ -1,4 +1,5 @@
-"""The A4 printer: a command (CUPS `lp` by default) fed the PDF on its standard input.
+"""The A4 printer port (kiosk.documents.ports) as a command (CUPS `lp` by default) fed
+the PDF on its standard input.
 
 The PDF never touches the disk here (it holds the citizen's full NIK): it goes from memory
 into the command's pipe. The command line is split like a shell would (shlex) but run
@@ -19,7 +20,7 @@ DEFAULT_TIMEOUT_SECONDS = 60.0
 NO_REASON = "exit status %d"
 
 
-class A4Printer:
+class CommandA4Printer:
     """Runs `command` once per document; raises an A4PrintFailed when it does not succeed."""
 
     def __init__(self, command: str, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
@@ -27,7 +28,7 @@ class A4Printer:
         self._timeout = timeout
 
     def __repr__(self) -> str:
-        return f"A4Printer(command={self._command!r})"
+        return f"CommandA4Printer(command={self._command!r})"
 
     def print_pdf(self, pdf: bytes) -> str:
         """Hand `pdf` to the command; returns the first line it printed (lp: the job id)."""
