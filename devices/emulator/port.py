@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, Protocol, TypeVar
 
 from serial.serialutil import PortNotOpenError, SerialBase, SerialException
@@ -116,10 +117,18 @@ def split_url(url: str, scheme: str, usage: str) -> urllib.parse.SplitResult:
     return parts
 
 
-def query_options(query: str) -> dict[str, str]:
-    """Each URL option's last value."""
-    parsed = urllib.parse.parse_qs(query, keep_blank_values=True)
-    return {name: values[-1] for name, values in parsed.items()}
+Option = tuple[str, Callable[[str], Any]]  # the keyword a URL option sets, and its reader
+
+
+def parse_options(query: str, known: Mapping[str, Option]) -> dict[str, Any]:
+    """Each URL option's last value, read, by keyword; ValueError names the bad one."""
+    options: dict[str, Any] = {}
+    for name, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
+        if name not in known:
+            raise ValueError(f"unknown option {name!r}")
+        keyword, read = known[name]
+        options[keyword] = read(values[-1])
+    return options
 
 
 def parse_baud(value: str) -> int:

@@ -25,9 +25,10 @@ from serial.serialutil import PortNotOpenError, SerialException, SerialTimeoutEx
 from devices.emulator.port import (
     LINE_NOISE,
     EmulatedPort,
+    Option,
     mismatch,
     parse_baud,
-    query_options,
+    parse_options,
     split_url,
     unplugged,
 )
@@ -87,7 +88,7 @@ class Serial(EmulatedPort[EmulatedPrinter]):
     def _device_for_url(self, url: str) -> EmulatedPrinter:
         parts = split_url(url, SCHEME, _USAGE)
         try:
-            options = _parse_options(parts.query)
+            options = parse_options(parts.query, _OPTIONS)
         except ValueError as error:
             raise SerialException(f"{_USAGE}: {error}") from None
         settings: dict[str, Any] = {"profile_name": "80mm", "baudrate": self._baudrate}
@@ -175,20 +176,20 @@ class Serial(EmulatedPort[EmulatedPrinter]):
             self._ready.notify_all()
 
 
-def _parse_options(query: str) -> dict[str, Any]:
-    """URL options as get_emulator keywords; ValueError names the bad one."""
-    options: dict[str, Any] = {}
-    for name, value in query_options(query).items():
-        if name == "profile":
-            if value not in PROFILES:
-                raise ValueError(f"unknown profile {value!r} (known: {', '.join(PROFILES)})")
-            options["profile_name"] = value
-        elif name == "baud":
-            options["baudrate"] = parse_baud(value)
-        elif name == "pace":
-            if value.lower() not in _TRUE + _FALSE:
-                raise ValueError(f"pace must be 0 or 1, got {value!r}")
-            options["pace"] = value.lower() in _TRUE
-        else:
-            raise ValueError(f"unknown option {name!r}")
-    return options
+def _profile(value: str) -> str:
+    if value not in PROFILES:
+        raise ValueError(f"unknown profile {value!r} (known: {', '.join(PROFILES)})")
+    return value
+
+
+def _pace(value: str) -> bool:
+    if value.lower() not in _TRUE + _FALSE:
+        raise ValueError(f"pace must be 0 or 1, got {value!r}")
+    return value.lower() in _TRUE
+
+
+_OPTIONS: dict[str, Option] = {
+    "profile": ("profile_name", _profile),
+    "baud": ("baudrate", parse_baud),
+    "pace": ("pace", _pace),
+}

@@ -25,9 +25,10 @@ from serial.serialutil import PortNotOpenError, SerialException, to_bytes
 from devices.emulator.port import (
     LINE_NOISE,
     EmulatedPort,
+    Option,
     mismatch,
     parse_baud,
-    query_options,
+    parse_options,
     split_url,
     unplugged,
 )
@@ -155,7 +156,7 @@ class Serial(EmulatedPort[EmulatedSender]):
 def _reader_for_url(url: str) -> EmulatedSender:
     parts = split_url(url, SCHEME, _USAGE)
     try:
-        options = _parse_options(parts.query)
+        options = parse_options(parts.query, _OPTIONS)
         kind, baudrate = options.get("kind", CARD), options.get("baudrate", DEFAULT_BAUDRATE)
         reader = get_reader(parts.netloc, kind, baudrate)
     except ValueError as error:
@@ -171,16 +172,10 @@ def _check_matches(name: str, reader: EmulatedSender, options: dict[str, Any]) -
             raise mismatch("reader", name, option, actual[option], value)
 
 
-def _parse_options(query: str) -> dict[str, Any]:
-    """URL options as get_reader keywords; ValueError names the bad one."""
-    options: dict[str, Any] = {}
-    for name, value in query_options(query).items():
-        if name == "kind":
-            if value not in KINDS:
-                raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {value!r}")
-            options["kind"] = value
-        elif name == "baud":
-            options["baudrate"] = parse_baud(value)
-        else:
-            raise ValueError(f"unknown option {name!r}")
-    return options
+def _kind(value: str) -> str:
+    if value not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {value!r}")
+    return value
+
+
+_OPTIONS: dict[str, Option] = {"kind": ("kind", _kind), "baud": ("baudrate", parse_baud)}
