@@ -7,6 +7,7 @@ import importlib
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -70,9 +71,11 @@ def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     emu_printer = emulate_sub.add_parser(
         "printer",
         help="an emulated ESC/POS printer on a pseudo-terminal (simulated hardware)",
-        description="Create a pseudo-terminal that behaves like a serial ESC/POS printer "
-        "and link it at PATH; point printer.url at PATH. Printed tickets are decoded into "
-        "readable text.",
+        description=textwrap.fill(
+            "Create a pseudo-terminal that behaves like a serial ESC/POS printer "
+            "and link it at PATH; point printer.url at PATH. Printed tickets are decoded into "
+            "readable text."
+        ),
         epilog=printer_emulator.EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
