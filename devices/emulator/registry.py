@@ -1,30 +1,29 @@
-"""The process-wide set of emulated printers, by name, shared by every emu:// port."""
+"""Simulated devices by name, shared process-wide: a test and every URL port reach the same one."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from devices.emulator.printer import EmulatedPrinter
-
-_lock = threading.Lock()
-_emulators: dict[str, EmulatedPrinter] = {}
-
-
-def get_emulator(
-    name: str, profile_name: str = "80mm", baudrate: int = 9600, pace: bool = False
-) -> EmulatedPrinter:
-    """The emulated printer called ``name``, created with these settings on first use.
-
-    A test opens ``emu://NAME`` through a transport and reaches the same printer here
-    to pull its paper or read what it printed.
-    """
-    with _lock:
-        if name not in _emulators:
-            _emulators[name] = EmulatedPrinter(profile_name, baudrate, pace)
-        return _emulators[name]
+T = TypeVar("T")
 
 
-def reset_emulators() -> None:
-    """Forget every emulated printer (between tests); open ports keep their old one."""
-    with _lock:
-        _emulators.clear()
+class Registry(Generic[T]):
+    """The devices of one kind by name, each made on first use. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._devices: dict[str, T] = {}
+
+    def get(self, name: str, make: Callable[[], T]) -> T:
+        """The device called ``name``; ``make()`` creates it if there is none yet."""
+        with self._lock:
+            if name not in self._devices:
+                self._devices[name] = make()
+            return self._devices[name]
+
+    def reset(self) -> None:
+        """Forget every device (between tests); open ports keep their old one."""
+        with self._lock:
+            self._devices.clear()

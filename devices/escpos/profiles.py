@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from devices.escpos.constants import CODE_PAGES
+
+PROFILES_FILE = Path(__file__).with_name("profiles.toml")
 
 
 @dataclass(frozen=True)
 class PrinterProfile:
-    """What a class of thermal printer can do."""
+    """What a class of thermal printer can do (the fields are described in profiles.toml)."""
 
     name: str
     paper_width_mm: int
@@ -17,59 +25,28 @@ class PrinterProfile:
     native_qr: bool
     code_page: str  # a key of constants.CODE_PAGES
     cut_feed_dots: int  # paper fed before the cut so the last line clears the blade
-    # Key (1..255) of a logo stored in the printer's non-volatile memory by its vendor
-    # tool; printed with FS p, so no raster bytes cross the line. None = no logo.
-    stored_logo: int | None = None
-    # Answers GS r (in-order status) only after processing everything before it, so
-    # a printed ticket can be proven. Some cheap clones ignore GS r: set False there
-    # and only the real-time DLE EOT check before and after printing remains.
-    in_order_status: bool = True
+    stored_logo: int | None = None  # key of a logo in the printer's memory (FS p); None: none
+    in_order_status: bool = True  # answers GS r in order; False on clones that ignore it
 
 
-PROFILES: dict[str, PrinterProfile] = {
-    "58mm": PrinterProfile(
-        name="58mm",
-        paper_width_mm=58,
-        dots_per_line=384,
-        columns=32,
-        has_cutter=False,
-        native_qr=True,
-        code_page="cp437",
-        cut_feed_dots=96,
-    ),
-    "80mm": PrinterProfile(
-        name="80mm",
-        paper_width_mm=80,
-        dots_per_line=576,
-        columns=48,
-        has_cutter=True,
-        native_qr=True,
-        code_page="cp437",
-        cut_feed_dots=96,
-    ),
-    "80mm-noqr": PrinterProfile(
-        name="80mm-noqr",
-        paper_width_mm=80,
-        dots_per_line=576,
-        columns=48,
-        has_cutter=True,
-        native_qr=False,
-        code_page="cp437",
-        cut_feed_dots=96,
-    ),
-    # An unknown 80 mm clone: assume the least (no GS r, no native QR code).
-    "generic": PrinterProfile(
-        name="generic",
-        paper_width_mm=80,
-        dots_per_line=576,
-        columns=48,
-        has_cutter=True,
-        native_qr=False,
-        code_page="cp437",
-        cut_feed_dots=96,
-        in_order_status=False,
-    ),
-}
+@functools.cache
+def load_profiles(path: Path = PROFILES_FILE) -> dict[str, PrinterProfile]:
+    """The profiles in the TOML file at ``path``, by name; read once per process."""
+    with path.open("rb") as file:
+        tables: dict[str, dict[str, Any]] = tomllib.load(file)
+    return {name: _profile(name, fields) for name, fields in tables.items()}
+
+
+def _profile(name: str, fields: dict[str, Any]) -> PrinterProfile:
+    profile = PrinterProfile(name=name, **fields)
+    if profile.code_page not in CODE_PAGES:
+        known = ", ".join(CODE_PAGES)
+        raise ValueError(f"profile {name!r}: unknown code page {profile.code_page!r} ({known})")
+    return profile
+
+
+PROFILES = load_profiles()
+PROFILE_NAMES = tuple(PROFILES)
 
 
 def get_profile(name: str) -> PrinterProfile:

@@ -62,8 +62,7 @@ def _add_demo_people(parts: Parts) -> None:
 def _demo_readers(data_dir: Path, environ: dict[str, str]) -> Iterator[list[str]]:
     """The card reader and the scanner emulators on ptys in the data folder; yields the
     lines telling the person how to tap and scan."""
-    from devices.emulator.reader_registry import CARD, SCANNER
-    from devices.emulator.readers import ReaderPtyProcess
+    from devices.emulator.readers import CARD, SCANNER, ReaderPtyProcess
 
     card = ReaderPtyProcess(data_dir / "card-reader", CARD)
     scanner = ReaderPtyProcess(data_dir / "scanner", SCANNER)

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from devices.discovery import format_port, list_ports
-from devices.emulator import pty_runner
 from devices.errors import DeviceGone, DeviceTimeout
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.status import PrinterStatus
@@ -101,19 +100,15 @@ def printer_test(args: argparse.Namespace) -> int:
 
 
 def emulate_printer(args: argparse.Namespace) -> int:
-    argv = ["--link", str(args.link), "--profile", args.profile, "--baud", str(args.baud)]
-    if args.pace:
-        argv.append("--pace")
-    if args.control:
-        argv += ["--control", str(args.control)]
-    if args.output:
-        argv += ["--output", str(args.output)]
-    return pty_runner.main(argv)
+    """Run the printer emulator with the options its own parser declared on this command."""
+    from devices.emulator.printer import runner
+
+    return runner.run_parsed(args)
 
 
 def emulate_send(args: argparse.Namespace) -> int:
     """One control command to a running emulator (the demo's card reader, say)."""
-    from devices.emulator.emulator_process import send_control
+    from devices.emulator.pty.process import send_control
 
     try:
         reply = send_control(args.control, " ".join(args.words))

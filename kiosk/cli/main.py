@@ -7,9 +7,11 @@ import importlib
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from devices.emulator.printer import arguments as printer_emulator
 from kiosk import __version__
 from kiosk.cli import card_parsers, document_parsers, key_parsers
 from kiosk.errors import KioskError
@@ -69,16 +71,15 @@ def _add_device_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     emu_printer = emulate_sub.add_parser(
         "printer",
         help="an emulated ESC/POS printer on a pseudo-terminal (simulated hardware)",
-        description="Create a pseudo-terminal that behaves like a serial ESC/POS printer "
-        "and link it at PATH; point printer.url at PATH. Printed tickets are decoded into "
-        "readable text.",
+        description=textwrap.fill(
+            "Create a pseudo-terminal that behaves like a serial ESC/POS printer "
+            "and link it at PATH; point printer.url at PATH. Printed tickets are decoded into "
+            "readable text."
+        ),
+        epilog=printer_emulator.EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    emu_printer.add_argument("--link", type=Path, required=True, help="symlink to create")
-    emu_printer.add_argument("--profile", default="80mm", help="printer profile (58mm, 80mm)")
-    emu_printer.add_argument("--baud", type=int, default=9600, help="line speed for pacing")
-    emu_printer.add_argument("--pace", action="store_true", help="receive at the line speed")
-    emu_printer.add_argument("--control", type=Path, help="Unix socket for control commands")
-    emu_printer.add_argument("--output", type=Path, help="folder for rendered tickets")
+    printer_emulator.add_arguments(emu_printer)  # the emulator's own options, declared once
     emu_printer.set_defaults(handler="device_commands:emulate_printer")
     send = emulate_sub.add_parser(
         "send",

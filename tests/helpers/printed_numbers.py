@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from devices.emulator.printer import EmulatedPrinter
+from devices.emulator import EmulatedPrinter
 from devices.escpos.constants import INITIALIZE, TRANSMIT_PAPER_SENSOR, TRANSMIT_STATUS
 
 CODE = re.compile(rb"\b[A-Z]-\d{3}\b")

@@ -1,0 +1,1 @@
+"""The emulated ESC/POS printer: decoder, rendering, ticket files, the model, its port and pty."""

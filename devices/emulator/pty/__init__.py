@@ -1,0 +1,1 @@
+"""Any simulated device on a pseudo-terminal: the pty, its server, its commands, its process."""
