@@ -18,8 +18,9 @@ from kiosk.config import (
     load_settings,
 )
 from kiosk.config.masking import HIDDEN, Secret, hide_url_password, shown
-from kiosk.config.schema import Kind, Option
-from kiosk.config.settings import SECTION_TYPES, build_settings
+from kiosk.config.option import Kind, Option
+from kiosk.config.schema import SECTION_TYPES
+from kiosk.config.settings import build_settings
 from kiosk.config.values import ValueProblem, from_text
 
 FLOAT_OPTIONS = [option for option in OPTIONS if option.kind is Kind.FLOAT]
