@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from kiosk.config.masking import Secret, shown
-from kiosk.config.option import Kind, Option, SettingValue
+from kiosk.config.option import KINDS, Kind, Option, SettingValue
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
@@ -94,8 +94,11 @@ def _article(kind: Kind | str) -> str:
 
 
 def _describe(raw: object, option: Option) -> str:
-    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
-    name = names.get(type(raw), "table" if isinstance(raw, dict) else type(raw).__name__)
+    """The TOML type of a raw value in a setting's own words (integer, not int)."""
+    kind = KINDS.get(type(raw))
+    containers: dict[type, str] = {list: "array", dict: "table"}
+    fallback = containers.get(type(raw), type(raw).__name__)
+    name = str(kind) if kind is not None else fallback
     return f"{name} {raw!r}" if option.secret is Secret.NONE else _article(name)
 
 
