@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.config.schema import Option, SettingValue
+    from kiosk.config.option import Option, SettingValue
 
 HIDDEN = "***"
 # A query parameter holding a password: libpq takes ?password= and ?sslpassword= too.

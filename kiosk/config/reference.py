@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.config.schema import CONFIG_ENV, OPTIONS, SECTIONS, Option
-from kiosk.config.settings import default_config_path, toml_literal
+from kiosk.config.locations import CONFIG_ENV, default_config_path
+from kiosk.config.option import Option
+from kiosk.config.schema import OPTIONS, SECTIONS
+from kiosk.config.values import toml_literal
 
 
 def describe_settings() -> str:

@@ -1,12 +1,13 @@
-"""Turning raw TOML or environment values into checked setting values."""
+"""Turning raw TOML or environment values into checked setting values, and back to TOML."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
 from kiosk.config.masking import Secret, shown
-from kiosk.config.schema import Kind, Option, SettingValue
+from kiosk.config.option import KINDS, Kind, Option, SettingValue
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
@@ -93,6 +94,18 @@ def _article(kind: Kind | str) -> str:
 
 
 def _describe(raw: object, option: Option) -> str:
-    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}
-    name = names.get(type(raw), "table" if isinstance(raw, dict) else type(raw).__name__)
+    """The TOML type of a raw value in a setting's own words (integer, not int)."""
+    kind = KINDS.get(type(raw))
+    containers: dict[type, str] = {list: "array", dict: "table"}
+    fallback = containers.get(type(raw), type(raw).__name__)
+    name = str(kind) if kind is not None else fallback
     return f"{name} {raw!r}" if option.secret is Secret.NONE else _article(name)
+
+
+def toml_literal(value: SettingValue) -> str:
+    """A TOML literal; JSON string escapes are valid TOML basic-string escapes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)
