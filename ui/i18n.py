@@ -23,11 +23,6 @@ class Tr:
         return translations(self.language).ngettext(singular, plural, count)
 
 
-def tr(text: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """`text` (an English msgid) in `language`."""
-    return Tr(language)(text)
-
-
 def supported(language: str) -> str:
     """`language` if the kiosk has it, else the default (Indonesian)."""
     return language if language in LANGUAGES else DEFAULT_LANGUAGE

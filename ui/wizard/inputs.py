@@ -274,10 +274,3 @@ def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
         "shown": ShownValue,
     }
     return builders.get(kind, AnswerInput)()
-
-
-def input_for(step: Step, _: Tr, today: date) -> AnswerInput:
-    """A new widget for `step`, loaded with its answer."""
-    answer = new_input(input_kind(step), _, today)
-    answer.load(step, _, today)
-    return answer

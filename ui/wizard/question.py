@@ -164,10 +164,6 @@ class QuestionScreen(Screen):
         """What the speaker button reads: progress, question, hint, and a proposal."""
         return sentences([*self._question_parts(), *self._extra_parts()])
 
-    def spoken_question(self) -> str:
-        """The part a recording of the question replaces: progress, question, hint."""
-        return sentences(self._question_parts())
-
     def spoken_extras(self) -> str:
         """What is read after a recording: the proposal and the problems shown."""
         return sentences(self._extra_parts())
