@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from devices.escpos.profiles import PROFILES
 from kiosk.cli.app_commands import (
@@ -136,6 +137,35 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueService) -> None:
     assert answers == ["A-001"]
     assert len(builders) == 2
     assert threading.main_thread() not in builders
+
+
+def test_the_start_up_service_list_fills_once_the_parts_are_open(
+    qtbot: QtBot, queue: QueueService
+) -> None:
+    """As `kiosk run` starts: the window shows first, the parts open slowly on their own
+    thread, and the list the window asked for right after showing arrives then."""
+    from ui.contracts import UiOptions
+    from ui.window import KioskWindow
+
+    release, builders = threading.Event(), []
+
+    def slow_build() -> Parts:
+        builders.append(threading.current_thread())
+        release.wait(timeout=10)
+        return Parts(queue)
+
+    parts = Deferred(slow_build)
+    window = KioskWindow(DeferredQueue(parts), UiOptions("Kantor", fullscreen=False))
+    qtbot.addWidget(window, before_close_func=lambda _window: release.set())
+    parts.start()
+    with qtbot.waitSignal(window.services_loaded, timeout=10_000) as loaded:
+        window.refresh_services()  # what run_kiosk does right after show
+        assert window.tickets.service.services == []  # not open yet
+        release.set()
+    assert [service.code for service in loaded.args[0]] == ["A", "B", "C"]
+    assert [service.code for service in window.tickets.service.services] == ["A", "B", "C"]
+    assert builders and threading.main_thread() not in builders
+    assert window.shutdown(5_000)
 
 
 def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:
