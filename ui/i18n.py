@@ -9,9 +9,10 @@ from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, translations
 
 @dataclass(frozen=True)
 class Tr:
-    """Translate into one language: ``_("Back")``, ``_.ngettext(...)``, ``_.language``.
+    """Translate into one language: ``tr("Back")``, ``tr.ngettext(...)``, ``tr.language``.
 
-    Screens receive one in ``retranslate(_)``; msgids are English.
+    Screens receive one in ``retranslate(tr)``; msgids are English (Babel extracts the
+    calls of ``tr``, ``_tr`` and ``_``: scripts/update-translations).
     """
 
     language: str = DEFAULT_LANGUAGE
@@ -21,11 +22,6 @@ class Tr:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return translations(self.language).ngettext(singular, plural, count)
-
-
-def tr(text: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """`text` (an English msgid) in `language`."""
-    return Tr(language)(text)
 
 
 def supported(language: str) -> str:

@@ -35,10 +35,6 @@ class IdleWatcher(QObject):
         self._timer.setInterval(max(1, round(timeout_seconds * 1000)))
         self._timer.timeout.connect(self.timed_out)
 
-    @property
-    def interval_ms(self) -> int:
-        return self._timer.interval()
-
     def restart(self) -> None:
         self._timer.start()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
@@ -46,13 +46,19 @@ class Parts:
     services_error: Exception | None = None
 
 
+class ServicesNotReady(KioskError):
+    """The parts are not open yet, or the guided services could not be opened (see the
+    log); tickets still work."""
+
+
 class Deferred:
     """Parts opened on a background thread; the first call after a failure tries again.
 
     The home screen shows before SQLAlchemy is even imported; the first tap comes long
     after. Off the GUI thread calls wait for the parts; if opening them failed
-    (database down at boot), the next call tries again, so the kiosk recovers without
-    a restart.
+    (database down at boot), the next such call tries again, so the kiosk recovers
+    without a restart. The GUI thread never waits and never builds: the database and
+    the keyring are opened off it only.
     """
 
     def __init__(self, build: Callable[[], Parts]) -> None:
@@ -76,12 +82,22 @@ class Deferred:
         return self._future.done()
 
     def ready(self, timeout: float | None = None) -> Parts:
+        """The open parts; on the GUI thread only when they already are (else
+        ServicesNotReady at once), elsewhere after waiting (and retrying a failure)."""
+        if on_gui_thread():
+            return self._opened_already()
         with self._lock:
             future = self._future
             if future.done() and future.exception() is not None:
                 future = self._future = Future()
                 self._run(future)
         return future.result(timeout)
+
+    def _opened_already(self) -> Parts:
+        future = self._future
+        if not future.done() or future.exception() is not None:
+            raise ServicesNotReady("the kiosk's parts are not open yet")
+        return future.result()
 
 
 def on_gui_thread() -> bool:
@@ -105,8 +121,16 @@ class DeferredQueue:
         return self._parts.ready().queue.issue_ticket(service_code, priority, language)
 
 
-class ServicesNotReady(KioskError):
-    """The guided services could not be opened (see the log); tickets still work."""
+T = TypeVar("T")
+
+
+def _part(parts: Deferred, pick: Callable[[Parts], T | None]) -> T:
+    """One of the guided parts, open (ServicesNotReady if it could not be opened)."""
+    opened = parts.ready()
+    part = pick(opened)
+    if part is None:
+        raise ServicesNotReady(str(opened.services_error))
+    return part
 
 
 class DeferredServices:
@@ -116,15 +140,17 @@ class DeferredServices:
         self._parts = parts
 
     def _services(self) -> ApplicationDesk:
-        parts = self._parts.ready(timeout=0 if on_gui_thread() else None)
-        if parts.services is None:
-            raise ServicesNotReady(str(parts.services_error))
-        return parts.services
+        return _part(self._parts, lambda parts: parts.services)
 
     def catalogue(self) -> list[ServiceDefinition]:
         if on_gui_thread() and not self._parts.done():
             return []
-        return self._services().catalogue()
+        try:
+            return self._services().catalogue()
+        except ServicesNotReady:
+            if on_gui_thread():
+                return []  # asked again from the worker thread, which retries
+            raise
 
     def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
         return self._services().start(service_id, language, assisted)
@@ -144,10 +170,7 @@ class DeferredStaff:
         self._parts = parts
 
     def _cards(self) -> CardRegistry:
-        parts = self._parts.ready()
-        if parts.cards is None:
-            raise ServicesNotReady(str(parts.services_error))
-        return parts.cards
+        return _part(self._parts, lambda parts: parts.cards)
 
     def sign_in(self, staff_number: str, pin: str) -> StaffSession:
         return self._cards().sign_in(staff_number, pin)
@@ -169,10 +192,7 @@ class DeferredDocuments:
         self._parts = parts
 
     def _documents(self) -> DocumentDesk:
-        parts = self._parts.ready()
-        if parts.documents is None:
-            raise ServicesNotReady(str(parts.services_error))
-        return parts.documents
+        return _part(self._parts, lambda parts: parts.documents)
 
     def lookup(self, tracking_code: str) -> DocumentSummary:
         return self._documents().lookup(tracking_code)

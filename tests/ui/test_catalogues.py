@@ -17,7 +17,8 @@ import ui
 from kiosk.i18n import catalogue_path, compile_catalogue, compiled_path, translations
 
 SOURCE_DIRS = [Path(package.__file__).parent for package in (kiosk, printing, ui)]
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+# As scripts/update-translations extracts them: the translator is called `tr` in ui.
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "_tr": None, "tr": None}
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifr]|%[sdif]|\{[^{}]*\}")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
 
+from ui.background import BackgroundCalls, shared_pool
 from ui.wizard.worker import ServicesWorker
 from ui.worker import QueueWorker
 
@@ -82,3 +84,27 @@ def test_the_service_list_asked_twice_while_loading_is_loaded_once(qtbot, fake_s
     finally:
         assert worker.wait_for_done(5_000)
         worker.deleteLater()
+
+
+def test_workers_share_one_pool_and_each_keeps_its_order(qtbot):
+    """A call that hangs (a printer never answering) holds up its own worker's later
+    calls only: the next worker's call runs at once, on the same shared pool."""
+    tickets, staff = BackgroundCalls(), BackgroundCalls()
+    gate, ran = threading.Event(), []
+    try:
+        tickets.start("ticket", lambda: gate.wait(timeout=5))
+        tickets.start("services", lambda: ran.append("services"))
+        with qtbot.waitSignal(staff.finished, timeout=5_000) as answered:
+            staff.start("identify", lambda: ran.append("identify") or "badge")
+        assert answered.args[0] == "identify" and answered.args[2] == "badge"
+        assert ran == ["identify"]  # "services" waits for the ticket call before it
+        assert not tickets.wait_for_done(100)
+        gate.set()
+        assert tickets.wait_for_done(5_000)
+        assert ran == ["identify", "services"]
+        assert shared_pool().maxThreadCount() >= 2
+    finally:
+        gate.set()
+        assert tickets.wait_for_done(5_000) and staff.wait_for_done(5_000)
+        tickets.deleteLater()
+        staff.deleteLater()

@@ -71,15 +71,15 @@ class DocumentsScreen(Screen):
     def set_language(self, language: str) -> None:
         self.retranslate(Tr(supported(language)))
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.title.setText(_("Print documents of an application"))
-        self.entry.setPlaceholderText(_("e.g. K7QM-2XHD"))  # the title says what to type
-        self.lookup_button.setText(_("Look up"))
-        self.proof_button.setText(_("Print proof (A4)"))
-        self.letter_button.setText(_("Print letter"))
-        self.close_button.setText(_("Close"))
-        self.keypad.keys[DELETE].setText(_("Delete"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.title.setText(tr("Print documents of an application"))
+        self.entry.setPlaceholderText(tr("e.g. K7QM-2XHD"))  # the title says what to type
+        self.lookup_button.setText(tr("Look up"))
+        self.proof_button.setText(tr("Print proof (A4)"))
+        self.letter_button.setText(tr("Print letter"))
+        self.close_button.setText(tr("Close"))
+        self.keypad.keys[DELETE].setText(tr("Delete"))
         self._show_summary(self._summary)
 
     def take_code(self, text: str) -> bool:

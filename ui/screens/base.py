@@ -34,7 +34,7 @@ class Screen(QWidget):
         self.column.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
         self.column.setSpacing(SPACING_PX)
 
-    def retranslate(self, _: Tr) -> None:
+    def retranslate(self, tr: Tr) -> None:
         raise NotImplementedError
 
     def take_code(self, text: str) -> bool:

@@ -44,11 +44,11 @@ class DoneScreen(Screen):
         self._ticket = ticket
         self._fill()
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.heading.setText(_("Your number"))
-        self.take_ticket.setText(_("Please take your ticket from the printer."))
-        self.finish_button.setText(_("Done"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.heading.setText(tr("Your number"))
+        self.take_ticket.setText(tr("Please take your ticket from the printer."))
+        self.finish_button.setText(tr("Done"))
         self._fill()
 
     def _fill(self) -> None:

@@ -151,19 +151,19 @@ class HomeScreen(Screen):
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.blockSignals(False)
 
-    def retranslate(self, _: Tr) -> None:
+    def retranslate(self, tr: Tr) -> None:
         if self.guided_button is None:
-            self.welcome.setText(_("Welcome. Touch the button below to take a queue number."))
+            self.welcome.setText(tr("Welcome. Touch the button below to take a queue number."))
         else:
-            self.welcome.setText(_("Welcome. Please touch what you need."))
-        self.take_number_button.setText(_("Take a queue number"))
+            self.welcome.setText(tr("Welcome. Please touch what you need."))
+        self.take_number_button.setText(tr("Take a queue number"))
         self.card_notice.setText(
-            _("Your card was read. Your name and NIK will be filled in on the form.")
+            tr("Your card was read. Your name and NIK will be filled in on the form.")
         )
-        self.contrast_button.setText(_("High contrast screen"))
+        self.contrast_button.setText(tr("High contrast screen"))
         if self.staff_button is not None:
-            self.staff_button.setText(_("Staff"))
+            self.staff_button.setText(tr("Staff"))
         if self.guided_button is not None and self.status_button is not None:
-            text = _("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
+            text = tr("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
             self.guided_button.setText(text)
-            self.status_button.setText(_("Check status"))
+            self.status_button.setText(tr("Check status"))

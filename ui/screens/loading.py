@@ -32,7 +32,7 @@ class LoadingScreen(Screen):
         self.column.addStretch(1)
         self.column.addWidget(self.back_button)
 
-    def retranslate(self, _: Tr) -> None:
-        self.message.setText(_("Please wait a moment…"))
-        self.hint.setText(_("The list of services is being prepared."))
-        self.back_button.setText(_("Back"))
+    def retranslate(self, tr: Tr) -> None:
+        self.message.setText(tr("Please wait a moment…"))
+        self.hint.setText(tr("The list of services is being prepared."))
+        self.back_button.setText(tr("Back"))

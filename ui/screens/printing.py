@@ -24,6 +24,6 @@ class PrintingScreen(Screen):
         self.column.addWidget(self.hint)
         self.column.addStretch(1)
 
-    def retranslate(self, _: Tr) -> None:
-        self.message.setText(_("Printing your number…"))
-        self.hint.setText(_("Please wait a moment."))
+    def retranslate(self, tr: Tr) -> None:
+        self.message.setText(tr("Printing your number…"))
+        self.hint.setText(tr("Please wait a moment."))

@@ -38,12 +38,12 @@ class PriorityScreen(Screen):
         self.back_button.clicked.connect(self.back)
         self.column.addWidget(self.back_button)
 
-    def retranslate(self, _: Tr) -> None:
+    def retranslate(self, tr: Tr) -> None:
         self.question.setText(
-            _("Are you elderly (60 years or older), a person with a disability, or pregnant?")
+            tr("Are you elderly (60 years or older), a person with a disability, or pregnant?")
         )
-        self.no_button.setText(_("No"))
-        self.buttons[Priority.ELDERLY].setText(_("Elderly"))
-        self.buttons[Priority.DISABLED].setText(_("Disability"))
-        self.buttons[Priority.PREGNANT].setText(_("Pregnant"))
-        self.back_button.setText(_("Back"))
+        self.no_button.setText(tr("No"))
+        self.buttons[Priority.ELDERLY].setText(tr("Elderly"))
+        self.buttons[Priority.DISABLED].setText(tr("Disability"))
+        self.buttons[Priority.PREGNANT].setText(tr("Pregnant"))
+        self.back_button.setText(tr("Back"))

@@ -48,9 +48,9 @@ class _MessageScreen(Screen):
         self.column.addWidget(self.back_button)
         self._tr = Tr()
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.back_button.setText(_("Back to start"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.back_button.setText(tr("Back to start"))
         self._fill()
 
     def _fill(self) -> None:

@@ -97,9 +97,9 @@ class ServiceScreen(Screen):
             self._list_column.addWidget(button)
         self._list_column.addStretch(1)
 
-    def retranslate(self, _: Tr) -> None:
-        self._language = _.language
-        self.question.setText(_("Which service do you need?"))
-        self.back_button.setText(_("Back"))
+    def retranslate(self, tr: Tr) -> None:
+        self._language = tr.language
+        self.question.setText(tr("Which service do you need?"))
+        self.back_button.setText(tr("Back"))
         for button in self.buttons.values():
-            button.retranslate(_.language)
+            button.retranslate(tr.language)

@@ -80,8 +80,8 @@ class TicketFlow(QObject):
         """A ticket call is running and the watchdog has not given up on it."""
         return self._awaiting
 
-    def use_language(self, _: Tr) -> None:
-        self._tr = _
+    def use_language(self, tr: Tr) -> None:
+        self._tr = tr
 
     def take_number(self) -> None:
         if self.service.services:

@@ -45,18 +45,18 @@ class StaffMenu(Screen):
         self._who = name
         self.retranslate(self._tr)
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.title.setText(_("Staff menu: %(name)s") % {"name": self._who})
-        self.documents_button.setText(_("Print a proof or a letter"))
-        self.sign_out_button.setText(_("Sign out"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.title.setText(tr("Staff menu: %(name)s") % {"name": self._who})
+        self.documents_button.setText(tr("Print a proof or a letter"))
+        self.sign_out_button.setText(tr("Sign out"))
         if self._voice_problem is not None:
             self.voice_notice.setText(
-                _(
+                tr(
                     "The kiosk's voice does not work (%(part)s). Please tell the "
                     "technician: the command kiosk doctor shows the fix."
                 )
-                % {"part": self._voice_problem.what_in(_.language)}
+                % {"part": self._voice_problem.what_in(tr.language)}
             )
 
     def show_voice_problem(self, problem: VoiceProblem) -> None:

@@ -99,10 +99,10 @@ class StaffSignIn(Screen):
     def pin_length(self) -> int:
         return len(self._pin)
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.cancel_button.setText(_("Cancel"))
-        self.next_button.setText(_("Next"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.cancel_button.setText(tr("Cancel"))
+        self.next_button.setText(tr("Next"))
         self._show_prompt()
 
     def take_card(self, tag: str) -> bool:

@@ -51,9 +51,9 @@ class ConsentScreen(Screen):
     def spoken_text(self) -> str:
         return f"{self.title.text()}. {self.statement.text()}"
 
-    def retranslate(self, _: Tr) -> None:
-        self.title.setText(_(CONSENT_TITLE))
-        self.speak_button.setText(_("Listen"))
-        self.back_button.setText(_("Back"))
-        self.cancel_button.setText(_("Cancel"))
-        self.agree_button.setText(_(CONSENT_AGREE))
+    def retranslate(self, tr: Tr) -> None:
+        self.title.setText(tr(CONSENT_TITLE))
+        self.speak_button.setText(tr("Listen"))
+        self.back_button.setText(tr("Back"))
+        self.cancel_button.setText(tr("Cancel"))
+        self.agree_button.setText(tr(CONSENT_AGREE))

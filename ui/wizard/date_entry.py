@@ -43,7 +43,7 @@ class DateEntry(QWidget):
 
     def __init__(
         self,
-        _: Tr,
+        tr: Tr,
         value: date | None,
         start: date,
         parent: QWidget | None = None,
@@ -54,7 +54,7 @@ class DateEntry(QWidget):
         self._start = start
         self._today = today or start
         self._last_year = self._today.year + YEARS_AHEAD
-        self._months = month_names(_.language)
+        self._months = month_names(tr.language)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -77,25 +77,25 @@ class DateEntry(QWidget):
         self._add_step(grid, 3, 1, "year", -10)
         self._add_step(grid, 3, 3, "year", +10)
         grid.setColumnStretch(2, 1)
-        self._title(_)
+        self._title(tr)
         self._show()
 
     def value(self) -> date | None:
         return self._value
 
-    def reset(self, _: Tr, value: date | None, start: date, today: date | None = None) -> None:
+    def reset(self, tr: Tr, value: date | None, start: date, today: date | None = None) -> None:
         """Ready for another question, without building the steppers again (fast)."""
         self._value, self._start = value, start
         self._today = today or start
         self._last_year = self._today.year + YEARS_AHEAD
-        self._months = month_names(_.language)
-        self._title(_)
+        self._months = month_names(tr.language)
+        self._title(tr)
         self._show()
 
-    def _title(self, _: Tr) -> None:
-        for part, title in zip(PARTS, (_("Day"), _("Month"), _("Year")), strict=True):
+    def _title(self, tr: Tr) -> None:
+        for part, title in zip(PARTS, (tr("Day"), tr("Month"), tr("Year")), strict=True):
             self.titles[part].setText(title)
-        self.decade_title.setText(_("10 years"))
+        self.decade_title.setText(tr("10 years"))
 
     def clear(self) -> None:
         """No date chosen (without a `changed`: nobody chose this), and none to start

@@ -30,7 +30,7 @@ class FinishingScreen(Screen):
         """Say that it takes long (the printer may be stuck), without leaving the screen."""
         self.slow.setVisible(slow)
 
-    def retranslate(self, _: Tr) -> None:
-        self.message.setText(_("Saving your application and printing your receipt…"))
-        self.hint.setText(_("Please wait a moment."))
-        self.slow.setText(_("This is taking longer than usual. Please call a staff member."))
+    def retranslate(self, tr: Tr) -> None:
+        self.message.setText(tr("Saving your application and printing your receipt…"))
+        self.hint.setText(tr("Please wait a moment."))
+        self.slow.setText(tr("This is taking longer than usual. Please call a staff member."))

@@ -110,11 +110,11 @@ class GuidedFlow(QObject):
         if not self.busy:
             self.form.wipe()
 
-    def use_language(self, _: Tr) -> None:
+    def use_language(self, tr: Tr) -> None:
         """The language of the next form and of texts the flow writes (the window
         retranslates the screens themselves)."""
-        self.form.use_language(_)
-        self.lookup.use_language(_)
+        self.form.use_language(tr)
+        self.lookup.use_language(tr)
 
     def apply_theme(self, palette: Palette) -> None:
         sheet = guided_stylesheet(palette)

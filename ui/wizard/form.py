@@ -64,8 +64,8 @@ class FormFlow(QObject):
     def screens(self) -> list[Screen]:
         return [self.question, self.summary, self.consent, self.finishing, self.done, self.problem]
 
-    def use_language(self, _: Tr) -> None:
-        self._tr = _
+    def use_language(self, tr: Tr) -> None:
+        self._tr = tr
 
     def start(self, service_id: str) -> None:
         if self.wizard is not None:

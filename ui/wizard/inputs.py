@@ -58,9 +58,9 @@ class AnswerInput(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.changed.connect(self._mark_dirty)
 
-    def load(self, step: Step, _: Tr, today: date) -> None:
+    def load(self, step: Step, tr: Tr, today: date) -> None:
         """Show `step`'s held answer (or nothing), as if built afresh for it."""
-        self._fill(step, _, today)
+        self._fill(step, tr, today)
         self.dirty = False
 
     def clear(self) -> None:
@@ -79,7 +79,7 @@ class AnswerInput(QWidget):
         """What the voice reads of the answer after the question (only a shown value)."""
         return ""
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         """Subclasses show the step's answer here."""
 
     def _clear(self) -> None:
@@ -92,13 +92,13 @@ class AnswerInput(QWidget):
 class NumberInput(AnswerInput):
     """NIK, KK, phone, whole and decimal numbers: the big digit keypad."""
 
-    def __init__(self, _: Tr) -> None:
+    def __init__(self, tr: Tr) -> None:
         super().__init__()
-        self.entry = NumberEntry(_, extra_key=",")  # shown for decimals only
+        self.entry = NumberEntry(tr, extra_key=",")  # shown for decimals only
         self.entry.changed.connect(self.changed)
         self.column.addWidget(self.entry)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         decimal = step.type is FieldType.DECIMAL
         text = step.answer_text.replace(".", ",") if decimal else step.answer_text
         # A NIK or KK read from a card is shown masked, before and after it is confirmed
@@ -106,7 +106,7 @@ class NumberInput(AnswerInput):
         # copy easily) must not put a citizen's whole number on the screen.
         card = step.from_card and step.type in MASKED_ON_CARD and bool(text)
         self.entry.reset(
-            _,
+            tr,
             text=text,
             max_length=MAX_KEYS.get(step.type, MAX_NUMBER_KEYS),
             group=4 if step.type in MAX_KEYS else 0,
@@ -125,16 +125,16 @@ class NumberInput(AnswerInput):
 
 
 class DateInput(AnswerInput):
-    def __init__(self, _: Tr, today: date) -> None:
+    def __init__(self, tr: Tr, today: date) -> None:
         super().__init__()
-        self.entry = DateEntry(_, None, start=today)
+        self.entry = DateEntry(tr, None, start=today)
         self.entry.changed.connect(self.changed)
         self.column.addWidget(self.entry)
         self.column.addStretch(1)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         held = step.answer if isinstance(step.answer, date) else None
-        self.entry.reset(_, held, start=held or today, today=today)
+        self.entry.reset(tr, held, start=held or today, today=today)
 
     def value(self) -> date | None:
         return self.entry.value()
@@ -150,7 +150,7 @@ class ChoiceInput(AnswerInput):
         self.choices.changed.connect(self.changed)
         self.column.addWidget(self.choices)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         held = step.answer
         picked = held if isinstance(held, list) else [held] if isinstance(held, str) else []
         self.choices.set_choices(step.choices, picked, step.type is FieldType.SELECT_MULTIPLE)
@@ -176,7 +176,7 @@ class TextInput(AnswerInput):
         self.column.addWidget(self.line)
         self.column.addStretch(1)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         self.line.setText(step.answer_text)
 
     def value(self) -> str:
@@ -208,10 +208,10 @@ class AcknowledgeInput(AnswerInput):
         self.column.addWidget(self.toggle)
         self.column.addStretch(1)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
         with QSignalBlocker(self.toggle):  # loading is no change by the person
             self.toggle.setChecked(step.answer is True)
-        self.toggle.setText(_(CONSENT_AGREE))
+        self.toggle.setText(tr(CONSENT_AGREE))
 
     def value(self) -> bool:
         return self.toggle.isChecked()
@@ -232,8 +232,8 @@ class ShownValue(AnswerInput):
         self.column.addWidget(self.shown)
         self.column.addStretch(1)
 
-    def _fill(self, step: Step, _: Tr, today: date) -> None:
-        self.shown.setText(display_value(step.field, step.answer, _.language))
+    def _fill(self, step: Step, tr: Tr, today: date) -> None:
+        self.shown.setText(display_value(step.field, step.answer, tr.language))
         self._speakable = step.type not in NEVER_SPOKEN
 
     def spoken(self) -> str:
@@ -263,21 +263,14 @@ def input_kind(step: Step) -> str:
 ANSWER_KINDS = ("none", "shown", "number", "date", "choice", "text", "acknowledge")
 
 
-def new_input(kind: str, _: Tr, today: date) -> AnswerInput:
+def new_input(kind: str, tr: Tr, today: date) -> AnswerInput:
     """A widget of `kind` (see `input_kind`), empty until its first `load`."""
     builders = {
-        "number": lambda: NumberInput(_),
-        "date": lambda: DateInput(_, today),
+        "number": lambda: NumberInput(tr),
+        "date": lambda: DateInput(tr, today),
         "choice": ChoiceInput,
         "text": TextInput,
         "acknowledge": AcknowledgeInput,
         "shown": ShownValue,
     }
     return builders.get(kind, AnswerInput)()
-
-
-def input_for(step: Step, _: Tr, today: date) -> AnswerInput:
-    """A new widget for `step`, loaded with its answer."""
-    answer = new_input(input_kind(step), _, today)
-    answer.load(step, _, today)
-    return answer

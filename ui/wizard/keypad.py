@@ -34,7 +34,7 @@ class Keypad(QWidget):
 
     key_pressed = Signal(str)
 
-    def __init__(self, rows: Sequence[Sequence[str]], _: Tr, parent: QWidget | None = None):
+    def __init__(self, rows: Sequence[Sequence[str]], tr: Tr, parent: QWidget | None = None):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -53,11 +53,11 @@ class Keypad(QWidget):
                 span = width - column if symbol == DELETE and column == len(row) - 1 else 1
                 grid.addWidget(key, row_number, column, 1, span)
                 self.keys[symbol] = key
-        self.retranslate(_)
+        self.retranslate(tr)
 
-    def retranslate(self, _: Tr) -> None:
+    def retranslate(self, tr: Tr) -> None:
         if DELETE in self.keys:
-            self.keys[DELETE].setText(_("Delete"))
+            self.keys[DELETE].setText(tr("Delete"))
 
 
 def code_rows() -> list[list[str]]:
@@ -76,7 +76,7 @@ class NumberEntry(QWidget):
 
     def __init__(
         self,
-        _: Tr,
+        tr: Tr,
         text: str = "",
         max_length: int = 16,
         extra_key: str | None = None,
@@ -95,7 +95,7 @@ class NumberEntry(QWidget):
         rows = [list(r) for r in DIGIT_ROWS]
         if extra_key:
             rows[-1][0] = extra_key
-        self.keypad = Keypad(rows, _)
+        self.keypad = Keypad(rows, tr)
         self.keypad.key_pressed.connect(self._on_key)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,7 +109,7 @@ class NumberEntry(QWidget):
 
     def reset(
         self,
-        _: Tr,
+        tr: Tr,
         text: str,
         max_length: int,
         group: int,
@@ -127,7 +127,7 @@ class NumberEntry(QWidget):
         if self._extra_key is not None:
             self.keypad.keys[self._extra_key].setVisible(extra_key)
             self._allowed = DIGITS | ({self._extra_key} if extra_key else set())
-        self.keypad.retranslate(_)
+        self.keypad.retranslate(tr)
         self._show()
 
     def clear(self) -> None:

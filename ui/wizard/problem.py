@@ -46,11 +46,11 @@ class SubmissionProblemScreen(Screen):
         self.retry_button.setVisible(can_retry)
         self._fill()
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.heading.setText(_("Sorry"))
-        self.back_button.setText(_("Back to start"))
-        self.retry_button.setText(_("Try again"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.heading.setText(tr("Sorry"))
+        self.back_button.setText(tr("Back to start"))
+        self.retry_button.setText(tr("Try again"))
         self._fill()
 
     def _fill(self) -> None:

@@ -27,8 +27,8 @@ def keyboard_overlap(keyboard: QRect, area: QRect) -> int:
     return area.y() + area.height() - covered.y()
 
 
-def progress_text(step: Step, _: Tr) -> str:
-    return _("Step %(index)d of %(total)d") % {"index": step.index, "total": step.total}
+def progress_text(step: Step, tr: Tr) -> str:
+    return tr("Step %(index)d of %(total)d") % {"index": step.index, "total": step.total}
 
 
 class QuestionScreen(Screen):
@@ -128,23 +128,23 @@ class QuestionScreen(Screen):
     def showing_proposal(self) -> bool:
         return not self.proposal.isHidden()
 
-    def show_step(self, step: Step, _: Tr, today: date) -> None:
+    def show_step(self, step: Step, tr: Tr, today: date) -> None:
         """Fill the screen for `step`; its kind's answer widget is loaded with the answer."""
         self.step = step
-        self._tr = _
-        self.progress.setText(progress_text(step, _))
+        self._tr = tr
+        self.progress.setText(progress_text(step, tr))
         self.question.setText(step.label)
         _set_optional(self.hint, step.hint)
         _set_optional(self.staff_hint, step.staff_hint)
         answer = self._inputs[input_kind(step)]
-        answer.load(step, _, today)
+        answer.load(step, tr, today)
         if answer is not self.input:
             self.input.hide()
             self.input = answer
-        self._fill_proposal(step, _)
+        self._fill_proposal(step, tr)
         self._show_proposal(step.proposed_from_nik)
         self.show_problems(list(step.problems))
-        self.retranslate(_)
+        self.retranslate(tr)
         if not step.proposed_from_nik:
             self.input.focus()
 
@@ -163,10 +163,6 @@ class QuestionScreen(Screen):
     def spoken_text(self) -> str:
         """What the speaker button reads: progress, question, hint, and a proposal."""
         return sentences([*self._question_parts(), *self._extra_parts()])
-
-    def spoken_question(self) -> str:
-        """The part a recording of the question replaces: progress, question, hint."""
-        return sentences(self._question_parts())
 
     def spoken_extras(self) -> str:
         """What is read after a recording: the proposal and the problems shown."""
@@ -189,17 +185,17 @@ class QuestionScreen(Screen):
             parts.append(self.problems.text())
         return parts
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.speak_button.setText(_("Listen"))
-        self.back_button.setText(_("Back"))
-        self.next_button.setText(_("Next"))
-        self.proposal_intro.setText(_("From your NIK:"))
-        self.proposal_question.setText(_("Is this right?"))
-        self.confirm_button.setText(_("Right"))
-        self.change_button.setText(_("Change"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.speak_button.setText(tr("Listen"))
+        self.back_button.setText(tr("Back"))
+        self.next_button.setText(tr("Next"))
+        self.proposal_intro.setText(tr("From your NIK:"))
+        self.proposal_question.setText(tr("Is this right?"))
+        self.confirm_button.setText(tr("Right"))
+        self.change_button.setText(tr("Change"))
         if self.step is not None:
-            self.progress.setText(progress_text(self.step, _))
+            self.progress.setText(progress_text(self.step, tr))
 
     def _new_input(self, kind: str, today: date) -> AnswerInput:
         answer = new_input(kind, self._tr, today)
@@ -261,8 +257,8 @@ class QuestionScreen(Screen):
         super().showEvent(event)
         self._fit_above_keyboard()
 
-    def _fill_proposal(self, step: Step, _: Tr) -> None:
-        shown = display_value(step.field, step.answer, _.language)
+    def _fill_proposal(self, step: Step, tr: Tr) -> None:
+        shown = display_value(step.field, step.answer, tr.language)
         self.proposal_value.setText(shown if step.proposed_from_nik else "")
 
     def _show_proposal(self, shown: bool) -> None:

@@ -97,13 +97,13 @@ class GuidedServicesScreen(Screen):
         self._loaded = True
         self._show_state()
 
-    def retranslate(self, _: Tr) -> None:
-        self._language = _.language
-        self.question.setText(_("Which letter or document do you need?"))
-        self.empty.setText(_(NO_SERVICES))
-        self.back_button.setText(_("Back"))
+    def retranslate(self, tr: Tr) -> None:
+        self._language = tr.language
+        self.question.setText(tr("Which letter or document do you need?"))
+        self.empty.setText(tr(NO_SERVICES))
+        self.back_button.setText(tr("Back"))
         for button in self.buttons.values():
-            button.retranslate(_.language)
+            button.retranslate(tr.language)
 
     def _show_state(self) -> None:
         self.waiting.setVisible(not self._loaded)

@@ -108,12 +108,12 @@ class StatusEntryScreen(Screen):
         self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing())
         super().showEvent(event)
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.title.setText(_("Type the tracking code on your receipt"))
-        self.back_button.setText(_("Back"))
-        self.check_button.setText(_("Check status"))
-        self.keypad.keys[DELETE].setText(_("Delete"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.title.setText(tr("Type the tracking code on your receipt"))
+        self.back_button.setText(tr("Back"))
+        self.check_button.setText(tr("Check status"))
+        self.keypad.keys[DELETE].setText(tr("Delete"))
 
     def _on_key(self, symbol: str) -> None:
         if symbol == DELETE:
@@ -170,11 +170,11 @@ class StatusResultScreen(Screen):
         labels = (self.service, self.status, self.updated, self.ready)
         return ". ".join(label.text().rstrip(".") for label in labels if label.text()) + "."
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.heading.setText(_("Application status"))
-        self.another_button.setText(_("Another code"))
-        self.finish_button.setText(_("Done"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.heading.setText(tr("Application status"))
+        self.another_button.setText(tr("Another code"))
+        self.finish_button.setText(tr("Done"))
         self._fill()
 
     def _fill(self) -> None:

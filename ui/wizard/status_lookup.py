@@ -35,8 +35,8 @@ class StatusLookup(QObject):
         worker.status_found.connect(self._on_found)
         worker.status_failed.connect(self._on_failed)
 
-    def use_language(self, _: Tr) -> None:
-        self._tr = _
+    def use_language(self, tr: Tr) -> None:
+        self._tr = tr
 
     def open(self, code: str = "") -> None:
         """The entry screen, with `code` looked up at once when one is given."""

@@ -40,10 +40,10 @@ class StillThereScreen(Screen):
     def spoken_text(self) -> str:
         return f"{self.question.text()} {self.resume_button.text()}."
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.question.setText(_("Are you still there?"))
-        self.resume_button.setText(_("Yes, continue"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.question.setText(tr("Are you still there?"))
+        self.resume_button.setText(tr("Yes, continue"))
         self._fill()
 
     def _fill(self) -> None:

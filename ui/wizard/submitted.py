@@ -77,11 +77,11 @@ class SubmittedScreen(Screen):
         parts += [self.ready.text(), self.not_printed.text(), self.take.text()]
         return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
-    def retranslate(self, _: Tr) -> None:
-        self._tr = _
-        self.heading.setText(_("Your application has been received"))
-        self.code_heading.setText(_("Your tracking code:"))
-        self.finish_button.setText(_("Done"))
+    def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self.heading.setText(tr("Your application has been received"))
+        self.code_heading.setText(tr("Your tracking code:"))
+        self.finish_button.setText(tr("Done"))
         self._fill()
 
     def _fill(self) -> None:

@@ -49,14 +49,14 @@ class SummaryScreen(Screen):
         self.edit_buttons: dict[str, QPushButton] = {}
         self._rows: list[SummaryRow] = []
 
-    def show_rows(self, rows: list[SummaryRow], _: Tr) -> None:
+    def show_rows(self, rows: list[SummaryRow], tr: Tr) -> None:
         clear_layout(self.rows)
         self.edit_buttons = {}
         self._rows = rows
         for row in rows:
             self.rows.addWidget(self._row_widget(row))
         self.rows.addStretch(1)
-        self.retranslate(_)
+        self.retranslate(tr)
 
     def forget(self) -> None:
         """The citizen left: their answers leave the screen."""
@@ -68,12 +68,12 @@ class SummaryScreen(Screen):
         """What each row shows (for tests and diagnostics)."""
         return {row.field_name: row.value for row in self._rows}
 
-    def retranslate(self, _: Tr) -> None:
-        self.title.setText(_("Please check your answers"))
-        self.back_button.setText(_("Back"))
-        self.next_button.setText(_("Next"))
+    def retranslate(self, tr: Tr) -> None:
+        self.title.setText(tr("Please check your answers"))
+        self.back_button.setText(tr("Back"))
+        self.next_button.setText(tr("Next"))
         for button in self.edit_buttons.values():
-            button.setText(_("Change"))
+            button.setText(tr("Change"))
 
     def _row_widget(self, row: SummaryRow) -> QWidget:
         widget = QWidget()

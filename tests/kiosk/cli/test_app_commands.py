@@ -8,20 +8,27 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from devices.escpos.profiles import PROFILES_FILE, load_profiles
 from kiosk.cli.app_commands import (
     Deferred,
     DeferredQueue,
     DeferredServices,
+    DeferredStaff,
     Parts,
     ServicesNotReady,
 )
 from kiosk.config.schema import PRINTER_PROFILES
 from kiosk.queue.service import QueueService
+
+T = TypeVar("T")
 
 
 def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueService) -> None:
@@ -65,10 +72,16 @@ def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
         time.sleep(0.01)
     assert parts.done() and len(attempts) == 1
     with pytest.raises(RuntimeError, match="on fire"):
-        parts.ready(timeout=10)  # after the failed boot, this call retries (and fails too)
+        off_gui_thread(lambda: parts.ready(timeout=10))  # retries (and fails too)
     assert len(attempts) == 2
-    assert deferred.issue_ticket("A").code == "A-001"  # the database is back
+    assert off_gui_thread(lambda: deferred.issue_ticket("A").code) == "A-001"  # back
     assert len(attempts) == 3
+
+
+def off_gui_thread(call: Callable[[], T]) -> T:
+    """`call`'s answer (or exception) from a thread of its own, as a screen's worker."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result(timeout=10)
 
 
 def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueService) -> None:
@@ -88,6 +101,71 @@ def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueServic
     worker.join(timeout=10)
     assert worker_answers == ["no keyring"]
     assert DeferredQueue(parts).issue_ticket("B").code == "B-001"
+
+
+def test_the_gui_thread_never_builds_the_parts(queue: QueueService) -> None:
+    """After a failed boot, calls on the GUI thread neither wait nor build again (a
+    database and keyring opened on the GUI thread would freeze the screen); the next
+    call off the GUI thread retries."""
+    builders: list[threading.Thread] = []
+
+    def down_at_boot() -> Parts:
+        builders.append(threading.current_thread())
+        if len(builders) < 2:
+            raise RuntimeError("database on fire")
+        return Parts(queue)
+
+    parts = Deferred(down_at_boot)
+    parts.start()
+    deadline = time.monotonic() + 10
+    while not parts.done() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    services, staff = DeferredServices(parts), DeferredStaff(parts)
+    assert services.catalogue() == []  # on the GUI thread: at once, nothing built
+    with pytest.raises(ServicesNotReady):
+        services.start("any", "id", assisted=False)
+    with pytest.raises(ServicesNotReady):
+        staff.identify("tag")
+    assert DeferredQueue(parts).services() == []
+    assert len(builders) == 1
+    answers: list[str] = []
+    worker = threading.Thread(
+        target=lambda: answers.append(DeferredQueue(parts).issue_ticket("A").code)
+    )
+    worker.start()
+    worker.join(timeout=10)
+    assert answers == ["A-001"]
+    assert len(builders) == 2
+    assert threading.main_thread() not in builders
+
+
+def test_the_start_up_service_list_fills_once_the_parts_are_open(
+    qtbot: QtBot, queue: QueueService
+) -> None:
+    """As `kiosk run` starts: the window shows first, the parts open slowly on their own
+    thread, and the list the window asked for right after showing arrives then."""
+    from ui.contracts import UiOptions
+    from ui.window import KioskWindow
+
+    release, builders = threading.Event(), []
+
+    def slow_build() -> Parts:
+        builders.append(threading.current_thread())
+        release.wait(timeout=10)
+        return Parts(queue)
+
+    parts = Deferred(slow_build)
+    window = KioskWindow(DeferredQueue(parts), UiOptions("Kantor", fullscreen=False))
+    qtbot.addWidget(window, before_close_func=lambda _window: release.set())
+    parts.start()
+    with qtbot.waitSignal(window.services_loaded, timeout=10_000) as loaded:
+        window.refresh_services()  # what run_kiosk does right after show
+        assert window.tickets.service.services == []  # not open yet
+        release.set()
+    assert [service.code for service in loaded.args[0]] == ["A", "B", "C"]
+    assert [service.code for service in window.tickets.service.services] == ["A", "B", "C"]
+    assert builders and threading.main_thread() not in builders
+    assert window.shutdown(5_000)
 
 
 def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from kiosk.cards import StaffRole, StaffSession
@@ -16,9 +17,9 @@ from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.security.keys import OfficeKeys
 from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
+from ui.app import ReaderRelay
 from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
-from ui.staff.relay import CardRelay
 from ui.staff.sign_in import StaffSignIn, Step
 
 SIGNAL_MS = 5000
@@ -171,13 +172,14 @@ def test_cancel_forgets_the_half_typed_pin(
 
 
 def test_the_relay_brings_a_readers_tag_to_the_gui_thread(qtbot: QtBot) -> None:
-    relay = CardRelay()
     received: list[tuple[str, bool]] = []
-    relay.tag.connect(
-        lambda tag: received.append((tag, threading.current_thread() is threading.main_thread()))
+    owner = QObject()
+    relay = ReaderRelay(
+        lambda tag: received.append((tag, threading.current_thread() is threading.main_thread())),
+        owner,
     )
     reader = threading.Thread(target=relay.deliver, args=(BADGE,), name="card reader")
-    with qtbot.waitSignal(relay.tag, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(relay.received, timeout=SIGNAL_MS):
         reader.start()
     reader.join()
     assert received == [(BADGE, True)]
