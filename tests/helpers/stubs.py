@@ -37,6 +37,16 @@ class FakeClock:
         return self.current
 
 
+class FakeMonotonic:
+    """A monotonic clock (time.monotonic's shape) the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 @dataclass
 class FakeProcesses:
     """The host's processes as a test says: `me`, the ones `running`, the boot time."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from kiosk.i18n import translations
-from tests.ui.conftest import SERVICE_A, SERVICE_B
+from tests.ui.fakes import SERVICE_A, SERVICE_B
 from tests.ui.helpers import tap, text
 from ui.screens.problem import NO_SERVICES
 

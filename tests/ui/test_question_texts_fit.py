@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.i18n import LANGUAGES
-from tests.ui.fake_services import shipped_services
+from tests.ui.fakes import shipped_services
 from tests.ui.guided import MAX_STEPS, current_step, give_valid_answer, next_step, open_service
 from tests.ui.helpers import tap
 

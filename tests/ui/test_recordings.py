@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtMultimedia import QMediaPlayer
 
 from kiosk.catalogue.model import ServiceDefinition
-from tests.ui.fake_services import shipped_services
+from tests.ui.fakes import shipped_services
 from tests.ui.guided import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.recordings import RecordingPlayer

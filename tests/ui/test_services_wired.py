@@ -25,8 +25,7 @@ from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.submissions.models import OutboxItem, Submission
 from tests.helpers.database import sqlite_url
 from tests.helpers.secrets import real_keyring_or_skip
-from tests.ui.conftest import FakeQueue
-from tests.ui.fake_services import RecordingVoice, shipped_services
+from tests.ui.fakes import FakeQueue, RecordingVoice, shipped_services
 from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service
 from ui.app import ReaderRelay
 from ui.contracts import UiOptions

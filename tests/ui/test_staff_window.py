@@ -14,9 +14,18 @@ from pytestqt.wait_signal import SignalBlocker
 
 from kiosk.catalogue.validators import mask_nik
 from tests.helpers.definitions import FEMALE_NIK as OTHER_NIK
-from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
+from tests.ui.conftest import WindowFactory, shown_windows
 from tests.ui.documents.test_screen import CODE, FakeDocuments
-from tests.ui.fake_services import FakeServices, RecordingVoice
+from tests.ui.fakes import (
+    BADGE,
+    HOLDER_CARD,
+    NUMBER,
+    PIN,
+    FakeQueue,
+    FakeServices,
+    FakeStaffPort,
+    RecordingVoice,
+)
 from tests.ui.guided import (
     NIK,
     current_step,
@@ -26,7 +35,6 @@ from tests.ui.guided import (
     wizard_of,
 )
 from tests.ui.helpers import tap, text
-from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.contracts import UiOptions
 from ui.documents.screen import DocumentsScreen
 from ui.documents.worker import LETTER, LOOKUP

@@ -12,10 +12,8 @@ import sys
 
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.conftest import FakeQueue
 from tests.ui.documents.test_screen import FakeDocuments
-from tests.ui.fake_services import FakeServices
-from tests.ui.staff.fake_staff import FakeStaffPort
+from tests.ui.fakes import FakeQueue, FakeServices, FakeStaffPort
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 

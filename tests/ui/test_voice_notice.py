@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.cli.findings import Finding, problem
 from kiosk.i18n import N_
-from tests.ui.conftest import FakeQueue, WindowFactory, shown_windows
-from tests.ui.fake_services import RecordingVoice
-from tests.ui.staff.fake_staff import FakeStaffPort
+from tests.ui.conftest import WindowFactory, shown_windows
+from tests.ui.fakes import FakeQueue, FakeStaffPort, RecordingVoice
 from ui import app
 from ui.app import VoiceCheckRelay, run_kiosk
 from ui.contracts import UiOptions

@@ -16,7 +16,7 @@ from kiosk.wizard import Stage, Wizard
 from tests.helpers.definitions import sample_definition, small_definition
 from tests.helpers.expressions import EvaluationCount
 from tests.helpers.stubs import FakeClock
-from tests.ui.fake_services import shipped_services
+from tests.ui.fakes import shipped_services
 from tests.ui.guided import (
     NAME,
     NIK,

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from devices.readers.rdm6300 import CardRead, Rdm6300Parser, encode_frame
+from tests.helpers.stubs import FakeMonotonic
 
 # Frames worked out by hand. STX (0x02), ten hex digits, the XOR of the five data
 # bytes as two hex digits, ETX (0x03):
@@ -21,22 +22,12 @@ FRAME_B = b"\x02" + b"0F00A1B2C3" + b"DF" + b"\x03"
 BAD_CHECKSUM_A = b"\x02" + b"62E3086CED" + b"09" + b"\x03"
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def tags(reads: list[CardRead]) -> list[str]:
     return [read.tag for read in reads]
 
 
 def test_a_real_frame_is_one_card_read_with_its_time() -> None:
-    clock = FakeClock()
+    clock = FakeMonotonic()
     parser = Rdm6300Parser(clock=clock)
     assert parser.feed(FRAME_A) == [CardRead(TAG_A, 100.0)]
     assert parser.stats.frames == 1
@@ -71,7 +62,7 @@ def test_the_emulators_encoder_gives_the_hand_made_frames() -> None:
 def test_any_split_gives_the_same_reads(cuts: list[int]) -> None:
     stream = FRAME_A + FRAME_B + FRAME_A
     points = [0, *sorted(cuts), len(stream)]
-    parser = Rdm6300Parser(repeat_window=0, clock=FakeClock())
+    parser = Rdm6300Parser(repeat_window=0, clock=FakeMonotonic())
     reads = [read for a, b in itertools.pairwise(points) for read in parser.feed(stream[a:b])]
     assert tags(reads) == [TAG_A, TAG_B, TAG_A]
     assert parser.stats.garbage_bytes == parser.stats.bad_frames == 0
@@ -122,7 +113,7 @@ def test_a_broken_frame_is_dropped_and_the_next_one_read(broken: bytes, garbage:
 
 
 def test_a_held_card_is_reported_once() -> None:
-    clock = FakeClock()
+    clock = FakeMonotonic()
     parser = Rdm6300Parser(repeat_window=1.5, clock=clock)
     seen = []
     for moment in (0.0, 0.1, 1.0, 2.4, 4.0):  # each sighting restarts the window
@@ -133,7 +124,7 @@ def test_a_held_card_is_reported_once() -> None:
 
 
 def test_a_new_card_inside_the_window_is_reported() -> None:
-    clock = FakeClock()
+    clock = FakeMonotonic()
     parser = Rdm6300Parser(clock=clock)
     assert tags(parser.feed(FRAME_A)) == [TAG_A]
     clock.now += 0.2
@@ -143,7 +134,7 @@ def test_a_new_card_inside_the_window_is_reported() -> None:
 
 
 def test_a_zero_window_reports_every_frame() -> None:
-    parser = Rdm6300Parser(repeat_window=0, clock=FakeClock())
+    parser = Rdm6300Parser(repeat_window=0, clock=FakeMonotonic())
     assert tags(parser.feed(FRAME_A * 3)) == [TAG_A] * 3
 
 
@@ -157,7 +148,7 @@ def test_a_card_read_holds_only_a_proper_tag() -> None:
 
 
 def test_the_drop_counts_in_words_leave_out_the_tags() -> None:
-    parser = Rdm6300Parser(clock=FakeClock())
+    parser = Rdm6300Parser(clock=FakeMonotonic())
     parser.feed(b"\x00\xff" + BAD_CHECKSUM_A + b"\x02zz\x03" + FRAME_B * 3)
     assert (parser.stats.bad_input, parser.stats.dropped) == (4, 6)
     summary = parser.stats.summary()
@@ -168,7 +159,7 @@ def test_the_drop_counts_in_words_leave_out_the_tags() -> None:
 
 
 def test_a_held_card_alone_is_no_bad_input() -> None:
-    parser = Rdm6300Parser(clock=FakeClock())
+    parser = Rdm6300Parser(clock=FakeMonotonic())
     parser.feed(FRAME_A * 4)
     assert (parser.stats.bad_input, parser.stats.dropped) == (0, 3)
     assert parser.stats.summary() == "3 repeats of a held card"

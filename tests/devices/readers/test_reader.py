@@ -26,6 +26,7 @@ from devices.readers import (
 )
 from devices.readers.rdm6300 import encode_frame
 from devices.transport import SerialTransport
+from tests.helpers.stubs import FakeMonotonic
 
 T = TypeVar("T")
 TAG = "62E3086CED"
@@ -239,16 +240,6 @@ def test_other_read_failures_are_reported_once_and_retried() -> None:
     assert collector.items == ["ANJ-7K3Q9"]
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def wait_until(condition: Callable[[], bool]) -> None:
     """Poll for what no callback announces, such as the parser's counts."""
     deadline = time.monotonic() + WAIT
@@ -261,7 +252,7 @@ def start_watched_reader(
     transport: SerialTransport,
     parser: Rdm6300Parser,
     collector: Collector[CardRead],
-    clock: FakeClock,
+    clock: FakeMonotonic,
 ) -> SerialReader[CardRead]:
     reader = SerialReader(
         transport,
@@ -278,7 +269,7 @@ def start_watched_reader(
 def test_unreadable_input_is_told_once_per_interval(card_transport: SerialTransport) -> None:
     collector: Collector[CardRead] = Collector()
     parser = Rdm6300Parser()
-    clock = FakeClock()
+    clock = FakeMonotonic()
     reader = start_watched_reader(card_transport, parser, collector, clock)
     get_card_reader("door").send_garbage(b"junk")
     collector.wait_for(lambda: collector.bad_input == ["4 stray bytes"])
@@ -300,7 +291,7 @@ def test_unreadable_input_is_told_once_per_interval(card_transport: SerialTransp
 def test_a_held_card_is_no_unreadable_input(card_transport: SerialTransport) -> None:
     collector: Collector[CardRead] = Collector()
     parser = Rdm6300Parser()
-    reader = start_watched_reader(card_transport, parser, collector, FakeClock())
+    reader = start_watched_reader(card_transport, parser, collector, FakeMonotonic())
     get_card_reader("door").present(TAG, repeats=5)
     collector.wait_for(lambda: len(collector.items) == 1)
     reader.stop()

@@ -16,7 +16,7 @@ from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.security.keys import OfficeKeys
-from tests.ui.staff.fake_staff import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
+from tests.ui.fakes import BADGE, HOLDER_CARD, NUMBER, PIN, FakeStaffPort
 from ui.app import ReaderRelay
 from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
