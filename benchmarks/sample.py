@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.queue.types import IssuedTicket, ServiceInfo
+from kiosk.queue.types import IssuedTicket, QueueLine
 
-SERVICE = ServiceInfo(
+SERVICE = QueueLine(
     code="B",
     prefix="B",
     names={"id": "Surat Keterangan", "en": "Certificates and Letters"},

@@ -54,9 +54,9 @@ from kiosk.clock import SystemClock
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
 from ui.contracts import UiOptions
+from ui.guided.keypad import key_name
 from ui.theme import palette_for, stylesheet
 from ui.window import KioskWindow
-from ui.wizard.keypad import key_name
 
 TARGET_RATIO, TARGET_MS = 2.0, 50.0
 FORMS = 3  # the first form after start, then two more by the next citizens
@@ -90,7 +90,7 @@ class CatalogueOnly:
 
 
 class NoQueue:
-    def services(self) -> list[object]:
+    def lines(self) -> list[object]:
         return []
 
     def issue_ticket(self, *args: object, **kwargs: object) -> object:
@@ -165,7 +165,7 @@ def kiosk_next_times(app: QApplication) -> list[list[float]]:
     options = UiOptions("Kantor Desa", fullscreen=False, voice_enabled=False)
     window = KioskWindow(NoQueue(), options, services=services)  # type: ignore[arg-type]
     window.show_kiosk()
-    window.refresh_services()
+    window.refresh_lines()
     forms = [one_form(app, window, largest.id) for _ in range(FORMS)]
     del KEY_TIMES[: len(KEY_TIMES) // FORMS]  # the first form's keys: one-off costs
     window.shutdown()

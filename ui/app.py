@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ui.contracts import QueuePort, ServicesPort, UiOptions
+from ui.contracts import ApplicationsPort, QueuePort, UiOptions
 from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
@@ -143,7 +143,7 @@ def run_kiosk(
     queue: QueuePort,
     options: UiOptions,
     argv: list[str],
-    services: ServicesPort | None = None,
+    services: ApplicationsPort | None = None,
     start_scanner: StartReader | None = None,
     start_card_reader: StartReader | None = None,
     staff: StaffPort | None = None,
@@ -184,7 +184,7 @@ def run_kiosk(
         checker.start(VOICE_CHECK_DELAY_MS)
     app.installEventFilter(window.idle_watcher)
     window.show_kiosk()
-    window.refresh_services()  # the queue may still be opening its database: ask again
+    window.refresh_lines()  # the queue may still be opening its database: ask again
     try:
         return app.exec()
     finally:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.queue.types import IssuedTicket, Priority, QueueLine
 from kiosk.submissions.types import Receipt, StatusView
 
 if TYPE_CHECKING:
@@ -21,21 +21,21 @@ class QueuePort(Protocol):
     """The queue service as the kiosk screens use it.
 
     `issue_ticket` blocks while the ticket prints, so the ui only calls it off
-    the GUI thread (see `ui.worker`).
+    the GUI thread (see `ui.ticket.worker`).
     """
 
-    def services(self) -> list[ServiceInfo]: ...
+    def lines(self) -> list[QueueLine]: ...
 
     def issue_ticket(
-        self, service_code: str, priority: Priority | None = None, language: str = "id"
+        self, line_code: str, priority: Priority | None = None, language: str = "id"
     ) -> IssuedTicket: ...
 
 
-class ServicesPort(Protocol):
+class ApplicationsPort(Protocol):
     """The guided services (letters and documents) as the screens use them.
 
     `catalogue`, `finalise` and `status` may touch the database or a device, so the
-    ui calls them off the GUI thread (see `ui.wizard.worker`); `start` only builds
+    ui calls them off the GUI thread (see `ui.guided.worker`); `start` only builds
     an in-memory `Wizard` from the loaded catalogue and is called on the GUI thread.
     """
 

@@ -10,21 +10,21 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ui.contracts import QueuePort, ServicesPort, UiOptions
+from ui.base.screen import Screen
+from ui.base.stack import ScreenStack
+from ui.contracts import ApplicationsPort, QueuePort, UiOptions
 from ui.documents.contracts import DocumentsPort
+from ui.home import HomeScreen
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
-from ui.screens.base import Screen
-from ui.screens.home import HomeScreen
-from ui.screens.stack import ScreenStack
-from ui.screens.ticket_flow import TicketFlow
 from ui.staff.contracts import StaffPort
 from ui.theme import Palette, palette_for, stylesheet
+from ui.ticket.flow import TicketFlow
 
 if TYPE_CHECKING:  # built after the window first shows (see `build_all`)
+    from ui.guided.flow import GuidedFlow
     from ui.staff.flow import StaffFlow
     from ui.voice import Voice
-    from ui.wizard.flow import GuidedFlow
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ STATUS_SCAN_PREFIX = "ANJUNGAN:S:"  # a receipt's QR code (kiosk.submissions.typ
 
 
 class KioskWindow(QMainWindow):
-    """Home, the ticket path (`ui.screens.ticket_flow`) and, with `services`, the guided
-    services and the status lookup (`ui.wizard.flow`).
+    """Home, the ticket path (`ui.ticket.flow`) and, with `services`, the guided
+    services and the status lookup (`ui.guided.flow`).
 
     More screens join with `add_screen` and show with `show_screen`; a scanned code or
     a tapped card goes to the screen shown first (`Screen.take_code`, `take_card`).
@@ -52,7 +52,7 @@ class KioskWindow(QMainWindow):
     print_failed = Signal(object)  # the exception that stopped the ticket
     printing_timed_out = Signal()  # the watchdog gave up waiting for the ticket call
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
-    services_loaded = Signal(object)  # list[ServiceInfo], each time a refresh comes back
+    lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
     language_changed = Signal(str)
     card_unclaimed = Signal(str)  # a tapped card's tag that no screen took
 
@@ -60,7 +60,7 @@ class KioskWindow(QMainWindow):
         self,
         queue: QueuePort,
         options: UiOptions,
-        services: ServicesPort | None = None,
+        services: ApplicationsPort | None = None,
         voice: Voice | None = None,
         parent: QWidget | None = None,
         staff: StaffPort | None = None,
@@ -108,7 +108,7 @@ class KioskWindow(QMainWindow):
     def guided(self) -> GuidedFlow | None:
         """The guided services (None without them), built now if not yet."""
         if self._guided is None and self._services is not None:
-            from ui.wizard.flow import GuidedFlow
+            from ui.guided.flow import GuidedFlow
 
             guided = GuidedFlow(self._services, self.voice, self._options, self)
             guided.apply_theme(palette_for(self._high_contrast))
@@ -124,8 +124,8 @@ class KioskWindow(QMainWindow):
     def staff(self) -> StaffFlow | None:
         """The staff sign-in, menu and documents (None without staff), built now if not yet."""
         if self._staff is None and self._staff_port is not None:
+            from ui.guided.style import guided_stylesheet
             from ui.staff.flow import StaffFlow
-            from ui.wizard.style import guided_stylesheet
 
             staff = StaffFlow(self._staff_port, self._documents, self._options.timezone, self)
             staff.use_language(self._tr)
@@ -197,7 +197,7 @@ class KioskWindow(QMainWindow):
 
     def add_screen(self, screen: Screen, sheet: Sheet | None = None) -> None:
         """Host one more screen: translated now and on every language change; `sheet`
-        (e.g. `ui.wizard.style.guided_stylesheet`) styles it from the palette, again on
+        (e.g. `ui.guided.style.guided_stylesheet`) styles it from the palette, again on
         every contrast change. Without one it has the window's stylesheet only."""
         self.stack.add(screen)
         if sheet is not None:
@@ -232,11 +232,11 @@ class KioskWindow(QMainWindow):
         # "Kartu Anda terbaca" only while the card's answers still wait for a form.
         self.home.show_card_notice(guided is not None and guided.holds_card_answers)
         self.show_screen("home")
-        self.refresh_services()  # a catalogue update shows on the next visit
+        self.refresh_lines()  # a catalogue update shows on the next visit
 
-    def refresh_services(self) -> None:
+    def refresh_lines(self) -> None:
         """Fetch the service list again, off the GUI thread."""
-        self.tickets.refresh_services()
+        self.tickets.refresh_lines()
 
     def restart_for_next_person(self) -> None:
         """Back to the start with the office's default language and contrast; every
@@ -314,7 +314,7 @@ class KioskWindow(QMainWindow):
             (self.print_failed, tickets.print_failed),
             (self.printing_timed_out, tickets.printing_timed_out),
             (self.late_result, tickets.late_result),
-            (self.services_loaded, tickets.services_loaded),
+            (self.lines_loaded, tickets.lines_loaded),
         ):
             theirs.connect(mine)
         self.idle_watcher.timed_out.connect(self._on_idle)

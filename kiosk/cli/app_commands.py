@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
 from kiosk.errors import KioskError
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.queue.types import IssuedTicket, Priority, QueueLine
 
 if TYPE_CHECKING:
     from kiosk.cards import CardHolder, StaffBadge, StaffSession
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kiosk.catalogue.model import ServiceDefinition
     from kiosk.documents.desk import DocumentDesk
     from kiosk.documents.types import DocumentSummary
-    from kiosk.queue.service import QueueService
+    from kiosk.queue.desk import QueueDesk
     from kiosk.submissions.desk import ApplicationDesk
     from kiosk.submissions.types import Receipt, StatusView
     from kiosk.wizard import Wizard
@@ -39,7 +39,7 @@ class Parts:
     """What the background start-up builds: the queue always, the guided services if
     they could open (no keyring, a broken catalogue directory: tickets still work)."""
 
-    queue: QueueService
+    queue: QueueDesk
     services: ApplicationDesk | None = None
     cards: CardRegistry | None = None  # staff sign-in and citizens' cards
     documents: DocumentDesk | None = None  # proofs and letters staff print
@@ -110,15 +110,15 @@ class DeferredQueue:
     def __init__(self, parts: Deferred) -> None:
         self._parts = parts
 
-    def services(self) -> list[ServiceInfo]:
+    def lines(self) -> list[QueueLine]:
         if on_gui_thread():
             return []  # the window asks again from its worker thread
-        return self._parts.ready().queue.services()
+        return self._parts.ready().queue.lines()
 
     def issue_ticket(
-        self, service_code: str, priority: Priority | None = None, language: str = "id"
+        self, line_code: str, priority: Priority | None = None, language: str = "id"
     ) -> IssuedTicket:
-        return self._parts.ready().queue.issue_ticket(service_code, priority, language)
+        return self._parts.ready().queue.issue_ticket(line_code, priority, language)
 
 
 T = TypeVar("T")
@@ -281,9 +281,9 @@ def _start_reader(starter: str, settings: Settings, deliver: Callable[[str], Non
 def _readers() -> ModuleType:
     """The reader threads' module, imported when the readers start (after the start
     screen is up): it brings pyserial and the emulators."""
-    from kiosk.cli import readers
+    from kiosk.cli import reader_threads
 
-    return readers
+    return reader_threads
 
 
 def run(args: argparse.Namespace) -> int:

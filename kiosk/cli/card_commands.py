@@ -11,7 +11,7 @@ from kiosk.cards import StaffRole
 from kiosk.cards.errors import WeakPin
 from kiosk.cards.service import CardRegistry
 from kiosk.cli.office_keys import open_office_keys
-from kiosk.cli.readers import start_card_reader, stop_reader
+from kiosk.cli.reader_threads import start_card_reader, stop_reader
 from kiosk.cli.settings_loader import settings_for
 from kiosk.cli.wiring import open_database
 from kiosk.clock import SystemClock

@@ -55,7 +55,7 @@ def list_services(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     queue = build_queue(settings, open_database(settings), open_printer(settings))
     language = settings.ui.language
-    for service in queue.services():
+    for service in queue.lines():
         waiting = queue.waiting_count(service.code)
         print(f"{service.code}\t{service.name(language)}\twaiting={waiting}")
     return 0

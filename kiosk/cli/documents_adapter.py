@@ -1,4 +1,4 @@
-"""Wires staff documents for the screens and the CLI: DocumentService, PDFs, the A4 command."""
+"""Wires staff documents for the screens and the CLI: DocumentMaker, PDFs, the A4 command."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from kiosk.config import Settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.documents.desk import DocumentDesk
-from kiosk.documents.service import DocumentService
+from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.types import Office
 from kiosk.security.sealing import Sealer
 from printing.pdf.documents import PdfDocuments
@@ -31,7 +31,7 @@ def build_documents(
     sealer: Sealer | None = None,
     sessions: sessionmaker[Session] | None = None,
     definitions: Mapping[str, ServiceDefinition] | None = None,
-) -> DocumentService:
+) -> DocumentMaker:
     """The documents service over the configured database (or the running kiosk's
     `sessions`) and the shipped catalogue (or the running kiosk's `definitions`)."""
     if sessions is None:
@@ -42,7 +42,7 @@ def build_documents(
         definitions = shipped_definitions()
     if sealer is None:  # a technician's command: the kiosk's keys, never new ones
         sealer = Sealer(open_office_keys(settings, sessions).data)
-    return DocumentService(
+    return DocumentMaker(
         sessions,
         sealer,
         definitions,

@@ -26,12 +26,12 @@ from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.documents.desk import DocumentDesk
 from kiosk.errors import KioskError
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
+from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.desk import ApplicationDesk
 from kiosk.submissions.ports import ReceiptPrinter
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def open_database(settings: Settings) -> Database:
     upgrade(engine)
     sessions = session_factory(engine)
     with sessions() as session:
-        seed_services(session, DEFAULT_SERVICES)
+        seed_lines(session, DEFAULT_LINES)
         session.commit()
     return Database(engine, sessions)
 
@@ -71,10 +71,10 @@ def open_printer(settings: Settings) -> EscPosPrinter:
     return EscPosPrinter(transport, profile, status_timeout=settings.printer.status_timeout)
 
 
-def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) -> QueueService:
+def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) -> QueueDesk:
     """The queue on the configured printer, after voiding the tickets a dead process left
     PRINTING (`kiosk run` and every `kiosk queue` command start here)."""
-    queue = QueueService(
+    queue = QueueDesk(
         database.sessions,
         ThermalPrinter(printer),
         SystemClock(),
@@ -122,7 +122,7 @@ def build_application_desk(
 ) -> ApplicationDesk:
     """The guided procedures: sealed applications, receipts on `printer`."""
     clock = clock or SystemClock()
-    submissions = SubmissionService(
+    submissions = SubmissionStore(
         sessions, sealer, clock, settings.office.name, settings.office.timezone
     )
     return ApplicationDesk(definitions, submissions, printer, clock, settings.office.timezone)

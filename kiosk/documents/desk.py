@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.ports import A4Printer
-from kiosk.documents.service import DocumentService
 from kiosk.documents.types import DocumentSummary
 
 
@@ -11,7 +11,7 @@ class DocumentDesk:
     """Implements ui.documents.contracts.DocumentsPort: every call blocks (database,
     unsealing, the print command), so the screen calls it off the GUI thread."""
 
-    def __init__(self, documents: DocumentService, printer: A4Printer) -> None:
+    def __init__(self, documents: DocumentMaker, printer: A4Printer) -> None:
         self._documents = documents
         self._printer = printer
 

@@ -24,7 +24,7 @@ class TicketVoided(PrinterUnavailable):
         return f"ticket {self.code} voided: {super().__str__()}"
 
 
-class UnknownService(KioskError):
+class UnknownLine(KioskError):
     """A service code that the queue does not know (or that is disabled)."""
 
     def __init__(self, code: str) -> None:

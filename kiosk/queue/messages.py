@@ -11,7 +11,7 @@ from kiosk.queue.errors import (
     TicketNotFound,
     TicketNotRecorded,
     TicketVoided,
-    UnknownService,
+    UnknownLine,
 )
 
 
@@ -54,7 +54,7 @@ def describe_error(error: KioskError, language: str) -> str:
         return "{} {}".format(_(PRINTER_PROBLEMS[error.problem]), _("No queue number was used."))
     if isinstance(error, QueueFull):
         return _("Service %(code)s has no numbers left today.") % {"code": error.code}
-    if isinstance(error, UnknownService):
+    if isinstance(error, UnknownLine):
         return _("There is no service with code %(code)s.") % {"code": error.code}
     if isinstance(error, QueueBusy):
         return _("The queue is busy. Please try again in a moment.")

@@ -40,7 +40,7 @@ PRIORITY = _enum_of(Priority, "priority")
 TICKET_STATE = _enum_of(TicketState, "ticket_state")
 
 
-class Service(Base):
+class Line(Base):
     """A queue service (layanan), e.g. A = Administrasi Kependudukan. Texts are per language."""
 
     __tablename__ = "services"

@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.queue.errors import QueueFull
-from kiosk.queue.models import DailyCounter, Service
+from kiosk.queue.models import DailyCounter, Line
 
 
-def reserve_next_number(session: Session, service: Service, day: date) -> int:
+def reserve_next_number(session: Session, service: Line, day: date) -> int:
     """The next number of `service` on `day`, held until the session's transaction ends.
 
     The day's counter row is the lock: SQLite already holds the database write lock
@@ -30,7 +30,7 @@ def reserve_next_number(session: Session, service: Service, day: date) -> int:
     return number
 
 
-def _locked_counter(session: Session, service: Service, day: date) -> DailyCounter:
+def _locked_counter(session: Session, service: Line, day: date) -> DailyCounter:
     """Lock the day's counter row, creating it first if this is the day's first ticket."""
     counter = _select_for_update(session, service.id, day)
     if counter is not None:

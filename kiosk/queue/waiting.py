@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.queue.models import Service, Ticket
+from kiosk.queue.models import Line, Ticket
 from kiosk.queue.states import IN_LINE, WAITING
 from kiosk.queue.types import TicketState
 
@@ -41,7 +41,7 @@ def people_ahead(session: Session, ticket: Ticket) -> int:
     return session.scalar(query) or 0
 
 
-def average_service_minutes(session: Session, service: Service, day: date) -> float:
+def average_service_minutes(session: Session, service: Line, day: date) -> float:
     """Mean serving time of the day's finished tickets, once there are enough of them."""
     query = select(Ticket.serving_started_at, Ticket.finished_at).where(
         Ticket.service_id == service.id,
@@ -60,7 +60,7 @@ def average_service_minutes(session: Session, service: Service, day: date) -> fl
     return sum(durations) / len(durations)
 
 
-def estimated_wait_minutes(session: Session, ticket: Ticket, service: Service) -> tuple[int, int]:
+def estimated_wait_minutes(session: Session, ticket: Ticket, service: Line) -> tuple[int, int]:
     """(people ahead, minutes rounded up): what the ticket prints."""
     ahead = people_ahead(session, ticket)
     if ahead == 0:
@@ -69,7 +69,7 @@ def estimated_wait_minutes(session: Session, ticket: Ticket, service: Service) -
     return ahead, math.ceil(round(ahead * average, 6))  # 7.0000001 is still 7
 
 
-def waiting_count(session: Session, service: Service, day: date) -> int:
+def waiting_count(session: Session, service: Line, day: date) -> int:
     """Tickets of the service still waiting to be called on `day`."""
     query = select(func.count()).where(
         Ticket.service_id == service.id,

@@ -13,7 +13,7 @@ from kiosk.clock import Clock
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.submissions.errors import ReceiptNotPrinted
 from kiosk.submissions.ports import ReceiptPrinter
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
 
@@ -21,12 +21,12 @@ log = logging.getLogger(__name__)
 
 
 class ApplicationDesk:
-    """Implements ui.contracts.ServicesPort; `definitions` is the loaded catalogue by id."""
+    """Implements ui.contracts.ApplicationsPort; `definitions` is the loaded catalogue by id."""
 
     def __init__(
         self,
         definitions: Mapping[str, ServiceDefinition],
-        submissions: SubmissionService,
+        submissions: SubmissionStore,
         printer: ReceiptPrinter,
         clock: Clock,
         timezone: str,

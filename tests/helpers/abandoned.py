@@ -14,9 +14,9 @@ from typing import IO
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.clock import SystemClock
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.models import Ticket
 from kiosk.queue.printing_owner import PrintingOwner
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import IssuedTicket, TicketState
 from tests.helpers.stubs import FakeClock, FakeProcesses, RecordingPrinter
 
@@ -30,8 +30,8 @@ EARLIER_BOOT = dataclasses.replace(ME, pid_space="boot-0/4026531836")
 
 def queue_for(
     sessions: sessionmaker[Session], clock: FakeClock, processes: FakeProcesses
-) -> QueueService:
-    return QueueService(
+) -> QueueDesk:
+    return QueueDesk(
         sessions, RecordingPrinter(), clock, OFFICE_NAME, "Asia/Jakarta", processes=processes
     )
 
@@ -73,9 +73,9 @@ def wait_for_line(stream: IO[str] | None, prefix: str) -> str:
     return line.removeprefix(prefix).strip()
 
 
-def starting_queue(sessions: sessionmaker[Session]) -> QueueService:
+def starting_queue(sessions: sessionmaker[Session]) -> QueueDesk:
     """A kiosk starting now on this host: the real process table, the real clock."""
-    return QueueService(sessions, RecordingPrinter(), SystemClock(), OFFICE_NAME, "Asia/Jakarta")
+    return QueueDesk(sessions, RecordingPrinter(), SystemClock(), OFFICE_NAME, "Asia/Jakarta")
 
 
 def assert_live_kept_then_killed_voided(

@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select
 
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
-from kiosk.queue.models import Service, Ticket
+from kiosk.queue.lines import DEFAULT_LINES, seed_lines
+from kiosk.queue.models import Line, Ticket
 from kiosk.queue.types import TicketState
 from tests.helpers.workers import KioskOutcome
 
@@ -26,7 +26,7 @@ def migrate_and_seed(url: str) -> None:
     try:
         upgrade(engine)
         with session_factory(engine).begin() as session:
-            seed_services(session, DEFAULT_SERVICES)
+            seed_lines(session, DEFAULT_LINES)
     finally:
         engine.dispose()
 
@@ -39,7 +39,7 @@ def copy_template(template: Path, directory: Path) -> str:
 
 
 def numbers_by_service(engine: Engine) -> dict[str, list[int]]:
-    query = select(Service.code, Ticket.number).join(Service).order_by(Ticket.number)
+    query = select(Line.code, Ticket.number).join(Line).order_by(Ticket.number)
     numbers: dict[str, list[int]] = defaultdict(list)
     with engine.connect() as connection:
         for code, number in connection.execute(query):

@@ -11,7 +11,7 @@ import sys
 
 from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.types import IssuedTicket
 
 
@@ -28,7 +28,7 @@ class HoldingPrinter:
 
 def main(url: str) -> None:
     engine = create_engine_for(url)
-    queue = QueueService(
+    queue = QueueDesk(
         session_factory(engine), HoldingPrinter(), SystemClock(), "Kantor Uji", "Asia/Jakarta"
     )
     print(f"issued {queue.issue_ticket('A').code}", flush=True)

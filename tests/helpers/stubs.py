@@ -135,4 +135,4 @@ def fail_first_receipt(monkeypatch: pytest.MonkeyPatch) -> None:
             raise RuntimeError("failed after the commit")
         return receipt_of(*args)
 
-    monkeypatch.setattr("kiosk.submissions.service.receipt_of", fails_once)
+    monkeypatch.setattr("kiosk.submissions.store.receipt_of", fails_once)

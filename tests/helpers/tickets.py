@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.queue.types import IssuedTicket, Priority, QueueLine
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def make_ticket(people_ahead: int = 3, priority: Priority | None = None) -> IssuedTicket:
-    service = ServiceInfo(
+    service = QueueLine(
         code="B",
         prefix="B",
         names={"id": "Surat Keterangan", "en": "Certificates"},

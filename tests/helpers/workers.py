@@ -19,8 +19,8 @@ from sqlalchemy import Engine
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.printers import PrinterUnavailable
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
+from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from tests.helpers.stubs import FakeClock, FlakyPrinter
 
 SERVICE_CODES = ("A", "B")
@@ -108,11 +108,9 @@ def _issue_tickets(
     engine: Engine, seed: int, attempts: int, ready: Callable[[], object]
 ) -> KioskOutcome:
     printer = FlakyPrinter(failure_rate=0.2, seconds=PRINT_SECONDS, seed=seed)
-    kiosk = QueueService(
-        session_factory(engine), printer, FakeClock(), "Kantor Uji", "Asia/Jakarta"
-    )
+    kiosk = QueueDesk(session_factory(engine), printer, FakeClock(), "Kantor Uji", "Asia/Jakarta")
     pauses = random.Random(seed + 1000)
-    kiosk.services()  # connect and warm up before the race starts
+    kiosk.lines()  # connect and warm up before the race starts
     ready()
     for attempt in range(attempts):
         with contextlib.suppress(PrinterUnavailable):
@@ -133,6 +131,6 @@ def _migrate_and_seed(
     ready()
     upgrade(engine)
     with session_factory(engine)() as session:
-        inserted = seed_services(session, DEFAULT_SERVICES)
+        inserted = seed_lines(session, DEFAULT_LINES)
         session.commit()
-    return [definition.code for definition in DEFAULT_SERVICES[:inserted]]
+    return [definition.code for definition in DEFAULT_LINES[:inserted]]

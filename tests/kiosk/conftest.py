@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
 from tests.helpers.database import copy_template, migrate_and_seed, sqlite_url
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 
@@ -55,5 +55,5 @@ def printer() -> RecordingPrinter:
 @pytest.fixture
 def queue(
     sessions: sessionmaker[Session], printer: RecordingPrinter, clock: FakeClock
-) -> QueueService:
-    return QueueService(sessions, printer, clock, OFFICE_NAME, "Asia/Jakarta")
+) -> QueueDesk:
+    return QueueDesk(sessions, printer, clock, OFFICE_NAME, "Asia/Jakarta")

@@ -26,7 +26,7 @@ from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.validators import mask_nik
 from kiosk.clock import Clock, SystemClock
 from kiosk.printers import PrinterProblem
-from kiosk.queue.types import IssuedTicket, Priority, ServiceInfo
+from kiosk.queue.types import IssuedTicket, Priority, QueueLine
 from kiosk.submissions.errors import ReceiptNotPrinted, SubmissionNotFound
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
 from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
@@ -143,14 +143,14 @@ class RecordingVoice(Voice):
         self.spoken.append(text)
 
 
-SERVICE_A = ServiceInfo(
+SERVICE_A = QueueLine(
     code="A",
     prefix="A",
     names={"id": "Administrasi Kependudukan", "en": "Population records"},
     descriptions={"id": "KTP, KK, akta kelahiran", "en": "ID card, family card, birth"},
     where_to_wait={"id": "Tunggu di kursi biru.", "en": "Wait on the blue chairs."},
 )
-SERVICE_B = ServiceInfo(
+SERVICE_B = QueueLine(
     code="B",
     prefix="B",
     names={"id": "Surat Keterangan", "en": "Certificates"},
@@ -161,7 +161,7 @@ SERVICE_B = ServiceInfo(
 
 @dataclass
 class IssueCall:
-    service_code: str
+    line_code: str
     priority: Priority | None
     language: str
     thread_id: int
@@ -175,7 +175,7 @@ class FakeQueue:
     while the database opens: an empty list on the GUI thread, a wait elsewhere.
     """
 
-    service_list: list[ServiceInfo] = field(default_factory=lambda: [SERVICE_A, SERVICE_B])
+    service_list: list[QueueLine] = field(default_factory=lambda: [SERVICE_A, SERVICE_B])
     people_ahead: int = 3
     minutes_per_person: int = 7
     fail_with: Exception | None = None
@@ -187,7 +187,7 @@ class FakeQueue:
     _numbers: dict[str, int] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def services(self) -> list[ServiceInfo]:
+    def lines(self) -> list[QueueLine]:
         if self.services_gate is not None:
             if threading.current_thread() is threading.main_thread():
                 if not self.services_gate.is_set():
@@ -199,19 +199,19 @@ class FakeQueue:
         return list(self.service_list)
 
     def issue_ticket(
-        self, service_code: str, priority: Priority | None = None, language: str = "id"
+        self, line_code: str, priority: Priority | None = None, language: str = "id"
     ) -> IssuedTicket:
         with self._lock:
-            self.calls.append(IssueCall(service_code, priority, language, threading.get_ident()))
+            self.calls.append(IssueCall(line_code, priority, language, threading.get_ident()))
         self.started.set()
         if self.gate is not None and not self.gate.wait(timeout=10):
             raise TimeoutError("the test never opened the gate")
         if self.fail_with is not None:
             raise self.fail_with
-        service = next(s for s in self.service_list if s.code == service_code)
+        service = next(s for s in self.service_list if s.code == line_code)
         with self._lock:
-            number = self._numbers.get(service_code, 0) + 1
-            self._numbers[service_code] = number
+            number = self._numbers.get(line_code, 0) + 1
+            self._numbers[line_code] = number
         return IssuedTicket(
             ticket_id=len(self.calls),
             code=f"{service.prefix}-{number:03d}",

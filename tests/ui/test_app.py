@@ -10,7 +10,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QTimer
 
 from kiosk.submissions.types import StatusView, SubmissionStatus
-from tests.ui.test_status_screen import CODE, WIB
+from tests.ui.guided.test_status_screen import CODE, WIB
 from ui.app import locale_installed, prepare_environment, run_kiosk
 from ui.contracts import UiOptions
 from ui.window import KioskWindow

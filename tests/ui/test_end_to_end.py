@@ -16,10 +16,10 @@ import pytest
 from devices.emulator import EmulatedPrinter, get_emulator, reset_emulators
 from devices.emulator.readers import get_scanner, register_reader_url_handler, reset_readers
 from devices.escpos.printer import EscPosPrinter
-from kiosk.cli.readers import start_scanner
+from kiosk.cli.reader_threads import start_scanner
 from kiosk.cli.wiring import Database, build_guided, build_queue, open_database, open_printer
 from kiosk.config import Settings, load_settings
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
 from tests.helpers.database import sqlite_url
 from tests.helpers.forms import completed
 from tests.helpers.secrets import real_keyring_or_skip
@@ -33,7 +33,7 @@ from ui.window import KioskWindow
 class Wired:
     settings: Settings
     database: Database
-    queue: QueueService
+    queue: QueueDesk
     printer: EscPosPrinter
     emulator: EmulatedPrinter
 

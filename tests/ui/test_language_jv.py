@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES
-from tests.ui.guided import fill_questions, open_service
+from tests.ui.guided_steps import fill_questions, open_service
 from tests.ui.helpers import button, tap, text
+from ui.home import HomeScreen
 from ui.i18n import Tr
-from ui.screens.home import HomeScreen
 from ui.theme import HIGH_CONTRAST, NORMAL, stylesheet
 
 MIN_TOUCH_PX = 72

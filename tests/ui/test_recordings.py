@@ -20,7 +20,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 
 from kiosk.catalogue.model import ServiceDefinition
 from tests.ui.fakes import shipped_services
-from tests.ui.guided import NIK, open_service, type_keys
+from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.recordings import RecordingPlayer
 from ui.voice import Voice, _choose_locale

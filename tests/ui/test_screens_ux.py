@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from tests.ui import test_staff_window as staff_window
 from tests.ui.conftest import WindowFactory
 from tests.ui.fakes import NUMBER
-from tests.ui.guided import type_keys
+from tests.ui.guided_steps import type_keys
 from tests.ui.helpers import tap
 from ui.theme import palette_for
 from ui.window import KioskWindow

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from devices.emulator import EmulatedPrinter, get_emulator, reset_emulators
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
 from kiosk.catalogue.validators import mask_nik
-from kiosk.cli.readers import start_card_reader, stop_reader
+from kiosk.cli.reader_threads import start_card_reader, stop_reader
 from kiosk.cli.wiring import build_guided, open_database, open_printer
 from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
@@ -26,7 +26,14 @@ from kiosk.submissions.models import OutboxItem, Submission
 from tests.helpers.database import sqlite_url
 from tests.helpers.secrets import real_keyring_or_skip
 from tests.ui.fakes import FakeQueue, RecordingVoice, shipped_services
-from tests.ui.guided import NAME, NIK, agree_and_finish, current_step, fill_questions, open_service
+from tests.ui.guided_steps import (
+    NAME,
+    NIK,
+    agree_and_finish,
+    current_step,
+    fill_questions,
+    open_service,
+)
 from ui.app import ReaderRelay
 from ui.contracts import UiOptions
 from ui.window import KioskWindow

@@ -26,7 +26,7 @@ from tests.ui.fakes import (
     FakeStaffPort,
     RecordingVoice,
 )
-from tests.ui.guided import (
+from tests.ui.guided_steps import (
     NIK,
     current_step,
     fill_questions,
@@ -38,8 +38,8 @@ from tests.ui.helpers import tap, text
 from ui.contracts import UiOptions
 from ui.documents.screen import DocumentsScreen
 from ui.documents.worker import LETTER, LOOKUP
+from ui.guided.keypad import key_name
 from ui.window import KioskWindow
-from ui.wizard.keypad import key_name
 
 SIGNAL_MS = 5_000
 # Long enough for a card's lookup to come back even on a loaded machine: the tap must

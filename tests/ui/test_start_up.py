@@ -27,7 +27,7 @@ HEAVY = (
     "PySide6.QtMultimedia",
     "PySide6.QtTextToSpeech",
     "kiosk.wizard",
-    "ui.wizard.flow",
+    "ui.guided.flow",
     "ui.staff.flow",
 )
 
@@ -39,7 +39,7 @@ from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
 class NoQueue:
-    def services(self):
+    def lines(self):
         return []
 
 app = QApplication([])

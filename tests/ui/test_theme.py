@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.errors import QueueBusy
-from tests.ui.guided import (
+from tests.ui.guided_steps import (
     agree_and_finish,
     current_step,
     fill_questions,
@@ -18,8 +18,8 @@ from tests.ui.guided import (
     type_keys,
 )
 from tests.ui.helpers import tap, tap_until_printing
+from ui.guided.style import guided_stylesheet
 from ui.theme import HIGH_CONTRAST, NORMAL, stylesheet
-from ui.wizard.style import guided_stylesheet
 
 MIN_TOUCH_PX = 72
 MIN_TEXT_PX = 24

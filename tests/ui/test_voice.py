@@ -14,7 +14,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
 from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
-from tests.ui.guided import NIK, open_service, type_keys
+from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.voice import Voice, choose_engine, speakable, spoken_code
 
@@ -59,7 +59,7 @@ def test_the_question_and_its_errors_are_read_aloud(qtbot, guided):
 
 
 def test_the_tracking_code_is_read_symbol_by_symbol(qtbot, guided, fake_services):
-    from tests.ui.guided import agree_and_finish, fill_questions
+    from tests.ui.guided_steps import agree_and_finish, fill_questions
 
     open_service(qtbot, guided, "surat-keterangan-usaha")
     fill_questions(qtbot, guided)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from ui.background import BackgroundCalls, shared_pool
-from ui.wizard.worker import ServicesWorker
-from ui.worker import QueueWorker
+from ui.guided.worker import ServicesWorker
+from ui.ticket.worker import QueueWorker
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_a_second_ticket_while_the_first_prints_is_refused(qtbot, worker, fake_q
     assert worker.wait_for_done(5_000)
     with qtbot.assertNotEmitted(worker.ticket_issued, wait=200):
         pass
-    assert [call.service_code for call in fake_queue.calls] == ["A"]
+    assert [call.line_code for call in fake_queue.calls] == ["A"]
     assert not worker.issuing
 
 
@@ -49,21 +49,21 @@ def test_the_next_ticket_is_accepted_once_the_first_has_answered(qtbot, worker, 
 
 def test_refreshes_asked_while_one_waits_are_merged(qtbot, worker, fake_queue):
     gate = fake_queue.hold_services()
-    worker.refresh_services()
-    worker.refresh_services()
+    worker.refresh_lines()
+    worker.refresh_lines()
     assert worker.refreshing
-    with qtbot.waitSignal(worker.services_loaded, timeout=5_000) as loaded:
+    with qtbot.waitSignal(worker.lines_loaded, timeout=5_000) as loaded:
         gate.set()
     assert [service.code for service in loaded.args[0]] == ["A", "B"]
     assert not worker.refreshing
-    with qtbot.assertNotEmitted(worker.services_loaded, wait=200):
+    with qtbot.assertNotEmitted(worker.lines_loaded, wait=200):
         pass
 
 
 def test_a_failed_refresh_is_reported(qtbot, worker, fake_queue):
     fake_queue.services_fail_with = OSError("database locked")
-    with qtbot.waitSignal(worker.services_failed, timeout=5_000) as failed:
-        worker.refresh_services()
+    with qtbot.waitSignal(worker.lines_failed, timeout=5_000) as failed:
+        worker.refresh_lines()
     assert isinstance(failed.args[0], OSError)
     assert not worker.refreshing
 

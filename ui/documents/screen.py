@@ -14,12 +14,12 @@ from kiosk.i18n import N_
 from kiosk.submissions.tracking import tracking_code_from_scan
 from kiosk.submissions.types import SubmissionStatus
 from kiosk.wizard.messages import text_in
+from ui.base.screen import Screen, make_button, make_label
 from ui.documents.contracts import DocumentsPort
 from ui.documents.worker import LETTER, LOOKUP, PROOF, DocumentsWorker
+from ui.guided.keypad import DELETE, Keypad, code_rows
+from ui.guided.parts import busy_bar
 from ui.i18n import Tr, supported
-from ui.screens.base import Screen, make_button, make_label
-from ui.wizard.keypad import DELETE, Keypad, code_rows
-from ui.wizard.parts import busy_bar
 
 log = logging.getLogger(__name__)
 

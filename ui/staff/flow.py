@@ -13,10 +13,10 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.cards import CardHolder, StaffBadge, StaffSession
+from ui.base.screen import Screen
 from ui.documents.contracts import DocumentsPort
 from ui.documents.screen import DocumentsScreen
 from ui.i18n import Tr
-from ui.screens.base import Screen
 from ui.staff.contracts import StaffPort
 from ui.staff.menu import StaffMenu
 from ui.staff.sign_in import StaffSignIn

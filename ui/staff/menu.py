@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button, make_label
 
 if TYPE_CHECKING:
     from ui.voice import VoiceProblem

@@ -12,11 +12,11 @@ from kiosk.cards import StaffBadge, StaffLockedOut, UnknownStaff, WrongPin
 from kiosk.cards.messages import DEFAULT_TIMEZONE, describe_card_error
 from kiosk.cards.pins import PIN_LENGTH
 from kiosk.errors import KioskError
+from ui.base.screen import Screen, make_button, make_label
+from ui.guided.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
 from ui.i18n import Tr
-from ui.screens.base import Screen, make_button, make_label
 from ui.staff.contracts import StaffPort
 from ui.staff.worker import IDENTIFY, StaffWorker
-from ui.wizard.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
 
 STAFF_NUMBER_DIGITS = 12
 COMPACT_MARGIN_PX = 32  # a keypad and a two-line title on 800 px

@@ -12,7 +12,7 @@ import yaml
 from kiosk.catalogue.loader import load_catalogue
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.i18n import LANGUAGES
-from kiosk.queue.catalogue import DEFAULT_SERVICES
+from kiosk.queue.lines import DEFAULT_LINES
 from kiosk.wizard.messages import text_in
 
 SERVICE_FILES = sorted(default_catalogue_dir().glob("*.yaml"))
@@ -59,7 +59,7 @@ def test_the_loaded_services_speak_javanese():
         assert all("jv" in requirement for requirement in service.requirements), service.id
 
 
-@pytest.mark.parametrize("service", DEFAULT_SERVICES, ids=lambda service: service.code)
+@pytest.mark.parametrize("service", DEFAULT_LINES, ids=lambda service: service.code)
 def test_the_queue_services_are_named_in_every_language(service):
     for texts in (service.names, service.descriptions, service.where_to_wait):
         assert set(texts) == set(LANGUAGES)

@@ -16,7 +16,7 @@ from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalPrinter
 from kiosk.config import Settings, load_settings
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
 from tests.helpers.stubs import FakeClock
 
 _names = count()
@@ -44,10 +44,10 @@ def emulator(emulator_url: str, escpos_printer: EscPosPrinter) -> EmulatedPrinte
 @pytest.fixture
 def real_queue(
     sessions: sessionmaker[Session], escpos_printer: EscPosPrinter, clock: FakeClock
-) -> QueueService:
+) -> QueueDesk:
     """The queue service exactly as `kiosk run` wires it, but on the emulated printer."""
     printer = ThermalPrinter(escpos_printer)
-    return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
+    return QueueDesk(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
 
 
 @pytest.fixture(autouse=True)

@@ -26,12 +26,12 @@ from kiosk.cli.app_commands import (
     ServicesNotReady,
 )
 from kiosk.config.schema import PRINTER_PROFILES
-from kiosk.queue.service import QueueService
+from kiosk.queue.desk import QueueDesk
 
 T = TypeVar("T")
 
 
-def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueService) -> None:
+def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
     release = threading.Event()
 
     def slow_build() -> Parts:
@@ -41,20 +41,20 @@ def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueService) -> No
     parts = Deferred(slow_build)
     deferred = DeferredQueue(parts)
     parts.start()
-    assert deferred.services() == []  # the main thread gets an answer at once
+    assert deferred.lines() == []  # the main thread gets an answer at once
 
     answers: list[list[str]] = []
-    worker = threading.Thread(target=lambda: answers.append([s.code for s in deferred.services()]))
+    worker = threading.Thread(target=lambda: answers.append([s.code for s in deferred.lines()]))
     worker.start()
     release.set()
     worker.join(timeout=10)
     assert answers == [["A", "B", "C"]]
     assert deferred.issue_ticket("A").code == "A-001"
-    assert deferred.services() == []  # even when ready: no database on the GUI thread
+    assert deferred.lines() == []  # even when ready: no database on the GUI thread
 
 
 def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
-    queue: QueueService,
+    queue: QueueDesk,
 ) -> None:
     attempts: list[int] = []
 
@@ -84,7 +84,7 @@ def off_gui_thread(call: Callable[[], T]) -> T:
         return pool.submit(call).result(timeout=10)
 
 
-def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueService) -> None:
+def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueDesk) -> None:
     parts = Deferred(lambda: Parts(queue, services_error=RuntimeError("no keyring")))
     parts.start()
     services = DeferredServices(parts)
@@ -103,7 +103,7 @@ def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueServic
     assert DeferredQueue(parts).issue_ticket("B").code == "B-001"
 
 
-def test_the_gui_thread_never_builds_the_parts(queue: QueueService) -> None:
+def test_the_gui_thread_never_builds_the_parts(queue: QueueDesk) -> None:
     """After a failed boot, calls on the GUI thread neither wait nor build again (a
     database and keyring opened on the GUI thread would freeze the screen); the next
     call off the GUI thread retries."""
@@ -126,7 +126,7 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueService) -> None:
         services.start("any", "id", assisted=False)
     with pytest.raises(ServicesNotReady):
         staff.identify("tag")
-    assert DeferredQueue(parts).services() == []
+    assert DeferredQueue(parts).lines() == []
     assert len(builders) == 1
     answers: list[str] = []
     worker = threading.Thread(
@@ -140,7 +140,7 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueService) -> None:
 
 
 def test_the_start_up_service_list_fills_once_the_parts_are_open(
-    qtbot: QtBot, queue: QueueService
+    qtbot: QtBot, queue: QueueDesk
 ) -> None:
     """As `kiosk run` starts: the window shows first, the parts open slowly on their own
     thread, and the list the window asked for right after showing arrives then."""

@@ -13,7 +13,7 @@ import pytest
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
 from devices.readers.rdm6300 import CardRead, encode_frame
 from devices.readers.reader import SerialReader
-from kiosk.cli.readers import start_card_reader, stop_reader
+from kiosk.cli.reader_threads import start_card_reader, stop_reader
 from kiosk.config import load_settings
 
 
@@ -148,8 +148,8 @@ def test_a_clean_read_logs_no_warning(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_a_reader_that_dropped_nothing_stops_quietly(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="kiosk.cli.readers")
+    caplog.set_level(logging.DEBUG, logger="kiosk.cli.reader_threads")
     reader = start_desk_reader("quiet", lambda tag: None)
     stop_reader(reader)
     reset_readers()
-    assert [r for r in caplog.records if r.name == "kiosk.cli.readers"] == []
+    assert [r for r in caplog.records if r.name == "kiosk.cli.reader_threads"] == []

@@ -16,7 +16,7 @@ from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.wiring import open_database
 from kiosk.config import load_settings
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from tests.helpers.cli import kiosk
 from tests.helpers.definitions import sample_definition
 from tests.helpers.stubs import FakeClock
@@ -65,7 +65,7 @@ def kiosk_pc(tmp_path: Path) -> tuple[dict[str, str], str, str, str]:
     database = open_database(settings)
     store = SystemdCredsSecretStore(settings.security.credentials_dir, environ=env)
     keys = open_office_keys(settings, database.sessions, store=store)
-    service = SubmissionService(
+    service = SubmissionStore(
         database.sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta"
     )
     code = service.finalise(make_form(nik=nik, name=name), sample_definition()).tracking_code

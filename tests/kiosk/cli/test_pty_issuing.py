@@ -18,8 +18,8 @@ from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
 from kiosk.cli.printer_adapter import ThermalPrinter
 from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import TicketVoided
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import TicketState
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.cli.test_ticket_issuing import ticket_count, ticket_states
@@ -64,13 +64,13 @@ def emulator(start_emulator: StartEmulator) -> PtyPrinterProcess:
 @pytest.fixture
 def pty_queue(
     sessions: sessionmaker[Session], transport: SerialTransport, clock: FakeClock
-) -> QueueService:
+) -> QueueDesk:
     """The queue service as `kiosk run` wires it, on a serial port that is a real pty."""
     printer = ThermalPrinter(EscPosPrinter(transport, get_profile("80mm")))
-    return QueueService(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
+    return QueueDesk(sessions, printer, clock, "Kantor Desa Sukamaju", "Asia/Jakarta")
 
 
-def problem_issuing(queue: QueueService, service: str) -> PrinterProblem:
+def problem_issuing(queue: QueueDesk, service: str) -> PrinterProblem:
     """The problem of a printer refusing before any number was used."""
     with pytest.raises(PrinterUnavailable) as caught:
         queue.issue_ticket(service)
@@ -87,7 +87,7 @@ def wait_for_bytes(emulator: PtyPrinterProcess, count: int) -> None:
 
 
 def test_a_ticket_printed_over_the_pty_comes_back_as_text(
-    pty_queue: QueueService, emulator: PtyPrinterProcess
+    pty_queue: QueueDesk, emulator: PtyPrinterProcess
 ) -> None:
     assert pty_queue.issue_ticket("A").code == "A-001"
     (text,) = emulator.tickets()
@@ -97,7 +97,7 @@ def test_a_ticket_printed_over_the_pty_comes_back_as_text(
 
 
 def test_paper_out_consumes_no_number(
-    pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
     assert emulator.command("paper-out") == "ok"
     assert problem_issuing(pty_queue, "B") is PrinterProblem.PAPER_OUT
@@ -108,14 +108,14 @@ def test_paper_out_consumes_no_number(
     assert ticket_count(sessions) == 1
 
 
-def voided_issuing(queue: QueueService, service: str) -> TicketVoided:
+def voided_issuing(queue: QueueDesk, service: str) -> TicketVoided:
     with pytest.raises(TicketVoided) as caught:
         queue.issue_ticket(service)
     return caught.value
 
 
 def test_paper_running_out_mid_ticket_voids_the_number(
-    pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
     assert emulator.command("paper-out-after 3") == "ok"
     voided = voided_issuing(pty_queue, "A")
@@ -126,7 +126,7 @@ def test_paper_running_out_mid_ticket_voids_the_number(
 
 
 def test_unplug_mid_ticket_voids_the_number_and_the_port_reconnects(
-    pty_queue: QueueService, start_emulator: StartEmulator, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, start_emulator: StartEmulator, sessions: sessionmaker[Session]
 ) -> None:
     emulator = start_emulator(pace=True)  # a ticket (~330 bytes) takes ~0.35 s at 9600 baud
     with ThreadPoolExecutor(1) as pool:
@@ -148,7 +148,7 @@ def test_unplug_mid_ticket_voids_the_number_and_the_port_reconnects(
 
 
 def test_line_noise_before_a_status_reply_is_skipped(
-    pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
     assert emulator.command("noise 5") == "ok"
     assert pty_queue.issue_ticket("A").code == "A-001"
@@ -166,7 +166,7 @@ def kill(emulator: PtyPrinterProcess) -> None:
 
 
 def test_a_printer_process_killed_mid_ticket_voids_the_number(
-    pty_queue: QueueService, start_emulator: StartEmulator, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, start_emulator: StartEmulator, sessions: sessionmaker[Session]
 ) -> None:
     emulator = start_emulator(pace=True)
     assert pty_queue.issue_ticket("A").code == "A-001"
@@ -182,7 +182,7 @@ def test_a_printer_process_killed_mid_ticket_voids_the_number(
 
 
 def test_a_printer_process_killed_between_tickets_consumes_no_number(
-    pty_queue: QueueService, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
+    pty_queue: QueueDesk, emulator: PtyPrinterProcess, sessions: sessionmaker[Session]
 ) -> None:
     assert pty_queue.issue_ticket("A").code == "A-001"
     kill(emulator)

@@ -12,7 +12,7 @@ import pytest
 
 from devices.emulator.readers import get_scanner, register_reader_url_handler, reset_readers
 from kiosk.cli.app_commands import _start_reader
-from kiosk.cli.readers import RunningReader, start_scanner, stop_reader
+from kiosk.cli.reader_threads import RunningReader, start_scanner, stop_reader
 from kiosk.config import load_settings
 
 
@@ -137,5 +137,5 @@ def test_a_clean_scan_logs_nothing_from_the_scanner(caplog: pytest.LogCaptureFix
     finally:
         stop_reader(reader)
         reset_readers()
-    assert [r for r in caplog.records if r.name == "kiosk.cli.readers"] == []
+    assert [r for r in caplog.records if r.name == "kiosk.cli.reader_threads"] == []
     assert all("K7QM" not in record.getMessage() for record in caplog.records)

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import EmulatedPrinter
 from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import TicketVoided
 from kiosk.queue.models import Ticket
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
 
 
@@ -21,9 +21,7 @@ def ticket_count(sessions: sessionmaker[Session]) -> int:
         return session.scalar(select(func.count()).select_from(Ticket)) or 0
 
 
-def test_issued_ticket_is_printed_in_full(
-    real_queue: QueueService, emulator: EmulatedPrinter
-) -> None:
+def test_issued_ticket_is_printed_in_full(real_queue: QueueDesk, emulator: EmulatedPrinter) -> None:
     real_queue.issue_ticket("A")
     ticket = real_queue.issue_ticket("A", Priority.PREGNANT)
     assert ticket.code == "A-002"
@@ -37,7 +35,7 @@ def test_issued_ticket_is_printed_in_full(
 
 
 def test_paper_out_consumes_no_number(
-    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    real_queue: QueueDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.paper_out()
     with pytest.raises(PrinterUnavailable) as caught:
@@ -60,7 +58,7 @@ def ticket_states(sessions: sessionmaker[Session]) -> list[tuple[str, TicketStat
 
 
 def test_unplug_mid_ticket_voids_the_number_and_recovers(
-    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    real_queue: QueueDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.pace = True  # the ticket takes ~0.6 s on a 9600 baud line
     printing_started = threading.Event()
@@ -100,7 +98,7 @@ def test_unplug_mid_ticket_voids_the_number_and_recovers(
 
 
 def test_reprint_prints_the_same_number_again(
-    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    real_queue: QueueDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     first = real_queue.issue_ticket("B")
     again = real_queue.reprint(first.ticket_id)
@@ -111,7 +109,7 @@ def test_reprint_prints_the_same_number_again(
 
 
 def test_paper_running_out_mid_ticket_voids_the_number(
-    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    real_queue: QueueDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     emulator.paper_runs_out_after(3)  # the roll ends three lines into the ticket
     with pytest.raises(TicketVoided) as caught:
@@ -127,7 +125,7 @@ def test_paper_running_out_mid_ticket_voids_the_number(
 
 
 def test_a_printer_that_cannot_discard_the_rest_voids_the_number(
-    real_queue: QueueService, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
+    real_queue: QueueDesk, emulator: EmulatedPrinter, sessions: sessionmaker[Session]
 ) -> None:
     """No clear-buffer support: the rest of the ticket prints after the paper change, so
     that number must never be given to the next citizen (a gap beats a duplicate)."""

@@ -58,6 +58,17 @@ def gone(pid_file: Path) -> bool:
     return state in ("Z", "X")
 
 
+def dies_soon(pid_file: Path, seconds: float = 2.0) -> bool:
+    """Whether the process is dead within `seconds`: SIGKILL to an orphaned module lands
+    when the kernel next schedules it, which a loaded machine may delay a little."""
+    deadline = time.monotonic() + seconds
+    while not gone(pid_file):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def test_a_server_without_output_modules_names_the_package_to_install(fake_speechd):
     fake_speechd("no-modules")
     found = by_name(check_voice())
@@ -117,7 +128,7 @@ def test_a_server_that_hangs_is_killed_with_its_modules_in_bounded_time(fake_spe
     engine = by_name(check_voice())["engine start"]
     assert time.monotonic() - started < 8
     assert engine.detail_in() == "speech-dispatcher did not start within 1 seconds: it hangs."
-    assert gone(record / "server.pid") and gone(record / "module.pid")
+    assert gone(record / "server.pid") and dies_soon(record / "module.pid")
 
 
 def test_a_server_that_never_answers_is_a_problem_not_a_freeze(fake_speechd, monkeypatch):
@@ -193,7 +204,7 @@ def test_stopping_the_start_up_check_ends_its_server_at_once(fake_speechd, monke
     check.stop()
     assert time.monotonic() - started < 2
     assert handed == []  # cancelled: nothing to show
-    assert gone(record / "server.pid") and gone(record / "module.pid")
+    assert gone(record / "server.pid") and dies_soon(record / "module.pid")
 
 
 def test_on_this_machine_the_voice_can_speak():

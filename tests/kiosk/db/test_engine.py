@@ -16,8 +16,8 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import StatementError
 
 from kiosk.db.engine import begin_write, create_engine_for, session_factory
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.models import TicketEvent
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import TicketState
 from tests.helpers.stubs import FakeClock
 
@@ -62,9 +62,7 @@ def test_plain_sessions_begin_deferred(engine: Engine, db_url: str) -> None:
             other.close()
 
 
-def test_datetimes_come_back_aware_utc(
-    engine: Engine, queue: QueueService, clock: FakeClock
-) -> None:
+def test_datetimes_come_back_aware_utc(engine: Engine, queue: QueueDesk, clock: FakeClock) -> None:
     wib = timezone(timedelta(hours=7))
     clock.set(datetime(2024, 5, 6, 9, tzinfo=wib))
     ticket_id = queue.issue_ticket("A").ticket_id

@@ -22,8 +22,8 @@ from kiosk.db.migrate import (
     head_revision,
     upgrade,
 )
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
-from kiosk.queue.models import Service
+from kiosk.queue.lines import DEFAULT_LINES, seed_lines
+from kiosk.queue.models import Line
 
 TABLES = {
     "services",
@@ -67,7 +67,7 @@ def test_upgrade_accepts_a_url_and_running_twice_is_a_no_op(tmp_path: Path) -> N
     engine = create_engine_for(url)
     try:
         with session_factory(engine).begin() as session:
-            seed_services(session, DEFAULT_SERVICES)
+            seed_lines(session, DEFAULT_LINES)
 
         upgrade(engine)
         upgrade(url)
@@ -109,24 +109,23 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
 
 def test_seeding_is_idempotent(engine: Engine) -> None:
     with session_factory(engine).begin() as session:
-        assert seed_services(session, DEFAULT_SERVICES) == 0  # the fixture seeded already
+        assert seed_lines(session, DEFAULT_LINES) == 0  # the fixture seeded already
     with engine.connect() as connection:
         codes = connection.execute(sa.text("SELECT code FROM services ORDER BY code")).scalars()
         assert list(codes) == ["A", "B", "C"]
 
 
 def test_seeding_inserts_missing_codes_only_and_keeps_staff_edits(engine: Engine) -> None:
-    extra = replace(DEFAULT_SERVICES[0], code="D", prefix="D", names={"id": "Loket D"})
+    extra = replace(DEFAULT_LINES[0], code="D", prefix="D", names={"id": "Loket D"})
     with session_factory(engine).begin() as session:
-        session.execute(sa.update(Service).where(Service.code == "A").values(prefix="Z"))
+        session.execute(sa.update(Line).where(Line.code == "A").values(prefix="Z"))
 
     with session_factory(engine).begin() as session:
-        assert seed_services(session, [*DEFAULT_SERVICES, extra]) == 1
+        assert seed_lines(session, [*DEFAULT_LINES, extra]) == 1
 
     with session_factory(engine)() as session:
         prefixes = {
-            code: prefix
-            for code, prefix in session.execute(sa.select(Service.code, Service.prefix))
+            code: prefix for code, prefix in session.execute(sa.select(Line.code, Line.prefix))
         }
     assert prefixes == {"A": "Z", "B": "B", "C": "C", "D": "D"}
 
@@ -137,14 +136,14 @@ def test_seeding_adds_a_new_language_only_where_staff_kept_the_texts(engine: Eng
     old = {"id": "Administrasi Kependudukan", "en": "Civil Registration"}
     renamed = {"id": "Loket KTP & KK", "en": "ID and family cards"}
     with session_factory(engine).begin() as session:
-        session.execute(sa.update(Service).where(Service.code == "A").values(names=old))
-        session.execute(sa.update(Service).where(Service.code == "B").values(names=renamed))
+        session.execute(sa.update(Line).where(Line.code == "A").values(names=old))
+        session.execute(sa.update(Line).where(Line.code == "B").values(names=renamed))
     with session_factory(engine).begin() as session:
-        seed_services(session, DEFAULT_SERVICES)
+        seed_lines(session, DEFAULT_LINES)
     with session_factory(engine)() as session:
-        rows = session.execute(sa.select(Service.code, Service.names))
+        rows = session.execute(sa.select(Line.code, Line.names))
         names = {code: texts for code, texts in rows}
-    assert names["A"] == {**old, "jv": DEFAULT_SERVICES[0].names["jv"]}
+    assert names["A"] == {**old, "jv": DEFAULT_LINES[0].names["jv"]}
     assert names["B"] == renamed
 
 

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.model import ServiceDefinition
-from kiosk.documents.service import DocumentService
+from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.types import Office
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from kiosk.wizard.form import JsonAnswer
 from printing.pdf.documents import PdfDocuments
 from tests.helpers.stubs import FakeClock
@@ -45,9 +45,9 @@ def documents(
     sealer: Sealer,
     definitions: dict[str, ServiceDefinition],
     clock: FakeClock,
-) -> DocumentService:
+) -> DocumentMaker:
     renderer = PdfDocuments(compress=False)
-    return DocumentService(sessions, sealer, definitions, OFFICE, clock, "Asia/Jakarta", renderer)
+    return DocumentMaker(sessions, sealer, definitions, OFFICE, clock, "Asia/Jakarta", renderer)
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def store(
     clock: FakeClock,
 ) -> Store:
     """Store a complete submission of a shipped service, some answers replaced."""
-    submissions = SubmissionService(sessions, sealer, clock, OFFICE.name, "Asia/Jakarta")
+    submissions = SubmissionStore(sessions, sealer, clock, OFFICE.name, "Asia/Jakarta")
 
     def stored(service_id: str, **changes: JsonAnswer | None) -> str:
         definition = definitions[service_id]

@@ -1,4 +1,4 @@
-"""DocumentService over a real database: proofs and letters from sealed submissions."""
+"""DocumentMaker over a real database: proofs and letters from sealed submissions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.documents.errors import LetterNeedsAnswer, NoLetterForService, ServiceNotOffered
-from kiosk.documents.service import DocumentService
+from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.types import DocumentSummary, Office
 from kiosk.security.sealing import Sealer
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
@@ -26,7 +26,7 @@ NUMBER = re.compile(r"470/([0-9A-Z]{4}-[0-9A-Z]{4})/V/2024")
 
 
 def test_letter_prints_labels_number_office_and_signatory(
-    documents: DocumentService, store: Store
+    documents: DocumentMaker, store: Store
 ) -> None:
     code = store(DOMICILE, nama="Siti Aminah", jenis_kelamin="perempuan", keperluan="perbankan")
     shown = shown_text(documents.letter_pdf(code, "id"))
@@ -41,7 +41,7 @@ def test_letter_prints_labels_number_office_and_signatory(
     assert OFFICE.name.upper() in shown
 
 
-def test_english_letter_uses_english_labels(documents: DocumentService, store: Store) -> None:
+def test_english_letter_uses_english_labels(documents: DocumentMaker, store: Store) -> None:
     code = store(DOMICILE, jenis_kelamin="laki_laki")
     shown = shown_text(documents.letter_pdf(code, "en"))
     assert "CERTIFICATE OF DOMICILE" in shown
@@ -50,7 +50,7 @@ def test_english_letter_uses_english_labels(documents: DocumentService, store: S
 
 
 def test_a_label_missing_in_the_language_falls_back_to_indonesian(
-    documents: DocumentService, store: Store
+    documents: DocumentMaker, store: Store
 ) -> None:
     code = store("surat-pengantar-pindah", provinsi_tujuan="33", kabupaten_tujuan="3374")
     shown = shown_text(documents.letter_pdf(code, "en"))
@@ -58,7 +58,7 @@ def test_a_label_missing_in_the_language_falls_back_to_indonesian(
     assert "3374" not in shown
 
 
-def test_other_prints_what_was_typed(documents: DocumentService, store: Store) -> None:
+def test_other_prints_what_was_typed(documents: DocumentMaker, store: Store) -> None:
     code = store(DOMICILE, keperluan="lainnya", keperluan_lainnya="Syarat nikah di KUA")
     shown = shown_text(documents.letter_pdf(code, "id"))
     assert "Syarat nikah di KUA" in shown
@@ -66,7 +66,7 @@ def test_other_prints_what_was_typed(documents: DocumentService, store: Store) -
 
 
 def test_the_number_is_stable_on_a_reprint_and_unique_per_submission(
-    documents: DocumentService, store: Store, clock: FakeClock
+    documents: DocumentMaker, store: Store, clock: FakeClock
 ) -> None:
     first, second = store(DOMICILE), store(DOMICILE)
     numbers = NUMBER.findall(shown_text(documents.letter_pdf(first, "id")))
@@ -81,7 +81,7 @@ def test_signed_by_replaces_the_head_and_no_head_leaves_a_line(
     sessions: sessionmaker[Session], sealer: Sealer, definitions, clock: FakeClock, store: Store
 ) -> None:
     code = store(DOMICILE)
-    unsigned = DocumentService(
+    unsigned = DocumentMaker(
         sessions,
         sealer,
         definitions,
@@ -97,7 +97,7 @@ def test_signed_by_replaces_the_head_and_no_head_leaves_a_line(
     assert f"{OFFICE.name}, 6 Mei" in blank  # no place set: the office name (line wraps)
 
 
-def test_qr_holds_the_receipt_payload(documents: DocumentService, store: Store) -> None:
+def test_qr_holds_the_receipt_payload(documents: DocumentMaker, store: Store) -> None:
     code = store(DOMICILE)
     seen: list[str] = []
     renderer = documents._renderer
@@ -118,7 +118,7 @@ def test_qr_holds_the_receipt_payload(documents: DocumentService, store: Store) 
 
 
 def test_proof_lists_answers_in_words_with_the_nik_masked(
-    documents: DocumentService, store: Store
+    documents: DocumentMaker, store: Store
 ) -> None:
     code = store(DOMICILE, nama="Siti Aminah", jenis_kelamin="perempuan")
     pdf = documents.proof_pdf(code.lower().replace("-", " "), "id")  # typed loosely
@@ -132,7 +132,7 @@ def test_proof_lists_answers_in_words_with_the_nik_masked(
 
 
 def test_letter_for_a_receipt_only_service_is_refused(
-    documents: DocumentService, store: Store
+    documents: DocumentMaker, store: Store
 ) -> None:
     code = store("perekaman-ektp", keperluan="baru", surat_kehilangan=None)
     with pytest.raises(NoLetterForService) as raised:
@@ -141,7 +141,7 @@ def test_letter_for_a_receipt_only_service_is_refused(
     assert documents.proof_pdf(code, "id").startswith(b"%PDF-")  # the proof still prints
 
 
-def test_a_missing_answer_names_the_question(documents: DocumentService, store: Store) -> None:
+def test_a_missing_answer_names_the_question(documents: DocumentMaker, store: Store) -> None:
     code = store(DOMICILE, alamat=None)
     with pytest.raises(LetterNeedsAnswer) as raised:
         documents.letter_pdf(code, "en")
@@ -155,7 +155,7 @@ def test_a_service_no_longer_in_the_catalogue(
 ) -> None:
     code = store(DOMICILE)
     others = {key: value for key, value in definitions.items() if key != DOMICILE}
-    service = DocumentService(
+    service = DocumentMaker(
         sessions, sealer, others, OFFICE, clock, "Asia/Jakarta", PdfDocuments(compress=False)
     )
     with pytest.raises(ServiceNotOffered):
@@ -163,14 +163,14 @@ def test_a_service_no_longer_in_the_catalogue(
     assert "Siti" not in shown_text(service.proof_pdf(code, "id"))  # no rows, still a proof
 
 
-def test_unknown_and_invalid_codes(documents: DocumentService) -> None:
+def test_unknown_and_invalid_codes(documents: DocumentMaker) -> None:
     with pytest.raises(SubmissionNotFound):
         documents.proof_pdf("0000-0000", "id")
     with pytest.raises(InvalidTrackingCode):
         documents.letter_pdf("ABCD-EFGU", "id")
 
 
-def test_summary_unseals_nothing(documents: DocumentService, store: Store, sealer: Sealer) -> None:
+def test_summary_unseals_nothing(documents: DocumentMaker, store: Store, sealer: Sealer) -> None:
     code = store(DOMICILE)
     sealer.unseal = None  # type: ignore[method-assign]  # any unseal would now fail
     summary = documents.summary(code)
@@ -182,7 +182,7 @@ def test_summary_unseals_nothing(documents: DocumentService, store: Store, seale
 
 
 def test_making_documents_writes_nothing_to_the_database(
-    documents: DocumentService, store: Store, sessions: sessionmaker[Session], db_url: str
+    documents: DocumentMaker, store: Store, sessions: sessionmaker[Session], db_url: str
 ) -> None:
     code = store(DOMICILE, nama="Siti Aminah")
     with sessions() as session:
@@ -203,7 +203,7 @@ def test_making_documents_writes_nothing_to_the_database(
 
 
 def test_nothing_personal_is_logged(
-    documents: DocumentService, store: Store, caplog: pytest.LogCaptureFixture
+    documents: DocumentMaker, store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
     code = store(DOMICILE, nama="Siti Aminah")
     caplog.set_level("DEBUG")

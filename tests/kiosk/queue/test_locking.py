@@ -10,16 +10,16 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from kiosk.db.engine import create_engine_for, session_factory
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import QueueBusy, TicketNotRecorded
 from kiosk.queue.messages import describe_error
-from kiosk.queue.service import QueueService
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 from tests.kiosk.conftest import OFFICE_NAME
 
 
-def queue_with_short_lock_wait(url: str, printer: RecordingPrinter) -> QueueService:
+def queue_with_short_lock_wait(url: str, printer: RecordingPrinter) -> QueueDesk:
     engine = create_engine_for(url, lock_timeout_ms=200)
-    return QueueService(session_factory(engine), printer, FakeClock(), OFFICE_NAME, "Asia/Jakarta")
+    return QueueDesk(session_factory(engine), printer, FakeClock(), OFFICE_NAME, "Asia/Jakarta")
 
 
 def test_a_kiosk_holding_the_lock_makes_the_other_wait_then_give_up(
@@ -39,7 +39,7 @@ def test_a_kiosk_holding_the_lock_makes_the_other_wait_then_give_up(
 
 
 def test_a_failed_commit_after_printing_tells_staff(
-    queue: QueueService, printer: RecordingPrinter
+    queue: QueueDesk, printer: RecordingPrinter
 ) -> None:
     def disk_full(session: Session) -> None:
         if printer.codes:  # the final commit, after the ticket went to the printer

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import TicketVoided
 from kiosk.queue.numbering import format_code
-from kiosk.queue.service import QueueService
 from tests.helpers.database import copy_template
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 
@@ -32,7 +32,7 @@ def test_format_code(prefix: str, number: int, code: str) -> None:
     assert format_code(prefix, number) == code
 
 
-def test_daily_reset_in_the_queue(queue: QueueService, clock: FakeClock) -> None:
+def test_daily_reset_in_the_queue(queue: QueueDesk, clock: FakeClock) -> None:
     clock.set(utc(16, 59, 58))
     first = queue.issue_ticket("A")
     second = queue.issue_ticket("A")
@@ -63,7 +63,7 @@ def test_every_number_is_used_once_and_a_printer_not_ready_uses_none(
     with tempfile.TemporaryDirectory() as directory:
         engine = create_engine_for(copy_template(seeded_template, Path(directory)))
         printer = RecordingPrinter()
-        queue = QueueService(session_factory(engine), printer, FakeClock(), "K", "Asia/Jakarta")
+        queue = QueueDesk(session_factory(engine), printer, FakeClock(), "K", "Asia/Jakarta")
         try:
             used = run_plan(queue, printer, plan)
         finally:
@@ -77,7 +77,7 @@ def test_every_number_is_used_once_and_a_printer_not_ready_uses_none(
 
 
 def run_plan(
-    queue: QueueService, printer: RecordingPrinter, plan: list[tuple[str, str]]
+    queue: QueueDesk, printer: RecordingPrinter, plan: list[tuple[str, str]]
 ) -> dict[tuple[str, str], list[int]]:
     """The numbers each attempt used, by (service, outcome); the waiting counts checked."""
     used: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -22,11 +22,11 @@ from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import current_revision, head_revision, upgrade
 from kiosk.printers import PrinterProblem, PrinterUnavailable
-from kiosk.queue.catalogue import DEFAULT_SERVICES, seed_services
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import QueueFull, TicketVoided
-from kiosk.queue.models import Service
+from kiosk.queue.lines import DEFAULT_LINES, seed_lines
+from kiosk.queue.models import Line
 from kiosk.queue.printing_owner import STALE_AFTER
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import Priority, TicketState
 from tests.helpers.abandoned import (
     DEAD_SIBLING,
@@ -78,7 +78,7 @@ def pg_url(empty_url: str) -> str:
     try:
         upgrade(engine)
         with session_factory(engine).begin() as session:
-            seed_services(session, DEFAULT_SERVICES)
+            seed_lines(session, DEFAULT_LINES)
     finally:
         engine.dispose()
     return empty_url
@@ -92,8 +92,8 @@ def pg_engine(pg_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def pg_queue(pg_engine: Engine, printer: RecordingPrinter, clock: FakeClock) -> QueueService:
-    return QueueService(session_factory(pg_engine), printer, clock, "Kantor Uji", "Asia/Jakarta")
+def pg_queue(pg_engine: Engine, printer: RecordingPrinter, clock: FakeClock) -> QueueDesk:
+    return QueueDesk(session_factory(pg_engine), printer, clock, "Kantor Uji", "Asia/Jakarta")
 
 
 def test_migrations_reach_head_twice_and_match_the_models(empty_url: str) -> None:
@@ -110,7 +110,7 @@ def test_migrations_reach_head_twice_and_match_the_models(empty_url: str) -> Non
         engine.dispose()
 
 
-def test_issue_people_ahead_and_aware_times(pg_queue: QueueService) -> None:
+def test_issue_people_ahead_and_aware_times(pg_queue: QueueDesk) -> None:
     first = pg_queue.issue_ticket("A")
     elderly = pg_queue.issue_ticket("A", Priority.ELDERLY)
     last = pg_queue.issue_ticket("A")
@@ -123,7 +123,7 @@ def test_issue_people_ahead_and_aware_times(pg_queue: QueueService) -> None:
 
 
 def test_printer_not_ready_consumes_nothing_and_a_failed_print_voids_its_number(
-    pg_queue: QueueService, printer: RecordingPrinter, pg_engine: Engine
+    pg_queue: QueueDesk, printer: RecordingPrinter, pg_engine: Engine
 ) -> None:
     printer.not_ready = PrinterProblem.PAPER_OUT
     with pytest.raises(PrinterUnavailable) as refused:
@@ -162,9 +162,9 @@ def test_a_live_printing_process_keeps_its_ticket_and_a_killed_one_loses_it(
         assert_live_kept_then_killed_voided(child, session_factory(pg_engine))
 
 
-def test_queue_full_and_transitions(pg_queue: QueueService, pg_engine: Engine) -> None:
+def test_queue_full_and_transitions(pg_queue: QueueDesk, pg_engine: Engine) -> None:
     with session_factory(pg_engine).begin() as session:
-        session.execute(update(Service).where(Service.code == "C").values(range_end=1))
+        session.execute(update(Line).where(Line.code == "C").values(range_end=1))
     ticket = pg_queue.issue_ticket("C")
     with pytest.raises(QueueFull):
         pg_queue.issue_ticket("C")
@@ -194,7 +194,7 @@ def test_two_kiosks_start_on_one_empty_database_at_once(empty_url: str) -> None:
 
 
 def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
-    pg_url: str, pg_queue: QueueService, printer: RecordingPrinter, clock: FakeClock
+    pg_url: str, pg_queue: QueueDesk, printer: RecordingPrinter, clock: FakeClock
 ) -> None:
     from sqlalchemy import text
 
@@ -206,7 +206,7 @@ def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
     try:
         with stuck.connect() as connection, connection.begin():
             connection.execute(text("SELECT last_number FROM daily_counters FOR UPDATE"))
-            other = QueueService(session_factory(impatient), printer, clock, "Uji", "Asia/Jakarta")
+            other = QueueDesk(session_factory(impatient), printer, clock, "Uji", "Asia/Jakarta")
             with pytest.raises(QueueBusy):
                 other.issue_ticket("A")
         assert pg_queue.issue_ticket("A").code == "A-002"
@@ -260,7 +260,7 @@ def test_first_format_applications_are_found_and_resealed_once(empty_url: str) -
     from kiosk.cli.office_keys import upgrade_sealed_data
     from kiosk.security.keys import OfficeKeys, new_key
     from kiosk.security.sealing import Sealer
-    from kiosk.submissions.service import SubmissionService
+    from kiosk.submissions.store import SubmissionStore
     from tests.helpers.definitions import sample_definition
     from tests.kiosk.submissions.conftest import make_form
     from tests.kiosk.submissions.test_binding import make_legacy
@@ -270,7 +270,7 @@ def test_first_format_applications_are_found_and_resealed_once(empty_url: str) -
         upgrade(engine)
         sessions, key = session_factory(engine), new_key()
         keys = replace(OfficeKeys.generate(), data=key)
-        service = SubmissionService(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
+        service = SubmissionStore(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
         code = service.finalise(make_form(), sample_definition()).tracking_code
         make_legacy(sessions, key)
         assert upgrade_sealed_data(sessions, keys) == 1

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import TicketNotRecorded
 from kiosk.queue.models import DailyCounter, Ticket, TicketEvent
 from kiosk.queue.printing_owner import STALE_AFTER, PrintingOwner, ProcessTable
-from kiosk.queue.service import QueueService
 from kiosk.queue.types import IssuedTicket, TicketState
 from tests.helpers.abandoned import (
     DEAD_SIBLING,
@@ -38,7 +38,7 @@ S = TicketState
 
 
 def test_the_number_is_committed_printing_before_the_printer_gets_it(
-    queue: QueueService, sessions: sessionmaker[Session]
+    queue: QueueDesk, sessions: sessionmaker[Session]
 ) -> None:
     """Seen from another connection while the printer prints: the row, its event, the
     counter and who prints it are all committed already."""
@@ -61,7 +61,7 @@ def test_the_number_is_committed_printing_before_the_printer_gets_it(
             super().print_ticket(ticket, language)
 
     me = ProcessTable().current()
-    printing = QueueService(sessions, WatchingPrinter(), FakeClock(), OFFICE_NAME, "Asia/Jakarta")
+    printing = QueueDesk(sessions, WatchingPrinter(), FakeClock(), OFFICE_NAME, "Asia/Jakarta")
     ticket = printing.issue_ticket("A")
 
     own = (me.host, me.pid_space, me.pid, me.process_start)
@@ -139,7 +139,7 @@ def test_a_voided_ticket_is_logged_for_staff_and_its_number_never_returns(
     left_printing(sessions, clock, DEAD_SIBLING)
     starting = queue_for(sessions, clock, FakeProcesses(ME))
 
-    with caplog.at_level(logging.WARNING, logger="kiosk.queue.service"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.queue.desk"):
         assert starting.void_abandoned() == ["A-001"]
     (record,) = caplog.records
     assert "A-001" in record.getMessage()
@@ -166,7 +166,7 @@ def test_a_ticket_voided_under_a_printing_kiosk_is_reported_not_issued(
             queue_for(sessions, clock, FakeProcesses(other_kiosk)).void_abandoned()
             super().print_ticket(ticket, language)
 
-    slow = QueueService(
+    slow = QueueDesk(
         sessions, StalledPrinter(), clock, OFFICE_NAME, "Asia/Jakarta", FakeProcesses(ME)
     )
     with pytest.raises(TicketNotRecorded) as caught:

@@ -9,15 +9,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import (
     InvalidTransition,
     QueueFull,
     TicketNotFound,
     TicketVoided,
-    UnknownService,
+    UnknownLine,
 )
-from kiosk.queue.models import DailyCounter, Service, Ticket, TicketEvent
-from kiosk.queue.service import QueueService
+from kiosk.queue.models import DailyCounter, Line, Ticket, TicketEvent
 from kiosk.queue.types import Priority, TicketState
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 from tests.kiosk.conftest import OFFICE_NAME
@@ -29,21 +29,19 @@ def rows(sessions: sessionmaker[Session], model: type[object]) -> int:
 
 
 def test_services_are_enabled_ones_in_order(
-    queue: QueueService, sessions: sessionmaker[Session]
+    queue: QueueDesk, sessions: sessionmaker[Session]
 ) -> None:
-    assert [s.code for s in queue.services()] == ["A", "B", "C"]
+    assert [s.code for s in queue.lines()] == ["A", "B", "C"]
     with sessions.begin() as session:
-        session.execute(update(Service).where(Service.code == "B").values(enabled=False))
-    services = queue.services()
+        session.execute(update(Line).where(Line.code == "B").values(enabled=False))
+    services = queue.lines()
     assert [s.code for s in services] == ["A", "C"]
     assert services[0].name("id") == "Administrasi Kependudukan"
     assert services[0].name("en") == "Civil Registration"
     assert "ruang tunggu" in services[0].where_to_wait["id"]
 
 
-def test_issue_prints_and_returns_the_ticket(
-    queue: QueueService, printer: RecordingPrinter
-) -> None:
+def test_issue_prints_and_returns_the_ticket(queue: QueueDesk, printer: RecordingPrinter) -> None:
     ticket = queue.issue_ticket("B", language="en")
 
     assert printer.printed == [(ticket, "en")]
@@ -60,7 +58,7 @@ def test_issue_prints_and_returns_the_ticket(
 
 
 def test_issue_records_printing_then_issued(
-    queue: QueueService, sessions: sessionmaker[Session]
+    queue: QueueDesk, sessions: sessionmaker[Session]
 ) -> None:
     ticket = queue.issue_ticket("A")
     with sessions() as session:
@@ -73,12 +71,12 @@ def test_issue_records_printing_then_issued(
     assert stored.state is TicketState.ISSUED
 
 
-def test_services_number_independently(queue: QueueService) -> None:
+def test_services_number_independently(queue: QueueDesk) -> None:
     codes = [queue.issue_ticket(code).code for code in "AABCA"]
     assert codes == ["A-001", "A-002", "B-001", "C-001", "A-003"]
 
 
-def test_people_ahead_and_wait_with_priority(queue: QueueService) -> None:
+def test_people_ahead_and_wait_with_priority(queue: QueueDesk) -> None:
     """A = 10 min per person. Priority tickets wait only for earlier priority tickets."""
     first = queue.issue_ticket("A")
     second = queue.issue_ticket("A")
@@ -94,7 +92,7 @@ def test_people_ahead_and_wait_with_priority(queue: QueueService) -> None:
     assert queue.get_ticket(second.ticket_id).people_ahead == 3
 
 
-def test_only_waiting_tickets_count_as_ahead(queue: QueueService) -> None:
+def test_only_waiting_tickets_count_as_ahead(queue: QueueDesk) -> None:
     called = queue.issue_ticket("C")
     held = queue.issue_ticket("C")
     queue.transition(called.ticket_id, TicketState.CALLED)
@@ -108,7 +106,7 @@ def test_only_waiting_tickets_count_as_ahead(queue: QueueService) -> None:
 
 
 def test_wait_uses_todays_measured_service_time_after_three_tickets(
-    queue: QueueService, clock: FakeClock
+    queue: QueueDesk, clock: FakeClock
 ) -> None:
     """B is configured at 7 minutes; today's three finished tickets took 2, 3 and 4."""
     for minutes in (2, 3, 4):
@@ -133,7 +131,7 @@ def test_wait_uses_todays_measured_service_time_after_three_tickets(
 
 
 def test_a_printer_not_ready_consumes_nothing(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     printer.not_ready = PrinterProblem.PAPER_OUT
 
@@ -151,7 +149,7 @@ def test_a_printer_not_ready_consumes_nothing(
 
 
 def test_a_printer_failing_mid_ticket_voids_the_number(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     printer.fail_next(PrinterProblem.PAPER_OUT)
 
@@ -171,7 +169,7 @@ def test_a_printer_failing_mid_ticket_voids_the_number(
 
 
 def test_any_printer_exception_voids_the_number_and_propagates_unchanged(
-    queue: QueueService, sessions: sessionmaker[Session], clock: FakeClock
+    queue: QueueDesk, sessions: sessionmaker[Session], clock: FakeClock
 ) -> None:
     queue.issue_ticket("A")
     boom = RuntimeError("driver bug")
@@ -183,7 +181,7 @@ def test_any_printer_exception_voids_the_number_and_propagates_unchanged(
         def print_ticket(self, ticket: object, language: str) -> None:
             raise boom
 
-    broken = QueueService(sessions, BrokenPrinter(), clock, OFFICE_NAME, "Asia/Jakarta")
+    broken = QueueDesk(sessions, BrokenPrinter(), clock, OFFICE_NAME, "Asia/Jakarta")
     with pytest.raises(RuntimeError) as caught:
         broken.issue_ticket("A")
 
@@ -195,10 +193,10 @@ def test_any_printer_exception_voids_the_number_and_propagates_unchanged(
 
 
 def test_queue_full_past_the_range(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     with sessions.begin() as session:
-        session.execute(update(Service).where(Service.code == "C").values(range_end=2))
+        session.execute(update(Line).where(Line.code == "C").values(range_end=2))
     queue.issue_ticket("C")
     queue.issue_ticket("C")
 
@@ -210,30 +208,28 @@ def test_queue_full_past_the_range(
     assert queue.issue_ticket("A").code == "A-001"  # other services go on
 
 
-def test_range_start_is_the_first_number(
-    queue: QueueService, sessions: sessionmaker[Session]
-) -> None:
+def test_range_start_is_the_first_number(queue: QueueDesk, sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
-        session.execute(update(Service).where(Service.code == "A").values(range_start=500))
+        session.execute(update(Line).where(Line.code == "A").values(range_start=500))
     assert queue.issue_ticket("A").code == "A-500"
 
 
 def test_unknown_or_disabled_service(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
-    with pytest.raises(UnknownService):
+    with pytest.raises(UnknownLine):
         queue.issue_ticket("Z")
     with sessions.begin() as session:
-        session.execute(update(Service).where(Service.code == "B").values(enabled=False))
-    with pytest.raises(UnknownService):
+        session.execute(update(Line).where(Line.code == "B").values(enabled=False))
+    with pytest.raises(UnknownLine):
         queue.issue_ticket("B")
-    with pytest.raises(UnknownService):
+    with pytest.raises(UnknownLine):
         queue.waiting_count("Z")
     assert printer.attempts == 0
 
 
 def test_reprint_recomputes_and_records_nothing(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     first = queue.issue_ticket("A")
     second = queue.issue_ticket("A")
@@ -250,7 +246,7 @@ def test_reprint_recomputes_and_records_nothing(
     assert rows(sessions, Ticket) == 2
 
 
-def test_reprint_failure_propagates(queue: QueueService, printer: RecordingPrinter) -> None:
+def test_reprint_failure_propagates(queue: QueueDesk, printer: RecordingPrinter) -> None:
     ticket = queue.issue_ticket("A")
     printer.fail_next(PrinterProblem.COVER_OPEN)
     with pytest.raises(PrinterUnavailable):
@@ -258,7 +254,7 @@ def test_reprint_failure_propagates(queue: QueueService, printer: RecordingPrint
     assert queue.get_ticket(ticket.ticket_id) == ticket
 
 
-def test_missing_ticket(queue: QueueService) -> None:
+def test_missing_ticket(queue: QueueDesk) -> None:
     with pytest.raises(TicketNotFound):
         queue.get_ticket(404)
     with pytest.raises(TicketNotFound):
@@ -266,7 +262,7 @@ def test_missing_ticket(queue: QueueService) -> None:
 
 
 def test_transfer_ends_the_ticket_and_queues_a_new_one(
-    queue: QueueService, printer: RecordingPrinter, sessions: sessionmaker[Session]
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     queue.issue_ticket("B")
     old = queue.issue_ticket("A", Priority.DISABLED)
@@ -287,11 +283,9 @@ def test_transfer_ends_the_ticket_and_queues_a_new_one(
     assert stored_new.transferred_from_id == old.ticket_id
 
 
-def test_failed_transfer_changes_nothing(
-    queue: QueueService, sessions: sessionmaker[Session]
-) -> None:
+def test_failed_transfer_changes_nothing(queue: QueueDesk, sessions: sessionmaker[Session]) -> None:
     ticket = queue.issue_ticket("A")
-    with pytest.raises(UnknownService):
+    with pytest.raises(UnknownLine):
         queue.transfer(ticket.ticket_id, "Z")
     queue.transition(ticket.ticket_id, TicketState.CANCELLED)
     with pytest.raises(InvalidTransition, match="cannot go from cancelled"):

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import InvalidTransition
 from kiosk.queue.models import Ticket, TicketEvent
-from kiosk.queue.service import QueueService
 from kiosk.queue.states import (
     ALLOWED,
     IN_LINE,
@@ -80,7 +80,7 @@ def test_check_transition_agrees_with_the_table(old: TicketState, new: TicketSta
     ),
 )
 def test_allowed_transition_is_stored_with_event_and_time(
-    queue: QueueService,
+    queue: QueueDesk,
     clock: FakeClock,
     sessions: sessionmaker[Session],
     old: TicketState,
@@ -113,7 +113,7 @@ def test_allowed_transition_is_stored_with_event_and_time(
     ],
 )
 def test_forbidden_transition_changes_nothing(
-    queue: QueueService,
+    queue: QueueDesk,
     clock: FakeClock,
     sessions: sessionmaker[Session],
     old: TicketState,
@@ -147,7 +147,7 @@ def test_only_issuing_moves_a_ticket_out_of_printing(
                 queue.transition(ticket.ticket_id, new)
             refused.append(str(caught.value))
 
-    queue = QueueService(sessions, StaffTryingWhilePrinting(), clock, "K", "Asia/Jakarta")
+    queue = QueueDesk(sessions, StaffTryingWhilePrinting(), clock, "K", "Asia/Jakarta")
     ticket_id = queue.issue_ticket("A").ticket_id
 
     assert len(refused) == 1
@@ -157,7 +157,7 @@ def test_only_issuing_moves_a_ticket_out_of_printing(
 
 @pytest.mark.parametrize("terminal", [S.DONE, S.NO_SHOW, S.CANCELLED])
 def test_terminal_states_accept_nothing(
-    queue: QueueService, clock: FakeClock, terminal: TicketState
+    queue: QueueDesk, clock: FakeClock, terminal: TicketState
 ) -> None:
     before = {S.DONE: S.SERVING, S.NO_SHOW: S.CALLED, S.CANCELLED: S.ISSUED}[terminal]
     ticket_id = ticket_in_state(queue, clock, before)
@@ -169,7 +169,7 @@ def test_terminal_states_accept_nothing(
 
 
 def test_a_full_visit_stamps_each_column_once(
-    queue: QueueService, clock: FakeClock, sessions: sessionmaker[Session]
+    queue: QueueDesk, clock: FakeClock, sessions: sessionmaker[Session]
 ) -> None:
     start = datetime(2024, 5, 6, 2, 0, tzinfo=UTC)
     ticket_id = queue.issue_ticket("B").ticket_id
@@ -205,13 +205,13 @@ def test_a_full_visit_stamps_each_column_once(
     assert ticket.counter == "Loket 1"
 
 
-def test_transition_to_transferred_needs_transfer(queue: QueueService) -> None:
+def test_transition_to_transferred_needs_transfer(queue: QueueDesk) -> None:
     ticket_id = queue.issue_ticket("A").ticket_id
     with pytest.raises(InvalidTransition, match="transfer"):
         queue.transition(ticket_id, S.TRANSFERRED)
 
 
-def ticket_in_state(queue: QueueService, clock: FakeClock, state: TicketState) -> int:
+def ticket_in_state(queue: QueueDesk, clock: FakeClock, state: TicketState) -> int:
     ticket_id = queue.issue_ticket("A").ticket_id
     for step in PATH_TO[state]:
         clock.advance(minutes=1)

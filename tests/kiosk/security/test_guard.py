@@ -26,7 +26,7 @@ from kiosk.security.keys import (
 )
 from kiosk.security.models import KeyCheck
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from tests.helpers.definitions import MALE_NIK, sample_definition
 from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
@@ -53,7 +53,7 @@ def recorded(sessions: sessionmaker[Session]) -> dict[str, str]:
 
 
 def store_an_application(sessions: sessionmaker[Session], keys: OfficeKeys) -> str:
-    service = SubmissionService(sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta")
+    service = SubmissionStore(sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta")
     return service.finalise(make_form(), sample_definition()).tracking_code
 
 
@@ -97,7 +97,7 @@ def test_an_emptied_keyring_is_refused_and_no_new_key_is_made(
     assert "1 applications" in message and "kiosk keys import" in message
     assert empty.writes == 0  # never a new key over existing data
     # ... and the application still opens once the key is back.
-    service = SubmissionService(sessions, Sealer(keys.data), FakeClock(), "K", "Asia/Jakarta")
+    service = SubmissionStore(sessions, Sealer(keys.data), FakeClock(), "K", "Asia/Jakarta")
     assert service.receipt(code).masked_nik is not None
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from kiosk.wizard import CompletedForm
 from kiosk.wizard.form import JsonAnswer
 from tests.helpers.definitions import MALE_NIK, sample_definition
@@ -36,8 +36,8 @@ def sealer(data_key: bytes) -> Sealer:
 @pytest.fixture
 def submissions(
     sessions: sessionmaker[Session], sealer: Sealer, clock: FakeClock
-) -> SubmissionService:
-    return SubmissionService(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta")
+) -> SubmissionStore:
+    return SubmissionStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta")
 
 
 def make_form(

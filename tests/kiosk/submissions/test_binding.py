@@ -18,14 +18,14 @@ from kiosk.submissions.binding import (
     reseal_legacy_applications,
 )
 from kiosk.submissions.models import Submission
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from tests.helpers.definitions import FEMALE_NIK, MALE_NIK
 from tests.helpers.sealing import legacy_seal
 from tests.kiosk.submissions.conftest import make_form
 
 
 def two_applications(
-    submissions: SubmissionService, definition: ServiceDefinition
+    submissions: SubmissionStore, definition: ServiceDefinition
 ) -> tuple[str, str]:
     first = submissions.finalise(make_form(nik=MALE_NIK, name="Budi"), definition)
     second = submissions.finalise(make_form(nik=FEMALE_NIK, name="Siti"), definition)
@@ -39,7 +39,7 @@ def set_column(sessions: sessionmaker[Session], code: str, **values: object) -> 
 
 
 def test_swapping_two_rows_tracking_codes_opens_neither(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -57,7 +57,7 @@ def test_swapping_two_rows_tracking_codes_opens_neither(
 
 @pytest.mark.parametrize("change", [{"service_id": "sktm"}, {"service_version": 99}])
 def test_changing_what_a_row_says_it_is_makes_it_refuse_to_open(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
     change: dict[str, object],
@@ -86,7 +86,7 @@ def make_legacy(sessions: sessionmaker[Session], sealer_key: bytes) -> list[str]
 
 def test_first_format_applications_are_resealed_bound_to_their_row_once(
     sessions: sessionmaker[Session],
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     definition: ServiceDefinition,
     data_key: bytes,
 ) -> None:
@@ -105,7 +105,7 @@ def test_first_format_applications_are_resealed_bound_to_their_row_once(
 
 def test_a_first_format_blob_planted_after_the_upgrade_is_never_adopted(
     sessions: sessionmaker[Session],
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     definition: ServiceDefinition,
     data_key: bytes,
 ) -> None:
@@ -124,7 +124,7 @@ def test_a_first_format_blob_planted_after_the_upgrade_is_never_adopted(
 
 
 def test_a_legacy_row_that_does_not_open_is_left_alone(
-    sessions: sessionmaker[Session], submissions: SubmissionService, definition: ServiceDefinition
+    sessions: sessionmaker[Session], submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     code, _ = two_applications(submissions, definition)
     foreign = new_key()  # sealed with a key the kiosk does not have
@@ -141,7 +141,7 @@ def test_a_legacy_row_that_does_not_open_is_left_alone(
 
 
 def test_the_data_key_use_counts_applications_and_tries_a_key_on_them(
-    sessions: sessionmaker[Session], submissions: SubmissionService, definition: ServiceDefinition
+    sessions: sessionmaker[Session], submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     assert DATA_KEY_USE.opens is not None
     with sessions() as session:

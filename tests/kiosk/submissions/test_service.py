@@ -18,7 +18,7 @@ from kiosk.security.sealing import Sealer
 from kiosk.submissions.binding import open_answers
 from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
 from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
-from kiosk.submissions.service import SubmissionService
+from kiosk.submissions.store import SubmissionStore
 from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
 from kiosk.submissions.types import SubmissionStatus
 from kiosk.submissions.workdays import add_working_days
@@ -36,7 +36,7 @@ def count(sessions: sessionmaker[Session], model: type[Any]) -> int:
 
 
 def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     sealer: Sealer,
     definition: ServiceDefinition,
@@ -63,7 +63,7 @@ def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
 
 
 def test_the_receipt_shows_what_the_citizen_takes_home(
-    submissions: SubmissionService, definition: ServiceDefinition
+    submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
 
@@ -81,7 +81,7 @@ def test_the_receipt_shows_what_the_citizen_takes_home(
 
 @pytest.mark.parametrize("assisted", [True, False])
 def test_whether_a_clerk_filled_it_in_is_stored_and_read_back(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
     assisted: bool,
@@ -94,13 +94,13 @@ def test_whether_a_clerk_filled_it_in_is_stored_and_read_back(
 
 
 def test_a_form_without_a_nik_has_no_masked_nik(
-    submissions: SubmissionService, definition: ServiceDefinition
+    submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     assert submissions.finalise(make_form(nik=None), definition).masked_nik is None
 
 
 def test_a_failure_inside_the_transaction_stores_nothing(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -129,7 +129,7 @@ def test_a_taken_tracking_code_is_drawn_again(
     # the second form sees `first` taken every time it looks (6 draws), then races into
     # the unique constraint with it (as another kiosk on PostgreSQL would), then gets `second`
     drawn = itertools.chain([first], [first] * 6, [second])
-    service = SubmissionService(
+    service = SubmissionStore(
         sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=lambda: next(drawn)
     )
 
@@ -139,7 +139,7 @@ def test_a_taken_tracking_code_is_drawn_again(
 
 
 def test_status_is_looked_up_locally_however_the_code_is_typed(
-    submissions: SubmissionService, clock: FakeClock, definition: ServiceDefinition
+    submissions: SubmissionStore, clock: FakeClock, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
     clock.advance(days=3)  # nothing else happened: the status is still the stored one
@@ -154,7 +154,7 @@ def test_status_is_looked_up_locally_however_the_code_is_typed(
     assert view.ready_on == receipt.ready_on
 
 
-def test_unknown_and_malformed_codes_are_told_apart(submissions: SubmissionService) -> None:
+def test_unknown_and_malformed_codes_are_told_apart(submissions: SubmissionStore) -> None:
     with pytest.raises(SubmissionNotFound):
         submissions.status(new_tracking_code())
     with pytest.raises(InvalidTrackingCode):
@@ -164,7 +164,7 @@ def test_unknown_and_malformed_codes_are_told_apart(submissions: SubmissionServi
 
 
 def test_a_reprint_is_the_same_receipt(
-    submissions: SubmissionService, clock: FakeClock, definition: ServiceDefinition
+    submissions: SubmissionStore, clock: FakeClock, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
     clock.advance(hours=5)
@@ -172,7 +172,7 @@ def test_a_reprint_is_the_same_receipt(
 
 
 def test_unsent_count_is_computed_from_the_outbox(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -192,7 +192,7 @@ def test_unsent_count_is_computed_from_the_outbox(
 
 
 def test_a_form_of_another_definition_is_refused(
-    submissions: SubmissionService, definition: ServiceDefinition
+    submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     with pytest.raises(ValueError):
         submissions.finalise(make_form(), replace(definition, version=4))
@@ -209,7 +209,7 @@ def test_a_form_of_another_definition_is_refused(
     ],
 )
 def test_ready_on_counts_working_days_in_the_office_zone(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     clock: FakeClock,
     definition: ServiceDefinition,
     created: datetime,
@@ -235,7 +235,7 @@ def test_the_tables_exist_in_the_migrated_database(engine: Engine) -> None:
 
 
 def test_the_same_submission_id_stores_one_submission_however_often_it_is_finalised(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     clock: FakeClock,
     definition: ServiceDefinition,
@@ -252,7 +252,7 @@ def test_the_same_submission_id_stores_one_submission_however_often_it_is_finali
 
 
 def test_a_failure_after_the_commit_is_retried_without_storing_twice(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
     monkeypatch: pytest.MonkeyPatch,
@@ -274,7 +274,7 @@ def test_a_failure_after_the_commit_is_retried_without_storing_twice(
 
 
 def test_a_commit_that_landed_but_raised_is_found_again_by_its_id(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -307,7 +307,7 @@ def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
         drawn.append(new_tracking_code())
         return drawn[-1]
 
-    service = SubmissionService(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=draw)
+    service = SubmissionStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=draw)
     submission_id = str(uuid.uuid4())
     first = service.finalise(make_form(), definition, submission_id=submission_id)
     # a retry whose first look-up ran before the earlier commit landed: it reaches the
@@ -328,7 +328,7 @@ def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
 
 
 def test_finalise_without_a_submission_id_stores_each_form(
-    submissions: SubmissionService,
+    submissions: SubmissionStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -340,7 +340,7 @@ def test_finalise_without_a_submission_id_stores_each_form(
 
 
 def test_a_submission_id_of_another_service_is_refused(
-    submissions: SubmissionService, definition: ServiceDefinition
+    submissions: SubmissionStore, definition: ServiceDefinition
 ) -> None:
     submission_id = str(uuid.uuid4())
     submissions.finalise(make_form(), definition, submission_id=submission_id)

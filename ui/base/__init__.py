@@ -1,0 +1,1 @@
+"""What every screen is built from: the Screen base, labels, buttons and the stack."""

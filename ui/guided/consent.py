@@ -1,0 +1,59 @@
+"""What is collected and why (UU PDP), then "Saya setuju", back to the answers, or cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+
+from kiosk.wizard.consent import CONSENT_AGREE, CONSENT_TITLE
+from ui.base.screen import Screen, make_button, scroll_by_dragging
+from ui.guided.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
+from ui.i18n import Tr
+
+
+class ConsentScreen(Screen):
+    name = "consent"
+
+    back = Signal()
+    cancel = Signal()
+    agree = Signal()
+    speak = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
+        self.title = left_label("title", object_name="consent_title")
+        self.speak_button = SpeakerButton()
+        self.speak_button.clicked.connect(self.speak)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.speak_button)
+        self.statement = left_label("info", object_name="consent_text")
+        self.statement.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.statement)
+        scroll_by_dragging(scroll)
+        self.back_button = make_button("back")
+        self.back_button.clicked.connect(self.back)
+        self.cancel_button = make_button("cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.agree_button = make_button("agree", "primary")
+        self.agree_button.clicked.connect(self.agree)
+        self.column.addLayout(top)
+        self.column.addWidget(scroll, 1)
+        self.column.addLayout(nav_row(self.back_button, self.agree_button, self.cancel_button))
+
+    def show_statement(self, text: str) -> None:
+        self.statement.setText(text)
+
+    def spoken_text(self) -> str:
+        return f"{self.title.text()}. {self.statement.text()}"
+
+    def retranslate(self, tr: Tr) -> None:
+        self.title.setText(tr(CONSENT_TITLE))
+        self.speak_button.setText(tr("Listen"))
+        self.back_button.setText(tr("Back"))
+        self.cancel_button.setText(tr("Cancel"))
+        self.agree_button.setText(tr(CONSENT_AGREE))

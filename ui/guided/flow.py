@@ -1,0 +1,164 @@
+"""The guided services: the service list, one person's form (`ui.guided.form`), the
+status lookup (`ui.guided.status_lookup`) and "Masih di sini?" (`ui.guided.countdown`);
+the window shows the screens they ask for."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.wizard import Wizard
+from ui.base.screen import Screen
+from ui.contracts import ApplicationsPort, UiOptions
+from ui.guided.countdown import StillThereCountdown
+from ui.guided.form import FormFlow
+from ui.guided.services import GuidedServicesScreen
+from ui.guided.status_lookup import StatusLookup
+from ui.guided.style import guided_stylesheet
+from ui.guided.worker import ServicesWorker
+from ui.i18n import Tr
+from ui.theme import Palette
+from ui.voice import Voice
+
+
+class GuidedFlow(QObject):
+    """Joins the guided parts and speaks for them to the window."""
+
+    show_screen = Signal(str)  # the window switches its stack to this screen
+    home_requested = Signal()  # back to the start (the person changed their mind)
+    finished = Signal()  # done, cancelled or wiped: the start, for the next person
+    still_there_answered = Signal()  # the person tapped "Ya, lanjutkan"
+    submitted = Signal(object)  # Receipt (printed or not)
+    finalise_failed = Signal(object)  # the exception; nothing was stored
+    status_shown = Signal(object)  # StatusView, or the exception of a failed lookup
+    form_wiped = Signal()  # an unfinished form was forgotten
+
+    def __init__(
+        self, services: ApplicationsPort, voice: Voice, options: UiOptions, parent: QObject | None
+    ) -> None:
+        super().__init__(parent)
+        self._voice = voice
+        self._worker = ServicesWorker(services, self)
+        self.services_screen = GuidedServicesScreen()
+        self.form = FormFlow(services, self._worker, voice, options, self)
+        self.lookup = StatusLookup(self._worker, voice, self)
+        self.countdown = StillThereCountdown(options.still_there_seconds, voice, self)
+        self._name_screens()
+        self._connect()
+        self._worker.load_catalogue()
+
+    # -- public -------------------------------------------------------------
+
+    @property
+    def screens(self) -> list[Screen]:
+        return [
+            self.services_screen,
+            *self.form.screens,
+            self.status_entry,
+            self.status_result,
+            self.still_there,
+        ]
+
+    @property
+    def wizard(self) -> Wizard | None:
+        """The form being filled in (None when there is none)."""
+        return self.form.wizard
+
+    @property
+    def busy(self) -> bool:
+        """The application is being stored and printed: nobody may leave the screen."""
+        return self._worker.finalising
+
+    @property
+    def in_form(self) -> bool:
+        """Unfinished answers are held (the idle timeout asks before wiping them)."""
+        return self.form.wizard is not None and not self.busy
+
+    @property
+    def holds_card_answers(self) -> bool:
+        """A citizen's card was read and waits for their form (wiped on idle)."""
+        return self.form.holds_card_answers
+
+    @property
+    def asking_still_there(self) -> bool:
+        return self.countdown.running
+
+    def open_services(self) -> None:
+        if not self.services_screen.buttons:
+            self._worker.load_catalogue()  # still starting, or it failed: ask again
+        self.show_screen.emit(self.services_screen.name)
+
+    def open_status(self, code: str = "") -> None:
+        """The status screen, with `code` looked up at once when one is given."""
+        self.lookup.open(code)
+
+    def prefill(self, answers: object) -> None:
+        """Answers from a citizen's card (a dict): into the open form, or the next one.
+        A card tapped while "Masih di sini?" counts down answers it: they are here."""
+        if isinstance(answers, dict):
+            self.countdown.resume()
+            self.form.prefill(answers)
+
+    def ask_still_there(self, current_screen: str) -> None:
+        """Show "Masih di sini?"; the form is wiped when the countdown ends."""
+        self.countdown.start(current_screen)
+
+    def reset(self) -> None:
+        """Forget the unfinished form and any pending lookup (not while finishing)."""
+        self.countdown.stop()
+        self.lookup.cancel()
+        self._voice.stop()
+        if not self.busy:
+            self.form.wipe()
+
+    def use_language(self, tr: Tr) -> None:
+        """The language of the next form and of texts the flow writes (the window
+        retranslates the screens themselves)."""
+        self.form.use_language(tr)
+        self.lookup.use_language(tr)
+
+    def apply_theme(self, palette: Palette) -> None:
+        sheet = guided_stylesheet(palette)
+        for screen in self.screens:
+            screen.setStyleSheet(sheet)
+
+    def shutdown(self, msecs: int = 10_000) -> bool:
+        return self._worker.wait_for_done(msecs)
+
+    # -- building -----------------------------------------------------------
+
+    def _name_screens(self) -> None:
+        """The screens by their old names, for the window and the tests."""
+        self.question, self.summary = self.form.question, self.form.summary
+        self.consent, self.finishing = self.form.consent, self.form.finishing
+        self.done, self.problem = self.form.done, self.form.problem
+        self.status_entry, self.status_result = self.lookup.entry, self.lookup.result
+        self.still_there = self.countdown.screen
+
+    def _connect(self) -> None:
+        self.services_screen.service_chosen.connect(self.form.start)
+        self.services_screen.back.connect(self.home_requested)
+        self._worker.catalogue_loaded.connect(self.services_screen.set_services)
+        self._worker.catalogue_failed.connect(lambda _e: self.services_screen.set_services(None))
+        form, lookup, countdown = self.form, self.lookup, self.countdown
+        for part in (form, lookup, countdown):
+            part.show_screen.connect(self.show_screen)
+        form.back_to_list.connect(lambda: self.show_screen.emit(self.services_screen.name))
+        for mine, theirs in (
+            (self.finished, form.finished),
+            (self.submitted, form.submitted),
+            (self.finalise_failed, form.finalise_failed),
+            (self.form_wiped, form.form_wiped),
+            (self.home_requested, lookup.home_requested),
+            (self.finished, lookup.finished),
+            (self.status_shown, lookup.status_shown),
+        ):
+            theirs.connect(mine)
+        countdown.resumed.connect(self._resume)
+        countdown.expired.connect(form.abandon)
+
+    def _resume(self, form_screen: str) -> None:
+        self.still_there_answered.emit()
+        if self.form.wizard is not None and form_screen:
+            self.show_screen.emit(form_screen)
+        else:
+            self.finished.emit()

@@ -1,0 +1,287 @@
+"""One person's form: questions -> summary -> consent -> finishing -> proof (or a problem)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.catalogue.model import FieldType
+from kiosk.submissions.errors import ReceiptNotPrinted
+from kiosk.submissions.types import Receipt
+from kiosk.wizard import Stage, Wizard
+from ui.base.screen import Screen
+from ui.contracts import ApplicationsPort, UiOptions
+from ui.guided.consent import ConsentScreen
+from ui.guided.finishing import FinishingScreen
+from ui.guided.problem import NOT_SAVED, NOT_STARTED, SubmissionProblemScreen
+from ui.guided.question import QuestionScreen
+from ui.guided.submitted import SubmittedScreen
+from ui.guided.summary import SummaryScreen
+from ui.guided.worker import ServicesWorker
+from ui.i18n import Tr
+from ui.voice import Voice
+
+log = logging.getLogger(__name__)
+
+
+class FormFlow(QObject):
+    """Owns the wizard of the person at the screen; answers live only in its memory."""
+
+    show_screen = Signal(str)
+    back_to_list = Signal()  # Back before the first question: the form is forgotten
+    finished = Signal()  # the proof was closed, or the form abandoned
+    submitted = Signal(object)  # Receipt (printed or not)
+    finalise_failed = Signal(object)  # the exception; nothing was stored
+    form_wiped = Signal()  # an unfinished form was forgotten
+
+    def __init__(
+        self,
+        services: ApplicationsPort,
+        worker: ServicesWorker,
+        voice: Voice,
+        options: UiOptions,
+        parent: QObject | None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._worker = worker
+        self._voice = voice
+        self._options = options
+        self._tr = Tr()
+        self.wizard: Wizard | None = None
+        self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
+        self._build_screens()
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.setInterval(max(1, round(options.printing_watchdog_seconds * 1000)))
+        self._rehearsal = QTimer(self)  # the answer shown, worked out on the next turn
+        self._rehearsal.setSingleShot(True)
+        self._rehearsal.setInterval(0)
+        self._connect()
+
+    @property
+    def screens(self) -> list[Screen]:
+        return [self.question, self.summary, self.consent, self.finishing, self.done, self.problem]
+
+    def use_language(self, tr: Tr) -> None:
+        self._tr = tr
+
+    def start(self, service_id: str) -> None:
+        if self.wizard is not None:
+            return  # a second tap on the list: the first one already started
+        try:
+            self.wizard = self._services.start(
+                service_id, self._tr.language, self._options.assisted
+            )
+        except Exception as error:  # not open yet, or gone from the catalogue
+            log.warning("service could not start: %s", type(error).__name__)
+            self.problem.show_message(NOT_STARTED, can_retry=False)
+            self.show_screen.emit(self.problem.name)
+            return
+        self._voice.set_language(self.wizard.language)
+        self._apply_card_answers()
+        self._render()
+
+    @property
+    def holds_card_answers(self) -> bool:
+        return bool(self._card_answers)
+
+    def prefill(self, answers: dict[str, object]) -> None:
+        """A registered citizen's card was tapped: its NIK and name fill the form being
+        filled in now, or the next one started, for the citizen to confirm."""
+        self._card_answers = dict(answers)
+        if self.wizard is not None and self.wizard.stage is Stage.QUESTIONS:
+            self._apply_card_answers()
+            self._render()
+
+    def wipe(self) -> None:
+        """Forget the form, and every answer of it still held by a hidden screen."""
+        self._card_answers = {}
+        self._rehearsal.stop()
+        self.question.forget()
+        self.summary.forget()
+        if self.wizard is not None:
+            self.wizard.wipe()
+            self.wizard = None
+            log.info("an unfinished form was wiped")
+            self.form_wiped.emit()
+
+    def abandon(self) -> None:
+        self.wipe()
+        self.finished.emit()
+
+    def _apply_card_answers(self) -> None:
+        if self.wizard is not None and self._card_answers:
+            filled = self.wizard.prefill(self._card_answers)
+            log.info("answers from a card filled in: %d", len(filled))
+        self._card_answers = {}
+
+    # -- building -----------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        self.question = QuestionScreen()
+        self.summary = SummaryScreen()
+        self.consent = ConsentScreen()
+        self.finishing = FinishingScreen()
+        self.done = SubmittedScreen()
+        self.problem = SubmissionProblemScreen()
+
+    def _connect(self) -> None:
+        self.question.next.connect(self._on_next)
+        self.question.back.connect(self._on_back)
+        self.question.speak.connect(self._speak_question)
+        self.question.answer_changed.connect(self._rehearsal.start)
+        self._rehearsal.timeout.connect(self._rehearse)
+        self.summary.next.connect(self._move_on)
+        self.summary.back.connect(self._step_back)
+        self.summary.edit.connect(self._edit)
+        self.consent.back.connect(self._step_back)
+        self.consent.cancel.connect(self.abandon)
+        self.consent.agree.connect(self._agree)
+        self.consent.speak.connect(lambda: self._voice.say(self.consent.spoken_text()))
+        self.done.finished.connect(self.finished)
+        self.problem.retry.connect(self._finalise)
+        self.problem.back_to_start.connect(self.abandon)
+        self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
+        self._worker.finalised.connect(self._on_finalised)
+        self._worker.finalise_failed.connect(self._on_finalise_failed)
+
+    # -- the stages ---------------------------------------------------------
+
+    def _render(self, problems: list[str] | None = None) -> None:
+        """Show the screen of the wizard's stage; `problems` under the question if any."""
+        wizard = self.wizard
+        if wizard is None:
+            return
+        self.question.set_voice_available(self._voice.enabled)  # nothing that cannot work
+        self.consent.speak_button.setVisible(self._voice.enabled)
+        if wizard.stage is Stage.QUESTIONS and (step := wizard.current) is not None:
+            self.question.show_step(step, self._tr, wizard.today)
+            if problems:
+                self.question.show_problems(problems)
+            self.show_screen.emit(self.question.name)
+            self._speak_question(problems or [])
+            self._rehearsal.start()  # Next may keep the answer held or proposed
+        elif wizard.stage is Stage.SUMMARY:
+            self.summary.show_rows(wizard.summary(), self._tr)
+            self.show_screen.emit(self.summary.name)
+            self._voice.say(self.summary.title.text())
+        elif wizard.stage is Stage.CONSENT:
+            self.consent.show_statement(wizard.consent_text())
+            self.show_screen.emit(self.consent.name)
+            self._voice.say(self.consent.spoken_text())
+
+    def _speak_question(self, problems: list[str] | None = None) -> None:
+        """The question's recording when it has one, else its text; problems and a
+        proposal are always read."""
+        question, step, problems = self.question, self.question.step, problems or []
+        text = " ".join([question.spoken_text(), *problems])
+        if step is None or not step.audio:
+            self._voice.say(text)
+            return
+        after = " ".join(part for part in (question.spoken_extras(), *problems) if part)
+        self._voice.play(self._options.recordings / step.audio, text, after)
+
+    def _answers_here(self) -> bool:
+        """Whether the question screen holds an answer to give (not a note, not a proposal)."""
+        step = self.question.step
+        if step is None or step.read_only or step.type is FieldType.NOTE:
+            return False
+        return not self.question.showing_proposal
+
+    def _rehearse(self) -> None:
+        """Work out the answer on screen before the citizen taps Next, while they look
+        for it (`Wizard.rehearse`): Next then finds the checks and calculations done.
+        Only a head start: if it fails, Next does all the work itself."""
+        wizard, step = self.wizard, self.question.step
+        if wizard is None or step is None or wizard.stage is not Stage.QUESTIONS:
+            return
+        if self._answers_here():
+            value = self.question.input.value()
+        elif self.question.showing_proposal:
+            value = step.answer
+        else:
+            return
+        try:
+            wizard.rehearse(value)
+        except Exception as error:  # never in the citizen's way
+            log.warning("an answer could not be worked out ahead: %s", type(error).__name__)
+
+    def _on_next(self) -> None:
+        wizard, step = self.wizard, self.question.step
+        if wizard is None or step is None or wizard.stage is not Stage.QUESTIONS:
+            return
+        problems = wizard.answer(self.question.input.value()) if self._answers_here() else []
+        problems = problems or wizard.next()
+        current = wizard.current
+        if problems and current is not None and current.name == step.name:
+            self.question.show_problems(problems)
+            self._voice.say(" ".join(problems))
+        else:
+            self._render(problems)
+
+    def _on_back(self) -> None:
+        wizard = self.wizard
+        if wizard is None or wizard.stage is not Stage.QUESTIONS:
+            return
+        if self._answers_here() and self.question.input.dirty:
+            wizard.answer(self.question.input.value())  # keep it if it is good; else dropped
+        if wizard.back():
+            self._render()
+        else:  # before the first question: back to the list, the form forgotten
+            self.wipe()
+            self.back_to_list.emit()
+
+    def _move_on(self) -> None:
+        if self.wizard is not None:
+            self._render(self.wizard.next())
+
+    def _step_back(self) -> None:
+        if self.wizard is not None and self.wizard.back():
+            self._render()
+
+    def _edit(self, field_name: str) -> None:
+        if self.wizard is not None:
+            self.wizard.edit(field_name)
+            self._render()
+
+    # -- finishing ----------------------------------------------------------
+
+    def _agree(self) -> None:
+        if self.wizard is None or self.wizard.stage is not Stage.CONSENT:
+            return
+        self.wizard.accept_consent()
+        self._finalise()
+
+    def _finalise(self) -> None:
+        if self.wizard is None or not self._worker.finalise(self.wizard):
+            return  # a double tap: the first call is running
+        self.finishing.set_slow(False)
+        self._slow_timer.start()
+        self.show_screen.emit(self.finishing.name)
+        self._voice.say(self.finishing.message.text())
+
+    def _on_finalised(self, receipt: Receipt) -> None:
+        self._finish(receipt, printed=True)
+
+    def _on_finalise_failed(self, error: Exception) -> None:
+        if isinstance(error, ReceiptNotPrinted):  # stored; only the receipt did not print
+            log.warning("receipt not printed: printer %s", error.problem.value)
+            self._finish(error.receipt, printed=False)
+            return
+        self._slow_timer.stop()
+        self.problem.show_message(NOT_SAVED, can_retry=self.wizard is not None)
+        self.show_screen.emit(self.problem.name)
+        self._voice.say(self.problem.message.text())
+        self.finalise_failed.emit(error)
+
+    def _finish(self, receipt: Receipt, printed: bool) -> None:
+        self._slow_timer.stop()
+        if self.wizard is not None:
+            self.wizard.wipe()  # stored: the answers leave the screen's memory
+            self.wizard = None
+        self.done.show_receipt(receipt, printed)
+        self.show_screen.emit(self.done.name)
+        self._voice.say(self.done.spoken_text())
+        self.submitted.emit(receipt)

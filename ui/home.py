@@ -1,0 +1,169 @@
+"""The start: the office, one big button to take a number, language and contrast.
+
+With guided services, two more: letters and documents, and an application's status.
+With staff sign-in, a small "Petugas" button beside the contrast switch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.i18n import LANGUAGES
+from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
+from ui.i18n import Tr
+
+# The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
+# goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
+# padding + 2 x 3 border), so that the office, the big button, the three languages and the
+# contrast switch all fit. Each button gets only sizes (its own small sheet, which wins over
+# the window's and the screen's), so the colours stay the palette's.
+COMPACT_BELOW_PX = 800
+COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
+COMPACT_BIG_BUTTON = "min-height: 76px; padding: 4px 20px;"
+
+
+class HomeScreen(Screen):
+    name = "home"
+
+    take_number = Signal()
+    language_chosen = Signal(str)
+    high_contrast_toggled = Signal(bool)
+    guided_services = Signal()
+    check_status = Signal()
+    staff_requested = Signal()
+
+    def __init__(
+        self,
+        office_name: str,
+        guided: bool = False,
+        staff: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.compact = False
+        self._rows: list[QHBoxLayout] = []
+        # (margin, spacing) roomy and compact; one row more with guided services: less air
+        self._air = ((32, 16) if guided else (MARGIN_PX, SPACING_PX), (24, 12))
+        self.office = make_label("title", object_name="office_name")
+        self.office.setText(office_name)
+        self.welcome = make_label("subtitle")
+        self.take_number_button = make_button("take_number", "primary", big=True)
+        self.take_number_button.clicked.connect(self.take_number)
+        self.column.addWidget(self.office)
+        self.column.addWidget(self.welcome)
+        self.card_notice = make_label("info", object_name="card_notice")
+        self.card_notice.setVisible(False)
+        self.column.addWidget(self.card_notice)
+        self.column.addStretch(1)
+        self.column.addWidget(self.take_number_button)
+        self.guided_button: QPushButton | None = None
+        self.status_button: QPushButton | None = None
+        if guided:
+            self.column.addLayout(self._guided_row())
+        self.column.addStretch(1)
+        self.column.addLayout(self._language_row())
+        self.contrast_button = make_button("high_contrast", "choice")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.high_contrast_toggled)
+        self.staff_button: QPushButton | None = None
+        self.column.addLayout(self._bottom_row(staff))
+        self._set_air(*self._air[0])
+
+    def _guided_row(self) -> QHBoxLayout:
+        row = self._row()
+        self.guided_button = make_button("guided_services", "primary")
+        self.guided_button.clicked.connect(self.guided_services)
+        self.status_button = make_button("check_status")
+        self.status_button.clicked.connect(self.check_status)
+        row.addWidget(self.guided_button, 3)
+        row.addWidget(self.status_button, 2)
+        return row
+
+    def _bottom_row(self, staff: bool) -> QHBoxLayout:
+        row = self._row()
+        row.addWidget(self.contrast_button, 3)
+        if staff:
+            self.staff_button = make_button("staff", "choice")
+            self.staff_button.clicked.connect(self.staff_requested)
+            row.addWidget(self.staff_button, 1)
+        return row
+
+    def _language_row(self) -> QHBoxLayout:
+        row = self._row()
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, own_name in LANGUAGES.items():
+            button = make_button(f"language_{code}", "choice")
+            button.setText(own_name)  # each language is named in itself, never translated
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.language_buttons[code] = button
+            row.addWidget(button)
+        return row
+
+    def _row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._rows.append(row)
+        return row
+
+    def minimumSizeHint(self) -> QSize:
+        """While roomy, the height binds nothing: given less than COMPACT_BELOW_PX the
+        screen goes compact, and then it asks for its real (compact) minimum."""
+        hint = super().minimumSizeHint()
+        return hint if self.compact else QSize(hint.width(), 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._use_compact(event.size().height() < COMPACT_BELOW_PX)
+        super().resizeEvent(event)
+
+    def _use_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            for button in self.findChildren(QPushButton):
+                big = button is self.take_number_button
+                button.setStyleSheet(
+                    "" if not compact else COMPACT_BIG_BUTTON if big else COMPACT_BUTTON
+                )
+            self._set_air(*self._air[compact])
+            self.column.invalidate()
+            self.column.activate()  # now, not after this resize: no frame drawn half-way
+            self.updateGeometry()
+
+    def _set_air(self, margin: int, spacing: int) -> None:
+        self.column.setContentsMargins(margin, margin, margin, margin)
+        self.column.setSpacing(spacing)
+        for row in self._rows:
+            row.setSpacing(24 if spacing > 12 else 16)
+
+    def show_card_notice(self, on: bool) -> None:
+        """A citizen's registered card was read: their form will be filled in from it."""
+        self.card_notice.setVisible(on)
+
+    def forget(self) -> None:
+        self.show_card_notice(False)
+
+    def show_state(self, language: str, high_contrast: bool) -> None:
+        """Mark the chosen language and contrast without emitting anything."""
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == language)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(high_contrast)
+        self.contrast_button.blockSignals(False)
+
+    def retranslate(self, tr: Tr) -> None:
+        if self.guided_button is None:
+            self.welcome.setText(tr("Welcome. Touch the button below to take a queue number."))
+        else:
+            self.welcome.setText(tr("Welcome. Please touch what you need."))
+        self.take_number_button.setText(tr("Take a queue number"))
+        self.card_notice.setText(
+            tr("Your card was read. Your name and NIK will be filled in on the form.")
+        )
+        self.contrast_button.setText(tr("High contrast screen"))
+        if self.staff_button is not None:
+            self.staff_button.setText(tr("Staff"))
+        if self.guided_button is not None and self.status_button is not None:
+            text = tr("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
+            self.guided_button.setText(text)
+            self.status_button.setText(tr("Check status"))

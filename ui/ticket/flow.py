@@ -1,0 +1,247 @@
+"""Taking a queue number: (loading ->) service -> priority -> printing -> done, or a problem."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.errors import KioskError
+from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.queue.errors import TicketVoided
+from kiosk.queue.types import IssuedTicket, Priority, QueueLine
+from ui.base.screen import Screen
+from ui.base.stack import ScreenStack
+from ui.contracts import QueuePort, UiOptions
+from ui.i18n import Tr
+from ui.ticket.done import DoneScreen
+from ui.ticket.line import LineScreen
+from ui.ticket.loading import LoadingScreen
+from ui.ticket.printing import PrintingScreen
+from ui.ticket.priority import PriorityScreen
+from ui.ticket.problem import NO_ANSWER, NO_SERVICES, NOT_TAKEN, ErrorScreen, PrinterProblemScreen
+from ui.ticket.worker import QueueWorker
+
+log = logging.getLogger(__name__)
+
+
+class TicketFlow(QObject):
+    """Owns the ticket screens, the queue worker and the three timers of the ticket path.
+
+    It shows screens on the window's `stack`; "home" and "the next person" are the
+    window's business, asked for with `home_requested` and `finished`.
+    """
+
+    home_requested = Signal()
+    finished = Signal()  # the done screen was closed or timed out: the next person
+    ticket_issued = Signal(object)  # IssuedTicket
+    print_failed = Signal(object)  # the exception that stopped the ticket
+    printing_timed_out = Signal()  # the watchdog gave up waiting for the ticket call
+    late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
+    lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
+
+    def __init__(
+        self, queue: QueuePort, options: UiOptions, stack: ScreenStack, parent: QObject | None
+    ) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self._tr = Tr()
+        self._line_code: str | None = None
+        self._awaiting = False  # False again once the watchdog gives up on the call
+        self._lines_arrived = False  # a refresh has come back at least once
+        self._worker = QueueWorker(queue, self)
+        self._done_timer = single_shot(options.done_screen_seconds, self)
+        self._loading_timer = single_shot(options.loading_timeout_seconds, self)
+        self._watchdog = single_shot(options.printing_watchdog_seconds, self)
+        self._build_screens()
+        self._connect()
+        self.service.set_lines(_startup_lines(queue))
+
+    @property
+    def screens(self) -> list[Screen]:
+        return [
+            self.loading,
+            self.service,
+            self.priority,
+            self.printing,
+            self.done,
+            self.printer_problem,
+            self.error,
+        ]
+
+    @property
+    def awaiting_ticket(self) -> bool:
+        """A ticket call is running and the watchdog has not given up on it."""
+        return self._awaiting
+
+    def use_language(self, tr: Tr) -> None:
+        self._tr = tr
+
+    def take_number(self) -> None:
+        if self.service.lines:
+            self._show("service")
+        elif self._lines_arrived and not self._worker.refreshing:
+            self._show_no_lines()
+        else:  # still starting (or a refresh is on its way): wait for the list
+            self.refresh_lines()
+            self._show("loading")
+
+    def refresh_lines(self) -> None:
+        """Fetch the service list again, off the GUI thread."""
+        self._worker.refresh_lines()
+
+    def wait_for_done(self, msecs: int) -> bool:
+        return self._worker.wait_for_done(msecs)
+
+    # -- building -----------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        self.loading = LoadingScreen()
+        self.service = LineScreen()
+        self.priority = PriorityScreen()
+        self.printing = PrintingScreen()
+        self.done = DoneScreen()
+        self.printer_problem = PrinterProblemScreen()
+        self.error = ErrorScreen()
+
+    def _connect(self) -> None:
+        self._stack.screen_changed.connect(self._on_screen_changed)
+        self.loading.back.connect(self.home_requested)
+        self._loading_timer.timeout.connect(self._on_loading_timed_out)
+        self.service.line_chosen.connect(self._on_line_chosen)
+        self.service.back.connect(self.home_requested)
+        self.priority.priority_chosen.connect(self._on_priority_chosen)
+        self.priority.back.connect(lambda: self._show("service"))
+        self.done.finished.connect(self.finished)
+        self._done_timer.timeout.connect(self.finished)
+        self._watchdog.timeout.connect(self._on_watchdog)
+        self.printer_problem.back_to_start.connect(self.home_requested)
+        self.error.back_to_start.connect(self.home_requested)
+        self._worker.ticket_issued.connect(self._on_ticket_issued)
+        self._worker.ticket_failed.connect(self._on_ticket_failed)
+        self._worker.lines_loaded.connect(self._on_lines_loaded)
+        self._worker.lines_failed.connect(self._on_lines_failed)
+
+    def _show(self, name: str) -> None:
+        self._stack.show_screen(name)
+
+    def _on_screen_changed(self, name: str) -> None:
+        """The done and loading screens each run their timer while they show."""
+        for timer, screen in ((self._done_timer, "done"), (self._loading_timer, "loading")):
+            if name == screen:
+                timer.start()
+            else:
+                timer.stop()
+
+    # -- the service list ---------------------------------------------------
+
+    def _on_lines_loaded(self, services: list[QueueLine]) -> None:
+        self._lines_arrived = True
+        self.service.set_lines(services)
+        self.lines_loaded.emit(services)
+        if self._stack.current_name == "loading":
+            if services:
+                self._show("service")
+            elif not self._worker.refreshing:
+                self._show_no_lines()
+
+    def _on_lines_failed(self, _error: Exception) -> None:
+        if self._stack.current_name == "loading" and not self._worker.refreshing:
+            self._show_no_lines()
+
+    def _on_loading_timed_out(self) -> None:
+        if self._stack.current_name == "loading":
+            log.warning("the service list did not arrive in time")
+            self._show_no_lines()
+
+    def _show_no_lines(self) -> None:
+        self.error.show_message(NO_SERVICES)
+        self._show("error")
+
+    # -- the ticket ---------------------------------------------------------
+
+    def _on_line_chosen(self, line_code: str) -> None:
+        self._line_code = line_code
+        self._show("priority")
+
+    def _on_priority_chosen(self, priority: Priority | None) -> None:
+        if self._line_code is None or self._stack.current_name != "priority":
+            return  # a late second tap: the first one is already printing
+        if self._worker.issue_ticket(self._line_code, priority, self._tr.language):
+            self._awaiting = True
+            self._watchdog.start()
+            self._show("printing")
+        else:  # the call the watchdog gave up on still holds the printer
+            log.warning("ticket not issued: printer still busy with an earlier ticket")
+            self._line_code = None
+            self._show_not_responding(NOT_TAKEN)  # a late ticket would be someone else's
+
+    def _on_watchdog(self) -> None:
+        if not self._awaiting:
+            return
+        self._awaiting = False
+        self._line_code = None
+        log.warning("ticket not answered: printer %s", PrinterProblem.NOT_RESPONDING.value)
+        self._show_not_responding(NO_ANSWER)  # their ticket may still come out
+        self.printing_timed_out.emit()
+
+    def _show_not_responding(self, advice: str) -> None:
+        self.printer_problem.show_problem(PrinterProblem.NOT_RESPONDING, advice)
+        self._show("printer_problem")
+
+    def _is_late(self, result: object) -> bool:
+        """True (and logged) for a ticket call the watchdog already gave up on."""
+        if self._awaiting:
+            self._awaiting = False
+            self._watchdog.stop()
+            return False
+        if isinstance(result, IssuedTicket):
+            log.warning("ticket %s printed after the watchdog fired", result.code)
+        else:
+            log.warning("late ticket call failed: %s", type(result).__name__)
+        self.late_result.emit(result)
+        return True
+
+    def _on_ticket_issued(self, ticket: IssuedTicket) -> None:
+        if self._is_late(ticket):
+            return  # the screen may belong to the next person by now
+        self._line_code = None
+        self.done.show_ticket(ticket)
+        self._show("done")
+        self.ticket_issued.emit(ticket)
+
+    def _on_ticket_failed(self, error: Exception) -> None:
+        if self._is_late(error):
+            return
+        self._line_code = None
+        if isinstance(error, TicketVoided):
+            log.warning("ticket %s voided: printer %s", error.code, error.problem.value)
+            self.printer_problem.show_voided(error.problem, error.code)
+            self._show("printer_problem")
+        elif isinstance(error, PrinterUnavailable):
+            log.warning("ticket not issued: printer %s", error.problem.value)
+            self.printer_problem.show_problem(error.problem)
+            self._show("printer_problem")
+        else:
+            # The type only: a message could carry data we must not log.
+            level = logging.WARNING if isinstance(error, KioskError) else logging.ERROR
+            log.log(level, "ticket not issued: %s", type(error).__name__)
+            self.error.show_error(error)
+            self._show("error")
+        self.print_failed.emit(error)
+
+
+def single_shot(seconds: float, parent: QObject) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(max(1, round(seconds * 1000)))
+    return timer
+
+
+def _startup_lines(queue: QueuePort) -> list[QueueLine]:
+    """The service list once, before the window shows; later refreshes run off the GUI thread."""
+    try:
+        return queue.lines()
+    except Exception as error:  # the kiosk still starts; the list is fetched again at home
+        log.error("could not load the service list: %s", type(error).__name__)
+        return []
