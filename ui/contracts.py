@@ -21,7 +21,7 @@ class QueuePort(Protocol):
     """The queue service as the kiosk screens use it.
 
     `issue_ticket` blocks while the ticket prints, so the ui only calls it off
-    the GUI thread (see `ui.ticket.worker`).
+    the GUI thread (see `ui.tasks`).
     """
 
     def lines(self) -> list[QueueLine]: ...
@@ -35,7 +35,7 @@ class ApplicationsPort(Protocol):
     """The guided services (letters and documents) as the screens use them.
 
     `catalogue`, `finalise` and `status` may touch the database or a device, so the
-    ui calls them off the GUI thread (see `ui.guided.worker`); `start` only builds
+    ui calls them off the GUI thread (see `ui.tasks`); `start` only builds
     an in-memory `Wizard` from the loaded catalogue and is called on the GUI thread.
     """
 

@@ -7,28 +7,24 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
 from kiosk.errors import KioskError
-from kiosk.queue.types import IssuedTicket, Priority, QueueLine
 
 if TYPE_CHECKING:
-    from kiosk.cards import CardHolder, StaffBadge, StaffSession
     from kiosk.cards.service import CardRegistry
-    from kiosk.catalogue.model import ServiceDefinition
     from kiosk.documents.desk import DocumentDesk
-    from kiosk.documents.types import DocumentSummary
     from kiosk.queue.desk import QueueDesk
     from kiosk.submissions.desk import ApplicationDesk
-    from kiosk.submissions.types import Receipt, StatusView
-    from kiosk.wizard import Wizard
-    from ui.contracts import UiOptions
+    from ui.contracts import ApplicationsPort, QueuePort, UiOptions
+    from ui.documents.contracts import DocumentsPort
+    from ui.staff.contracts import StaffPort
     from ui.voice import VoiceProblem
 
 log = logging.getLogger(__name__)
@@ -104,104 +100,38 @@ def on_gui_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-class DeferredQueue:
-    """The queue port over deferred parts; never the database on the GUI thread."""
-
-    def __init__(self, parts: Deferred) -> None:
-        self._parts = parts
-
-    def lines(self) -> list[QueueLine]:
-        if on_gui_thread():
-            return []  # the window asks again from its worker thread
-        return self._parts.ready().queue.lines()
-
-    def issue_ticket(
-        self, line_code: str, priority: Priority | None = None, language: str = "id"
-    ) -> IssuedTicket:
-        return self._parts.ready().queue.issue_ticket(line_code, priority, language)
+P = TypeVar("P")
 
 
-T = TypeVar("T")
+class DeferredPort(Generic[P]):
+    """A port of one of the parts (`pick` chooses it), over deferred parts: each method
+    call waits for the parts and goes to that part (ServicesNotReady if it could not be
+    opened). The screens make these calls off the GUI thread (`ui.tasks`); on the GUI
+    thread only the `in_memory` methods (building a form) pass, and only once the parts
+    are open: the database and the keyring are never touched there."""
 
+    def __init__(
+        self, parts: Deferred, pick: Callable[[Parts], P | None], in_memory: Iterable[str] = ()
+    ) -> None:
+        self._parts, self._pick, self._in_memory = parts, pick, frozenset(in_memory)
 
-def _part(parts: Deferred, pick: Callable[[Parts], T | None]) -> T:
-    """One of the guided parts, open (ServicesNotReady if it could not be opened)."""
-    opened = parts.ready()
-    part = pick(opened)
-    if part is None:
-        raise ServicesNotReady(str(opened.services_error))
-    return part
+    def __getattr__(self, name: str) -> Callable[..., object]:
+        if name.startswith("_"):
+            raise AttributeError(name)
 
+        def call(*args: object, **kwargs: object) -> object:
+            if on_gui_thread() and name not in self._in_memory:
+                raise ServicesNotReady(f"{name} is never called on the GUI thread")
+            return getattr(self._part(), name)(*args, **kwargs)
 
-class DeferredServices:
-    """The guided-services port over deferred parts."""
+        return call
 
-    def __init__(self, parts: Deferred) -> None:
-        self._parts = parts
-
-    def _services(self) -> ApplicationDesk:
-        return _part(self._parts, lambda parts: parts.services)
-
-    def catalogue(self) -> list[ServiceDefinition]:
-        if on_gui_thread() and not self._parts.done():
-            return []
-        try:
-            return self._services().catalogue()
-        except ServicesNotReady:
-            if on_gui_thread():
-                return []  # asked again from the worker thread, which retries
-            raise
-
-    def start(self, service_id: str, language: str, assisted: bool) -> Wizard:
-        return self._services().start(service_id, language, assisted)
-
-    def finalise(self, wizard: Wizard) -> Receipt:
-        return self._services().finalise(wizard)
-
-    def status(self, tracking_code: str) -> StatusView:
-        return self._services().status(tracking_code)
-
-
-class DeferredStaff:
-    """The staff port (ui.staff.contracts.StaffPort) over deferred parts; off the GUI
-    thread only (the screens use their worker)."""
-
-    def __init__(self, parts: Deferred) -> None:
-        self._parts = parts
-
-    def _cards(self) -> CardRegistry:
-        return _part(self._parts, lambda parts: parts.cards)
-
-    def sign_in(self, staff_number: str, pin: str) -> StaffSession:
-        return self._cards().sign_in(staff_number, pin)
-
-    def sign_in_with_badge(self, tag: str, pin: str) -> StaffSession:
-        return self._cards().sign_in_with_badge(tag, pin)
-
-    def identify_staff(self, tag: str) -> StaffBadge | None:
-        return self._cards().identify_staff(tag)
-
-    def identify(self, tag: str) -> StaffBadge | CardHolder | None:
-        return self._cards().identify(tag)
-
-
-class DeferredDocuments:
-    """The documents port (ui.documents.contracts.DocumentsPort) over deferred parts."""
-
-    def __init__(self, parts: Deferred) -> None:
-        self._parts = parts
-
-    def _documents(self) -> DocumentDesk:
-        return _part(self._parts, lambda parts: parts.documents)
-
-    def lookup(self, tracking_code: str) -> DocumentSummary:
-        return self._documents().lookup(tracking_code)
-
-    def print_proof(self, tracking_code: str, language: str) -> None:
-        self._documents().print_proof(tracking_code, language)
-
-    def print_letter(self, tracking_code: str, language: str) -> None:
-        self._documents().print_letter(tracking_code, language)
+    def _part(self) -> P:
+        opened = self._parts.ready()
+        part = self._pick(opened)
+        if part is None:
+            raise ServicesNotReady(str(opened.services_error))
+        return part
 
 
 def open_parts(settings: Settings) -> Parts:
@@ -252,14 +182,15 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
     if getattr(args, "quit_after", None) is not None:
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     return run_kiosk(
-        DeferredQueue(parts),
+        cast("QueuePort", DeferredPort(parts, lambda opened: opened.queue)),
         options,
         sys.argv[:1],
-        services=DeferredServices(parts),
+        # `start` builds a form in memory, on the GUI thread
+        services=cast("ApplicationsPort", DeferredPort(parts, lambda p: p.services, ["start"])),
         start_scanner=lambda deliver: _start_reader("start_scanner", settings, deliver),
         start_card_reader=lambda deliver: _start_reader("start_card_reader", settings, deliver),
-        staff=DeferredStaff(parts),
-        documents=DeferredDocuments(parts),
+        staff=cast("StaffPort", DeferredPort(parts, lambda opened: opened.cards)),
+        documents=cast("DocumentsPort", DeferredPort(parts, lambda opened: opened.documents)),
         start_voice_check=_start_voice_check if options.voice_on else None,
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.ui.fakes import FakeQueue, FakeServices, RecordingVoice
+from tests.ui.helpers import wait_for_start_up_lines
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
 
@@ -38,10 +39,12 @@ def shown_windows(
     options: UiOptions,
     build: Callable[[UiOptions], KioskWindow],
     release: Callable[[], None],
+    lines_held: Callable[[], bool] = lambda: False,
 ) -> Iterator[WindowFactory]:
-    """A factory of shown kiosk windows (keyword arguments replace fields of `options`);
-    `release` unblocks the fakes before pytest-qt closes a window (which waits for its
-    workers), and every window must shut down cleanly at the end."""
+    """A factory of shown kiosk windows (keyword arguments replace fields of `options`),
+    each with its start-up line list arrived unless `lines_held`; `release` unblocks the
+    fakes before pytest-qt closes a window (which waits for its background calls), and
+    every window must shut down cleanly at the end."""
     windows: list[KioskWindow] = []
 
     def make(**changes: Any) -> KioskWindow:
@@ -51,12 +54,18 @@ def shown_windows(
         kiosk.show()
         qtbot.waitExposed(kiosk)
         windows.append(kiosk)
+        if not lines_held():
+            wait_for_start_up_lines(qtbot, kiosk)
         return kiosk
 
     yield make
     release()
     for kiosk in windows:
         assert kiosk.shutdown(5_000), "a call was still running"
+
+
+def held(queue: FakeQueue) -> bool:
+    return queue.lines_held
 
 
 @pytest.fixture
@@ -66,7 +75,9 @@ def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[Wi
     def build(chosen: UiOptions) -> KioskWindow:
         return KioskWindow(fake_queue, chosen)
 
-    yield from shown_windows(qtbot, options, build, fake_queue.release)
+    yield from shown_windows(
+        qtbot, options, build, fake_queue.release, lambda: fake_queue.lines_held
+    )
 
 
 @pytest.fixture
@@ -99,7 +110,7 @@ def make_guided(
         fake_queue.release()
         fake_services.release()
 
-    yield from shown_windows(qtbot, options, build, release)
+    yield from shown_windows(qtbot, options, build, release, lambda: held(fake_queue))
 
 
 @pytest.fixture

@@ -236,6 +236,11 @@ class FakeQueue:
         self.services_gate = threading.Event()
         return self.services_gate
 
+    @property
+    def lines_held(self) -> bool:
+        """The line list waits for the test to open its gate."""
+        return self.services_gate is not None and not self.services_gate.is_set()
+
     def release(self) -> None:
         """Open every gate, so that no pool thread is left waiting after a test."""
         for gate in (self.gate, self.services_gate):

@@ -33,6 +33,12 @@ def text(window: KioskWindow, object_name: str) -> str:
     return label.text() if label.isVisible() else ""
 
 
+def wait_for_start_up_lines(qtbot, window: KioskWindow) -> None:
+    """The line list a window asks for as it starts comes off the GUI thread: a test
+    that taps "take a number" at once waits for it first, as a person's finger does."""
+    qtbot.waitUntil(lambda: not window.tickets.refreshing, timeout=5_000)
+
+
 def tap_until_printing(qtbot, window: KioskWindow, service: str, priority: str) -> None:
     """Home -> service -> priority; the last tap starts the ticket."""
     tap(qtbot, window, "take_number")

@@ -23,7 +23,7 @@ from kiosk.queue.desk import QueueDesk
 from tests.helpers.database import sqlite_url
 from tests.helpers.forms import completed
 from tests.helpers.secrets import real_keyring_or_skip
-from tests.ui.helpers import tap, tap_until_printing, text
+from tests.ui.helpers import tap, tap_until_printing, text, wait_for_start_up_lines
 from ui.app import ReaderRelay
 from ui.contracts import UiOptions
 from ui.window import KioskWindow
@@ -66,6 +66,7 @@ def window(qtbot, wired: Wired) -> Iterator[KioskWindow]:
     window = KioskWindow(wired.queue, UiOptions("Kantor Desa Sukamaju", fullscreen=False))
     qtbot.addWidget(window)
     window.show_kiosk()
+    wait_for_start_up_lines(qtbot, window)
     yield window
     window.shutdown()
 

@@ -36,8 +36,7 @@ from tests.ui.guided_steps import (
 )
 from tests.ui.helpers import tap, text
 from ui.contracts import UiOptions
-from ui.documents.screen import DocumentsScreen
-from ui.documents.worker import LETTER, LOOKUP
+from ui.documents.screen import LETTER, LOOKUP, DocumentsScreen
 from ui.guided.keypad import key_name
 from ui.window import KioskWindow
 
@@ -96,7 +95,7 @@ def answered(qtbot, screen: DocumentsScreen, kind: str) -> SignalBlocker:
     first (connected before the test): its buttons are enabled again once this returns,
     while the fake port records a print on the worker's thread before that."""
     return qtbot.waitSignal(
-        screen.worker.done, timeout=SIGNAL_MS, check_params_cb=lambda done, _: done == kind
+        screen.done, timeout=SIGNAL_MS, check_params_cb=lambda done, _: done == kind
     )
 
 
@@ -298,7 +297,7 @@ def test_a_citizens_card_on_a_staff_screen_is_dropped(
     assert staffed.current_screen == "staff_menu"
     assert staffed.staff is not None
     # The answer has come back to the GUI thread (and was dropped) before the checks.
-    with qtbot.waitSignal(staffed.staff._cards.identified, timeout=SIGNAL_MS) as identified:
+    with qtbot.waitSignal(staffed.staff.card_identified, timeout=SIGNAL_MS) as identified:
         staffed.on_card_tapped(HOLDER_CARD)
     assert identified.args == [None]  # only badges were looked for: the card is none
     assert staff_port.calls[-1] == ("identify_staff", HOLDER_CARD)
@@ -334,7 +333,7 @@ def test_idle_waits_for_a_letter_still_printing(
     walk_away(staffed)  # idle passes while the letter prints...
     assert staffed.current_screen == "documents" and staffed.in_use
     # The forgotten call's answer is dropped: `released` says that it ended.
-    with qtbot.waitSignal(screen.worker.released, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.released, timeout=SIGNAL_MS):
         documents_port.gate.set()
     assert documents_port.printed == [("letter", CODE, "id")]
     assert not staffed.in_use

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -16,12 +17,14 @@ from kiosk.submissions.types import SubmissionStatus
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.documents.contracts import DocumentsPort
-from ui.documents.worker import LETTER, LOOKUP, PROOF, DocumentsWorker
 from ui.guided.keypad import DELETE, Keypad, code_rows
 from ui.guided.parts import busy_bar
 from ui.i18n import Tr, supported
+from ui.tasks import Policy, Tasks
 
 log = logging.getLogger(__name__)
+
+LOOKUP, PROOF, LETTER = "lookup", "proof", "letter"  # the kinds of call the screen makes
 
 STATUS_NAMES = {
     SubmissionStatus.RECEIVED: N_("Received, not sent yet"),
@@ -38,12 +41,21 @@ PRINTED = {
 
 
 class DocumentsScreen(Screen):
-    """The lookup and the printing run on the worker's thread; the screen shows a busy bar
+    """The lookup and the printing run off the GUI thread; the screen shows a busy bar
     meanwhile, and every outcome as a sentence in its language. Only a signed-in staff
-    member reaches it (`ui.staff.flow`): the letter shows the citizen's whole NIK."""
+    member reaches it (`ui.staff.flow`): the letter shows the citizen's whole NIK.
+
+    One call at a time: while one runs, another is refused (a double tap prints one
+    copy). After `forget` the answer of a call still running is not shown (the next
+    clerk never sees the last one's lookup), but the screen stays busy until that call
+    has ended: a letter still printing is never forgotten. `done`, `failed` and
+    `released` follow the screen's own handling (for tests and diagnostics)."""
 
     name = "documents"
     finished = Signal()
+    done = Signal(str, object)  # kind (LOOKUP, PROOF, LETTER), result; once shown
+    failed = Signal(str, object)  # kind, the exception; once shown
+    released = Signal()  # a call ended, whether or not its answer was wanted
 
     def __init__(
         self, port: DocumentsPort, language: str = "id", parent: QWidget | None = None
@@ -51,10 +63,8 @@ class DocumentsScreen(Screen):
         super().__init__(parent)
         self._tr = Tr(supported(language))
         self._summary: DocumentSummary | None = None
-        self.worker = DocumentsWorker(port, self)
-        self.worker.done.connect(self._on_done)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.released.connect(lambda: self.set_busy(self.worker.busy))
+        self._port = port
+        self._tasks = Tasks(self)
         self._build()
         self.retranslate(self._tr)
         self._show_summary(None)
@@ -63,6 +73,11 @@ class DocumentsScreen(Screen):
     @property
     def language(self) -> str:
         return self._tr.language
+
+    @property
+    def busy(self) -> bool:
+        """A lookup or a print is running (even one whose answer is no longer wanted)."""
+        return self._tasks.running()
 
     @property
     def summary(self) -> DocumentSummary | None:
@@ -88,7 +103,7 @@ class DocumentsScreen(Screen):
 
     def forget(self) -> None:
         """The next staff member starts from an empty code, without the last summary."""
-        self.worker.drop_pending()
+        self._tasks.drop()
         self.entry.clear()
         self._say("")
         self._show_summary(None)
@@ -109,7 +124,8 @@ class DocumentsScreen(Screen):
         if not code:
             self._say(_("Type or scan the tracking code first."), problem=True)
             return
-        if self.worker.lookup(code):
+        port = self._port
+        if self._start(LOOKUP, lambda: port.lookup(code)):
             self._show_summary(None)
             self._started(_("Looking the application up..."))
 
@@ -117,15 +133,30 @@ class DocumentsScreen(Screen):
         _ = self._tr
         if self._summary is not None:
             code = self._summary.tracking_code
-            if self.worker.print_proof(code, self.language):
+            port, language = self._port, self.language
+            if self._start(PROOF, lambda: port.print_proof(code, language)):
                 self._started(_("Printing the proof..."))
 
     def print_letter(self) -> None:
         _ = self._tr
         if self._summary is not None and self._summary.has_letter:
             code = self._summary.tracking_code
-            if self.worker.print_letter(code, self.language):
+            port, language = self._port, self.language
+            if self._start(LETTER, lambda: port.print_letter(code, language)):
                 self._started(_("Printing the letter..."))
+
+    def wait_for_done(self, msecs: int = 10_000) -> bool:
+        return self._tasks.wait_for_done(msecs)
+
+    def _start(self, kind: str, call: Callable[[], object]) -> bool:
+        """False (nothing started) while a call runs."""
+        return self._tasks.add(
+            call,
+            lambda result: self._on_done(kind, result),
+            lambda error: self._on_failed(kind, error),
+            policy=Policy.REFUSE_WHILE_BUSY,
+            on_done=self._on_released,
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -189,6 +220,7 @@ class DocumentsScreen(Screen):
         elif kind in PRINTED:
             self._say(self._tr(PRINTED[kind]))
         self.set_busy(False)
+        self.done.emit(kind, result)
 
     def _on_failed(self, kind: str, error: object) -> None:
         if not isinstance(error, KioskError):
@@ -196,6 +228,11 @@ class DocumentsScreen(Screen):
         exception = error if isinstance(error, BaseException) else RuntimeError()
         self._say(describe_document_error(exception, self.language), problem=True)
         self.set_busy(False)
+        self.failed.emit(kind, error)
+
+    def _on_released(self) -> None:
+        self.set_busy(self.busy)
+        self.released.emit()
 
     def _show_summary(self, summary: DocumentSummary | None) -> None:
         self._summary = summary
@@ -205,7 +242,7 @@ class DocumentsScreen(Screen):
         self.status.setText(_("Status: %(status)s") % {"status": status} if summary else "")
         self.letter_button.setVisible(summary is not None and summary.has_letter)
         self.proof_button.setVisible(summary is not None)
-        self.set_busy(self.worker.busy)
+        self.set_busy(self.busy)
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setText(text)

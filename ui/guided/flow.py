@@ -4,6 +4,8 @@ the window shows the screens they ask for."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.wizard import Wizard
@@ -14,10 +16,12 @@ from ui.guided.form import FormFlow
 from ui.guided.services import GuidedServicesScreen
 from ui.guided.status_lookup import StatusLookup
 from ui.guided.style import guided_stylesheet
-from ui.guided.worker import ServicesWorker
 from ui.i18n import Tr
+from ui.tasks import Policy, Tasks
 from ui.theme import Palette
 from ui.voice import Voice
+
+log = logging.getLogger(__name__)
 
 
 class GuidedFlow(QObject):
@@ -37,14 +41,16 @@ class GuidedFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._voice = voice
-        self._worker = ServicesWorker(services, self)
+        self._services = services
+        # One call at a time, in order: a finalise never races a lookup.
+        self._tasks = Tasks(self)
         self.services_screen = GuidedServicesScreen()
-        self.form = FormFlow(services, self._worker, voice, options, self)
-        self.lookup = StatusLookup(self._worker, voice, self)
+        self.form = FormFlow(services, self._tasks, voice, options, self)
+        self.lookup = StatusLookup(services, self._tasks, voice, self)
         self.countdown = StillThereCountdown(options.still_there_seconds, voice, self)
         self._name_screens()
         self._connect()
-        self._worker.load_catalogue()
+        self._load_catalogue()
 
     # -- public -------------------------------------------------------------
 
@@ -66,7 +72,7 @@ class GuidedFlow(QObject):
     @property
     def busy(self) -> bool:
         """The application is being stored and printed: nobody may leave the screen."""
-        return self._worker.finalising
+        return self.form.finalising
 
     @property
     def in_form(self) -> bool:
@@ -84,7 +90,7 @@ class GuidedFlow(QObject):
 
     def open_services(self) -> None:
         if not self.services_screen.buttons:
-            self._worker.load_catalogue()  # still starting, or it failed: ask again
+            self._load_catalogue()  # still starting, or it failed: ask again
         self.show_screen.emit(self.services_screen.name)
 
     def open_status(self, code: str = "") -> None:
@@ -122,7 +128,7 @@ class GuidedFlow(QObject):
             screen.setStyleSheet(sheet)
 
     def shutdown(self, msecs: int = 10_000) -> bool:
-        return self._worker.wait_for_done(msecs)
+        return self._tasks.wait_for_done(msecs)
 
     # -- building -----------------------------------------------------------
 
@@ -137,8 +143,6 @@ class GuidedFlow(QObject):
     def _connect(self) -> None:
         self.services_screen.service_chosen.connect(self.form.start)
         self.services_screen.back.connect(self.home_requested)
-        self._worker.catalogue_loaded.connect(self.services_screen.set_services)
-        self._worker.catalogue_failed.connect(lambda _e: self.services_screen.set_services(None))
         form, lookup, countdown = self.form, self.lookup, self.countdown
         for part in (form, lookup, countdown):
             part.show_screen.connect(self.show_screen)
@@ -155,6 +159,20 @@ class GuidedFlow(QObject):
             theirs.connect(mine)
         countdown.resumed.connect(self._resume)
         countdown.expired.connect(form.abandon)
+
+    def _load_catalogue(self) -> None:
+        """Ask for the guided services; an ask while one is on its way waits for that one."""
+        self._tasks.add(
+            self._services.catalogue,
+            self.services_screen.set_services,
+            self._on_catalogue_failed,
+            policy=Policy.REFUSE_WHILE_BUSY,
+            kind="catalogue",
+        )
+
+    def _on_catalogue_failed(self, error: Exception) -> None:
+        log.warning("catalogue call failed: %s", type(error).__name__)
+        self.services_screen.set_services(None)
 
     def _resume(self, form_screen: str) -> None:
         self.still_there_answered.emit()

@@ -18,11 +18,13 @@ from ui.guided.problem import NOT_SAVED, NOT_STARTED, SubmissionProblemScreen
 from ui.guided.question import QuestionScreen
 from ui.guided.submitted import SubmittedScreen
 from ui.guided.summary import SummaryScreen
-from ui.guided.worker import ServicesWorker
 from ui.i18n import Tr
+from ui.tasks import Policy, Tasks
 from ui.voice import Voice
 
 log = logging.getLogger(__name__)
+
+FINALISE = "finalise"  # the kind of call storing and printing is
 
 
 class FormFlow(QObject):
@@ -38,14 +40,14 @@ class FormFlow(QObject):
     def __init__(
         self,
         services: ApplicationsPort,
-        worker: ServicesWorker,
+        tasks: Tasks,
         voice: Voice,
         options: UiOptions,
         parent: QObject | None,
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._worker = worker
+        self._tasks = tasks
         self._voice = voice
         self._options = options
         self._tr = Tr()
@@ -82,6 +84,11 @@ class FormFlow(QObject):
         self._voice.set_language(self.wizard.language)
         self._apply_card_answers()
         self._render()
+
+    @property
+    def finalising(self) -> bool:
+        """The application is being stored and printed."""
+        return self._tasks.running(FINALISE)
 
     @property
     def holds_card_answers(self) -> bool:
@@ -144,8 +151,6 @@ class FormFlow(QObject):
         self.problem.retry.connect(self._finalise)
         self.problem.back_to_start.connect(self.abandon)
         self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
-        self._worker.finalised.connect(self._on_finalised)
-        self._worker.finalise_failed.connect(self._on_finalise_failed)
 
     # -- the stages ---------------------------------------------------------
 
@@ -255,17 +260,30 @@ class FormFlow(QObject):
         self._finalise()
 
     def _finalise(self) -> None:
-        if self.wizard is None or not self._worker.finalise(self.wizard):
+        if self.wizard is None or not self._start_finalise(self.wizard):
             return  # a double tap: the first call is running
         self.finishing.set_slow(False)
         self._slow_timer.start()
         self.show_screen.emit(self.finishing.name)
         self._voice.say(self.finishing.message.text())
 
+    def _start_finalise(self, wizard: Wizard) -> bool:
+        """Store and print off the GUI thread; False (nothing started) while a finalise
+        runs, so a double tap stores one application."""
+        services = self._services
+        return self._tasks.add(
+            lambda: services.finalise(wizard),
+            self._on_finalised,
+            self._on_finalise_failed,
+            policy=Policy.REFUSE_WHILE_BUSY,
+            kind=FINALISE,
+        )
+
     def _on_finalised(self, receipt: Receipt) -> None:
         self._finish(receipt, printed=True)
 
     def _on_finalise_failed(self, error: Exception) -> None:
+        log.warning("finalise call failed: %s", type(error).__name__)
         if isinstance(error, ReceiptNotPrinted):  # stored; only the receipt did not print
             log.warning("receipt not printed: printer %s", error.problem.value)
             self._finish(error.receipt, printed=False)

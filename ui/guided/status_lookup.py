@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
 from kiosk.submissions.types import StatusView
+from ui.contracts import ApplicationsPort
 from ui.guided.status import CANNOT_CHECK, StatusEntryScreen, StatusResultScreen
-from ui.guided.worker import ServicesWorker
 from ui.i18n import Tr
+from ui.tasks import Policy, Tasks
 from ui.voice import Voice
+
+log = logging.getLogger(__name__)
+
+STATUS = "status"  # the kind of call a lookup is
 
 
 class StatusLookup(QObject):
@@ -20,20 +27,20 @@ class StatusLookup(QObject):
     finished = Signal()
     status_shown = Signal(object)  # StatusView, or the exception of a failed lookup
 
-    def __init__(self, worker: ServicesWorker, voice: Voice, parent: QObject | None) -> None:
+    def __init__(
+        self, services: ApplicationsPort, tasks: Tasks, voice: Voice, parent: QObject | None
+    ) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._services = services
+        self._tasks = tasks
         self._voice = voice
         self._tr = Tr()
-        self._request: int | None = None
         self.entry = StatusEntryScreen()
         self.result = StatusResultScreen()
         self.entry.look_up.connect(self._look_up)
         self.entry.back.connect(self.home_requested)
         self.result.another.connect(self.open)
         self.result.finished.connect(self.finished)
-        worker.status_found.connect(self._on_found)
-        worker.status_failed.connect(self._on_failed)
 
     def use_language(self, tr: Tr) -> None:
         self._tr = tr
@@ -47,35 +54,33 @@ class StatusLookup(QObject):
 
     def cancel(self) -> None:
         """Forget the code and any lookup on its way."""
-        self._request = None
+        self._tasks.drop(STATUS)
         self.entry.set_searching(False)
         self.entry.set_code("")
 
     def _look_up(self, code: str) -> None:
-        if self._request is not None:
+        if self._tasks.awaiting(STATUS):
             return  # one lookup at a time; its answer comes soon
         self.entry.set_searching(True)
-        self._request = self._worker.look_up(code)
+        services = self._services
+        self._tasks.add(
+            lambda: services.status(code),
+            self._on_found,
+            self._on_failed,
+            policy=Policy.LATEST_ONLY,  # after `cancel`, the abandoned answer is dropped
+            kind=STATUS,
+        )
 
-    def _answered(self, request: int) -> bool:
-        """Whether `request` is the lookup the screen waits for (then no longer)."""
-        if request != self._request:
-            return False  # the person has left the status screen
-        self._request = None
+    def _on_found(self, view: StatusView) -> None:
         self.entry.set_searching(False)
-        return True
-
-    def _on_found(self, request: int, view: StatusView) -> None:
-        if not self._answered(request):
-            return
         self.result.show_status(view)
         self.show_screen.emit(self.result.name)
         self._voice.say(self.result.spoken_text())
         self.status_shown.emit(view)
 
-    def _on_failed(self, request: int, error: Exception) -> None:
-        if not self._answered(request):
-            return
+    def _on_failed(self, error: Exception) -> None:
+        log.warning("status call failed: %s", type(error).__name__)
+        self.entry.set_searching(False)
         explain = getattr(error, "text", None)
         if isinstance(error, KioskError) and callable(explain):
             message = str(explain(self._tr.language))

@@ -9,7 +9,7 @@ from kiosk.cards import CardHolder, StaffBadge, StaffSession
 
 class StaffPort(Protocol):
     """Signing staff in. Every call touches the database (and `sign_in` runs scrypt),
-    so the screens call them off the GUI thread (see `ui.staff.worker`)."""
+    so the screens call them off the GUI thread (see `ui.tasks`)."""
 
     def sign_in(self, staff_number: str, pin: str) -> StaffSession:
         """Raises kiosk.cards errors: UnknownStaff, WrongPin, StaffLockedOut."""

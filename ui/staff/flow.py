@@ -20,7 +20,7 @@ from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
 from ui.staff.menu import StaffMenu
 from ui.staff.sign_in import StaffSignIn
-from ui.staff.worker import StaffWorker
+from ui.tasks import Policy, Tasks
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class StaffFlow(QObject):
     home_requested = Signal()
     holder_identified = Signal(object)  # dict of answers from a citizen's card: nik, nama
     badge_ignored = Signal()  # a staff badge tapped while a citizen's form was open
+    card_identified = Signal(object)  # what a tap turned out to be, once handled
 
     def __init__(
         self,
@@ -47,9 +48,8 @@ class StaffFlow(QObject):
         self.sign_in = StaffSignIn(staff, timezone)
         self.menu = StaffMenu()
         self.documents = None if documents is None else DocumentsScreen(documents)
-        self._cards = StaffWorker(staff, self)  # identifies taps the screens did not take
-        self._cards.identified.connect(self._on_identified)
-        self._cards.failed.connect(self._on_identify_failed)
+        self._port = staff
+        self._cards = Tasks(self)  # identifies taps the screens did not take
         self._connect()
 
     @property
@@ -64,7 +64,7 @@ class StaffFlow(QObject):
     @property
     def busy(self) -> bool:
         """A proof or a letter is being made or printed."""
-        return self.documents is not None and self.documents.worker.busy
+        return self.documents is not None and self.documents.busy
 
     def open_sign_in(self) -> None:
         """The sign-in, from the start: whoever was signed in is signed out first."""
@@ -78,17 +78,21 @@ class StaffFlow(QObject):
         staff badge is ignored; with `holders_welcome` False (a screen where no form can
         use it) a citizen's card is not even opened: only badges are looked up."""
         self._tag, self._badges_welcome = tag, badges_welcome
-        if holders_welcome:
-            self._cards.identify(tag)
-        else:
-            self._cards.identify_staff(tag)
+        port = self._port
+        look_up = port.identify if holders_welcome else port.identify_staff
+        self._cards.add(
+            lambda: look_up(tag),
+            self._on_identified,
+            self._on_identify_failed,
+            policy=Policy.LATEST_ONLY,  # only the latest tap's answer is wanted
+        )
 
     def sign_out(self) -> None:
         """End the session; a card lookup still running is no longer wanted."""
         if self.session is not None:
             log.info("staff %s signed out", self.session.staff_number)
         self.session = None
-        self._cards.drop_pending()
+        self._cards.drop()
         for screen in self.screens:
             screen.forget()
 
@@ -128,6 +132,10 @@ class StaffFlow(QObject):
         self.home_requested.emit()
 
     def _on_identified(self, found: object) -> None:
+        self._show_identified(found)
+        self.card_identified.emit(found)
+
+    def _show_identified(self, found: object) -> None:
         if isinstance(found, StaffBadge) and not self._badges_welcome:
             log.info("a staff badge tapped during a citizen's form was ignored")
             self.badge_ignored.emit()
@@ -139,5 +147,5 @@ class StaffFlow(QObject):
         else:
             log.info("a card that is not registered here was tapped")
 
-    def _on_identify_failed(self, kind: str, error: object) -> None:
+    def _on_identify_failed(self, error: Exception) -> None:
         log.warning("card lookup failed: %s", type(error).__name__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -16,12 +17,13 @@ from ui.base.screen import Screen, make_button, make_label
 from ui.guided.keypad import DELETE, DIGIT_ROWS, Keypad, NumberEntry
 from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
-from ui.staff.worker import IDENTIFY, StaffWorker
+from ui.tasks import Policy, Tasks
 
 STAFF_NUMBER_DIGITS = 12
 COMPACT_MARGIN_PX = 32  # a keypad and a two-line title on 800 px
 COMPACT_SPACING_PX = 12
 PIN_DOT, PIN_EMPTY = "\u25cf", "\u25cb"  # filled and empty circles
+IDENTIFY, SIGN_IN = "identify", "sign_in"  # the kinds of call the screen makes
 
 
 class Step(Enum):
@@ -32,11 +34,17 @@ class Step(Enum):
 
 class StaffSignIn(Screen):
     """Emits `signed_in(StaffSession)` or `cancelled()`; the PIN never leaves this screen
-    except into the worker's sign-in call, and is forgotten right after."""
+    except into the sign-in call, and is forgotten right after.
+
+    Its calls run off the GUI thread, the latest only: a cancelled sign-in or a second
+    tap never shows a stale answer. `identified` and `failed` follow the screen's own
+    handling of an answer (for tests and diagnostics)."""
 
     name = "staff_sign_in"
     signed_in = Signal(object)  # kiosk.cards.StaffSession
     cancelled = Signal()
+    identified = Signal(object)  # StaffBadge | CardHolder | None, once shown
+    failed = Signal(object)  # the exception, once shown
 
     def __init__(
         self, port: StaffPort, timezone: str = DEFAULT_TIMEZONE, parent: QWidget | None = None
@@ -44,10 +52,8 @@ class StaffSignIn(Screen):
         super().__init__(parent)
         self._timezone = timezone
         self._tr = Tr()
-        self._worker = StaffWorker(port, self)
-        self._worker.identified.connect(self._on_identified)
-        self._worker.signed_in.connect(self._on_signed_in)
-        self._worker.failed.connect(self._on_failed)
+        self._port = port
+        self._tasks = Tasks(self)
         self._step = Step.NUMBER
         self._pin = ""
         self._badge_tag: str | None = None
@@ -111,7 +117,7 @@ class StaffSignIn(Screen):
 
     def forget(self) -> None:
         """Back to an empty staff number; a half-typed PIN is dropped."""
-        self._worker.drop_pending()
+        self._tasks.drop()
         self._clear_who()
         self.message.clear()
         self._show_step(Step.NUMBER)
@@ -119,13 +125,14 @@ class StaffSignIn(Screen):
     @Slot(str)
     def card_tapped(self, tag: str) -> None:
         """A badge picks the staff member; the PIN is still asked."""
-        if self._step is Step.CHECKING and self._worker.busy:
+        if self._step is Step.CHECKING and self._tasks.awaiting():
             return
         self.message.clear()
         self._pin = ""
         self._step = Step.CHECKING
         self._badge_tag = tag
-        self._worker.identify_staff(tag)  # a citizen's card stays sealed
+        port = self._port
+        self._start(IDENTIFY, lambda: port.identify_staff(tag))  # a citizen's card stays sealed
 
     def choose_badge(self, tag: str, badge: StaffBadge) -> None:
         """A badge already identified elsewhere (tapped at home): straight to its PIN."""
@@ -174,14 +181,25 @@ class StaffSignIn(Screen):
     def _submit(self) -> None:
         pin, self._pin = self._pin, ""
         self._show_step(Step.CHECKING)
-        if self._badge_tag is not None:
-            self._worker.sign_in_with_badge(self._badge_tag, pin)
+        port, tag, number = self._port, self._badge_tag, self.number_entry.text()
+        if tag is not None:
+            self._start(SIGN_IN, lambda: port.sign_in_with_badge(tag, pin))
         else:
-            self._worker.sign_in(self.number_entry.text(), pin)
+            self._start(SIGN_IN, lambda: port.sign_in(number, pin))
 
-    # -- answers from the worker
+    def wait_for_done(self, msecs: int = 10_000) -> bool:
+        return self._tasks.wait_for_done(msecs)
 
-    def _on_identified(self, found: object) -> None:
+    def _start(self, kind: str, call: Callable[[], object]) -> None:
+        """The latest call only: its answer is the one the screen waits for."""
+        on_success = self._on_identified if kind == IDENTIFY else self._on_signed_in
+        self._tasks.add(
+            call, on_success, lambda error: self._on_failed(kind, error), policy=Policy.LATEST_ONLY
+        )
+
+    # -- answers
+
+    def _show_identified(self, found: object) -> None:
         if isinstance(found, StaffBadge):
             self._who = found.name
             self._show_step(Step.PIN)
@@ -190,6 +208,10 @@ class StaffSignIn(Screen):
         self.message.setText(self._tr("This card is not a staff card."))
         self._show_step(Step.NUMBER)
 
+    def _on_identified(self, found: object) -> None:
+        self._show_identified(found)
+        self.identified.emit(found)
+
     def _on_signed_in(self, session: object) -> None:
         self._clear_who()
         self.message.clear()
@@ -197,6 +219,10 @@ class StaffSignIn(Screen):
         self.signed_in.emit(session)
 
     def _on_failed(self, kind: str, error: object) -> None:
+        self._show_failure(kind, error)
+        self.failed.emit(error)
+
+    def _show_failure(self, kind: str, error: object) -> None:
         by_number = self._badge_tag is None and kind != IDENTIFY
         if by_number and isinstance(error, WrongPin | UnknownStaff):
             # One answer for a wrong PIN and a number nobody has: the screen must not

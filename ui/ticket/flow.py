@@ -14,19 +14,21 @@ from ui.base.screen import Screen
 from ui.base.stack import ScreenStack
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr
+from ui.tasks import Policy, Tasks
 from ui.ticket.done import DoneScreen
 from ui.ticket.line import LineScreen
 from ui.ticket.loading import LoadingScreen
 from ui.ticket.printing import PrintingScreen
 from ui.ticket.priority import PriorityScreen
 from ui.ticket.problem import NO_ANSWER, NO_SERVICES, NOT_TAKEN, ErrorScreen, PrinterProblemScreen
-from ui.ticket.worker import QueueWorker
 
 log = logging.getLogger(__name__)
 
+TICKET, LINES = "ticket", "lines"  # the kinds of queue call
+
 
 class TicketFlow(QObject):
-    """Owns the ticket screens, the queue worker and the three timers of the ticket path.
+    """Owns the ticket screens, the queue calls and the three timers of the ticket path.
 
     It shows screens on the window's `stack`; "home" and "the next person" are the
     window's business, asked for with `home_requested` and `finished`.
@@ -39,6 +41,7 @@ class TicketFlow(QObject):
     printing_timed_out = Signal()  # the watchdog gave up waiting for the ticket call
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
     lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
+    lines_failed = Signal(object)  # the exception of a refresh (the list stays as it was)
 
     def __init__(
         self, queue: QueuePort, options: UiOptions, stack: ScreenStack, parent: QObject | None
@@ -49,13 +52,14 @@ class TicketFlow(QObject):
         self._line_code: str | None = None
         self._awaiting = False  # False again once the watchdog gives up on the call
         self._lines_arrived = False  # a refresh has come back at least once
-        self._worker = QueueWorker(queue, self)
+        self._queue = queue
+        self._tasks = Tasks(self)  # one queue call at a time, in order
         self._done_timer = single_shot(options.done_screen_seconds, self)
         self._loading_timer = single_shot(options.loading_timeout_seconds, self)
         self._watchdog = single_shot(options.printing_watchdog_seconds, self)
         self._build_screens()
         self._connect()
-        self.service.set_lines(_startup_lines(queue))
+        self.refresh_lines()  # the start-up list, off the GUI thread like every call
 
     @property
     def screens(self) -> list[Screen]:
@@ -80,18 +84,31 @@ class TicketFlow(QObject):
     def take_number(self) -> None:
         if self.service.lines:
             self._show("service")
-        elif self._lines_arrived and not self._worker.refreshing:
+        elif self._lines_arrived and not self.refreshing:
             self._show_no_lines()
         else:  # still starting (or a refresh is on its way): wait for the list
             self.refresh_lines()
             self._show("loading")
 
+    @property
+    def refreshing(self) -> bool:
+        """A requested service list has not come back yet."""
+        return self._tasks.running(LINES)
+
     def refresh_lines(self) -> None:
-        """Fetch the service list again, off the GUI thread."""
-        self._worker.refresh_lines()
+        """Fetch the service list again, off the GUI thread; a request already on its
+        way covers this one too (e.g. many visits home while a hung ticket call holds
+        the lane)."""
+        self._tasks.add(
+            self._queue.lines,
+            self._on_lines_loaded,
+            self._on_lines_failed,
+            policy=Policy.REFUSE_WHILE_BUSY,
+            kind=LINES,
+        )
 
     def wait_for_done(self, msecs: int) -> bool:
-        return self._worker.wait_for_done(msecs)
+        return self._tasks.wait_for_done(msecs)
 
     # -- building -----------------------------------------------------------
 
@@ -117,10 +134,6 @@ class TicketFlow(QObject):
         self._watchdog.timeout.connect(self._on_watchdog)
         self.printer_problem.back_to_start.connect(self.home_requested)
         self.error.back_to_start.connect(self.home_requested)
-        self._worker.ticket_issued.connect(self._on_ticket_issued)
-        self._worker.ticket_failed.connect(self._on_ticket_failed)
-        self._worker.lines_loaded.connect(self._on_lines_loaded)
-        self._worker.lines_failed.connect(self._on_lines_failed)
 
     def _show(self, name: str) -> None:
         self._stack.show_screen(name)
@@ -142,12 +155,14 @@ class TicketFlow(QObject):
         if self._stack.current_name == "loading":
             if services:
                 self._show("service")
-            elif not self._worker.refreshing:
+            elif not self.refreshing:
                 self._show_no_lines()
 
-    def _on_lines_failed(self, _error: Exception) -> None:
-        if self._stack.current_name == "loading" and not self._worker.refreshing:
+    def _on_lines_failed(self, error: Exception) -> None:
+        log.warning("could not refresh the service list: %s", type(error).__name__)
+        if self._stack.current_name == "loading" and not self.refreshing:
             self._show_no_lines()
+        self.lines_failed.emit(error)
 
     def _on_loading_timed_out(self) -> None:
         if self._stack.current_name == "loading":
@@ -167,7 +182,7 @@ class TicketFlow(QObject):
     def _on_priority_chosen(self, priority: Priority | None) -> None:
         if self._line_code is None or self._stack.current_name != "priority":
             return  # a late second tap: the first one is already printing
-        if self._worker.issue_ticket(self._line_code, priority, self._tr.language):
+        if self._issue_ticket(self._line_code, priority):
             self._awaiting = True
             self._watchdog.start()
             self._show("printing")
@@ -175,6 +190,18 @@ class TicketFlow(QObject):
             log.warning("ticket not issued: printer still busy with an earlier ticket")
             self._line_code = None
             self._show_not_responding(NOT_TAKEN)  # a late ticket would be someone else's
+
+    def _issue_ticket(self, line_code: str, priority: Priority | None) -> bool:
+        """Start printing a ticket; False (nothing started) while one is printing, so a
+        double tap can never issue two tickets."""
+        queue, language = self._queue, self._tr.language
+        return self._tasks.add(
+            lambda: queue.issue_ticket(line_code, priority=priority, language=language),
+            self._on_ticket_issued,
+            self._on_ticket_failed,
+            policy=Policy.REFUSE_WHILE_BUSY,
+            kind=TICKET,
+        )
 
     def _on_watchdog(self) -> None:
         if not self._awaiting:
@@ -236,12 +263,3 @@ def single_shot(seconds: float, parent: QObject) -> QTimer:
     timer.setSingleShot(True)
     timer.setInterval(max(1, round(seconds * 1000)))
     return timer
-
-
-def _startup_lines(queue: QueuePort) -> list[QueueLine]:
-    """The service list once, before the window shows; later refreshes run off the GUI thread."""
-    try:
-        return queue.lines()
-    except Exception as error:  # the kiosk still starts; the list is fetched again at home
-        log.error("could not load the service list: %s", type(error).__name__)
-        return []

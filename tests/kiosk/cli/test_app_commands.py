@@ -11,24 +11,29 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from devices.escpos.profiles import PROFILES_FILE, load_profiles
-from kiosk.cli.app_commands import (
-    Deferred,
-    DeferredQueue,
-    DeferredServices,
-    DeferredStaff,
-    Parts,
-    ServicesNotReady,
-)
+from kiosk.cli.app_commands import Deferred, DeferredPort, Parts, ServicesNotReady
 from kiosk.config.schema import PRINTER_PROFILES
 from kiosk.queue.desk import QueueDesk
 
 T = TypeVar("T")
+
+
+def deferred_queue(parts: Deferred) -> Any:
+    return DeferredPort(parts, lambda opened: opened.queue)
+
+
+def deferred_services(parts: Deferred) -> Any:
+    return DeferredPort(parts, lambda opened: opened.services, in_memory=["start"])
+
+
+def deferred_staff(parts: Deferred) -> Any:
+    return DeferredPort(parts, lambda opened: opened.cards)
 
 
 def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
@@ -39,9 +44,10 @@ def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
         return Parts(queue)
 
     parts = Deferred(slow_build)
-    deferred = DeferredQueue(parts)
+    deferred = deferred_queue(parts)
     parts.start()
-    assert deferred.lines() == []  # the main thread gets an answer at once
+    with pytest.raises(ServicesNotReady):
+        deferred.lines()  # the main thread gets an answer at once
 
     answers: list[list[str]] = []
     worker = threading.Thread(target=lambda: answers.append([s.code for s in deferred.lines()]))
@@ -49,8 +55,9 @@ def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
     release.set()
     worker.join(timeout=10)
     assert answers == [["A", "B", "C"]]
-    assert deferred.issue_ticket("A").code == "A-001"
-    assert deferred.lines() == []  # even when ready: no database on the GUI thread
+    assert off_gui_thread(lambda: deferred.issue_ticket("A").code) == "A-001"
+    with pytest.raises(ServicesNotReady):
+        deferred.lines()  # even when ready: no database on the GUI thread
 
 
 def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
@@ -65,7 +72,7 @@ def test_an_error_opening_the_queue_reaches_the_caller_and_is_retried(
         return Parts(queue)
 
     parts = Deferred(down_at_boot)
-    deferred = DeferredQueue(parts)
+    deferred = deferred_queue(parts)
     parts.start()
     deadline = time.monotonic() + 10
     while not parts.done() and time.monotonic() < deadline:  # the boot attempt, failing
@@ -87,7 +94,7 @@ def off_gui_thread(call: Callable[[], T]) -> T:
 def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueDesk) -> None:
     parts = Deferred(lambda: Parts(queue, services_error=RuntimeError("no keyring")))
     parts.start()
-    services = DeferredServices(parts)
+    services = deferred_services(parts)
     worker_answers: list[str] = []
 
     def from_worker() -> None:
@@ -100,7 +107,7 @@ def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueDesk) 
     worker.start()
     worker.join(timeout=10)
     assert worker_answers == ["no keyring"]
-    assert DeferredQueue(parts).issue_ticket("B").code == "B-001"
+    assert off_gui_thread(lambda: deferred_queue(parts).issue_ticket("B").code) == "B-001"
 
 
 def test_the_gui_thread_never_builds_the_parts(queue: QueueDesk) -> None:
@@ -120,17 +127,19 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueDesk) -> None:
     deadline = time.monotonic() + 10
     while not parts.done() and time.monotonic() < deadline:
         time.sleep(0.01)
-    services, staff = DeferredServices(parts), DeferredStaff(parts)
-    assert services.catalogue() == []  # on the GUI thread: at once, nothing built
+    services, staff = deferred_services(parts), deferred_staff(parts)
+    with pytest.raises(ServicesNotReady):
+        services.catalogue()  # on the GUI thread: at once, nothing built
     with pytest.raises(ServicesNotReady):
         services.start("any", "id", assisted=False)
     with pytest.raises(ServicesNotReady):
         staff.identify("tag")
-    assert DeferredQueue(parts).lines() == []
+    with pytest.raises(ServicesNotReady):
+        deferred_queue(parts).lines()
     assert len(builders) == 1
     answers: list[str] = []
     worker = threading.Thread(
-        target=lambda: answers.append(DeferredQueue(parts).issue_ticket("A").code)
+        target=lambda: answers.append(deferred_queue(parts).issue_ticket("A").code)
     )
     worker.start()
     worker.join(timeout=10)
@@ -139,11 +148,11 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueDesk) -> None:
     assert threading.main_thread() not in builders
 
 
-def test_the_start_up_service_list_fills_once_the_parts_are_open(
+def test_the_start_up_line_list_fills_once_the_parts_are_open(
     qtbot: QtBot, queue: QueueDesk
 ) -> None:
     """As `kiosk run` starts: the window shows first, the parts open slowly on their own
-    thread, and the list the window asked for right after showing arrives then."""
+    thread, and the list the window asked for as it started arrives then."""
     from ui.contracts import UiOptions
     from ui.window import KioskWindow
 
@@ -155,15 +164,15 @@ def test_the_start_up_service_list_fills_once_the_parts_are_open(
         return Parts(queue)
 
     parts = Deferred(slow_build)
-    window = KioskWindow(DeferredQueue(parts), UiOptions("Kantor", fullscreen=False))
+    window = KioskWindow(deferred_queue(parts), UiOptions("Kantor", fullscreen=False))
     qtbot.addWidget(window, before_close_func=lambda _window: release.set())
     parts.start()
-    with qtbot.waitSignal(window.services_loaded, timeout=10_000) as loaded:
-        window.refresh_services()  # what run_kiosk does right after show
-        assert window.tickets.service.services == []  # not open yet
+    with qtbot.waitSignal(window.lines_loaded, timeout=10_000) as loaded:
+        window.refresh_lines()  # what run_kiosk does right after show: joins the first
+        assert window.tickets.service.lines == []  # not open yet
         release.set()
-    assert [service.code for service in loaded.args[0]] == ["A", "B", "C"]
-    assert [service.code for service in window.tickets.service.services] == ["A", "B", "C"]
+    assert [line.code for line in loaded.args[0]] == ["A", "B", "C"]
+    assert [line.code for line in window.tickets.service.lines] == ["A", "B", "C"]
     assert builders and threading.main_thread() not in builders
     assert window.shutdown(5_000)
 

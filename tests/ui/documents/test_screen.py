@@ -64,11 +64,11 @@ def screen(qtbot, port: FakeDocuments) -> DocumentsScreen:
     widget.show()
     yield widget
     port.gate.set()
-    widget.worker.wait_for_done()
+    widget.wait_for_done()
 
 
 def look_up(qtbot, screen: DocumentsScreen, code: str) -> None:
-    with qtbot.waitSignal(screen.worker.done, timeout=5000):
+    with qtbot.waitSignal(screen.done, timeout=5000):
         screen.entry.setText(code)
         screen.lookup_button.click()
 
@@ -93,7 +93,7 @@ def test_the_keypad_types_the_code(qtbot, screen: DocumentsScreen) -> None:
 
 
 def test_a_scanned_receipt_qr_looks_the_code_up(qtbot, screen: DocumentsScreen) -> None:
-    with qtbot.waitSignal(screen.worker.done, timeout=5000):
+    with qtbot.waitSignal(screen.done, timeout=5000):
         screen.code_scanned(f"ANJUNGAN:S:{CODE}\r\n")
     assert screen.entry.text() == CODE
     assert screen.summary is not None and screen.summary.tracking_code == CODE
@@ -104,7 +104,7 @@ def test_a_receipt_only_service_offers_no_letter(qtbot, screen: DocumentsScreen)
     assert screen.proof_button.isVisible()
     assert not screen.letter_button.isVisible()
     screen.print_letter()  # even called directly, nothing starts
-    assert not screen.worker.busy
+    assert not screen.busy
 
 
 def test_printing_shows_progress_then_success_in_the_language(
@@ -116,7 +116,7 @@ def test_printing_shows_progress_then_success_in_the_language(
     assert screen.progress.isVisible()
     assert not screen.letter_button.isEnabled() and not screen.proof_button.isEnabled()
     screen.proof_button.click()  # a second tap while printing starts nothing
-    with qtbot.waitSignal(screen.worker.done, timeout=5000):
+    with qtbot.waitSignal(screen.done, timeout=5000):
         port.gate.set()
     assert port.printed == [("letter", CODE, "en")]
     assert not screen.progress.isVisible()
@@ -129,7 +129,7 @@ def test_a_printer_refusal_is_explained(
 ) -> None:
     look_up(qtbot, screen, CODE)
     port.print_error = PrintRejected("lp: The printer or class does not exist.")
-    with qtbot.waitSignal(screen.worker.failed, timeout=5000):
+    with qtbot.waitSignal(screen.failed, timeout=5000):
         screen.proof_button.click()
     assert screen.message.text() == (
         "The A4 printer did not accept the document: lp: The printer or class does not exist."
@@ -139,7 +139,7 @@ def test_a_printer_refusal_is_explained(
 
 
 def test_unknown_and_invalid_codes_are_explained(qtbot, screen: DocumentsScreen) -> None:
-    with qtbot.waitSignal(screen.worker.failed, timeout=5000):
+    with qtbot.waitSignal(screen.failed, timeout=5000):
         screen.entry.setText("0000-0000")
         screen.lookup_button.click()
     assert "No application with this tracking code" in screen.message.text()
@@ -169,8 +169,8 @@ def test_the_next_clerk_never_sees_the_last_ones_result(
     screen.forget()  # the clerk was signed out meanwhile
     # The answer comes back (`released`) and is dropped (no `done`).
     with (
-        qtbot.assertNotEmitted(screen.worker.done),
-        qtbot.waitSignal(screen.worker.released, timeout=5000),
+        qtbot.assertNotEmitted(screen.done),
+        qtbot.waitSignal(screen.released, timeout=5000),
     ):
         port.gate.set()
     assert port.printed == [("letter", CODE, "en")]

@@ -43,7 +43,7 @@ def screen(qtbot: QtBot, port: FakeStaffPort) -> Iterator[StaffSignIn]:
     screen = make_screen(qtbot, port)
     yield screen
     screen.forget()
-    screen._worker.wait_for_done()
+    screen.wait_for_done()
 
 
 def type_number(screen: StaffSignIn, number: str) -> None:
@@ -83,7 +83,7 @@ def test_a_wrong_pin_says_so_and_asks_again(
     qtbot: QtBot, screen: StaffSignIn, port: FakeStaffPort
 ) -> None:
     type_number(screen, NUMBER)
-    with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.failed, timeout=SIGNAL_MS):
         type_pin(screen, "271828")
     assert screen.message.text() == "The staff number or the PIN is wrong."
     assert screen.step is Step.PIN and screen.pin_length == 0
@@ -97,7 +97,7 @@ def test_a_number_nobody_has_looks_like_a_wrong_pin(
 ) -> None:
     """A passer-by cannot learn which staff numbers exist from the screen."""
     type_number(screen, "999")
-    with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.failed, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
     assert port.calls[-1] == ("sign_in", "999", PIN)
     assert screen.message.text() == "The staff number or the PIN is wrong."
@@ -109,7 +109,7 @@ def test_a_locked_account_says_until_when_in_office_time(
 ) -> None:
     port.locked = True
     type_number(screen, NUMBER)
-    with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.failed, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
     assert screen.message.text() == "Too many wrong PINs. Please try again after 09:15."
     assert screen.step is Step.NUMBER and screen.number_entry.text() == ""
@@ -128,7 +128,7 @@ def test_messages_follow_the_screen_language(
     port.locked = True
     type_number(screen, NUMBER)
     screen.retranslate(Tr("id"))
-    with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.failed, timeout=SIGNAL_MS):
         type_pin(screen, PIN)
     assert asked == [("StaffLockedOut", "id")] and screen.message.text() == "[id]"
 
@@ -138,7 +138,7 @@ def test_a_badge_picks_the_member_but_the_pin_is_still_asked(
 ) -> None:
     with (
         qtbot.assertNotEmitted(screen.signed_in),
-        qtbot.waitSignal(screen._worker.identified, timeout=SIGNAL_MS),
+        qtbot.waitSignal(screen.identified, timeout=SIGNAL_MS),
     ):
         screen.card_tapped(BADGE)
     assert screen.step is Step.PIN
@@ -151,7 +151,7 @@ def test_a_badge_picks_the_member_but_the_pin_is_still_asked(
 def test_a_citizens_card_is_not_a_staff_card_and_shows_nothing_of_them(
     qtbot: QtBot, screen: StaffSignIn, port: FakeStaffPort
 ) -> None:
-    with qtbot.waitSignal(screen._worker.identified, timeout=SIGNAL_MS):
+    with qtbot.waitSignal(screen.identified, timeout=SIGNAL_MS):
         assert screen.take_card(HOLDER_CARD)
     assert port.calls == [("identify_staff", HOLDER_CARD)]  # the citizen's record stays sealed
     assert screen.message.text() == "This card is not a staff card."
@@ -192,9 +192,9 @@ def test_signing_in_on_the_real_registry(qtbot: QtBot, tmp_path: Path) -> None:
     registry.add_staff("7", "Joko", StaffRole.TECHNICIAN, "731904", badge_tag=BADGE)
     screen = make_screen(qtbot, registry)
     try:
-        with qtbot.waitSignal(screen._worker.identified, timeout=SIGNAL_MS):
+        with qtbot.waitSignal(screen.identified, timeout=SIGNAL_MS):
             screen.card_tapped(BADGE.lower())
-        with qtbot.waitSignal(screen._worker.failed, timeout=SIGNAL_MS):
+        with qtbot.waitSignal(screen.failed, timeout=SIGNAL_MS):
             type_pin(screen, "731905")
         assert screen.message.text().startswith("Wrong PIN. 4 more tries")
         with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS) as signed:
@@ -202,5 +202,5 @@ def test_signing_in_on_the_real_registry(qtbot: QtBot, tmp_path: Path) -> None:
         assert signed.args[0].staff_number == "7"
         assert signed.args[0].role is StaffRole.TECHNICIAN
     finally:
-        screen._worker.wait_for_done()
+        screen.wait_for_done()
         engine.dispose()

@@ -74,12 +74,16 @@ def test_no_service_is_said_only_after_a_refresh_came_back_empty(qtbot, make_win
     assert text(window, "message") == NO_SERVICES_ID
 
 
-def test_without_any_refresh_the_tap_asks_for_the_list_itself(qtbot, make_window, fake_queue):
+def test_a_tap_before_the_start_up_list_waits_for_it_even_an_empty_one(
+    qtbot, make_window, fake_queue
+):
     fake_queue.service_list = []
+    gate = fake_queue.hold_services()  # the list the window asked for as it started
     window = make_window()
+    tap(qtbot, window, "take_number")
+    assert window.current_screen == "loading"
     with qtbot.waitSignal(window.screen_changed, check_params_cb=named("error"), timeout=5_000):
-        tap(qtbot, window, "take_number")
-        assert window.current_screen == "loading"
+        gate.set()
     assert text(window, "message") == NO_SERVICES_ID
 
 
