@@ -171,8 +171,9 @@ class IssueCall:
 class FakeQueue:
     """Answers like the real queue; can fail with an error or hold until a gate opens.
 
-    With `services_gate`, `services()` behaves like the composition root's DeferredQueue
-    while the database opens: an empty list on the GUI thread, a wait elsewhere.
+    With `services_gate`, `lines()` waits as the composition root's deferred queue does
+    while the database opens. The screens never ask for lines on the GUI thread (the
+    database may still be opening, or slow): doing so fails the test.
     """
 
     service_list: list[QueueLine] = field(default_factory=lambda: [SERVICE_A, SERVICE_B])
@@ -188,12 +189,9 @@ class FakeQueue:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def lines(self) -> list[QueueLine]:
-        if self.services_gate is not None:
-            if threading.current_thread() is threading.main_thread():
-                if not self.services_gate.is_set():
-                    return []
-            elif not self.services_gate.wait(timeout=10):
-                raise TimeoutError("the test never opened the services gate")
+        assert threading.current_thread() is not threading.main_thread(), "lines on the GUI thread"
+        if self.services_gate is not None and not self.services_gate.wait(timeout=10):
+            raise TimeoutError("the test never opened the services gate")
         if self.services_fail_with is not None:
             raise self.services_fail_with
         return list(self.service_list)
