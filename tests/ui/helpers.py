@@ -19,7 +19,7 @@ def button(window: KioskWindow, object_name: str) -> QPushButton:
 
 def tap(qtbot, window: KioskWindow, object_name: str) -> None:
     """A finger's tap. A disabled button ignores it without a word, so a tap that comes
-    before a worker's answer has enabled the button again fails here, by name, rather
+    before a background call's answer has enabled the button again fails here, by name, rather
     than later, somewhere else: wait on the answer's signal before tapping."""
     found = button(window, object_name)
     assert found.isEnabled(), f"button {object_name!r} is disabled"

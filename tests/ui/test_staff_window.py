@@ -91,9 +91,9 @@ def staffed(make_staffed: WindowFactory) -> KioskWindow:
 
 
 def answered(qtbot, screen: DocumentsScreen, kind: str) -> SignalBlocker:
-    """Waits for the documents worker's answer to a `kind` call. The screen handles it
-    first (connected before the test): its buttons are enabled again once this returns,
-    while the fake port records a print on the worker's thread before that."""
+    """Waits for the documents screen's answer to a `kind` call. The screen emits `done`
+    once it has handled the answer: its buttons are enabled again once this returns,
+    while the fake port records a print on the pool's thread before that."""
     return qtbot.waitSignal(
         screen.done, timeout=SIGNAL_MS, check_params_cb=lambda done, _: done == kind
     )

@@ -227,7 +227,7 @@ def mouse_moves_the_list(qtbot, window: KioskWindow) -> bool:
     states: list[QScroller.State] = []
     scroller.stateChanged.connect(states.append)
     bar = area.verticalScrollBar()
-    # A list just filled (the services arrive from the worker) is laid out on a later
+    # A list just filled (the guided services arrive off the GUI thread) is laid out on a later
     # turn; pressed before that, the scroller finds nothing to scroll and ignores the
     # drag. A finger never comes that fast: lay the list out first.
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -150,8 +150,8 @@ def test_an_unexpected_error_shows_no_details_and_logs_the_type_only(
 def test_a_second_tap_after_the_printing_screen_shows_is_ignored_by_the_window(
     qtbot, window, fake_queue
 ):
-    """The window's own guard (the screen is no longer "priority"); the worker's guard is
-    tested directly in test_worker.py."""
+    """The window's own guard (the screen is no longer "priority"); the refuse-while-busy
+    policy of the ticket call is tested directly in test_tasks.py."""
     gate = fake_queue.hold()
     tap(qtbot, window, "take_number")
     tap(qtbot, window, "service_B")
