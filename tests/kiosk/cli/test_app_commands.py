@@ -158,8 +158,8 @@ def test_the_start_up_service_list_fills_once_the_parts_are_open(
     window = KioskWindow(DeferredQueue(parts), UiOptions("Kantor", fullscreen=False))
     qtbot.addWidget(window, before_close_func=lambda _window: release.set())
     parts.start()
-    with qtbot.waitSignal(window.services_loaded, timeout=10_000) as loaded:
-        window.refresh_services()  # what run_kiosk does right after show
+    with qtbot.waitSignal(window.lines_loaded, timeout=10_000) as loaded:
+        window.refresh_lines()  # what run_kiosk does right after show
         assert window.tickets.service.services == []  # not open yet
         release.set()
     assert [service.code for service in loaded.args[0]] == ["A", "B", "C"]
