@@ -1,6 +1,6 @@
 """Card holders, staff badges and staff PINs: a card tag identifies, a PIN authenticates.
 
-The registry itself is `kiosk.cards.service.CardRegistry`; this package exports only the
+The registry itself is `kiosk.cards.registry.CardRegistry`; this package exports only the
 light types and errors, so that the screens can import them without the database layer.
 """
 

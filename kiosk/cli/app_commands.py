@@ -18,7 +18,7 @@ from kiosk.config import Settings
 from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
-    from kiosk.cards.service import CardRegistry
+    from kiosk.cards.registry import CardRegistry
     from kiosk.documents.desk import DocumentDesk
     from kiosk.queue.desk import QueueDesk
     from kiosk.submissions.desk import ApplicationDesk

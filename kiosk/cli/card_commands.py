@@ -9,7 +9,7 @@ import threading
 
 from kiosk.cards import StaffRole
 from kiosk.cards.errors import WeakPin
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.reader_threads import start_card_reader, stop_reader
 from kiosk.cli.settings_loader import settings_for

@@ -14,7 +14,7 @@ from devices.emulator import register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.cli.documents_adapter import build_document_desk

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cards import StaffRole
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.security.keys import OfficeKeys
 from tests.helpers.stubs import FakeClock
 

@@ -8,7 +8,7 @@ from collections import Counter
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cards import StaffLockedOut, WrongPin
-from kiosk.cards.service import MAX_FAILED_ATTEMPTS, CardRegistry
+from kiosk.cards.registry import MAX_FAILED_ATTEMPTS, CardRegistry
 from tests.kiosk.cards.test_registry import events
 
 WRONG_PIN = "271828"

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.cards import StaffLockedOut, StaffRole, UnknownCard, UnknownStaff, WrongPin
 from kiosk.cards.models import StaffMember
 from kiosk.cards.pins import DEFAULT_COST
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.cli.office_keys import upgrade_sealed_data
 from kiosk.security.keys import OfficeKeys
 from tests.helpers.stubs import FakeClock

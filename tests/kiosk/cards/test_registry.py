@@ -25,7 +25,7 @@ from kiosk.cards import (
     WrongPin,
 )
 from kiosk.cards.models import StaffEvent, StaffMember
-from kiosk.cards.service import LOCKOUT, CardRegistry
+from kiosk.cards.registry import LOCKOUT, CardRegistry
 from kiosk.catalogue.errors import InvalidAnswer
 from kiosk.security.keys import OfficeKeys, new_key
 from kiosk.security.sealing import SealBroken

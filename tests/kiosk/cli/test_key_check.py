@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.cards import StaffRole
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.cli.key_check import check_keys
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.wiring import open_database

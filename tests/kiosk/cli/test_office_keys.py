@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cards import StaffRole, WrongPin
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.cli import key_commands
 from kiosk.cli.office_keys import open_office_keys, replace_lost_pepper
 from kiosk.cli.wiring import open_database

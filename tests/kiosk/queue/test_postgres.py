@@ -218,7 +218,7 @@ def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
 def test_concurrent_wrong_pins_lock_after_exactly_five(empty_url: str) -> None:
     """Row locks (SELECT ... FOR UPDATE) serialise the failure count across kiosks."""
     from kiosk.cards import StaffRole
-    from kiosk.cards.service import CardRegistry
+    from kiosk.cards.registry import CardRegistry
     from kiosk.security.keys import OfficeKeys
     from tests.kiosk.cards.test_lockout_race import (
         assert_locked_after_exactly_five,

@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cards import StaffRole
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.cli.office_keys import KEY_USES
 from kiosk.db.engine import begin_write, create_engine_for, session_factory
 from kiosk.security.guard import KeyGuard, KeyProblem, KeysRefused

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from kiosk.cards import StaffRole, StaffSession
-from kiosk.cards.service import CardRegistry
+from kiosk.cards.registry import CardRegistry
 from kiosk.clock import SystemClock
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
