@@ -12,6 +12,8 @@ LF = b"\n"
 CRLF = CR + LF
 LINE_ENDS = CRLF  # stripped from both ends of every line, whatever the terminator
 DEFAULT_TERMINATOR = CR  # the factory suffix of most serial scanners
+# The suffixes a scanner can be set to send after each code, by the name settings use.
+TERMINATORS = {"cr": CR, "lf": LF, "crlf": CRLF, "tab": b"\t"}
 DEFAULT_MAX_LENGTH = 512  # bytes; a QR code holds more, but nothing we print does
 
 

@@ -8,13 +8,12 @@ from collections.abc import Callable
 from devices.emulator.readers import register_reader_url_handler
 from devices.readers.rdm6300 import CardRead, Rdm6300Parser
 from devices.readers.reader import BAD_INPUT_SECONDS, SerialReader
-from devices.readers.scanner import LineScannerParser
+from devices.readers.scanner import TERMINATORS, LineScannerParser
 from devices.transport import SerialTransport
 from kiosk.config import Settings
 
 log = logging.getLogger(__name__)
 
-TERMINATORS = {"cr": b"\r", "lf": b"\n", "crlf": b"\r\n", "tab": b"\t"}
 SCANNER = "code scanner"
 CARD_READER = "card reader"
 # What a technician checks when a reader receives what it cannot read.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from devices.emulator.readers.sender import DEFAULT_BAUDRATE, EmulatedSender
 from devices.readers.rdm6300 import encode_frame
+from devices.readers.scanner import TERMINATORS
 
 DEFAULT_REPEATS = 3  # frames per presentation: a card held for about 300 ms
 DEFAULT_TERMINATOR = b"\r"  # the factory suffix of most scanners
-TERMINATORS = {"cr": b"\r", "lf": b"\n", "crlf": b"\r\n", "tab": b"\t"}  # scanner suffixes
 
 
 class EmulatedCardReader(EmulatedSender):

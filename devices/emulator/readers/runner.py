@@ -9,7 +9,8 @@ from pathlib import Path
 from devices.emulator.pty.runner import serve_command
 from devices.emulator.pty.server import PtyServer
 from devices.emulator.readers.control import commands_for
-from devices.emulator.readers.models import CARD, DEVICE_NAMES, KINDS, TERMINATORS, make_reader
+from devices.emulator.readers.models import CARD, DEVICE_NAMES, KINDS, make_reader
+from devices.readers.scanner import TERMINATORS
 
 _EPILOG = """\
 control commands (one per line on the --control socket; every reply is one line,

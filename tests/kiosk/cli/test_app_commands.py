@@ -16,9 +16,7 @@ from typing import Any, TypeVar
 import pytest
 from pytestqt.qtbot import QtBot
 
-from devices.escpos.profiles import PROFILES_FILE, load_profiles
 from kiosk.cli.app_commands import Deferred, DeferredPort, Parts, ServicesNotReady
-from kiosk.config.schema import PRINTER_PROFILES
 from kiosk.queue.desk import QueueDesk
 
 T = TypeVar("T")
@@ -175,11 +173,6 @@ def test_the_start_up_line_list_fills_once_the_parts_are_open(
     assert [line.code for line in window.tickets.service.lines] == ["A", "B", "C"]
     assert builders and threading.main_thread() not in builders
     assert window.shutdown(5_000)
-
-
-def test_every_printer_profile_can_be_chosen_in_the_settings() -> None:
-    """The settings' list of choices is the profile data file's, by name."""
-    assert set(PRINTER_PROFILES) == set(load_profiles(PROFILES_FILE))
 
 
 @pytest.mark.slow
