@@ -20,7 +20,7 @@ TICKET = IssuedTicket(
     code="B-012",
     number=12,
     business_date=date(2026, 11, 27),
-    service=SERVICE,
+    line=SERVICE,
     priority=None,
     issued_at=datetime(2026, 11, 27, 9, 15, tzinfo=ZoneInfo("Asia/Jakarta")),
     zone_label="WIB",

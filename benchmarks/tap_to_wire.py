@@ -68,7 +68,7 @@ def one_ticket(window: KioskWindow) -> tuple[float, int]:
     loop = QEventLoop()
     window.ticket_issued.connect(loop.quit)
     tap(window, "take_number")
-    tap(window, "service_B")
+    tap(window, "line_B")
     tapped_at = time.perf_counter()
     tap(window, "priority_none")
     QTimer.singleShot(30_000, loop.quit)

@@ -60,7 +60,7 @@ def layout_ticket(
             TextLine(line, Align.CENTER, bold=True)
             for line in textwrap.wrap(ticket.office_name.upper(), columns)
         ),
-        *_wrapped(ticket.service.name(language), columns),
+        *_wrapped(ticket.line.name(language), columns),
         Feed(1),
         TextLine(_("Your queue number"), Align.CENTER),
         TextLine(ticket.code, Align.CENTER, bold=True, width=NUMBER_SIZE, height=NUMBER_SIZE),
@@ -69,7 +69,7 @@ def layout_ticket(
         elements.append(TextLine(_priority_label(ticket.priority, language), Align.CENTER, True))
     elements += [Feed(1), *_when_lines(ticket, language)]
     elements += _waiting_lines(ticket, language, columns)
-    elements += _wrapped(pick_language(ticket.service.where_to_wait, language), columns)
+    elements += _wrapped(pick_language(ticket.line.where_to_wait, language), columns)
     if native_qr:
         module = QR_MODULE_DOTS.get(columns, 6)
         elements += [Feed(1), QrCode(ticket.qr_payload, module_dots=module)]

@@ -29,7 +29,7 @@ def issue(args: argparse.Namespace) -> int:
     finally:
         printer.transport.close()
     print(
-        f"{ticket.code}\t{ticket.service.name(language)}\tid={ticket.ticket_id}\t"
+        f"{ticket.code}\t{ticket.line.name(language)}\tid={ticket.ticket_id}\t"
         f"ahead={ticket.people_ahead}\twait={ticket.estimated_wait_minutes}min"
     )
     return 0

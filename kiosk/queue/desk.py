@@ -297,7 +297,7 @@ class QueueDesk:
             code=ticket.code,
             number=ticket.number,
             business_date=ticket.business_date,
-            service=line_info(service),
+            line=line_info(service),
             priority=ticket.priority,
             issued_at=issued_at,
             zone_label=zone_label(self._zone, issued_at),

@@ -41,7 +41,7 @@ class TicketState(StrEnum):
 
 @dataclass(frozen=True)
 class QueueLine:
-    """A queue service as the screens show it (e.g. A = administrasi kependudukan)."""
+    """A queue line as the screens show it (e.g. A = administrasi kependudukan)."""
 
     code: str
     prefix: str
@@ -61,7 +61,7 @@ class IssuedTicket:
     code: str  # e.g. "B-012"
     number: int
     business_date: date  # the office-local day the number belongs to
-    service: QueueLine
+    line: QueueLine
     priority: Priority | None
     issued_at: datetime  # aware, in the office's time zone
     zone_label: str  # "WIB", "WITA" or "WIT" (or the zone's own abbreviation)

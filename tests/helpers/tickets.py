@@ -26,7 +26,7 @@ def make_ticket(people_ahead: int = 3, priority: Priority | None = None) -> Issu
         code="B-012",
         number=12,
         business_date=date(2026, 11, 27),
-        service=service,
+        line=service,
         priority=priority,
         issued_at=datetime(2026, 11, 27, 9, 15, tzinfo=JAKARTA),
         zone_label="WIB",

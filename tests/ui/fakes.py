@@ -215,7 +215,7 @@ class FakeQueue:
             code=f"{service.prefix}-{number:03d}",
             number=number,
             business_date=date(2026, 3, 2),
-            service=service,
+            line=service,
             priority=priority,
             issued_at=datetime(2026, 3, 2, 8, 15, tzinfo=WIB),
             zone_label="WIB",

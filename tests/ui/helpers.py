@@ -42,7 +42,7 @@ def wait_for_start_up_lines(qtbot, window: KioskWindow) -> None:
 def tap_until_printing(qtbot, window: KioskWindow, service: str, priority: str) -> None:
     """Home -> service -> priority; the last tap starts the ticket."""
     tap(qtbot, window, "take_number")
-    assert window.current_screen == "service"
-    tap(qtbot, window, f"service_{service}")
+    assert window.current_screen == "line"
+    tap(qtbot, window, f"line_{service}")
     assert window.current_screen == "priority"
     tap(qtbot, window, f"priority_{priority}")

@@ -48,7 +48,7 @@ def test_basa_jawa_on_the_home_screen_changes_the_words(qtbot, window, fake_queu
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         tap(qtbot, window, "take_number")
         assert button(window, "back").text() == "Wangsul"
-        tap(qtbot, window, "service_A")
+        tap(qtbot, window, "line_A")
         assert button(window, "priority_none").text() == "Mboten"
         tap(qtbot, window, "priority_none")
     assert fake_queue.calls[0].language == "jv"

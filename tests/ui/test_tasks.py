@@ -248,10 +248,10 @@ def flow(qapp, fake_queue: FakeQueue) -> Iterator[TicketFlow]:
 
 
 def test_the_start_up_line_list_comes_off_the_gui_thread(qtbot, flow, fake_queue):
-    assert flow.refreshing and flow.service.lines == []  # asked for, not fetched here
+    assert flow.refreshing and flow.line_screen.lines == []  # asked for, not fetched here
     with qtbot.waitSignal(flow.lines_loaded, timeout=MS):
         fake_queue.release()
-    assert [line.code for line in flow.service.lines] == ["A", "B"]
+    assert [line.code for line in flow.line_screen.lines] == ["A", "B"]
 
 
 def test_refreshes_asked_while_one_waits_are_merged(qtbot, flow, fake_queue):

@@ -51,7 +51,7 @@ def visit_every_screen(qtbot, window, fake_queue):
     yield  # home
     tap(qtbot, window, "take_number")
     yield  # service
-    tap(qtbot, window, "service_A")
+    tap(qtbot, window, "line_A")
     yield  # priority
     gate = fake_queue.hold()
     tap(qtbot, window, "priority_none")
@@ -81,7 +81,7 @@ def test_every_screen_has_big_targets_and_big_text(qtbot, window, fake_queue, hi
         check_screen(window)
     assert seen == [
         "home",
-        "service",
+        "line",
         "priority",
         "printing",
         "done",

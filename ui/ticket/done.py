@@ -21,7 +21,7 @@ class DoneScreen(Screen):
         super().__init__(parent)
         self.heading = make_label("title", object_name="your_number")
         self.number = make_label("number", object_name="ticket_number")
-        self.service_name = make_label("subtitle", object_name="service_name")
+        self.line_name = make_label("subtitle", object_name="line_name")
         self.people_ahead = make_label("info", object_name="people_ahead")
         self.wait = make_label("info", object_name="estimated_wait")
         self.where_to_wait = make_label("info", object_name="where_to_wait")
@@ -30,7 +30,7 @@ class DoneScreen(Screen):
         self.finish_button.clicked.connect(self.finished)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.number)
-        self.column.addWidget(self.service_name)
+        self.column.addWidget(self.line_name)
         for label in (self.people_ahead, self.wait, self.where_to_wait):
             self.column.addWidget(label)
         self.column.addStretch(1)
@@ -56,9 +56,9 @@ class DoneScreen(Screen):
         if ticket is None:
             return
         self.number.setText(ticket.code)
-        self.service_name.setText(ticket.service.name(_.language))
+        self.line_name.setText(ticket.line.name(_.language))
         self.people_ahead.setText(people_ahead_text(ticket.people_ahead, _.language))
         self.wait.setText(wait_text(ticket.estimated_wait_minutes, _.language))
-        where = pick_language(ticket.service.where_to_wait, _.language)
+        where = pick_language(ticket.line.where_to_wait, _.language)
         self.where_to_wait.setText(where)
         self.where_to_wait.setVisible(bool(where))

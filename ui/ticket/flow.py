@@ -65,7 +65,7 @@ class TicketFlow(QObject):
     def screens(self) -> list[Screen]:
         return [
             self.loading,
-            self.service,
+            self.line_screen,
             self.priority,
             self.printing,
             self.done,
@@ -82,8 +82,8 @@ class TicketFlow(QObject):
         self._tr = tr
 
     def take_number(self) -> None:
-        if self.service.lines:
-            self._show("service")
+        if self.line_screen.lines:
+            self._show("line")
         elif self._lines_arrived and not self.refreshing:
             self._show_no_lines()
         else:  # still starting (or a refresh is on its way): wait for the list
@@ -114,7 +114,7 @@ class TicketFlow(QObject):
 
     def _build_screens(self) -> None:
         self.loading = LoadingScreen()
-        self.service = LineScreen()
+        self.line_screen = LineScreen()
         self.priority = PriorityScreen()
         self.printing = PrintingScreen()
         self.done = DoneScreen()
@@ -125,10 +125,10 @@ class TicketFlow(QObject):
         self._stack.screen_changed.connect(self._on_screen_changed)
         self.loading.back.connect(self.home_requested)
         self._loading_timer.timeout.connect(self._on_loading_timed_out)
-        self.service.line_chosen.connect(self._on_line_chosen)
-        self.service.back.connect(self.home_requested)
+        self.line_screen.line_chosen.connect(self._on_line_chosen)
+        self.line_screen.back.connect(self.home_requested)
         self.priority.priority_chosen.connect(self._on_priority_chosen)
-        self.priority.back.connect(lambda: self._show("service"))
+        self.priority.back.connect(lambda: self._show("line"))
         self.done.finished.connect(self.finished)
         self._done_timer.timeout.connect(self.finished)
         self._watchdog.timeout.connect(self._on_watchdog)
@@ -150,11 +150,11 @@ class TicketFlow(QObject):
 
     def _on_lines_loaded(self, services: list[QueueLine]) -> None:
         self._lines_arrived = True
-        self.service.set_lines(services)
+        self.line_screen.set_lines(services)
         self.lines_loaded.emit(services)
         if self._stack.current_name == "loading":
             if services:
-                self._show("service")
+                self._show("line")
             elif not self.refreshing:
                 self._show_no_lines()
 

@@ -20,13 +20,13 @@ from ui.i18n import Tr
 class LineButton(QPushButton):
     """A button big enough for a letter, a name and a description (labels inside)."""
 
-    def __init__(self, service: QueueLine) -> None:
+    def __init__(self, line: QueueLine) -> None:
         super().__init__()
-        self.service = service
-        self.setObjectName(f"service_{service.code}")
+        self.line = line
+        self.setObjectName(f"line_{line.code}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.letter = make_label("service_letter")
-        self.letter.setText(service.prefix)
+        self.letter.setText(line.prefix)
         self.title = make_label("service_name", centred=False)
         self.description = make_label("service_description", centred=False)
         texts = QVBoxLayout()
@@ -42,17 +42,17 @@ class LineButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def retranslate(self, language: str) -> None:
-        self.title.setText(self.service.name(language))
-        description = pick_language(self.service.descriptions, language)
+        self.title.setText(self.line.name(language))
+        description = pick_language(self.line.descriptions, language)
         self.description.setText(description)
         self.description.setVisible(bool(description))
-        self.setAccessibleName(self.service.name(language))
+        self.setAccessibleName(self.line.name(language))
 
 
 class LineScreen(Screen):
-    name = "service"
+    name = "line"
 
-    line_chosen = Signal(str)  # service code
+    line_chosen = Signal(str)  # the line's code
     back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

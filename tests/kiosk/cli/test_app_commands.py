@@ -167,10 +167,10 @@ def test_the_start_up_line_list_fills_once_the_parts_are_open(
     parts.start()
     with qtbot.waitSignal(window.lines_loaded, timeout=10_000) as loaded:
         window.refresh_lines()  # what run_kiosk does right after show: joins the first
-        assert window.tickets.service.lines == []  # not open yet
+        assert window.tickets.line_screen.lines == []  # not open yet
         release.set()
     assert [line.code for line in loaded.args[0]] == ["A", "B", "C"]
-    assert [line.code for line in window.tickets.service.lines] == ["A", "B", "C"]
+    assert [line.code for line in window.tickets.line_screen.lines] == ["A", "B", "C"]
     assert builders and threading.main_thread() not in builders
     assert window.shutdown(5_000)
 

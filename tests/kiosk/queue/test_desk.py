@@ -51,7 +51,7 @@ def test_issue_prints_and_returns_the_ticket(queue: QueueDesk, printer: Recordin
     assert ticket.issued_at.isoformat() == "2024-05-06T09:00:00+07:00"
     assert ticket.zone_label == "WIB"
     assert ticket.office_name == OFFICE_NAME
-    assert ticket.service.names["id"] == "Surat Keterangan"
+    assert ticket.line.names["id"] == "Surat Keterangan"
     assert ticket.priority is None
     assert (ticket.people_ahead, ticket.estimated_wait_minutes) == (0, 0)
     assert queue.get_ticket(ticket.ticket_id) == ticket

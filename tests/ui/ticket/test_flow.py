@@ -154,7 +154,7 @@ def test_a_second_tap_after_the_printing_screen_shows_is_ignored_by_the_window(
     policy of the ticket call is tested directly in test_tasks.py."""
     gate = fake_queue.hold()
     tap(qtbot, window, "take_number")
-    tap(qtbot, window, "service_B")
+    tap(qtbot, window, "line_B")
     no = button(window, "priority_none")
     qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
     assert fake_queue.started.wait(timeout=5)
@@ -177,9 +177,9 @@ def test_english_changes_the_words_and_the_ticket_language(qtbot, window, fake_q
     assert button(window, "take_number").text() == "Take a queue number"
     tap(qtbot, window, "take_number")
     assert button(window, "back").text() == "Back"
-    assert button(window, "service_A").findChild(QLabel, "").text() != ""
+    assert button(window, "line_A").findChild(QLabel, "").text() != ""
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
-        tap(qtbot, window, "service_A")
+        tap(qtbot, window, "line_A")
         assert button(window, "priority_none").text() == "No"
         tap(qtbot, window, "priority_none")
 
@@ -192,9 +192,9 @@ def test_english_changes_the_words_and_the_ticket_language(qtbot, window, fake_q
 
 def test_back_buttons_go_one_step_back(qtbot, window):
     tap(qtbot, window, "take_number")
-    tap(qtbot, window, "service_A")
+    tap(qtbot, window, "line_A")
     tap(qtbot, window, "back")
-    assert window.current_screen == "service"
+    assert window.current_screen == "line"
     tap(qtbot, window, "back")
     assert window.current_screen == "home"
 
@@ -215,7 +215,7 @@ def test_idle_returns_home_in_the_default_language(qtbot, make_window):
     tap(qtbot, window, "language_en")
     tap(qtbot, window, "high_contrast")
     tap(qtbot, window, "take_number")
-    assert window.current_screen == "service"
+    assert window.current_screen == "line"
 
     with qtbot.waitSignal(window.screen_changed, check_params_cb=is_home, timeout=3_000):
         pass

@@ -22,16 +22,16 @@ def test_a_tap_before_the_list_arrives_waits_then_shows_the_services(
     gate = fake_queue.hold_services()  # the database is still opening
     window = make_window()
     window.refresh_lines()  # as run_kiosk does right after show
-    assert window.page("service").lines == []
+    assert window.page("line").lines == []
 
     tap(qtbot, window, "take_number")
     assert window.current_screen == "loading"
     assert text(window, "message") == "Mohon tunggu sebentar…"
     assert text(window, "hint") == "Daftar layanan sedang disiapkan."
 
-    with qtbot.waitSignal(window.screen_changed, check_params_cb=named("service"), timeout=5_000):
+    with qtbot.waitSignal(window.screen_changed, check_params_cb=named("line"), timeout=5_000):
         gate.set()
-    tap(qtbot, window, "service_A")
+    tap(qtbot, window, "line_A")
     assert window.current_screen == "priority"
 
 
@@ -98,7 +98,7 @@ def test_an_empty_list_with_a_refresh_on_its_way_waits_for_it(qtbot, make_window
 
     tap(qtbot, window, "take_number")
     assert window.current_screen == "loading"
-    with qtbot.waitSignal(window.screen_changed, check_params_cb=named("service"), timeout=5_000):
+    with qtbot.waitSignal(window.screen_changed, check_params_cb=named("line"), timeout=5_000):
         gate.set()
 
 
@@ -128,4 +128,4 @@ def test_back_from_the_wait_stays_home_when_the_list_arrives(qtbot, make_window,
         gate.set()
     assert window.current_screen == "home"
     tap(qtbot, window, "take_number")
-    assert window.current_screen == "service"
+    assert window.current_screen == "line"

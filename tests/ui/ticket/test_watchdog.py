@@ -59,7 +59,7 @@ def test_a_late_ticket_is_logged_and_leaves_the_next_person_alone(
     wait_for_watchdog(qtbot, watched)
     tap(qtbot, watched, "back_to_start")
     tap(qtbot, watched, "take_number")
-    tap(qtbot, watched, "service_B")  # the next citizen is choosing
+    tap(qtbot, watched, "line_B")  # the next citizen is choosing
     assert watched.current_screen == "priority"
 
     with (
