@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.emulator.port import Pluggable
 from devices.emulator.printer.decoder import EscPosDecoder
 from devices.emulator.printer.events import (
     ClearBuffers,
@@ -60,7 +61,17 @@ class PrinterStats:
     received_dropped: int  # oldest raw bytes no longer in ``received`` (past its limit)
 
 
-class EmulatedPrinter:
+def _setting(attribute: str, value: object) -> Callable[[EmulatedPrinter], None]:
+    """A technician's action that sets one piece of state, e.g. ``open_cover``."""
+
+    def change(printer: EmulatedPrinter) -> None:
+        with printer._changing():
+            setattr(printer, attribute, value)
+
+    return change
+
+
+class EmulatedPrinter(Pluggable):
     """Simulated hardware: a thermal printer that speaks ESC/POS over a serial line.
 
     Not a driver: it stands where the real printer would be, for tests and the demo.
@@ -112,8 +123,6 @@ class EmulatedPrinter:
         self._cutter_error = False
         self._lines_until_paper_out: int | None = None
         self._ran_out = False  # the roll ended while printing: tell listeners after receive
-        self._vanished = False
-        self._connection = 0
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
         self._pending_noise = 0
@@ -254,12 +263,8 @@ class EmulatedPrinter:
             self._cover_open or self._cutter_error or self._paper is Paper.OUT
         )
 
-    def status_byte(self, request: int) -> int:
-        """The byte a DLE EOT ``request`` (1..4) is answered with right now."""
-        with self._changed:
-            return self._status_byte(request)
-
     def _status_byte(self, request: int) -> int:
+        """The byte a DLE EOT ``request`` (1..4) is answered with right now."""
         bits = 0
         if request == c.STATUS_PRINTER and not self._can_print():
             bits = c.STATUS_BIT_OFFLINE
@@ -370,15 +375,6 @@ class EmulatedPrinter:
         with self._changed:
             return self._pending_noise
 
-    @property
-    def vanished(self) -> bool:
-        return self._vanished
-
-    @property
-    def connection(self) -> int:
-        """Which plug-in this is: bumped by every vanish, so old connections stay dead."""
-        return self._connection
-
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` (without the printer's lock held) after every state change."""
         with self._changed:
@@ -409,10 +405,6 @@ class EmulatedPrinter:
             if lines == 0:
                 self._end_roll()
 
-    def paper_near_end(self) -> None:
-        with self._changing():
-            self._paper = Paper.NEAR_END
-
     def paper_ok(self) -> None:
         """A fresh roll; a half ticket left on the old one goes with it.
 
@@ -423,29 +415,13 @@ class EmulatedPrinter:
                 self._renderer = TicketRenderer(self.profile)
             self._paper, self._lines_until_paper_out = Paper.OK, None
 
-    def go_offline(self) -> None:
-        with self._changing():
-            self._online = False
-
-    def go_online(self) -> None:
-        with self._changing():
-            self._online = True
-
-    def open_cover(self) -> None:
-        with self._changing():
-            self._cover_open = True
-
-    def close_cover(self) -> None:
-        with self._changing():
-            self._cover_open = False
-
-    def jam_cutter(self) -> None:
-        with self._changing():
-            self._cutter_error = True
-
-    def clear_cutter(self) -> None:
-        with self._changing():
-            self._cutter_error = False
+    paper_near_end = _setting("_paper", Paper.NEAR_END)
+    go_offline = _setting("_online", False)
+    go_online = _setting("_online", True)
+    open_cover = _setting("_cover_open", True)
+    close_cover = _setting("_cover_open", False)
+    jam_cutter = _setting("_cutter_error", True)
+    clear_cutter = _setting("_cutter_error", False)
 
     def send_noise(self, count: int) -> None:
         """Send ``count`` bytes of line noise (see ``line_noise``) ahead of the next reply.
