@@ -12,14 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devices.emulator.port import Pluggable
+from devices.emulator.printer import events as ev
 from devices.emulator.printer.decoder import EscPosDecoder
-from devices.emulator.printer.events import (
-    ClearBuffers,
-    Event,
-    StatusQuery,
-    TransmitStatus,
-    UnknownCommand,
-)
 from devices.emulator.printer.rendering import RenderedTicket, TicketRenderer
 from devices.emulator.printer.ticket_files import write_ticket_file
 from devices.escpos import constants as c
@@ -126,7 +120,7 @@ class EmulatedPrinter(Pluggable):
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
         self._pending_noise = 0
-        self._held: deque[Event] = deque()  # the receive buffer while stopped, in order
+        self._held: deque[ev.Event] = deque()  # the receive buffer while stopped, in order
         self._late = bytearray()  # replies made on recovery, sent with the next receive
         self._received = bytearray()  # the raw log, see ``received``
         self._received_dropped = 0
@@ -187,22 +181,22 @@ class EmulatedPrinter(Pluggable):
         self._counts["noise"] += count
         return line_noise(count)
 
-    def _handle(self, event: Event) -> bytes:
+    def _handle(self, event: ev.Event) -> bytes:
         """Real-time commands are answered at once; the rest waits while stopped."""
-        if isinstance(event, StatusQuery):
+        if isinstance(event, ev.StatusQuery):
             self._counts["queries"] += 1
             return bytes([self._status_byte(event.request)])
-        if isinstance(event, ClearBuffers):
+        if isinstance(event, ev.ClearBuffers):
             return self._clear_buffers()
-        if isinstance(event, UnknownCommand):
+        if isinstance(event, ev.UnknownCommand):
             self._counts["unknown"] += 1
         if self._held or not self._can_print():
             self._held.append(event)
             return b""
         return self._process(event)
 
-    def _process(self, event: Event) -> bytes:
-        if isinstance(event, TransmitStatus):
+    def _process(self, event: ev.Event) -> bytes:
+        if isinstance(event, ev.TransmitStatus):
             return self._transmit(event)
         self._print(event)
         return b""
@@ -222,7 +216,7 @@ class EmulatedPrinter(Pluggable):
         while self._held and self._can_print():
             self._late += self._process(self._held.popleft())
 
-    def _transmit(self, event: TransmitStatus) -> bytes:
+    def _transmit(self, event: ev.TransmitStatus) -> bytes:
         """The in-order reply: everything before it has been printed by now."""
         if not self.profile.in_order_status:
             return b""
@@ -232,7 +226,7 @@ class EmulatedPrinter(Pluggable):
         # Never "paper end" (0x0C): without paper it has stopped and does not get here.
         return bytes([c.TRANSMITTED_BITS_NEAR_END if self._paper is Paper.NEAR_END else 0])
 
-    def _print(self, event: Event) -> None:
+    def _print(self, event: ev.Event) -> None:
         lines_before = len(self._renderer.pending_lines)
         ticket = self._renderer.apply(event)
         if ticket is not None:
