@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from devices.emulator.printer.decoder import EscPosDecoder
-    from devices.emulator.printer.model import EmulatedPrinter, Paper, PrinterStats
+    from devices.emulator.printer.mechanism import Paper
+    from devices.emulator.printer.model import EmulatedPrinter, PrinterStats
     from devices.emulator.printer.process import PtyPrinterProcess
     from devices.emulator.printer.protocol_emu import get_emulator, reset_emulators
     from devices.emulator.printer.rendering import RenderedTicket, TicketRenderer, render_tickets
@@ -34,7 +35,7 @@ __all__ = [
 _HOMES = {
     "EscPosDecoder": "decoder",
     "EmulatedPrinter": "model",
-    "Paper": "model",
+    "Paper": "mechanism",
     "PrinterStats": "model",
     "PtyPrinterProcess": "process",
     "get_emulator": "protocol_emu",

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from serial.serialutil import PortNotOpenError, SerialBase, SerialException
 
 LINE_NOISE = b"\xff"  # what a receiver at the wrong speed makes of a byte
 
 
-class Pluggable(Protocol):
-    """A simulated device a port may open: it can be gone, and counts its plug-ins."""
+class Pluggable:
+    """A simulated device a port may open: it can be unplugged, and counts its plug-ins.
+
+    ``connection`` is bumped by every vanish, so connections from before stay dead.
+    """
+
+    _vanished = False
+    _connection = 0
 
     @property
-    def vanished(self) -> bool: ...
+    def vanished(self) -> bool:
+        return self._vanished
 
     @property
-    def connection(self) -> int: ...
+    def connection(self) -> int:
+        """Which plug-in this is."""
+        return self._connection
+
+    def alive(self, connection: int) -> bool:
+        """True while a port opened on ``connection`` is still plugged in."""
+        return not self._vanished and connection == self._connection
 
 
 DeviceT = TypeVar("DeviceT", bound=Pluggable)
@@ -27,13 +40,14 @@ DeviceT = TypeVar("DeviceT", bound=Pluggable)
 class EmulatedPort(SerialBase, Generic[DeviceT]):  # type: ignore[misc]  # pyserial ships no type hints
     """A serial port whose other end is a simulated device, with every modem line asserted.
 
-    Subclasses find the device for a URL (``_device_for_url``) and keep it
-    (``_attach``); opening fails while the device is unplugged.
+    Subclasses find the device for a URL (``_device_for_url``); opening fails while
+    the device is unplugged, and data calls once it is (``_alive``).
     """
 
     is_open: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._device: DeviceT | None = None
         self._connection = -1
         self._read_cancelled = False
         super().__init__(*args, **kwargs)
@@ -56,10 +70,19 @@ class EmulatedPort(SerialBase, Generic[DeviceT]):  # type: ignore[misc]  # pyser
         raise NotImplementedError
 
     def _attach(self, device: DeviceT) -> None:
-        raise NotImplementedError
+        self._device = device
 
     def _opened(self) -> None:
         """Runs once the port is open."""
+
+    def _alive(self, action: str) -> DeviceT:
+        """The device, or the error a real port gives once its device is gone."""
+        if not self.is_open:
+            raise PortNotOpenError()
+        device = self._device
+        if device is None or not device.alive(self._connection):
+            raise unplugged(action)
+        return device
 
     def _reconfigure_port(self) -> None:
         if not isinstance(self._baudrate, int) or not 0 < self._baudrate < 2**32:
@@ -109,26 +132,29 @@ def unplugged(action: str) -> SerialException:
     return SerialException(f"{action} failed: [Errno 5] Input/output error (unplugged)")
 
 
-def split_url(url: str, scheme: str, usage: str) -> urllib.parse.SplitResult:
-    """``url`` split, if it is ``SCHEME://NAME[?QUERY]``; SerialException with ``usage``."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() != scheme or not parts.netloc or parts.path not in ("", "/"):
-        raise SerialException(f"{usage}, got {url!r}")
-    return parts
-
-
 Option = tuple[str, Callable[[str], Any]]  # the keyword a URL option sets, and its reader
 
 
-def parse_options(query: str, known: Mapping[str, Option]) -> dict[str, Any]:
-    """Each URL option's last value, read, by keyword; ValueError names the bad one."""
+def parse_url(
+    url: str, scheme: str, usage: str, known: Mapping[str, Option]
+) -> tuple[str, dict[str, Any]]:
+    """NAME and each option's last value, read, by keyword, of ``SCHEME://NAME[?QUERY]``.
+
+    Anything else raises SerialException with ``usage`` (and the bad option's name).
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() != scheme or not parts.netloc or parts.path not in ("", "/"):
+        raise SerialException(f"{usage}, got {url!r}")
     options: dict[str, Any] = {}
-    for name, values in urllib.parse.parse_qs(query, keep_blank_values=True).items():
+    for name, values in urllib.parse.parse_qs(parts.query, keep_blank_values=True).items():
         if name not in known:
-            raise ValueError(f"unknown option {name!r}")
+            raise SerialException(f"{usage}: unknown option {name!r}")
         keyword, read = known[name]
-        options[keyword] = read(values[-1])
-    return options
+        try:
+            options[keyword] = read(values[-1])
+        except ValueError as error:
+            raise SerialException(f"{usage}: {error}") from None
+    return parts.netloc, options
 
 
 def parse_baud(value: str) -> int:

@@ -5,29 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from devices.emulator.printer.events import (
-    CancelKanji,
-    CarriageReturn,
-    ClearBuffers,
-    Cut,
-    Event,
-    FeedLines,
-    Initialize,
-    LineFeed,
-    QrPrint,
-    QrSetting,
-    QrStore,
-    RasterImage,
-    SelectCodePage,
-    SetAlignment,
-    SetBold,
-    SetCharacterSize,
-    StatusQuery,
-    StoredLogo,
-    Text,
-    TransmitStatus,
-    UnknownCommand,
-)
+from devices.emulator.printer import events as ev
 from devices.escpos import constants as c
 
 DEFAULT_CODEC = "cp437"
@@ -69,7 +47,7 @@ _MAX_BARCODE = 255  # longest NUL-terminated barcode datum we wait for
 class _Step(NamedTuple):
     """One parsed command: its event, the bytes it took, and payload bytes still to skip."""
 
-    event: Event
+    event: ev.Event
     length: int
     skip: int = 0
 
@@ -87,7 +65,7 @@ class EscPosDecoder:
         self._buffer = bytearray()
         self._codec = DEFAULT_CODEC
         self._qr_data = b""
-        self._skip_event: Event | None = None
+        self._skip_event: ev.Event | None = None
         self._skip_remaining = 0
 
     @property
@@ -96,10 +74,10 @@ class EscPosDecoder:
         skipped = 0 if self._skip_event is None else self._skip_event.size - self._skip_remaining
         return len(self._buffer) + skipped
 
-    def feed(self, data: bytes) -> list[Event]:
+    def feed(self, data: bytes) -> list[ev.Event]:
         """Decode ``data`` (after what was kept from earlier feeds); complete events only."""
         self._buffer += data
-        events: list[Event] = []
+        events: list[ev.Event] = []
         pos = 0
         while True:
             pos = self._skip_payload(pos, events)
@@ -116,7 +94,7 @@ class EscPosDecoder:
         del self._buffer[:pos]
         return events
 
-    def _skip_payload(self, pos: int, events: list[Event]) -> int:
+    def _skip_payload(self, pos: int, events: list[ev.Event]) -> int:
         if self._skip_event is None:
             return pos
         taken = min(self._skip_remaining, len(self._buffer) - pos)
@@ -134,9 +112,9 @@ class EscPosDecoder:
             return None
         first = self._buffer[pos]
         if first == _LF:
-            return _Step(LineFeed(), 1)
+            return _Step(ev.LineFeed(), 1)
         if first == _CR:
-            return _Step(CarriageReturn(), 1)
+            return _Step(ev.CarriageReturn(), 1)
         prefixed = {_ESC: self._parse_esc, _GS: self._parse_gs, _FS: self._parse_fs}
         if first in prefixed:
             return prefixed[first](pos) if self._has(pos, 2) else None
@@ -148,11 +126,11 @@ class EscPosDecoder:
         if match.end() == len(self._buffer) and match.end() - pos < MAX_TEXT_RUN:
             return None  # the run may go on in the next feed
         raw = bytes(match.group())
-        return _Step(Text(raw.decode(self._codec, errors="replace"), len(raw)), len(raw))
+        return _Step(ev.Text(raw.decode(self._codec, errors="replace"), len(raw)), len(raw))
 
     def _unknown(self, pos: int, length: int, skip: int = 0) -> _Step:
         head = bytes(self._buffer[pos : pos + min(length, _HEAD)])
-        return _Step(UnknownCommand(head, length + skip), length, skip)
+        return _Step(ev.UnknownCommand(head, length + skip), length, skip)
 
     def _unknown_prefixed(self, pos: int, params: dict[int, int]) -> _Step | None:
         """A command we skip by its parameter count; an unknown one takes two bytes."""
@@ -166,7 +144,7 @@ class EscPosDecoder:
         function = self._buffer[pos + 1]
         if function == c.INITIALIZE[1]:
             self._codec, self._qr_data = DEFAULT_CODEC, b""
-            return _Step(Initialize(), 2)
+            return _Step(ev.Initialize(), 2)
         if function in (c.ALIGN[1], c.BOLD[1], c.PRINT_AND_FEED_LINES[1], c.SELECT_CODE_PAGE[1]):
             return self._esc_with_parameter(pos, function) if self._has(pos, 3) else None
         if function == ord("*"):
@@ -179,14 +157,14 @@ class EscPosDecoder:
             alignment = n - ord("0") if n >= ord("0") else n
             if alignment not in (c.ALIGN_LEFT, c.ALIGN_CENTER, c.ALIGN_RIGHT):
                 return self._unknown(pos, 3)
-            return _Step(SetAlignment(alignment), 3)
+            return _Step(ev.SetAlignment(alignment), 3)
         if function == c.BOLD[1]:
-            return _Step(SetBold(bool(n & 1)), 3)
+            return _Step(ev.SetBold(bool(n & 1)), 3)
         if function == c.PRINT_AND_FEED_LINES[1]:
-            return _Step(FeedLines(n), 3)
+            return _Step(ev.FeedLines(n), 3)
         codec = _CODECS.get(n)
         self._codec = codec or self._codec
-        return _Step(SelectCodePage(n, codec), 3)
+        return _Step(ev.SelectCodePage(n, codec), 3)
 
     def _esc_bit_image(self, pos: int) -> _Step | None:
         """ESC * m nL nH d1..dk: k = columns, times 3 in 24-dot modes."""
@@ -202,7 +180,7 @@ class EscPosDecoder:
             if not self._has(pos, 3):
                 return None
             n = self._buffer[pos + 2]
-            return _Step(SetCharacterSize((n >> 4 & 0x07) + 1, (n & 0x07) + 1), 3)
+            return _Step(ev.SetCharacterSize((n >> 4 & 0x07) + 1, (n & 0x07) + 1), 3)
         parsers = {
             c.CUT[1]: self._gs_cut,
             ord("("): self._gs_function,
@@ -222,19 +200,19 @@ class EscPosDecoder:
         request = _TRANSMIT_REQUESTS.get(self._buffer[pos + 2])
         if request is None:
             return self._unknown(pos, 3)
-        return _Step(TransmitStatus(request), 3)
+        return _Step(ev.TransmitStatus(request), 3)
 
     def _gs_cut(self, pos: int) -> _Step | None:
         if not self._has(pos, 3):
             return None
         mode = self._buffer[pos + 2]
         if mode in (c.CUT_FULL, c.CUT_PARTIAL, ord("0"), ord("1")):
-            return _Step(Cut(mode in (c.CUT_PARTIAL, ord("1")), 0, 3), 3)
+            return _Step(ev.Cut(mode in (c.CUT_PARTIAL, ord("1")), 0, 3), 3)
         if mode in (c.CUT_FEED_FULL, c.CUT_FEED_PARTIAL, 103, 104):
             if not self._has(pos, 4):
                 return None
             partial = mode in (c.CUT_FEED_PARTIAL, 104)
-            return _Step(Cut(partial, self._buffer[pos + 3], 4), 4)
+            return _Step(ev.Cut(partial, self._buffer[pos + 3], 4), 4)
         return self._unknown(pos, 3)
 
     def _gs_function(self, pos: int) -> _Step | None:
@@ -259,12 +237,12 @@ class EscPosDecoder:
             c.QR_FN_ERROR_CORRECTION: "error_correction",
         }
         if function in settings and params:
-            return _Step(QrSetting(settings[function], params[0], size), size)
+            return _Step(ev.QrSetting(settings[function], params[0], size), size)
         if function == c.QR_FN_STORE and params:
             self._qr_data = params[1:]
-            return _Step(QrStore(self._qr_data, size), size)
+            return _Step(ev.QrStore(self._qr_data, size), size)
         if function == c.QR_FN_PRINT:
-            return _Step(QrPrint(self._qr_data, size), size)
+            return _Step(ev.QrPrint(self._qr_data, size), size)
         return self._unknown(pos, size)
 
     def _gs_raster(self, pos: int) -> _Step | None:
@@ -278,7 +256,7 @@ class EscPosDecoder:
         x_low, x_high, y_low, y_high = self._buffer[pos + 4 : pos + 8]
         width_bytes, height = x_low + x_high * 256, y_low + y_high * 256
         payload = width_bytes * height
-        return _Step(RasterImage(width_bytes * 8, height, 8 + payload), 8, payload)
+        return _Step(ev.RasterImage(width_bytes * 8, height, 8 + payload), 8, payload)
 
     def _gs_barcode(self, pos: int) -> _Step | None:
         """GS k m: data NUL-terminated (m 0..6) or counted by n (m 65..79)."""
@@ -302,9 +280,9 @@ class EscPosDecoder:
 
     def _parse_fs(self, pos: int) -> _Step | None:
         if self._buffer[pos + 1] == c.CANCEL_KANJI[1]:
-            return _Step(CancelKanji(), 2)
+            return _Step(ev.CancelKanji(), 2)
         if self._buffer[pos + 1] == c.PRINT_NV_IMAGE[1]:
-            return _Step(StoredLogo(self._buffer[pos + 2]), 4) if self._has(pos, 4) else None
+            return _Step(ev.StoredLogo(self._buffer[pos + 2]), 4) if self._has(pos, 4) else None
         return self._unknown_prefixed(pos, _FS_PARAMS)
 
     def _parse_dle(self, pos: int) -> _Step | None:
@@ -318,7 +296,7 @@ class EscPosDecoder:
             return None
         request = self._buffer[pos + 2]
         if function == _EOT and request in _REALTIME_REQUESTS:
-            return _Step(StatusQuery(request), 3)
+            return _Step(ev.StatusQuery(request), 3)
         if function == _DC4:
             return self._dle_dc4(pos, request)
         return self._unknown(pos, 3)
@@ -334,4 +312,4 @@ class EscPosDecoder:
         received = bytes(self._buffer[pos : pos + size])
         if not c.CLEAR_BUFFERS.startswith(received):
             return self._unknown(pos, 3)
-        return _Step(ClearBuffers(), size) if len(received) == size else None
+        return _Step(ev.ClearBuffers(), size) if len(received) == size else None

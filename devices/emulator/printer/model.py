@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import enum
 import threading
 import time
 from collections import deque
@@ -11,21 +10,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.emulator.port import Pluggable
+from devices.emulator.printer import events as ev
 from devices.emulator.printer.decoder import EscPosDecoder
-from devices.emulator.printer.events import (
-    ClearBuffers,
-    Event,
-    StatusQuery,
-    TransmitStatus,
-    UnknownCommand,
-)
+from devices.emulator.printer.mechanism import Mechanism, Paper
 from devices.emulator.printer.rendering import RenderedTicket, TicketRenderer
 from devices.emulator.printer.ticket_files import write_ticket_file
 from devices.escpos import constants as c
 from devices.escpos.profiles import PrinterProfile, get_profile
 
 BITS_PER_BYTE = 10  # 8N1 on the wire: start bit, 8 data bits, stop bit
-DRAWER_PIN_LOW = 0x00  # GS r 2 reply: no drawer on the kick-out connector
 # Line noise runs 0xFF, 0xFE, ... 0x80 and repeats: bit 7 set fails the fixed bits of a
 # DLE EOT reply (bit 7 clear) and of a GS r reply (bits 4-7 clear), so none is a reply.
 NOISE_HIGHEST = 0xFF
@@ -34,14 +28,6 @@ MAX_NOISE = 65536  # bytes one send_noise may queue
 RECEIVED_LOG_LIMIT = 8 * 1024 * 1024  # raw bytes kept for ``received``; older ones drop
 UNPACED_READ_SIZE = 4096
 PACED_READ_SECONDS = 0.02  # when paced, take ~20 ms of line at a time to stay responsive
-
-
-class Paper(enum.Enum):
-    """What the paper sensors see."""
-
-    OK = "ok"
-    NEAR_END = "near_end"
-    OUT = "out"
 
 
 @dataclass(frozen=True)
@@ -60,7 +46,17 @@ class PrinterStats:
     received_dropped: int  # oldest raw bytes no longer in ``received`` (past its limit)
 
 
-class EmulatedPrinter:
+def _setting(attribute: str, value: object) -> Callable[[EmulatedPrinter], None]:
+    """A technician's action that sets one piece of state, e.g. ``open_cover``."""
+
+    def change(printer: EmulatedPrinter) -> None:
+        with printer._changing():
+            setattr(printer._mechanism, attribute, value)
+
+    return change
+
+
+class EmulatedPrinter(Pluggable):
     """Simulated hardware: a thermal printer that speaks ESC/POS over a serial line.
 
     Not a driver: it stands where the real printer would be, for tests and the demo.
@@ -106,18 +102,12 @@ class EmulatedPrinter:
         self._decoder = EscPosDecoder()
         self._renderer = TicketRenderer(self.profile)
         self._listeners: list[Callable[[], None]] = []
-        self._paper = Paper.OK
-        self._online = True
-        self._cover_open = False
-        self._cutter_error = False
-        self._lines_until_paper_out: int | None = None
+        self._mechanism = Mechanism()
         self._ran_out = False  # the roll ended while printing: tell listeners after receive
-        self._vanished = False
-        self._connection = 0
         self._tickets: list[RenderedTicket] = []
         self._ticket_paths: list[Path] = []
         self._pending_noise = 0
-        self._held: deque[Event] = deque()  # the receive buffer while stopped, in order
+        self._held: deque[ev.Event] = deque()  # the receive buffer while stopped, in order
         self._late = bytearray()  # replies made on recovery, sent with the next receive
         self._received = bytearray()  # the raw log, see ``received``
         self._received_dropped = 0
@@ -178,22 +168,22 @@ class EmulatedPrinter:
         self._counts["noise"] += count
         return line_noise(count)
 
-    def _handle(self, event: Event) -> bytes:
+    def _handle(self, event: ev.Event) -> bytes:
         """Real-time commands are answered at once; the rest waits while stopped."""
-        if isinstance(event, StatusQuery):
+        if isinstance(event, ev.StatusQuery):
             self._counts["queries"] += 1
-            return bytes([self._status_byte(event.request)])
-        if isinstance(event, ClearBuffers):
+            return bytes([self._mechanism.status_byte(event.request)])
+        if isinstance(event, ev.ClearBuffers):
             return self._clear_buffers()
-        if isinstance(event, UnknownCommand):
+        if isinstance(event, ev.UnknownCommand):
             self._counts["unknown"] += 1
-        if self._held or not self._can_print():
+        if self._held or not self._mechanism.can_print():
             self._held.append(event)
             return b""
         return self._process(event)
 
-    def _process(self, event: Event) -> bytes:
-        if isinstance(event, TransmitStatus):
+    def _process(self, event: ev.Event) -> bytes:
+        if isinstance(event, ev.TransmitStatus):
             return self._transmit(event)
         self._print(event)
         return b""
@@ -210,71 +200,30 @@ class EmulatedPrinter:
 
     def _resume(self) -> None:
         """Recovered: process the held bytes in order, until done or stopped again."""
-        while self._held and self._can_print():
+        while self._held and self._mechanism.can_print():
             self._late += self._process(self._held.popleft())
 
-    def _transmit(self, event: TransmitStatus) -> bytes:
+    def _transmit(self, event: ev.TransmitStatus) -> bytes:
         """The in-order reply: everything before it has been printed by now."""
         if not self.profile.in_order_status:
             return b""
         self._counts["in_order"] += 1
-        if event.request != c.TRANSMIT_PAPER_SENSOR:
-            return bytes([DRAWER_PIN_LOW])
-        # Never "paper end" (0x0C): without paper it has stopped and does not get here.
-        return bytes([c.TRANSMITTED_BITS_NEAR_END if self._paper is Paper.NEAR_END else 0])
+        return bytes([self._mechanism.transmitted_byte(event.request)])
 
-    def _print(self, event: Event) -> None:
+    def _print(self, event: ev.Event) -> None:
         lines_before = len(self._renderer.pending_lines)
         ticket = self._renderer.apply(event)
         if ticket is not None:
             self._store(ticket)
-        if self._lines_until_paper_out is not None:
+        if self._mechanism.lines_until_paper_out is not None:
             lines_after = len(ticket.lines) if ticket else len(self._renderer.pending_lines)
-            self._use_paper(max(lines_after - lines_before, 0))
-
-    def _use_paper(self, lines: int) -> None:
-        """Count down a roll set to end (``paper_runs_out_after``); at zero it is out."""
-        assert self._lines_until_paper_out is not None
-        self._lines_until_paper_out -= lines
-        if self._lines_until_paper_out <= 0:
-            self._end_roll()
-            self._ran_out = True
-
-    def _end_roll(self) -> None:
-        self._paper, self._lines_until_paper_out = Paper.OUT, None
+            self._ran_out |= self._mechanism.use_paper(max(lines_after - lines_before, 0))
 
     def _store(self, ticket: RenderedTicket) -> None:
         self._tickets.append(ticket)
         if self.output_dir is not None:
             text = (ticket.text + "\n").encode("utf-8")
             self._ticket_paths.append(write_ticket_file(self.output_dir, len(self._tickets), text))
-
-    def _can_print(self) -> bool:
-        return self._online and not (
-            self._cover_open or self._cutter_error or self._paper is Paper.OUT
-        )
-
-    def status_byte(self, request: int) -> int:
-        """The byte a DLE EOT ``request`` (1..4) is answered with right now."""
-        with self._changed:
-            return self._status_byte(request)
-
-    def _status_byte(self, request: int) -> int:
-        bits = 0
-        if request == c.STATUS_PRINTER and not self._can_print():
-            bits = c.STATUS_BIT_OFFLINE
-        elif request == c.STATUS_OFFLINE_CAUSE:
-            bits = (
-                (c.STATUS_BIT_COVER_OPEN if self._cover_open else 0)
-                | (c.STATUS_BIT_PAPER_END_STOP if self._paper is Paper.OUT else 0)
-                | (c.STATUS_BIT_ERROR if self._cutter_error else 0)
-            )
-        elif request == c.STATUS_ERROR_CAUSE and self._cutter_error:
-            bits = c.STATUS_BIT_CUTTER_ERROR
-        elif request == c.STATUS_PAPER_SENSOR:
-            sensors = {Paper.NEAR_END: c.STATUS_BITS_NEAR_END, Paper.OUT: c.STATUS_BITS_PAPER_END}
-            bits = sensors.get(self._paper, 0)
-        return c.STATUS_FIXED_VALUE | bits
 
     # -- what came out ------------------------------------------------------------------
 
@@ -345,39 +294,30 @@ class EmulatedPrinter:
 
     @property
     def paper(self) -> Paper:
-        return self._paper
+        return self._mechanism.paper
 
     @property
     def online(self) -> bool:
-        return self._online
+        return self._mechanism.online
 
     @property
     def cover_open(self) -> bool:
-        return self._cover_open
+        return self._mechanism.cover_open
 
     @property
     def cutter_error(self) -> bool:
-        return self._cutter_error
+        return self._mechanism.cutter_error
 
     @property
     def lines_until_paper_out(self) -> int | None:
         """Lines left on a roll set to end by ``paper_runs_out_after``; None otherwise."""
-        return self._lines_until_paper_out
+        return self._mechanism.lines_until_paper_out
 
     @property
     def pending_noise(self) -> int:
         """Bytes of line noise waiting to go out ahead of the next reply."""
         with self._changed:
             return self._pending_noise
-
-    @property
-    def vanished(self) -> bool:
-        return self._vanished
-
-    @property
-    def connection(self) -> int:
-        """Which plug-in this is: bumped by every vanish, so old connections stay dead."""
-        return self._connection
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener`` (without the printer's lock held) after every state change."""
@@ -393,7 +333,7 @@ class EmulatedPrinter:
 
     def paper_out(self) -> None:
         with self._changing():
-            self._end_roll()
+            self._mechanism.end_roll()
 
     def paper_runs_out_after(self, lines: int) -> None:
         """The roll ends after ``lines`` more printed lines (0: now), mid-ticket if need be.
@@ -405,13 +345,9 @@ class EmulatedPrinter:
         if lines < 0:
             raise ValueError(f"lines must be 0 or more, not {lines}")
         with self._changing():
-            self._lines_until_paper_out = lines
+            self._mechanism.lines_until_paper_out = lines
             if lines == 0:
-                self._end_roll()
-
-    def paper_near_end(self) -> None:
-        with self._changing():
-            self._paper = Paper.NEAR_END
+                self._mechanism.end_roll()
 
     def paper_ok(self) -> None:
         """A fresh roll; a half ticket left on the old one goes with it.
@@ -419,33 +355,17 @@ class EmulatedPrinter:
         Then what waits in the receive buffer (not cleared by DLE DC4 8) prints.
         """
         with self._changing():
-            if self._paper is Paper.OUT:
+            if self._mechanism.paper is Paper.OUT:
                 self._renderer = TicketRenderer(self.profile)
-            self._paper, self._lines_until_paper_out = Paper.OK, None
+            self._mechanism.paper, self._mechanism.lines_until_paper_out = Paper.OK, None
 
-    def go_offline(self) -> None:
-        with self._changing():
-            self._online = False
-
-    def go_online(self) -> None:
-        with self._changing():
-            self._online = True
-
-    def open_cover(self) -> None:
-        with self._changing():
-            self._cover_open = True
-
-    def close_cover(self) -> None:
-        with self._changing():
-            self._cover_open = False
-
-    def jam_cutter(self) -> None:
-        with self._changing():
-            self._cutter_error = True
-
-    def clear_cutter(self) -> None:
-        with self._changing():
-            self._cutter_error = False
+    paper_near_end = _setting("paper", Paper.NEAR_END)
+    go_offline = _setting("online", False)
+    go_online = _setting("online", True)
+    open_cover = _setting("cover_open", True)
+    close_cover = _setting("cover_open", False)
+    jam_cutter = _setting("cutter_error", True)
+    clear_cutter = _setting("cutter_error", False)
 
     def send_noise(self, count: int) -> None:
         """Send ``count`` bytes of line noise (see ``line_noise``) ahead of the next reply.

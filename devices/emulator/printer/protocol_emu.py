@@ -20,18 +20,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from serial.serialutil import PortNotOpenError, SerialException, SerialTimeoutException, to_bytes
+from serial.serialutil import PortNotOpenError, SerialTimeoutException, to_bytes
 
-from devices.emulator.port import (
-    LINE_NOISE,
-    EmulatedPort,
-    Option,
-    mismatch,
-    parse_baud,
-    parse_options,
-    split_url,
-    unplugged,
-)
+from devices.emulator.port import LINE_NOISE, EmulatedPort, Option, mismatch, parse_baud, parse_url
 from devices.emulator.printer.model import BITS_PER_BYTE, EmulatedPrinter
 from devices.emulator.registry import Registry
 from devices.escpos.profiles import PROFILES
@@ -62,7 +53,6 @@ class Serial(EmulatedPort[EmulatedPrinter]):
     """A serial port whose other end is an EmulatedPrinter."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._printer: EmulatedPrinter | None = None
         self._replies = bytearray()
         self._ready = threading.Condition()
         super().__init__(*args, **kwargs)
@@ -70,44 +60,31 @@ class Serial(EmulatedPort[EmulatedPrinter]):
     @property
     def printer(self) -> EmulatedPrinter | None:
         """The emulated printer at the other end (None until opened)."""
-        return self._printer
+        return self._device
 
     def _attach(self, printer: EmulatedPrinter) -> None:
-        self._printer = printer
+        super()._attach(printer)
         printer.subscribe(self._wake)
 
     def _opened(self) -> None:
         self.reset_input_buffer()
 
     def close(self) -> None:
-        if self.is_open and self._printer is not None:
-            self._printer.unsubscribe(self._wake)
+        if self.is_open and self._device is not None:
+            self._device.unsubscribe(self._wake)
         self.is_open = False
         self._wake()
 
     def _device_for_url(self, url: str) -> EmulatedPrinter:
-        parts = split_url(url, SCHEME, _USAGE)
-        try:
-            options = parse_options(parts.query, _OPTIONS)
-        except ValueError as error:
-            raise SerialException(f"{_USAGE}: {error}") from None
+        name, options = parse_url(url, SCHEME, _USAGE, _OPTIONS)
         settings: dict[str, Any] = {"profile_name": "80mm", "baudrate": self._baudrate}
         settings.update(options)
-        printer = get_emulator(parts.netloc, **settings)
+        printer = get_emulator(name, **settings)
         printer.pace = options.get("pace", printer.pace)
         for option, value in options.items():
             actual = {"profile_name": printer.profile.name, "baudrate": printer.baudrate}
             if option in actual and actual[option] != value:
-                raise mismatch("printer", parts.netloc, option, actual[option], value)
-        return printer
-
-    def _alive(self, action: str) -> EmulatedPrinter:
-        """The printer, or the error a real port gives once its device is gone."""
-        if not self.is_open:
-            raise PortNotOpenError()
-        printer = self._printer
-        if printer is None or printer.vanished or printer.connection != self._connection:
-            raise unplugged(action)
+                raise mismatch("printer", name, option, actual[option], value)
         return printer
 
     def _wake(self) -> None:
@@ -149,8 +126,7 @@ class Serial(EmulatedPort[EmulatedPrinter]):
         return data
 
     def _read_can_return(self, size: int) -> bool:
-        printer = self._printer
-        gone = printer is None or printer.vanished or printer.connection != self._connection
+        gone = self._device is None or not self._device.alive(self._connection)
         return len(self._replies) >= size or self._read_cancelled or not self.is_open or gone
 
     @property

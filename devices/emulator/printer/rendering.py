@@ -22,21 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from devices.emulator.printer.events import (
-    Cut,
-    Event,
-    FeedLines,
-    Initialize,
-    LineFeed,
-    QrPrint,
-    RasterImage,
-    SetAlignment,
-    SetBold,
-    SetCharacterSize,
-    StatusQuery,
-    StoredLogo,
-    Text,
-)
+from devices.emulator.printer import events as ev
 from devices.escpos import constants as c
 from devices.escpos.profiles import PrinterProfile
 
@@ -100,47 +86,47 @@ class TicketRenderer:
         """Lines printed since the last cut (the paper still in the printer)."""
         return tuple(self._lines)
 
-    def apply(self, event: Event) -> RenderedTicket | None:
+    def apply(self, event: ev.Event) -> RenderedTicket | None:
         """Take one event; returns the finished ticket when the event is a cut."""
-        if isinstance(event, StatusQuery):
+        if isinstance(event, ev.StatusQuery):
             return None  # answered in real time, never part of the paper
         self._raw_bytes += event.size
-        if isinstance(event, Cut):
+        if isinstance(event, ev.Cut):
             return self._cut("partial" if event.partial else "full")
         self._print(event)
         if self._is_tear_off(event):
             return self._cut("torn")
         return None
 
-    def _is_tear_off(self, event: Event) -> bool:
+    def _is_tear_off(self, event: ev.Event) -> bool:
         """Without a cutter, a long feed (ESC d >= 3) is where the citizen tears the paper."""
         return (
             not self._has_cutter
-            and isinstance(event, FeedLines)
+            and isinstance(event, ev.FeedLines)
             and event.lines >= TEAR_OFF_FEED_LINES
         )
 
-    def _print(self, event: Event) -> None:
-        if isinstance(event, Initialize):
+    def _print(self, event: ev.Event) -> None:
+        if isinstance(event, ev.Initialize):
             self._reset_modes()
             self._line = _Line()
-        elif isinstance(event, SetAlignment):
+        elif isinstance(event, ev.SetAlignment):
             self._alignment = event.alignment
-        elif isinstance(event, SetBold):
+        elif isinstance(event, ev.SetBold):
             self._style = _Style(event.on, self._style.width, self._style.height)
-        elif isinstance(event, SetCharacterSize):
+        elif isinstance(event, ev.SetCharacterSize):
             self._style = _Style(self._style.bold, event.width, event.height)
-        elif isinstance(event, Text):
+        elif isinstance(event, ev.Text):
             self._add_text(event.text)
-        elif isinstance(event, LineFeed):
+        elif isinstance(event, ev.LineFeed):
             self._print_line()
-        elif isinstance(event, FeedLines):
+        elif isinstance(event, ev.FeedLines):
             self._feed(event.lines)
-        elif isinstance(event, QrPrint):
+        elif isinstance(event, ev.QrPrint):
             self._print_block(f"[QR: {event.data.decode('utf-8', errors='replace')}]")
-        elif isinstance(event, StoredLogo):
+        elif isinstance(event, ev.StoredLogo):
             self._print_block(f"[LOGO {event.key}]")
-        elif isinstance(event, RasterImage):
+        elif isinstance(event, ev.RasterImage):
             self._print_block(f"[IMAGE {event.width_dots}x{event.height_dots}]")
 
     def _reset_modes(self) -> None:
@@ -209,7 +195,7 @@ def _marked(runs: list[_Run]) -> str:
     return "".join(parts)
 
 
-def render_tickets(events: list[Event], profile: PrinterProfile) -> list[RenderedTicket]:
+def render_tickets(events: list[ev.Event], profile: PrinterProfile) -> list[RenderedTicket]:
     """The tickets cut from ``events``; anything after the last cut is still on the roll."""
     renderer = TicketRenderer(profile)
     tickets = (renderer.apply(event) for event in events)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from serial.serialutil import PortNotOpenError, SerialException, to_bytes
+from serial.serialutil import SerialException, to_bytes
 
 from devices.emulator.port import (
     LINE_NOISE,
@@ -28,8 +28,7 @@ from devices.emulator.port import (
     Option,
     mismatch,
     parse_baud,
-    parse_options,
-    split_url,
+    parse_url,
     unplugged,
 )
 from devices.emulator.readers.models import (
@@ -85,34 +84,18 @@ def reset_readers() -> None:
 class Serial(EmulatedPort[EmulatedSender]):
     """A serial port whose other end is an emulated card reader or code scanner."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._reader: EmulatedSender | None = None
-        super().__init__(*args, **kwargs)
-
     @property
     def reader(self) -> EmulatedSender | None:
         """The emulated reader at the other end (None until opened)."""
-        return self._reader
+        return self._device
 
     def _device_for_url(self, url: str) -> EmulatedSender:
         return _reader_for_url(url)
 
-    def _attach(self, reader: EmulatedSender) -> None:
-        self._reader = reader
-
     def close(self) -> None:
         self.is_open = False
-        if self._reader is not None:
-            self._reader.wake()
-
-    def _alive(self, action: str) -> EmulatedSender:
-        """The reader, or the error a real port gives once its device is gone."""
-        if not self.is_open:
-            raise PortNotOpenError()
-        reader = self._reader
-        if reader is None or not reader.alive(self._connection):
-            raise unplugged(action)
-        return reader
+        if self._device is not None:
+            self._device.wake()
 
     # -- data ---------------------------------------------------------------------------
 
@@ -149,19 +132,19 @@ class Serial(EmulatedPort[EmulatedSender]):
 
     def cancel_read(self) -> None:
         self._read_cancelled = True
-        if self._reader is not None:
-            self._reader.wake()
+        if self._device is not None:
+            self._device.wake()
 
 
 def _reader_for_url(url: str) -> EmulatedSender:
-    parts = split_url(url, SCHEME, _USAGE)
+    name, options = parse_url(url, SCHEME, _USAGE, _OPTIONS)
     try:
-        options = parse_options(parts.query, _OPTIONS)
-        kind, baudrate = options.get("kind", CARD), options.get("baudrate", DEFAULT_BAUDRATE)
-        reader = get_reader(parts.netloc, kind, baudrate)
+        reader = get_reader(
+            name, options.get("kind", CARD), options.get("baudrate", DEFAULT_BAUDRATE)
+        )
     except ValueError as error:
         raise SerialException(f"{_USAGE}: {error}") from None
-    _check_matches(parts.netloc, reader, options)
+    _check_matches(name, reader, options)
     return reader
 
 

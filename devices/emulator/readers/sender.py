@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from devices.emulator.port import Pluggable
+
 DEFAULT_BAUDRATE = 9600
 READ_SIZE = 4096  # bytes of the host's taken at a time (and dropped)
 
@@ -13,7 +15,7 @@ class Unplugged(Exception):
     """The device was unplugged after this connection was opened."""
 
 
-class EmulatedSender:
+class EmulatedSender(Pluggable):
     """Simulated hardware: a serial device that only talks, such as a card reader.
 
     Not a driver. What the device sends waits here until a port takes it, so a test
@@ -26,18 +28,6 @@ class EmulatedSender:
         self.baudrate = baudrate
         self._changed = threading.Condition()
         self._outgoing = bytearray()
-        self._vanished = False
-        self._connection = 0
-        self._bytes_sent = 0
-
-    @property
-    def vanished(self) -> bool:
-        return self._vanished
-
-    @property
-    def connection(self) -> int:
-        """Which plug-in this is: bumped by every vanish, so old connections stay dead."""
-        return self._connection
 
     @property
     def pending(self) -> int:
@@ -45,18 +35,12 @@ class EmulatedSender:
         with self._changed:
             return len(self._outgoing)
 
-    @property
-    def bytes_sent(self) -> int:
-        """Every byte queued for the host while plugged in."""
-        return self._bytes_sent
-
     def send(self, data: bytes) -> None:
         """Put bytes on the line; while unplugged they are lost."""
         with self._changed:
             if self._vanished:
                 return
             self._outgoing += data
-            self._bytes_sent += len(data)
             self._changed.notify_all()
 
     def receive(self, data: bytes) -> bytes:
@@ -103,10 +87,6 @@ class EmulatedSender:
     def discard_pending(self) -> None:
         with self._changed:
             self._outgoing.clear()
-
-    def alive(self, connection: int) -> bool:
-        """True while a port opened on ``connection`` is still plugged in."""
-        return not self._vanished and connection == self._connection
 
     def wake(self) -> None:
         """Make waiting ``take`` calls check their ``cancelled`` again."""
