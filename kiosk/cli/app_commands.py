@@ -42,7 +42,7 @@ class Parts:
     services_error: Exception | None = None
 
 
-class ServicesNotReady(KioskError):
+class PartsNotReady(KioskError):
     """The parts are not open yet, or the guided services could not be opened (see the
     log); tickets still work."""
 
@@ -79,7 +79,7 @@ class Deferred:
 
     def ready(self, timeout: float | None = None) -> Parts:
         """The open parts; on the GUI thread only when they already are (else
-        ServicesNotReady at once), elsewhere after waiting (and retrying a failure)."""
+        PartsNotReady at once), elsewhere after waiting (and retrying a failure)."""
         if on_gui_thread():
             return self._opened_already()
         with self._lock:
@@ -92,7 +92,7 @@ class Deferred:
     def _opened_already(self) -> Parts:
         future = self._future
         if not future.done() or future.exception() is not None:
-            raise ServicesNotReady("the kiosk's parts are not open yet")
+            raise PartsNotReady("the kiosk's parts are not open yet")
         return future.result()
 
 
@@ -105,7 +105,7 @@ P = TypeVar("P")
 
 class DeferredPort(Generic[P]):
     """A port of one of the parts (`pick` chooses it), over deferred parts: each method
-    call waits for the parts and goes to that part (ServicesNotReady if it could not be
+    call waits for the parts and goes to that part (PartsNotReady if it could not be
     opened). The screens make these calls off the GUI thread (`ui.tasks`); on the GUI
     thread only the `in_memory` methods (building a form) pass, and only once the parts
     are open: the database and the keyring are never touched there."""
@@ -121,7 +121,7 @@ class DeferredPort(Generic[P]):
 
         def call(*args: object, **kwargs: object) -> object:
             if on_gui_thread() and name not in self._in_memory:
-                raise ServicesNotReady(f"{name} is never called on the GUI thread")
+                raise PartsNotReady(f"{name} is never called on the GUI thread")
             return getattr(self._part(), name)(*args, **kwargs)
 
         return call
@@ -130,7 +130,7 @@ class DeferredPort(Generic[P]):
         opened = self._parts.ready()
         part = self._pick(opened)
         if part is None:
-            raise ServicesNotReady(str(opened.services_error))
+            raise PartsNotReady(str(opened.services_error))
         return part
 
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.cli.app_commands import Deferred, DeferredPort, Parts, ServicesNotReady
+from kiosk.cli.app_commands import Deferred, DeferredPort, Parts, PartsNotReady
 from kiosk.queue.desk import QueueDesk
 
 T = TypeVar("T")
@@ -44,7 +44,7 @@ def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
     parts = Deferred(slow_build)
     deferred = deferred_queue(parts)
     parts.start()
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         deferred.lines()  # the main thread gets an answer at once
 
     answers: list[list[str]] = []
@@ -54,7 +54,7 @@ def test_gui_thread_never_waits_for_the_queue_to_open(queue: QueueDesk) -> None:
     worker.join(timeout=10)
     assert answers == [["A", "B", "C"]]
     assert off_gui_thread(lambda: deferred.issue_ticket("A").code) == "A-001"
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         deferred.lines()  # even when ready: no database on the GUI thread
 
 
@@ -98,7 +98,7 @@ def test_tickets_work_when_the_guided_services_could_not_open(queue: QueueDesk) 
     def from_worker() -> None:
         try:
             services.catalogue()
-        except ServicesNotReady as error:
+        except PartsNotReady as error:
             worker_answers.append(str(error))
 
     worker = threading.Thread(target=from_worker)
@@ -126,13 +126,13 @@ def test_the_gui_thread_never_builds_the_parts(queue: QueueDesk) -> None:
     while not parts.done() and time.monotonic() < deadline:
         time.sleep(0.01)
     services, staff = deferred_services(parts), deferred_staff(parts)
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         services.catalogue()  # on the GUI thread: at once, nothing built
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         services.start("any", "id", assisted=False)
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         staff.identify("tag")
-    with pytest.raises(ServicesNotReady):
+    with pytest.raises(PartsNotReady):
         deferred_queue(parts).lines()
     assert len(builders) == 1
     answers: list[str] = []
