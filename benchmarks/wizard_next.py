@@ -48,10 +48,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.applications.types import Receipt, StatusView
 from kiosk.catalogue.model import FieldType, ServiceDefinition
 from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.clock import SystemClock
-from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
 from ui.contracts import UiOptions
 from ui.guided.keypad import key_name

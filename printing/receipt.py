@@ -6,9 +6,9 @@ import textwrap
 
 from babel.dates import format_date, format_time
 
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output
 from kiosk.i18n import pick_language, translations
-from kiosk.submissions.types import Receipt
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
 CODE_SIZE = 2  # character multiplier of the tracking code, when the paper is wide enough

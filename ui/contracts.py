@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from kiosk.applications.types import Receipt, StatusView
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.queue.types import IssuedTicket, Priority, QueueLine
-from kiosk.submissions.types import Receipt, StatusView
 
 if TYPE_CHECKING:
     from kiosk.wizard import Wizard
@@ -51,7 +51,7 @@ class ApplicationsPort(Protocol):
         """Store the consented form (one transaction), then print its receipt.
 
         Blocks. When the form was stored but the receipt did not print, raises
-        `kiosk.submissions.errors.ReceiptNotPrinted` (it carries the receipt): the
+        `kiosk.applications.errors.ReceiptNotPrinted` (it carries the receipt): the
         screen then shows the code. Any other error means nothing was stored, and the
         same wizard may be finalised again.
         """

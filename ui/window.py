@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 WINDOWED_SIZE = (1280, 800)
 Sheet = Callable[[Palette], str]  # a screen's own stylesheet, drawn from the palette
-STATUS_SCAN_PREFIX = "ANJUNGAN:S:"  # a receipt's QR code (kiosk.submissions.types.Receipt)
+STATUS_SCAN_PREFIX = "ANJUNGAN:S:"  # a receipt's QR code (kiosk.applications.types.Receipt)
 
 
 class KioskWindow(QMainWindow):

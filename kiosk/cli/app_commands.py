@@ -18,10 +18,10 @@ from kiosk.config import Settings
 from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
+    from kiosk.applications.desk import ApplicationDesk
     from kiosk.cards.registry import CardRegistry
     from kiosk.documents.desk import DocumentDesk
     from kiosk.queue.desk import QueueDesk
-    from kiosk.submissions.desk import ApplicationDesk
     from ui.contracts import ApplicationsPort, QueuePort, UiOptions
     from ui.documents.contracts import DocumentsPort
     from ui.staff.contracts import StaffPort

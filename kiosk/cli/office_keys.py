@@ -8,6 +8,7 @@ import logging
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.binding import DATA_KEY_USE, reseal_legacy_applications
 from kiosk.cards.keys import KEY_USES as CARD_KEY_USES
 from kiosk.cards.keys import reseal_legacy_holders, wrap_legacy_pins
 from kiosk.cards.models import StaffMember
@@ -23,7 +24,6 @@ from kiosk.security.models import KeyCheck
 from kiosk.security.ports import SecretStore
 from kiosk.security.sealing import Sealer
 from kiosk.security.upgrades import run_once
-from kiosk.submissions.binding import DATA_KEY_USE, reseal_legacy_applications
 
 log = logging.getLogger(__name__)
 

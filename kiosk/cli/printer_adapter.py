@@ -12,10 +12,10 @@ from devices.escpos.encoder import Alignment, EscPosEncoder
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import PrinterProfile
 from devices.escpos.status import PrinterState, PrinterStatus
+from kiosk.applications.types import Receipt
 from kiosk.config import ConfigError
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.types import IssuedTicket
-from kiosk.submissions.types import Receipt
 from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
 from printing.receipt import layout_receipt
 from printing.ticket import layout_ticket

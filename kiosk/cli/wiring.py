@@ -14,6 +14,9 @@ from devices.emulator import register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
+from kiosk.applications.desk import ApplicationDesk
+from kiosk.applications.ports import ReceiptPrinter
+from kiosk.applications.store import ApplicationStore
 from kiosk.cards.registry import CardRegistry
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.shipped import shipped_definitions
@@ -29,9 +32,6 @@ from kiosk.errors import KioskError
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.desk import ApplicationDesk
-from kiosk.submissions.ports import ReceiptPrinter
-from kiosk.submissions.store import SubmissionStore
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def build_application_desk(
 ) -> ApplicationDesk:
     """The guided procedures: sealed applications, receipts on `printer`."""
     clock = clock or SystemClock()
-    submissions = SubmissionStore(
+    submissions = ApplicationStore(
         sessions, sealer, clock, settings.office.name, settings.office.timezone
     )
     return ApplicationDesk(definitions, submissions, printer, clock, settings.office.timezone)

@@ -13,6 +13,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.binding import open_answers
+from kiosk.applications.lookup import find_application, receipt_of
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output, ServiceDefinition
 from kiosk.clock import Clock
 from kiosk.documents.answers import answer_rows, printable_answers
@@ -27,9 +30,6 @@ from kiosk.documents.types import (
 )
 from kiosk.office_time import business_date, office_zone
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.binding import open_answers
-from kiosk.submissions.lookup import find_submission, receipt_of
-from kiosk.submissions.types import Receipt
 from kiosk.wizard.messages import text_in
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class DocumentMaker:
     def summary(self, tracking_code: str) -> DocumentSummary:
         """Service, status and whether a letter exists; nothing is unsealed."""
         with self._sessions() as session:
-            row = find_submission(session, tracking_code)
+            row = find_application(session, tracking_code)
             return DocumentSummary(row.tracking_code, row.service_title, row.status, row.output)
 
     def proof_pdf(self, tracking_code: str, language: str) -> bytes:
@@ -117,7 +117,7 @@ class DocumentMaker:
 
     def _open(self, tracking_code: str) -> _Opened:
         with self._sessions() as session:
-            row = find_submission(session, tracking_code)
+            row = find_application(session, tracking_code)
             sealed = open_answers(self._sealer, row)
             answers = sealed.get("answers")
             nik = sealed.get("nik")

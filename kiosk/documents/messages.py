@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from kiosk.applications.errors import ApplicationError
 from kiosk.documents.errors import DocumentError
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
 from kiosk.queue.messages import describe_error
 from kiosk.security.sealing import SealBroken
-from kiosk.submissions.errors import SubmissionError
 
 SEAL_BROKEN = N_(
     "This application's data cannot be opened on this computer. Please call the technician."
@@ -20,7 +20,7 @@ def describe_document_error(error: BaseException, language: str) -> str:
     _ = translations(language).gettext
     if isinstance(error, DocumentError):
         return _(error.msgid) % error.params if error.params else _(error.msgid)
-    if isinstance(error, SubmissionError):
+    if isinstance(error, ApplicationError):
         return error.text(language)
     if isinstance(error, SealBroken):
         return _(SEAL_BROKEN)

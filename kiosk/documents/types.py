@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from kiosk.applications.types import ApplicationStatus, Receipt
 from kiosk.catalogue.model import Output, Texts
-from kiosk.submissions.types import Receipt, SubmissionStatus
 
 Rows = tuple[tuple[str, str], ...]  # (label, value), already in the document's language
 
@@ -56,7 +56,7 @@ class DocumentSummary:
 
     tracking_code: str
     service_title: Texts
-    status: SubmissionStatus
+    status: ApplicationStatus
     output: Output
 
     @property

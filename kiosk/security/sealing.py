@@ -3,7 +3,7 @@
 A sealed blob is ``VERSION (1 byte) | nonce (12 bytes) | ciphertext and tag``. The
 version byte and the caller's associated data are authenticated. Callers bind a record
 to everything its row claims about it in the clear: an application to its UUID, its
-tracking code and its service id and version (kiosk.submissions.binding), a card
+tracking code and its service id and version (kiosk.applications.binding), a card
 holder's record to the card's fingerprint. A blob copied onto another row, or a row
 whose tracking code or service was changed in the database, does not open.
 

@@ -11,9 +11,9 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output
 from kiosk.i18n import pick_language, translations
-from kiosk.submissions.types import Receipt
 from printing.pdf.pages import CONTENT_WIDTH, FRAME_PADDING, MARGIN, PageDecorator, build_pdf
 from printing.pdf.parts import check_box, qr_drawing, style, text
 from printing.receipt import spelled_code

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output
-from kiosk.submissions.types import Receipt
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 FULL_NIK = "3201154107560001"  # planted: only its masked form may ever be printed

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from kiosk.applications.lookup import receipt_of
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.printing_owner import PrintingOwner
 from kiosk.queue.types import IssuedTicket
-from kiosk.submissions.lookup import receipt_of
 
 # 09:00 WIB on a Monday: inside office hours, far from the midnight reset.
 OFFICE_MORNING = datetime(2024, 5, 6, 2, 0, tzinfo=UTC)
@@ -135,4 +135,4 @@ def fail_first_receipt(monkeypatch: pytest.MonkeyPatch) -> None:
             raise RuntimeError("failed after the commit")
         return receipt_of(*args)
 
-    monkeypatch.setattr("kiosk.submissions.store.receipt_of", fails_once)
+    monkeypatch.setattr("kiosk.applications.store.receipt_of", fails_once)

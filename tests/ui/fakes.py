@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 
+from kiosk.applications.errors import ApplicationNotFound, ReceiptNotPrinted
+from kiosk.applications.tracking import new_tracking_code, normalise_tracking_code
+from kiosk.applications.types import ApplicationStatus, Receipt, StatusView
 from kiosk.cards import (
     CardHolder,
     StaffBadge,
@@ -27,9 +30,6 @@ from kiosk.catalogue.validators import mask_nik
 from kiosk.clock import Clock, SystemClock
 from kiosk.printers import PrinterProblem
 from kiosk.queue.types import IssuedTicket, Priority, QueueLine
-from kiosk.submissions.errors import ReceiptNotPrinted, SubmissionNotFound
-from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
-from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
 from kiosk.wizard import CompletedForm, Wizard
 from ui.voice import Voice
 
@@ -90,7 +90,7 @@ class FakeServices:
         self.stored[receipt.tracking_code] = StatusView(
             tracking_code=receipt.tracking_code,
             service_title=receipt.service_title,
-            status=SubmissionStatus.RECEIVED,
+            status=ApplicationStatus.RECEIVED,
             updated_at=receipt.created_at,
             ready_on=receipt.ready_on,
         )
@@ -103,7 +103,7 @@ class FakeServices:
         self.lookups.append(tracking_code)
         code = normalise_tracking_code(tracking_code)  # InvalidTrackingCode, like the store
         if code not in self.stored:
-            raise SubmissionNotFound("no submission with this tracking code")
+            raise ApplicationNotFound("no submission with this tracking code")
         return self.stored[code]
 
     def hold(self) -> threading.Event:

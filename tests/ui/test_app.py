@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QTimer
 
-from kiosk.submissions.types import StatusView, SubmissionStatus
+from kiosk.applications.types import ApplicationStatus, StatusView
 from tests.ui.guided.test_status_screen import CODE, WIB
 from ui.app import locale_installed, prepare_environment, run_kiosk
 from ui.contracts import UiOptions
@@ -39,7 +39,7 @@ def test_run_kiosk_hands_scanned_receipts_from_a_reader_thread_to_the_window(
     fake_services.stored[CODE] = StatusView(
         tracking_code=CODE,
         service_title={"id": "Surat Keterangan Usaha"},
-        status=SubmissionStatus.RECEIVED,
+        status=ApplicationStatus.RECEIVED,
         updated_at=datetime(2026, 3, 4, 9, 0, tzinfo=WIB),
         ready_on=date(2026, 3, 5),
     )

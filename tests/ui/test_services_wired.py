@@ -17,12 +17,12 @@ from sqlalchemy import func, select
 
 from devices.emulator import EmulatedPrinter, get_emulator, reset_emulators
 from devices.emulator.readers import get_card_reader, register_reader_url_handler, reset_readers
+from kiosk.applications.models import Application, OutboxItem
 from kiosk.catalogue.validators import mask_nik
 from kiosk.cli.reader_threads import start_card_reader, stop_reader
 from kiosk.cli.wiring import build_guided, open_database, open_printer
 from kiosk.config import load_settings
 from kiosk.db.engine import create_engine_for, session_factory
-from kiosk.submissions.models import OutboxItem, Submission
 from tests.helpers.database import sqlite_url
 from tests.helpers.secrets import real_keyring_or_skip
 from tests.ui.fakes import FakeQueue, RecordingVoice, shipped_services
@@ -128,7 +128,7 @@ def test_each_service_with_the_card_the_sealed_store_and_the_printed_receipt(
     body = wired.printer.tickets[-1].body
     assert receipt.tracking_code in body
     assert mask_nik(NIK) in body and NIK not in body
-    assert rows(wired.database, Submission) == 1
+    assert rows(wired.database, Application) == 1
     assert rows(wired.database, OutboxItem) == 1
     stored = wired.database.read_bytes()
     for wal in wired.database.parent.glob("anjungan.db-wal"):

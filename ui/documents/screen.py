@@ -8,12 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk.applications.tracking import tracking_code_from_scan
+from kiosk.applications.types import ApplicationStatus
 from kiosk.documents.messages import describe_document_error
 from kiosk.documents.types import DocumentSummary
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
-from kiosk.submissions.tracking import tracking_code_from_scan
-from kiosk.submissions.types import SubmissionStatus
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.documents.contracts import DocumentsPort
@@ -27,12 +27,12 @@ log = logging.getLogger(__name__)
 LOOKUP, PROOF, LETTER = "lookup", "proof", "letter"  # the kinds of call the screen makes
 
 STATUS_NAMES = {
-    SubmissionStatus.RECEIVED: N_("Received, not sent yet"),
-    SubmissionStatus.SENT: N_("Sent on"),
-    SubmissionStatus.IN_PROGRESS: N_("Being processed"),
-    SubmissionStatus.READY: N_("Ready to collect"),
-    SubmissionStatus.REJECTED: N_("Not approved"),
-    SubmissionStatus.COLLECTED: N_("Collected"),
+    ApplicationStatus.RECEIVED: N_("Received, not sent yet"),
+    ApplicationStatus.SENT: N_("Sent on"),
+    ApplicationStatus.IN_PROGRESS: N_("Being processed"),
+    ApplicationStatus.READY: N_("Ready to collect"),
+    ApplicationStatus.REJECTED: N_("Not approved"),
+    ApplicationStatus.COLLECTED: N_("Collected"),
 }
 PRINTED = {
     PROOF: N_("The proof was sent to the A4 printer."),

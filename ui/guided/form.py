@@ -6,15 +6,15 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.applications.errors import ReceiptNotPrinted
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import FieldType
-from kiosk.submissions.errors import ReceiptNotPrinted
-from kiosk.submissions.types import Receipt
 from kiosk.wizard import Stage, Wizard
 from ui.base.screen import Screen
 from ui.contracts import ApplicationsPort, UiOptions
 from ui.guided.consent import ConsentScreen
 from ui.guided.finishing import FinishingScreen
-from ui.guided.problem import NOT_SAVED, NOT_STARTED, SubmissionProblemScreen
+from ui.guided.problem import NOT_SAVED, NOT_STARTED, ApplicationProblemScreen
 from ui.guided.question import QuestionScreen
 from ui.guided.submitted import SubmittedScreen
 from ui.guided.summary import SummaryScreen
@@ -132,7 +132,7 @@ class FormFlow(QObject):
         self.consent = ConsentScreen()
         self.finishing = FinishingScreen()
         self.done = SubmittedScreen()
-        self.problem = SubmissionProblemScreen()
+        self.problem = ApplicationProblemScreen()
 
     def _connect(self) -> None:
         self.question.next.connect(self._on_next)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.submissions.tracking import ALPHABET
+from kiosk.applications.tracking import ALPHABET
 from ui.base.screen import make_button
 from ui.guided.parts import left_label
 from ui.i18n import Tr

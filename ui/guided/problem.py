@@ -16,7 +16,7 @@ NOT_SAVED = N_(
 NOT_STARTED = N_("This service cannot be started right now. Please call a staff member for help.")
 
 
-class SubmissionProblemScreen(Screen):
+class ApplicationProblemScreen(Screen):
     """ "Coba lagi" finalises the same answers again (nothing was stored); "Kembali ke
     awal" forgets them."""
 

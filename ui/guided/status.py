@@ -7,9 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.applications.tracking import GROUP, PAYLOAD_LENGTH
+from kiosk.applications.types import ApplicationStatus, StatusView
 from kiosk.i18n import N_
-from kiosk.submissions.tracking import GROUP, PAYLOAD_LENGTH
-from kiosk.submissions.types import StatusView, SubmissionStatus
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.guided.keypad import DELETE, Keypad, code_rows
@@ -20,12 +20,12 @@ from ui.i18n import Tr
 CODE_LENGTH = PAYLOAD_LENGTH + 1  # seven symbols and the check symbol
 ENTRY_SPACING_PX = 12  # the code, a message, four rows of keys and Back/Check on 800 px
 STATUS_WORDS = {
-    SubmissionStatus.RECEIVED: N_("Received at this office. It has not been processed yet."),
-    SubmissionStatus.SENT: N_("Sent on to the office that handles it."),
-    SubmissionStatus.IN_PROGRESS: N_("It is being processed."),
-    SubmissionStatus.READY: N_("It is ready. Please come and collect it."),
-    SubmissionStatus.REJECTED: N_("It was not approved. Please ask a staff member why."),
-    SubmissionStatus.COLLECTED: N_("It has already been collected."),
+    ApplicationStatus.RECEIVED: N_("Received at this office. It has not been processed yet."),
+    ApplicationStatus.SENT: N_("Sent on to the office that handles it."),
+    ApplicationStatus.IN_PROGRESS: N_("It is being processed."),
+    ApplicationStatus.READY: N_("It is ready. Please come and collect it."),
+    ApplicationStatus.REJECTED: N_("It was not approved. Please ask a staff member why."),
+    ApplicationStatus.COLLECTED: N_("It has already been collected."),
 }
 CANNOT_CHECK = N_("The status cannot be checked right now. Please ask a staff member.")
 
@@ -193,5 +193,5 @@ class StatusResultScreen(Screen):
         self.updated.setText(_("Last updated: %(when)s") % {"when": when})
         ready = long_date(view.ready_on, _.language)
         self.ready.setText(_("Ready from: %(date)s") % {"date": ready})
-        done = view.status in (SubmissionStatus.COLLECTED, SubmissionStatus.REJECTED)
+        done = view.status in (ApplicationStatus.COLLECTED, ApplicationStatus.REJECTED)
         self.ready.setVisible(not done)

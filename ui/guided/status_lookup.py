@@ -6,8 +6,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.applications.types import StatusView
 from kiosk.errors import KioskError
-from kiosk.submissions.types import StatusView
 from ui.contracts import ApplicationsPort
 from ui.guided.status import CANNOT_CHECK, StatusEntryScreen, StatusResultScreen
 from ui.i18n import Tr

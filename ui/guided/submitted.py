@@ -8,7 +8,7 @@ from babel.dates import format_date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.submissions.types import Receipt
+from kiosk.applications.types import Receipt
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.guided.parts import SCREEN_MARGIN_PX, nav_row

@@ -5,11 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from kiosk.applications import models as _submission_models  # noqa: F401  (registers tables)
 from kiosk.cards import models as _card_models  # noqa: F401  (registers tables)
 from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for
 from kiosk.security import models as _security_models  # noqa: F401  (registers tables)
-from kiosk.submissions import models as _submission_models  # noqa: F401  (registers tables)
 
 
 def run_on(connection: Connection) -> None:

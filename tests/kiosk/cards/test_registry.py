@@ -31,8 +31,8 @@ from kiosk.security.keys import OfficeKeys, new_key
 from kiosk.security.sealing import SealBroken
 from tests.helpers.definitions import FEMALE_NIK, MALE_NIK
 from tests.helpers.stubs import FakeClock
+from tests.kiosk.applications.test_no_plaintext import planted_name, planted_nik
 from tests.kiosk.cards.conftest import CLERK_BADGE, CLERK_NUMBER, CLERK_PIN, HOLDER_TAG
-from tests.kiosk.submissions.test_no_plaintext import planted_name, planted_nik
 
 WRONG_PIN = "271828"
 

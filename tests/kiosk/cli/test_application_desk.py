@@ -14,6 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from devices.emulator import EmulatedPrinter
 from devices.escpos.printer import EscPosPrinter
+from kiosk.applications.desk import ApplicationDesk
+from kiosk.applications.errors import ReceiptNotPrinted
+from kiosk.applications.models import Application, OutboxItem
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.cli.printer_adapter import ThermalPrinter
@@ -22,10 +26,6 @@ from kiosk.config import ConfigError, Settings
 from kiosk.printers import PrinterProblem
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.desk import ApplicationDesk
-from kiosk.submissions.errors import ReceiptNotPrinted
-from kiosk.submissions.models import OutboxItem, Submission
-from kiosk.submissions.types import Receipt
 from tests.helpers.forms import NIK, completed
 from tests.helpers.stubs import FakeClock, fail_first_receipt
 
@@ -45,7 +45,7 @@ def services(
 
 def stored(sessions: sessionmaker[Session]) -> int:
     with sessions() as session:
-        return session.scalar(select(func.count()).select_from(Submission)) or 0
+        return session.scalar(select(func.count()).select_from(Application)) or 0
 
 
 def test_all_shipped_services_are_offered(services: ApplicationDesk) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.cli.documents_adapter import build_document_desk
 from kiosk.cli.main import main
 from kiosk.clock import SystemClock
@@ -16,7 +17,6 @@ from kiosk.config import Settings, load_settings
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.store import SubmissionStore
 from tests.helpers.definitions import MALE_NIK
 from tests.helpers.secrets import keys_in_real_keyring
 from tests.kiosk.documents.helpers import complete_answers, form_for, shipped_services
@@ -49,7 +49,7 @@ def store(settings: Settings):
     sealer = Sealer(keys_in_real_keyring(settings.database.url).data)
     engine = create_engine_for(settings.database.url)
     upgrade(engine)
-    submissions = SubmissionStore(
+    submissions = ApplicationStore(
         session_factory(engine), sealer, SystemClock(), settings.office.name, "Asia/Jakarta"
     )
 

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.cli.credentials import SystemdCredsSecretStore
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.wiring import open_database
 from kiosk.config import load_settings
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.store import SubmissionStore
 from tests.helpers.cli import kiosk
 from tests.helpers.definitions import sample_definition
 from tests.helpers.stubs import FakeClock
+from tests.kiosk.applications.conftest import make_form
+from tests.kiosk.applications.test_no_plaintext import planted_name, planted_nik
 from tests.kiosk.cli.test_credentials import systemd_creds_or_skip
-from tests.kiosk.submissions.conftest import make_form
-from tests.kiosk.submissions.test_no_plaintext import planted_name, planted_nik
 
 CARD_TAG = "1F00A1B2C3"
 
@@ -65,7 +65,7 @@ def kiosk_pc(tmp_path: Path) -> tuple[dict[str, str], str, str, str]:
     database = open_database(settings)
     store = SystemdCredsSecretStore(settings.security.credentials_dir, environ=env)
     keys = open_office_keys(settings, database.sessions, store=store)
-    service = SubmissionStore(
+    service = ApplicationStore(
         database.sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta"
     )
     code = service.finalise(make_form(nik=nik, name=name), sample_definition()).tracking_code

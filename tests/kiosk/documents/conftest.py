@@ -7,12 +7,12 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.types import Office
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.store import SubmissionStore
 from kiosk.wizard.form import JsonAnswer
 from printing.pdf.documents import PdfDocuments
 from tests.helpers.stubs import FakeClock
@@ -58,7 +58,7 @@ def store(
     clock: FakeClock,
 ) -> Store:
     """Store a complete submission of a shipped service, some answers replaced."""
-    submissions = SubmissionStore(sessions, sealer, clock, OFFICE.name, "Asia/Jakarta")
+    submissions = ApplicationStore(sessions, sealer, clock, OFFICE.name, "Asia/Jakarta")
 
     def stored(service_id: str, **changes: JsonAnswer | None) -> str:
         definition = definitions[service_id]

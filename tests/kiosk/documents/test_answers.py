@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from kiosk.applications.errors import ApplicationNotFound
 from kiosk.documents.answers import answer_rows, date_in_words, printable_answers
 from kiosk.documents.errors import LetterNeedsAnswer, NoLetterForService
 from kiosk.documents.messages import describe_document_error
 from kiosk.documents.numbering import letter_number
-from kiosk.submissions.errors import SubmissionNotFound
 from tests.helpers.definitions import KK_NUMBER, MALE_NIK, sample_definition
 from tests.kiosk.documents.helpers import shipped_services
 
@@ -74,6 +74,6 @@ def test_error_messages_are_plain_sentences() -> None:
         "The letter cannot be made: the answer to 'Full address' is missing from the application."
     )
     assert "does not produce a letter" in describe_document_error(NoLetterForService("x"), "en")
-    found = describe_document_error(SubmissionNotFound("no"), "id")
+    found = describe_document_error(ApplicationNotFound("no"), "id")
     assert found == "Tidak ada permohonan dengan kode lacak ini di kantor ini."
     assert describe_document_error(RuntimeError("secret"), "en").startswith("The document")

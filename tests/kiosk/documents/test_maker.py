@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.errors import ApplicationNotFound, InvalidTrackingCode
+from kiosk.applications.models import Application
+from kiosk.applications.types import ApplicationStatus
 from kiosk.documents.errors import LetterNeedsAnswer, NoLetterForService, ServiceNotOffered
 from kiosk.documents.maker import DocumentMaker
 from kiosk.documents.types import DocumentSummary, Office
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
-from kiosk.submissions.models import Submission
-from kiosk.submissions.types import SubmissionStatus
 from printing.pdf.documents import PdfDocuments
 from tests.helpers.definitions import MALE_NIK
 from tests.helpers.pdf_text import shown_text
@@ -164,7 +164,7 @@ def test_a_service_no_longer_in_the_catalogue(
 
 
 def test_unknown_and_invalid_codes(documents: DocumentMaker) -> None:
-    with pytest.raises(SubmissionNotFound):
+    with pytest.raises(ApplicationNotFound):
         documents.proof_pdf("0000-0000", "id")
     with pytest.raises(InvalidTrackingCode):
         documents.letter_pdf("ABCD-EFGU", "id")
@@ -175,7 +175,7 @@ def test_summary_unseals_nothing(documents: DocumentMaker, store: Store, sealer:
     sealer.unseal = None  # type: ignore[method-assign]  # any unseal would now fail
     summary = documents.summary(code)
     assert summary == DocumentSummary(
-        code, summary.service_title, SubmissionStatus.RECEIVED, summary.output
+        code, summary.service_title, ApplicationStatus.RECEIVED, summary.output
     )
     assert summary.service_title["id"] == "Surat Keterangan Domisili"
     assert summary.has_letter
@@ -186,11 +186,11 @@ def test_making_documents_writes_nothing_to_the_database(
 ) -> None:
     code = store(DOMICILE, nama="Siti Aminah")
     with sessions() as session:
-        before = session.scalars(select(Submission.sealed)).all()
+        before = session.scalars(select(Application.sealed)).all()
     documents.letter_pdf(code, "id")
     documents.proof_pdf(code, "id")
     with sessions() as session:
-        assert session.scalars(select(Submission.sealed)).all() == before
+        assert session.scalars(select(Application.sealed)).all() == before
     database = db_url.removeprefix("sqlite:///")
     files = [database, database + "-wal"]
     for path in files:

@@ -257,20 +257,20 @@ def test_first_format_applications_are_found_and_resealed_once(empty_url: str) -
     bytea), once: the data_upgrades row makes a second start leave a planted one alone."""
     from dataclasses import replace
 
+    from kiosk.applications.store import ApplicationStore
     from kiosk.cli.office_keys import upgrade_sealed_data
     from kiosk.security.keys import OfficeKeys, new_key
     from kiosk.security.sealing import Sealer
-    from kiosk.submissions.store import SubmissionStore
     from tests.helpers.definitions import sample_definition
-    from tests.kiosk.submissions.conftest import make_form
-    from tests.kiosk.submissions.test_binding import make_legacy
+    from tests.kiosk.applications.conftest import make_form
+    from tests.kiosk.applications.test_binding import make_legacy
 
     engine = create_engine_for(empty_url)
     try:
         upgrade(engine)
         sessions, key = session_factory(engine), new_key()
         keys = replace(OfficeKeys.generate(), data=key)
-        service = SubmissionStore(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
+        service = ApplicationStore(sessions, Sealer(key), FakeClock(), "Uji", "Asia/Jakarta")
         code = service.finalise(make_form(), sample_definition()).tracking_code
         make_legacy(sessions, key)
         assert upgrade_sealed_data(sessions, keys) == 1

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.cards import StaffRole
 from kiosk.cards.registry import CardRegistry
 from kiosk.cli.office_keys import KEY_USES
@@ -26,11 +27,10 @@ from kiosk.security.keys import (
 )
 from kiosk.security.models import KeyCheck
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.store import SubmissionStore
 from tests.helpers.definitions import MALE_NIK, sample_definition
 from tests.helpers.secrets import MemorySecretStore
 from tests.helpers.stubs import FakeClock
-from tests.kiosk.submissions.conftest import make_form
+from tests.kiosk.applications.conftest import make_form
 
 
 def guard(sessions: sessionmaker[Session], store: MemorySecretStore) -> KeyGuard:
@@ -53,7 +53,7 @@ def recorded(sessions: sessionmaker[Session]) -> dict[str, str]:
 
 
 def store_an_application(sessions: sessionmaker[Session], keys: OfficeKeys) -> str:
-    service = SubmissionStore(sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta")
+    service = ApplicationStore(sessions, Sealer(keys.data), FakeClock(), "Kantor", "Asia/Jakarta")
     return service.finalise(make_form(), sample_definition()).tracking_code
 
 
@@ -97,7 +97,7 @@ def test_an_emptied_keyring_is_refused_and_no_new_key_is_made(
     assert "1 applications" in message and "kiosk keys import" in message
     assert empty.writes == 0  # never a new key over existing data
     # ... and the application still opens once the key is back.
-    service = SubmissionStore(sessions, Sealer(keys.data), FakeClock(), "K", "Asia/Jakarta")
+    service = ApplicationStore(sessions, Sealer(keys.data), FakeClock(), "K", "Asia/Jakarta")
     assert service.receipt(code).masked_nik is not None
 
 

@@ -7,12 +7,12 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
+from kiosk.applications.errors import ApplicationNotFound
+from kiosk.applications.tracking import check_symbol
+from kiosk.applications.types import ApplicationStatus
 from kiosk.catalogue.model import Output
 from kiosk.documents.errors import PrintRejected
 from kiosk.documents.types import DocumentSummary
-from kiosk.submissions.errors import SubmissionNotFound
-from kiosk.submissions.tracking import check_symbol
-from kiosk.submissions.types import SubmissionStatus
 from ui.documents.screen import DocumentsScreen
 
 PAYLOAD = "K7QM2XH"
@@ -34,9 +34,9 @@ class FakeDocuments:
     def lookup(self, tracking_code: str) -> DocumentSummary:
         self.threads.append(threading.current_thread())
         if tracking_code not in (CODE, RECEIPT_ONLY):
-            raise SubmissionNotFound("unknown")
+            raise ApplicationNotFound("unknown")
         output = Output.LETTER if tracking_code == CODE else Output.RECEIPT
-        return DocumentSummary(tracking_code, TITLE, SubmissionStatus.RECEIVED, output)
+        return DocumentSummary(tracking_code, TITLE, ApplicationStatus.RECEIVED, output)
 
     def print_proof(self, tracking_code: str, language: str) -> None:
         self._print("proof", tracking_code, language)

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
-from kiosk.submissions.tracking import check_symbol
-from kiosk.submissions.types import StatusView, SubmissionStatus
+from kiosk.applications.errors import ApplicationNotFound, InvalidTrackingCode
+from kiosk.applications.tracking import check_symbol
+from kiosk.applications.types import ApplicationStatus, StatusView
 from tests.ui.guided_steps import open_service, type_keys
 from tests.ui.helpers import button, tap, text
 
@@ -25,7 +25,7 @@ def stored(fake_services) -> StatusView:
     view = StatusView(
         tracking_code=CODE,
         service_title={"id": "Surat Keterangan Usaha", "en": "Business Certificate"},
-        status=SubmissionStatus.READY,
+        status=ApplicationStatus.READY,
         updated_at=datetime(2026, 3, 4, 14, 5, tzinfo=WIB),
         ready_on=date(2026, 3, 5),
     )
@@ -74,8 +74,8 @@ def test_a_code_that_fails_says_why(qtbot, guided, typed, error):
     type_keys(qtbot, guided, typed.replace("-", ""))
     with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000) as shown:
         tap(qtbot, guided, "check_status")
-    expected = (error or SubmissionNotFound)("x").text("id")
-    assert isinstance(shown.args[0], error or SubmissionNotFound)
+    expected = (error or ApplicationNotFound)("x").text("id")
+    assert isinstance(shown.args[0], error or ApplicationNotFound)
     assert guided.current_screen == "status_entry"
     assert text(guided, "problems") == expected
     assert guided.voice.spoken[-1] == expected
@@ -112,7 +112,7 @@ def test_the_update_time_names_the_offices_zone(qtbot, guided, fake_services):
     fake_services.stored[CODE] = StatusView(
         tracking_code=CODE,
         service_title={"id": "Surat Keterangan Usaha"},
-        status=SubmissionStatus.RECEIVED,
+        status=ApplicationStatus.RECEIVED,
         updated_at=makassar,
         ready_on=date(2026, 3, 5),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.submissions.workdays import add_working_days, is_holiday, is_working_day
+from kiosk.applications.workdays import add_working_days, is_holiday, is_working_day
 
 
 def test_independence_day_and_christmas_are_not_working_days() -> None:

@@ -16,10 +16,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.applications.models import Application
 from kiosk.security.guard import KeyUse
 from kiosk.security.keys import DATA_KEY_NAME
 from kiosk.security.sealing import FORMAT_VERSION, LEGACY_VERSION, SealBroken, Sealer
-from kiosk.submissions.models import Submission
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +32,11 @@ def binding(submission_id: str, tracking_code: str, service_id: str, service_ver
     return json.dumps(parts, ensure_ascii=True, separators=(",", ":"))
 
 
-def binding_of(row: Submission) -> str:
+def binding_of(row: Application) -> str:
     return binding(row.id, row.tracking_code, row.service_id, row.service_version)
 
 
-def open_answers(sealer: Sealer, row: Submission) -> dict[str, Any]:
+def open_answers(sealer: Sealer, row: Application) -> dict[str, Any]:
     """The row's sealed content; SealBroken if the row or its blob was changed."""
     return sealer.unseal(row.sealed, binding_of(row))
 
@@ -46,7 +46,7 @@ def reseal_legacy_applications(session: Session, sealer: Sealer) -> int:
     in the caller's transaction; the number re-sealed. Run once, by
     kiosk.security.upgrades.run_once: afterwards a format-1 blob is only refused. A row
     that does not open is left as it is and logged by id: it opens nowhere anyway."""
-    rows = session.scalars(select(Submission).where(_format_is(LEGACY_VERSION))).all()
+    rows = session.scalars(select(Application).where(_format_is(LEGACY_VERSION))).all()
     done = 0
     for row in rows:
         try:
@@ -61,11 +61,11 @@ def reseal_legacy_applications(session: Session, sealer: Sealer) -> int:
 
 
 def _format_is(version: int) -> Any:
-    return func.substr(Submission.sealed, 1, 1) == bytes([version])
+    return func.substr(Application.sealed, 1, 1) == bytes([version])
 
 
 def _count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Submission)) or 0
+    return session.scalar(select(func.count()).select_from(Application)) or 0
 
 
 def _opens(session: Session, key: bytes) -> bool | None:
@@ -85,11 +85,11 @@ def _opens(session: Session, key: bytes) -> bool | None:
     return False if tried else None
 
 
-def _sample(session: Session) -> list[Submission]:
+def _sample(session: Session) -> list[Application]:
     """The oldest and the newest rows: a database once sealed with two keys (the old bug
     of a key re-created over data) shows it at either end."""
-    oldest = select(Submission).order_by(Submission.created_at).limit(SAMPLE_ROWS)
-    newest = select(Submission).order_by(Submission.created_at.desc()).limit(SAMPLE_ROWS)
+    oldest = select(Application).order_by(Application.created_at).limit(SAMPLE_ROWS)
+    newest = select(Application).order_by(Application.created_at.desc()).limit(SAMPLE_ROWS)
     rows = {row.id: row for query in (oldest, newest) for row in session.scalars(query)}
     return list(rows.values())
 

@@ -13,19 +13,19 @@ import pytest
 from sqlalchemy import Engine, event, func, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.binding import open_answers
+from kiosk.applications.errors import ApplicationNotFound, InvalidTrackingCode
+from kiosk.applications.models import Application, ApplicationEvent, OutboxItem
+from kiosk.applications.store import ApplicationStore
+from kiosk.applications.tracking import new_tracking_code, normalise_tracking_code
+from kiosk.applications.types import ApplicationStatus
+from kiosk.applications.workdays import add_working_days
 from kiosk.catalogue.model import Output, ServiceDefinition
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.binding import open_answers
-from kiosk.submissions.errors import InvalidTrackingCode, SubmissionNotFound
-from kiosk.submissions.models import OutboxItem, Submission, SubmissionEvent
-from kiosk.submissions.store import SubmissionStore
-from kiosk.submissions.tracking import new_tracking_code, normalise_tracking_code
-from kiosk.submissions.types import SubmissionStatus
-from kiosk.submissions.workdays import add_working_days
 from tests.helpers.definitions import MALE_NIK
 from tests.helpers.stubs import FakeClock, fail_first_receipt
+from tests.kiosk.applications.conftest import make_form
 from tests.kiosk.conftest import OFFICE_NAME
-from tests.kiosk.submissions.conftest import make_form
 
 MONDAY = date(2024, 7, 8)  # a fortnight without holidays
 
@@ -36,7 +36,7 @@ def count(sessions: sessionmaker[Session], model: type[Any]) -> int:
 
 
 def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     sealer: Sealer,
     definition: ServiceDefinition,
@@ -44,16 +44,16 @@ def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
     receipt = submissions.finalise(make_form(), definition)
 
     with sessions() as session:
-        row = session.scalars(select(Submission)).one()
-        events = session.scalars(select(SubmissionEvent)).all()
+        row = session.scalars(select(Application)).one()
+        events = session.scalars(select(ApplicationEvent)).all()
         outbox = session.scalars(select(OutboxItem)).all()
     assert (row.id, row.tracking_code) == (receipt.submission_id, receipt.tracking_code)
     assert (row.service_id, row.service_version, row.status) == (
         "layanan-uji",
         3,
-        SubmissionStatus.RECEIVED,
+        ApplicationStatus.RECEIVED,
     )
-    assert [(e.submission_id, e.status) for e in events] == [(row.id, SubmissionStatus.RECEIVED)]
+    assert [(e.submission_id, e.status) for e in events] == [(row.id, ApplicationStatus.RECEIVED)]
     assert [(o.submission_id, o.kind, o.attempts, o.sent_at) for o in outbox] == [
         (row.id, "submission", 0, None)
     ]
@@ -63,7 +63,7 @@ def test_finalise_stores_the_submission_its_event_and_its_outbox_row(
 
 
 def test_the_receipt_shows_what_the_citizen_takes_home(
-    submissions: SubmissionStore, definition: ServiceDefinition
+    submissions: ApplicationStore, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
 
@@ -81,26 +81,26 @@ def test_the_receipt_shows_what_the_citizen_takes_home(
 
 @pytest.mark.parametrize("assisted", [True, False])
 def test_whether_a_clerk_filled_it_in_is_stored_and_read_back(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
     assisted: bool,
 ) -> None:
     receipt = submissions.finalise(make_form(assisted=assisted), definition)
     with sessions() as session:
-        row = session.scalars(select(Submission)).one()
+        row = session.scalars(select(Application)).one()
         assert row.assisted is assisted
     assert submissions.receipt(receipt.tracking_code).assisted is assisted
 
 
 def test_a_form_without_a_nik_has_no_masked_nik(
-    submissions: SubmissionStore, definition: ServiceDefinition
+    submissions: ApplicationStore, definition: ServiceDefinition
 ) -> None:
     assert submissions.finalise(make_form(nik=None), definition).masked_nik is None
 
 
 def test_a_failure_inside_the_transaction_stores_nothing(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -114,9 +114,9 @@ def test_a_failure_inside_the_transaction_stores_nothing(
     finally:
         event.remove(OutboxItem, "before_insert", refuse)
 
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [0, 0, 0]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [0, 0, 0]
     submissions.finalise(make_form(), definition)  # and the next one works
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [1, 1, 1]
 
 
 def test_a_taken_tracking_code_is_drawn_again(
@@ -129,17 +129,17 @@ def test_a_taken_tracking_code_is_drawn_again(
     # the second form sees `first` taken every time it looks (6 draws), then races into
     # the unique constraint with it (as another kiosk on PostgreSQL would), then gets `second`
     drawn = itertools.chain([first], [first] * 6, [second])
-    service = SubmissionStore(
+    service = ApplicationStore(
         sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=lambda: next(drawn)
     )
 
     assert service.finalise(make_form(), definition).tracking_code == first
     assert service.finalise(make_form(), definition).tracking_code == second
-    assert count(sessions, Submission) == 2
+    assert count(sessions, Application) == 2
 
 
 def test_status_is_looked_up_locally_however_the_code_is_typed(
-    submissions: SubmissionStore, clock: FakeClock, definition: ServiceDefinition
+    submissions: ApplicationStore, clock: FakeClock, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
     clock.advance(days=3)  # nothing else happened: the status is still the stored one
@@ -147,24 +147,24 @@ def test_status_is_looked_up_locally_however_the_code_is_typed(
     typed = " ".join(receipt.tracking_code.replace("-", "")).lower()
     view = submissions.status(typed)
 
-    assert (view.tracking_code, view.status) == (receipt.tracking_code, SubmissionStatus.RECEIVED)
+    assert (view.tracking_code, view.status) == (receipt.tracking_code, ApplicationStatus.RECEIVED)
     assert view.service_title == definition.title
     assert view.updated_at == receipt.created_at
     assert view.updated_at.utcoffset() is not None
     assert view.ready_on == receipt.ready_on
 
 
-def test_unknown_and_malformed_codes_are_told_apart(submissions: SubmissionStore) -> None:
-    with pytest.raises(SubmissionNotFound):
+def test_unknown_and_malformed_codes_are_told_apart(submissions: ApplicationStore) -> None:
+    with pytest.raises(ApplicationNotFound):
         submissions.status(new_tracking_code())
     with pytest.raises(InvalidTrackingCode):
         submissions.status("not a code")
-    with pytest.raises(SubmissionNotFound):
+    with pytest.raises(ApplicationNotFound):
         submissions.receipt(new_tracking_code())
 
 
 def test_a_reprint_is_the_same_receipt(
-    submissions: SubmissionStore, clock: FakeClock, definition: ServiceDefinition
+    submissions: ApplicationStore, clock: FakeClock, definition: ServiceDefinition
 ) -> None:
     receipt = submissions.finalise(make_form(), definition)
     clock.advance(hours=5)
@@ -172,7 +172,7 @@ def test_a_reprint_is_the_same_receipt(
 
 
 def test_unsent_count_is_computed_from_the_outbox(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -192,7 +192,7 @@ def test_unsent_count_is_computed_from_the_outbox(
 
 
 def test_a_form_of_another_definition_is_refused(
-    submissions: SubmissionStore, definition: ServiceDefinition
+    submissions: ApplicationStore, definition: ServiceDefinition
 ) -> None:
     with pytest.raises(ValueError):
         submissions.finalise(make_form(), replace(definition, version=4))
@@ -209,7 +209,7 @@ def test_a_form_of_another_definition_is_refused(
     ],
 )
 def test_ready_on_counts_working_days_in_the_office_zone(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     clock: FakeClock,
     definition: ServiceDefinition,
     created: datetime,
@@ -235,7 +235,7 @@ def test_the_tables_exist_in_the_migrated_database(engine: Engine) -> None:
 
 
 def test_the_same_submission_id_stores_one_submission_however_often_it_is_finalised(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     clock: FakeClock,
     definition: ServiceDefinition,
@@ -248,11 +248,11 @@ def test_the_same_submission_id_stores_one_submission_however_often_it_is_finali
     assert again == first
     assert first.submission_id == submission_id
     assert again.masked_nik == "3273********0001"
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [1, 1, 1]
 
 
 def test_a_failure_after_the_commit_is_retried_without_storing_twice(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
     monkeypatch: pytest.MonkeyPatch,
@@ -262,19 +262,19 @@ def test_a_failure_after_the_commit_is_retried_without_storing_twice(
     submission_id = str(uuid.uuid4())
     with pytest.raises(RuntimeError):
         submissions.finalise(make_form(), definition, submission_id=submission_id)
-    assert count(sessions, Submission) == 1  # the commit landed
+    assert count(sessions, Application) == 1  # the commit landed
 
-    with caplog.at_level(logging.DEBUG, logger="kiosk.submissions"):
+    with caplog.at_level(logging.DEBUG, logger="kiosk.applications"):
         receipt = submissions.finalise(make_form(), definition, submission_id=submission_id)
 
     assert receipt == submissions.receipt(receipt.tracking_code)
     assert receipt.submission_id == submission_id
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [1, 1, 1]
     assert MALE_NIK not in caplog.text and "Budi" not in caplog.text
 
 
 def test_a_commit_that_landed_but_raised_is_found_again_by_its_id(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -291,7 +291,7 @@ def test_a_commit_that_landed_but_raised_is_found_again_by_its_id(
 
     receipt = submissions.finalise(make_form(), definition, submission_id=submission_id)
     assert receipt.submission_id == submission_id
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [1, 1, 1]
 
 
 def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
@@ -307,7 +307,7 @@ def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
         drawn.append(new_tracking_code())
         return drawn[-1]
 
-    service = SubmissionStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=draw)
+    service = ApplicationStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta", new_code=draw)
     submission_id = str(uuid.uuid4())
     first = service.finalise(make_form(), definition, submission_id=submission_id)
     # a retry whose first look-up ran before the earlier commit landed: it reaches the
@@ -324,11 +324,11 @@ def test_an_id_taken_in_between_is_not_retried_as_a_code_collision(
 
     assert again == first
     assert len(drawn) == 2  # one code for the retry's insert, none drawn again after it
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [1, 1, 1]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [1, 1, 1]
 
 
 def test_finalise_without_a_submission_id_stores_each_form(
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     sessions: sessionmaker[Session],
     definition: ServiceDefinition,
 ) -> None:
@@ -336,11 +336,11 @@ def test_finalise_without_a_submission_id_stores_each_form(
     second = submissions.finalise(make_form(), definition)
     assert first.submission_id != second.submission_id
     assert first.tracking_code != second.tracking_code
-    assert [count(sessions, m) for m in (Submission, SubmissionEvent, OutboxItem)] == [2, 2, 2]
+    assert [count(sessions, m) for m in (Application, ApplicationEvent, OutboxItem)] == [2, 2, 2]
 
 
 def test_a_submission_id_of_another_service_is_refused(
-    submissions: SubmissionStore, definition: ServiceDefinition
+    submissions: ApplicationStore, definition: ServiceDefinition
 ) -> None:
     submission_id = str(uuid.uuid4())
     submissions.finalise(make_form(), definition, submission_id=submission_id)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.submissions.errors import InvalidTrackingCode
-from kiosk.submissions.tracking import (
+from kiosk.applications.errors import InvalidTrackingCode
+from kiosk.applications.tracking import (
     ALPHABET,
     check_symbol,
     new_tracking_code,

@@ -9,7 +9,7 @@ from enum import StrEnum
 from kiosk.catalogue.model import Output, Texts
 
 
-class SubmissionStatus(StrEnum):
+class ApplicationStatus(StrEnum):
     """Where a submission is; the kiosk knows RECEIVED, sync (a later issue) the rest."""
 
     RECEIVED = "received"  # stored locally, not yet sent
@@ -49,6 +49,6 @@ class StatusView:
 
     tracking_code: str
     service_title: Texts
-    status: SubmissionStatus
+    status: ApplicationStatus
     updated_at: datetime  # aware, office zone
     ready_on: date

@@ -23,15 +23,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kiosk.applications.types import ApplicationStatus
 from kiosk.catalogue.model import Output
 from kiosk.db.base import Base
 from kiosk.db.timestamps import UTCDateTime
-from kiosk.submissions.types import SubmissionStatus
 
 OUTBOX_KIND_SUBMISSION = "submission"
 
 SUBMISSION_STATUS = Enum(
-    SubmissionStatus,
+    ApplicationStatus,
     name="submission_status",
     native_enum=False,
     create_constraint=False,
@@ -48,7 +48,7 @@ OUTPUT = Enum(
 )
 
 
-class Submission(Base):
+class Application(Base):
     """One finished service form; `id` is a UUID, also the sync idempotency key."""
 
     __tablename__ = "submissions"
@@ -60,7 +60,7 @@ class Submission(Base):
     service_title: Mapped[dict[str, str]] = mapped_column(JSON)
     requirements: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     output: Mapped[Output] = mapped_column(OUTPUT)
-    status: Mapped[SubmissionStatus] = mapped_column(SUBMISSION_STATUS)
+    status: Mapped[ApplicationStatus] = mapped_column(SUBMISSION_STATUS)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ready_on: Mapped[date] = mapped_column(Date)
@@ -68,14 +68,14 @@ class Submission(Base):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class SubmissionEvent(Base):
+class ApplicationEvent(Base):
     """One status change of a submission, with its time."""
 
     __tablename__ = "submission_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
-    status: Mapped[SubmissionStatus] = mapped_column(SUBMISSION_STATUS)
+    status: Mapped[ApplicationStatus] = mapped_column(SUBMISSION_STATUS)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from kiosk.submissions.types import Receipt
+from kiosk.applications.types import Receipt
 
 
 class ReceiptPrinter(Protocol):

@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from stdnum.id import nik as stdnum_nik
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.catalogue.model import ServiceDefinition
-from kiosk.submissions.store import SubmissionStore
 from kiosk.wizard import Wizard
 from tests.helpers.stubs import FakeClock
 from tests.kiosk.wizard.conftest import ANSWERS, complete
@@ -48,7 +48,7 @@ def test_a_finalised_submission_leaves_no_plaintext_in_the_files_or_logs(
     db_url: str,
     engine: Engine,
     sessions: sessionmaker[Session],
-    submissions: SubmissionStore,
+    submissions: ApplicationStore,
     definition: ServiceDefinition,
     clock: FakeClock,
     caplog: pytest.LogCaptureFixture,

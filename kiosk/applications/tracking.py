@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from kiosk.submissions.errors import InvalidTrackingCode
+from kiosk.applications.errors import InvalidTrackingCode
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 VALUES = {symbol: value for value, symbol in enumerate(ALPHABET)}

@@ -12,22 +12,22 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.binding import binding, open_answers
+from kiosk.applications.lookup import find_application, receipt_of
+from kiosk.applications.models import (
+    OUTBOX_KIND_SUBMISSION,
+    Application,
+    ApplicationEvent,
+    OutboxItem,
+)
+from kiosk.applications.tracking import new_tracking_code
+from kiosk.applications.types import ApplicationStatus, Receipt, StatusView
+from kiosk.applications.workdays import add_working_days
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.clock import Clock
 from kiosk.db.engine import begin_write
 from kiosk.office_time import business_date, office_zone
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.binding import binding, open_answers
-from kiosk.submissions.lookup import find_submission, receipt_of
-from kiosk.submissions.models import (
-    OUTBOX_KIND_SUBMISSION,
-    OutboxItem,
-    Submission,
-    SubmissionEvent,
-)
-from kiosk.submissions.tracking import new_tracking_code
-from kiosk.submissions.types import Receipt, StatusView, SubmissionStatus
-from kiosk.submissions.workdays import add_working_days
 from kiosk.wizard.form import CompletedForm
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 MAX_CODE_ATTEMPTS = 5  # a collision is about one in 3e10 per code already stored
 
 
-class SubmissionStore:
+class ApplicationStore:
     """Every count it returns is computed from the database at that moment, never cached."""
 
     def __init__(
@@ -101,7 +101,7 @@ class SubmissionStore:
     def status(self, tracking_code: str) -> StatusView:
         """The last known status from local data (works offline)."""
         with self._sessions() as session:
-            row = find_submission(session, tracking_code)
+            row = find_application(session, tracking_code)
             return StatusView(
                 tracking_code=row.tracking_code,
                 service_title=row.service_title,
@@ -113,20 +113,20 @@ class SubmissionStore:
     def receipt(self, tracking_code: str) -> Receipt:
         """The receipt again, for a reprint; the masked NIK comes from the sealed record."""
         with self._sessions() as session:
-            return self._receipt_of(find_submission(session, tracking_code))
+            return self._receipt_of(find_application(session, tracking_code))
 
     def _stored_receipt(self, submission_id: str, definition: ServiceDefinition) -> Receipt | None:
         """The receipt of the submission stored under `submission_id`, None if there is
         none; the masked NIK comes from the sealed record, as for a reprint."""
         with self._sessions() as session:
-            row = session.get(Submission, submission_id)
+            row = session.get(Application, submission_id)
             if row is None:
                 return None
             if (row.service_id, row.service_version) != (definition.id, definition.version):
                 raise ValueError("this submission id is already used by another service's form")
             return self._receipt_of(row)
 
-    def _receipt_of(self, row: Submission) -> Receipt:
+    def _receipt_of(self, row: Application) -> Receipt:
         """A stored submission's receipt; the masked NIK comes from the sealed record."""
         nik = open_answers(self._sealer, row).get("nik")
         return receipt_of(row, nik if isinstance(nik, str) else None, self._zone, self._office_name)
@@ -151,7 +151,7 @@ class SubmissionStore:
             row.ready_on = add_working_days(day, definition.processing_days)
             session.add(row)
             session.flush()
-            session.add(SubmissionEvent(submission_id=row.id, status=row.status, at=now))
+            session.add(ApplicationEvent(submission_id=row.id, status=row.status, at=now))
             session.add(_new_outbox_item(row.id, now))
             session.commit()
             return receipt_of(row, form.nik, self._zone, self._office_name)
@@ -167,7 +167,7 @@ class SubmissionStore:
 
 
 def _is_taken(session: Session, code: str) -> bool:
-    query = select(Submission.id).where(Submission.tracking_code == code)
+    query = select(Application.id).where(Application.tracking_code == code)
     return session.scalar(query) is not None
 
 
@@ -187,8 +187,8 @@ def _new_submission(
     form: CompletedForm,
     definition: ServiceDefinition,
     now: datetime,
-) -> Submission:
-    return Submission(
+) -> Application:
+    return Application(
         id=submission_id,
         tracking_code=code,
         service_id=definition.id,
@@ -196,7 +196,7 @@ def _new_submission(
         service_title=dict(definition.title),
         requirements=[dict(texts) for texts in definition.requirements],
         output=definition.output,
-        status=SubmissionStatus.RECEIVED,
+        status=ApplicationStatus.RECEIVED,
         created_at=now,
         updated_at=now,
         assisted=form.assisted,

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.store import ApplicationStore
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from kiosk.submissions.store import SubmissionStore
 from kiosk.wizard import CompletedForm
 from kiosk.wizard.form import JsonAnswer
 from tests.helpers.definitions import MALE_NIK, sample_definition
@@ -36,8 +36,8 @@ def sealer(data_key: bytes) -> Sealer:
 @pytest.fixture
 def submissions(
     sessions: sessionmaker[Session], sealer: Sealer, clock: FakeClock
-) -> SubmissionStore:
-    return SubmissionStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta")
+) -> ApplicationStore:
+    return ApplicationStore(sessions, sealer, clock, OFFICE_NAME, "Asia/Jakarta")
 
 
 def make_form(

@@ -8,25 +8,25 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.applications.errors import ApplicationNotFound
+from kiosk.applications.models import Application
+from kiosk.applications.tracking import normalise_tracking_code
+from kiosk.applications.types import Receipt
 from kiosk.catalogue.validators import mask_nik
 from kiosk.office_time import zone_label
-from kiosk.submissions.errors import SubmissionNotFound
-from kiosk.submissions.models import Submission
-from kiosk.submissions.tracking import normalise_tracking_code
-from kiosk.submissions.types import Receipt
 
 
-def find_submission(session: Session, tracking_code: str) -> Submission:
+def find_application(session: Session, tracking_code: str) -> Application:
     """The row of `tracking_code` (typed in any case, with or without the dash);
-    InvalidTrackingCode or SubmissionNotFound otherwise."""
+    InvalidTrackingCode or ApplicationNotFound otherwise."""
     code = normalise_tracking_code(tracking_code)
-    row = session.scalars(select(Submission).where(Submission.tracking_code == code)).first()
+    row = session.scalars(select(Application).where(Application.tracking_code == code)).first()
     if row is None:
-        raise SubmissionNotFound("no submission with this tracking code")
+        raise ApplicationNotFound("no submission with this tracking code")
     return row
 
 
-def receipt_of(row: Submission, nik: str | None, zone: ZoneInfo, office_name: str) -> Receipt:
+def receipt_of(row: Application, nik: str | None, zone: ZoneInfo, office_name: str) -> Receipt:
     """The receipt of a stored submission; the NIK only ever leaves here masked."""
     created_at = row.created_at.astimezone(zone)
     return Receipt(

@@ -8,13 +8,13 @@ import uuid
 import weakref
 from collections.abc import Mapping
 
+from kiosk.applications.errors import ReceiptNotPrinted
+from kiosk.applications.ports import ReceiptPrinter
+from kiosk.applications.store import ApplicationStore
+from kiosk.applications.types import Receipt, StatusView
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.clock import Clock
 from kiosk.printers import PrinterProblem, PrinterUnavailable
-from kiosk.submissions.errors import ReceiptNotPrinted
-from kiosk.submissions.ports import ReceiptPrinter
-from kiosk.submissions.store import SubmissionStore
-from kiosk.submissions.types import Receipt, StatusView
 from kiosk.wizard import Wizard
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ class ApplicationDesk:
     def __init__(
         self,
         definitions: Mapping[str, ServiceDefinition],
-        submissions: SubmissionStore,
+        submissions: ApplicationStore,
         printer: ReceiptPrinter,
         clock: Clock,
         timezone: str,

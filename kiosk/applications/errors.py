@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kiosk.applications.types import Receipt
 from kiosk.errors import KioskError
 from kiosk.i18n import N_, translations
 from kiosk.printers import PrinterProblem
-from kiosk.submissions.types import Receipt
 
 TRACKING_CODE_INVALID = N_(
     "This tracking code is not valid. Please check the code printed on your receipt."
@@ -13,7 +13,7 @@ TRACKING_CODE_INVALID = N_(
 SUBMISSION_NOT_FOUND = N_("No application with this tracking code is stored at this office.")
 
 
-class SubmissionError(KioskError):
+class ApplicationError(KioskError):
     """Base of the submissions' errors; `msgid` is a translatable plain sentence."""
 
     msgid = ""
@@ -22,13 +22,13 @@ class SubmissionError(KioskError):
         return translations(language).gettext(self.msgid)
 
 
-class InvalidTrackingCode(SubmissionError):
+class InvalidTrackingCode(ApplicationError):
     """Not a tracking code: wrong length, a letter we never use, or the check symbol fails."""
 
     msgid = TRACKING_CODE_INVALID
 
 
-class SubmissionNotFound(SubmissionError):
+class ApplicationNotFound(ApplicationError):
     """A well-formed tracking code that this database does not know."""
 
     msgid = SUBMISSION_NOT_FOUND
@@ -40,7 +40,7 @@ RECEIPT_NOT_PRINTED = N_(
 )
 
 
-class ReceiptNotPrinted(SubmissionError):
+class ReceiptNotPrinted(ApplicationError):
     """The submission IS stored; only its receipt did not print (the screen shows the code)."""
 
     msgid = RECEIPT_NOT_PRINTED
