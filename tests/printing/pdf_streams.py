@@ -40,9 +40,9 @@ def inflated(pdf: bytes) -> bytes:
 
 
 def pdf_text(pdf: bytes) -> str:
-    """What the pages show, for compressed and uncompressed PDFs alike."""
-    uncompressed = shown_text(pdf)
-    return uncompressed if uncompressed else shown_text(inflated(pdf))
+    """What the pages show, for compressed and uncompressed PDFs alike: read from the
+    decoded streams only, since compressed bytes can look like a `(...) Tj` by chance."""
+    return shown_text(inflated(pdf))
 
 
 def qr_symbol(pdf: bytes) -> list[list[bool]]:
