@@ -24,7 +24,6 @@ from kiosk.db.migrate import current_revision, head_revision, upgrade
 from kiosk.printers import PrinterProblem, PrinterUnavailable
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.errors import QueueFull, TicketVoided
-from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.queue.models import Line
 from kiosk.queue.printing_owner import STALE_AFTER
 from kiosk.queue.types import Priority, TicketState
@@ -42,6 +41,7 @@ from tests.helpers.database import (
     assert_numbers_one_to_k,
     assert_processes_interleaved,
     codes_in_state,
+    migrate_and_seed,
     numbers_by_service,
 )
 from tests.helpers.stubs import FakeClock, FakeProcesses, RecordingPrinter
@@ -74,13 +74,7 @@ def empty_url() -> Iterator[str]:
 
 @pytest.fixture
 def pg_url(empty_url: str) -> str:
-    engine = create_engine_for(empty_url)
-    try:
-        upgrade(engine)
-        with session_factory(engine).begin() as session:
-            seed_lines(session, DEFAULT_LINES)
-    finally:
-        engine.dispose()
+    migrate_and_seed(empty_url)
     return empty_url
 
 
