@@ -1,0 +1,1 @@
+"""The central service of a district: enrolment, sealed applications, the signed catalogue."""
