@@ -66,6 +66,8 @@ class Application(Base):
     ready_on: Mapped[date] = mapped_column(Date)
     assisted: Mapped[bool] = mapped_column(Boolean)
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    # The centre's message with its last status, per language (needs_citizen, rejected).
+    status_message: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
 
 
 class ApplicationEvent(Base):
@@ -92,3 +94,7 @@ class OutboxItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The centre's answer, committed together with sent_at (kiosk.sync.outbox).
+    outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    reason_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(500), nullable=True)

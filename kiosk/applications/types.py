@@ -15,6 +15,7 @@ class ApplicationStatus(StrEnum):
     RECEIVED = "received"  # stored locally, not yet sent
     SENT = "sent"  # the central API has it
     IN_PROGRESS = "in_progress"
+    NEEDS_CITIZEN = "needs_citizen"  # the centre needs something from the citizen
     READY = "ready"  # come and collect
     REJECTED = "rejected"
     COLLECTED = "collected"

@@ -213,6 +213,54 @@ class SecuritySettings(Section):
     )
 
 
+@dataclass(frozen=True, repr=False)
+class SyncSettings(Section):
+    ca_bundle: str = setting(
+        "",
+        "A PEM file of the certificate authorities the centre's TLS certificate is checked "
+        "against, for a district with its own CA; empty: the system's. Verification is "
+        "never off, and plain http:// is refused except to this machine (the demo).",
+    )
+    connect_timeout: float = setting(
+        10.0,
+        "Seconds to wait for the centre to accept a connection before trying later.",
+        minimum=1.0,
+        maximum=120.0,
+    )
+    read_timeout: float = setting(
+        60.0,
+        "Seconds to wait for each answer of the centre (a batch on a slow line takes time).",
+        minimum=1.0,
+        maximum=600.0,
+    )
+    batch_bytes: int = setting(
+        32768,
+        "Most bytes of sealed applications sent in one request: small enough for a 2G line "
+        "to finish it before the read timeout, large enough to save round trips.",
+        minimum=2048,
+        maximum=4_000_000,
+    )
+    interval_seconds: int = setting(
+        60,
+        "Seconds between two syncs when all went well (sooner after a new application).",
+        minimum=5,
+        maximum=3600,
+    )
+    max_backoff_seconds: int = setting(
+        900,
+        "Longest wait between two attempts while the centre cannot be reached.",
+        minimum=10,
+        maximum=86400,
+    )
+    retention_days: int = setting(
+        30,
+        "Days the answers of an application stay on the kiosk after the centre has it and "
+        "the office has finished it (UU PDP data minimisation); the receipt data stays.",
+        minimum=1,
+        maximum=3650,
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting, typed: `settings.<section>.<name>`, as declared above."""
@@ -225,6 +273,7 @@ class Settings:
     readers: ReaderSettings
     documents: DocumentSettings
     security: SecuritySettings
+    sync: SyncSettings
     source: Path | None = None  # the kiosk.toml that was read, if any
 
     def value(self, key: str) -> SettingValue:

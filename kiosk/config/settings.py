@@ -24,6 +24,7 @@ from kiosk.config.schema import (
     ReaderSettings,
     SecuritySettings,
     Settings,
+    SyncSettings,
     UiSettings,
 )
 from kiosk.config.values import ValueProblem, from_text, from_toml
@@ -39,6 +40,7 @@ __all__ = [  # the settings types, for those who import them from here
     "ReaderSettings",
     "SecuritySettings",
     "Settings",
+    "SyncSettings",
     "UiSettings",
     "build_settings",
     "default_config_path",

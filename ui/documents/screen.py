@@ -30,6 +30,7 @@ STATUS_NAMES = {
     ApplicationStatus.RECEIVED: N_("Received, not sent yet"),
     ApplicationStatus.SENT: N_("Sent on"),
     ApplicationStatus.IN_PROGRESS: N_("Being processed"),
+    ApplicationStatus.NEEDS_CITIZEN: N_("Needs the citizen"),
     ApplicationStatus.READY: N_("Ready to collect"),
     ApplicationStatus.REJECTED: N_("Not approved"),
     ApplicationStatus.COLLECTED: N_("Collected"),

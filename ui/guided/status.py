@@ -23,6 +23,9 @@ STATUS_WORDS = {
     ApplicationStatus.RECEIVED: N_("Received at this office. It has not been processed yet."),
     ApplicationStatus.SENT: N_("Sent on to the office that handles it."),
     ApplicationStatus.IN_PROGRESS: N_("It is being processed."),
+    ApplicationStatus.NEEDS_CITIZEN: N_(
+        "Something more is needed from you. Please come to the office or ask a staff member."
+    ),
     ApplicationStatus.READY: N_("It is ready. Please come and collect it."),
     ApplicationStatus.REJECTED: N_("It was not approved. Please ask a staff member why."),
     ApplicationStatus.COLLECTED: N_("It has already been collected."),

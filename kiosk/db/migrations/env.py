@@ -10,6 +10,7 @@ from kiosk.cards import models as _card_models  # noqa: F401  (registers tables)
 from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for
 from kiosk.security import models as _security_models  # noqa: F401  (registers tables)
+from kiosk.sync import models as _sync_models  # noqa: F401  (registers tables)
 
 
 def run_on(connection: Connection) -> None:

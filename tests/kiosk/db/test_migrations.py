@@ -38,6 +38,7 @@ TABLES = {
     "staff_events",
     "key_checks",
     "data_upgrades",
+    "sync_state",
     "alembic_version",
 }
 
