@@ -41,6 +41,13 @@ def open_answers(sealer: Sealer, row: Application) -> dict[str, Any]:
     return sealer.unseal(row.sealed, binding_of(row))
 
 
+def held_nik(content: dict[str, Any]) -> str | None:
+    """The NIK of opened content for a receipt (masked there): the whole one, or after
+    the retention period only its masked form (kiosk.applications.retention)."""
+    nik = content.get("nik", content.get("masked_nik"))
+    return nik if isinstance(nik, str) else None
+
+
 def reseal_legacy_applications(session: Session, sealer: Sealer) -> int:
     """Re-seal format-1 applications (bound to their UUID only) bound to their whole row,
     in the caller's transaction; the number re-sealed. Run once, by

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from kiosk.applications.errors import ReceiptNotPrinted
 from kiosk.applications.ports import ReceiptPrinter
@@ -30,8 +30,11 @@ class ApplicationDesk:
         printer: ReceiptPrinter,
         clock: Clock,
         timezone: str,
+        on_stored: Callable[[], None] | None = None,
     ) -> None:
+        """`on_stored` is called after each new application is committed (sync sends it)."""
         self._definitions = definitions
+        self._on_stored = on_stored or (lambda: None)
         self._submissions = submissions
         self._printer = printer
         self._clock = clock
@@ -62,6 +65,7 @@ class ApplicationDesk:
             definition = self._definitions[form.service_id]
             receipt = self._submissions.finalise(form, definition, submission_id=application_id)
             self._stored[wizard] = receipt
+            self._on_stored()
         try:
             self._printer.print_receipt(receipt, form.language)
         except PrinterUnavailable as error:

@@ -49,3 +49,15 @@ class ReceiptNotPrinted(ApplicationError):
         super().__init__(f"receipt {receipt.tracking_code} not printed: {problem.value}")
         self.receipt = receipt
         self.problem = problem
+
+
+ANSWERS_FORGOTTEN = N_(
+    "The answers of this application were deleted after the retention period, as the law "
+    "on personal data asks. Only its receipt can be printed again."
+)
+
+
+class AnswersForgotten(ApplicationError):
+    """The application is finished and its answers were deleted (kiosk.applications.retention)."""
+
+    msgid = ANSWERS_FORGOTTEN

@@ -68,6 +68,8 @@ class Application(Base):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
     # The centre's message with its last status, per language (needs_citizen, rejected).
     status_message: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
+    # When the answers were deleted after the retention period (only the masked NIK stays).
+    answers_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ApplicationEvent(Base):

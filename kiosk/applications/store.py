@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.applications.binding import binding, open_answers
+from kiosk.applications.binding import binding, held_nik, open_answers
 from kiosk.applications.lookup import find_application, receipt_of
 from kiosk.applications.models import (
     OUTBOX_KIND_SUBMISSION,
@@ -128,8 +128,8 @@ class ApplicationStore:
 
     def _receipt_of(self, row: Application) -> Receipt:
         """A stored submission's receipt; the masked NIK comes from the sealed record."""
-        nik = open_answers(self._sealer, row).get("nik")
-        return receipt_of(row, nik if isinstance(nik, str) else None, self._zone, self._office_name)
+        nik = held_nik(open_answers(self._sealer, row))
+        return receipt_of(row, nik, self._zone, self._office_name)
 
     def unsent_count(self) -> int:
         """Outbox rows the central API has not acknowledged yet."""

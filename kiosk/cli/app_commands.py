@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.cards.registry import CardRegistry
     from kiosk.documents.desk import DocumentDesk
     from kiosk.queue.desk import QueueDesk
+    from kiosk.sync.worker import SyncWorker
     from ui.contracts import ApplicationsPort, QueuePort, UiOptions
     from ui.documents.contracts import DocumentsPort
     from ui.staff.contracts import StaffPort
@@ -39,6 +40,7 @@ class Parts:
     services: ApplicationDesk | None = None
     cards: CardRegistry | None = None  # staff sign-in and citizens' cards
     documents: DocumentDesk | None = None  # proofs and letters staff print
+    sync: SyncWorker | None = None  # sends the outbox to the centre
     services_error: Exception | None = None
 
 
@@ -135,12 +137,19 @@ class DeferredPort(Generic[P]):
 
 
 def open_parts(settings: Settings) -> Parts:
-    from kiosk.cli.wiring import build_guided, build_queue, open_database, open_printer
+    from kiosk.cli.wiring import (
+        build_guided,
+        build_queue,
+        build_sync,
+        open_database,
+        open_printer,
+    )
 
     database, printer = open_database(settings), open_printer(settings)
     parts = Parts(build_queue(settings, database, printer))
+    doorbell = threading.Event()  # rung by the desk after each stored application
     try:
-        guided = build_guided(settings, database, printer)
+        guided = build_guided(settings, database, printer, on_stored=doorbell.set)
         parts.services, parts.cards, parts.documents = (
             guided.services,
             guided.cards,
@@ -149,6 +158,9 @@ def open_parts(settings: Settings) -> Parts:
     except Exception as error:  # tickets keep working without the guided services
         log.error("guided services unavailable: %s", error)
         parts.services_error = error
+        return parts
+    parts.sync = build_sync(settings, database, guided.sealer, doorbell)
+    parts.sync.start()
     return parts
 
 

@@ -14,7 +14,7 @@ from kiosk.applications.models import OutboxItem
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.secrets import key_store
 from kiosk.cli.settings_loader import settings_for
-from kiosk.cli.wiring import open_database
+from kiosk.cli.wiring import USER_AGENT, open_database
 from kiosk.clock import SystemClock
 from kiosk.config import Settings
 from kiosk.i18n import translations
@@ -24,8 +24,6 @@ from kiosk.sync.engine import RoundReport, SyncEngine
 from kiosk.sync.errors import SyncError
 from kiosk.sync.state import find_state, save_enrolment
 from kiosk.sync.texts import describe_problem
-
-USER_AGENT = f"anjungan/{__version__}"
 
 
 def enrol(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
@@ -14,6 +15,7 @@ from devices.emulator import register_url_handler
 from devices.escpos.printer import EscPosPrinter
 from devices.escpos.profiles import get_profile
 from devices.transport import SerialTransport
+from kiosk import __version__
 from kiosk.applications.desk import ApplicationDesk
 from kiosk.applications.ports import ReceiptPrinter
 from kiosk.applications.store import ApplicationStore
@@ -23,6 +25,7 @@ from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.cli.documents_adapter import build_document_desk
 from kiosk.cli.office_keys import open_office_keys
 from kiosk.cli.printer_adapter import ThermalPrinter
+from kiosk.cli.secrets import key_store
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import ConfigError, Settings
 from kiosk.db.engine import create_engine_for, session_factory
@@ -32,8 +35,12 @@ from kiosk.errors import KioskError
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.security.sealing import Sealer
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
+
+USER_AGENT = f"anjungan/{__version__}"
 
 
 @dataclass
@@ -95,9 +102,15 @@ class GuidedParts:
     services: ApplicationDesk
     cards: CardRegistry
     documents: DocumentDesk
+    sealer: Sealer
 
 
-def build_guided(settings: Settings, database: Database, printer: EscPosPrinter) -> GuidedParts:
+def build_guided(
+    settings: Settings,
+    database: Database,
+    printer: EscPosPrinter,
+    on_stored: Callable[[], None] | None = None,
+) -> GuidedParts:
     """The parts that need the office keys (checked against the database first: never a
     new key over data sealed with another), sharing one Sealer and one loaded catalogue."""
     keys = open_office_keys(settings, database.sessions, create=True)
@@ -105,11 +118,27 @@ def build_guided(settings: Settings, database: Database, printer: EscPosPrinter)
     definitions = shipped_definitions()
     return GuidedParts(
         build_application_desk(
-            settings, database.sessions, ThermalPrinter(printer), sealer, definitions
+            settings,
+            database.sessions,
+            ThermalPrinter(printer),
+            sealer,
+            definitions,
+            on_stored=on_stored,
         ),
         CardRegistry(database.sessions, keys, SystemClock()),
         build_document_desk(settings, sealer, database.sessions, definitions),
+        sealer,
     )
+
+
+def build_sync(
+    settings: Settings, database: Database, sealer: Sealer, doorbell: threading.Event
+) -> SyncWorker:
+    """The background sync of the outbox with the centre (idle until enrolled)."""
+    engine = SyncEngine(
+        database.sessions, sealer, key_store(settings), settings.sync, SystemClock(), USER_AGENT
+    )
+    return SyncWorker(engine, settings.sync, doorbell=doorbell)
 
 
 def build_application_desk(
@@ -119,10 +148,12 @@ def build_application_desk(
     sealer: Sealer,
     definitions: Mapping[str, ServiceDefinition],
     clock: Clock | None = None,
+    on_stored: Callable[[], None] | None = None,
 ) -> ApplicationDesk:
     """The guided procedures: sealed applications, receipts on `printer`."""
     clock = clock or SystemClock()
     submissions = ApplicationStore(
         sessions, sealer, clock, settings.office.name, settings.office.timezone
     )
-    return ApplicationDesk(definitions, submissions, printer, clock, settings.office.timezone)
+    zone = settings.office.timezone
+    return ApplicationDesk(definitions, submissions, printer, clock, zone, on_stored)

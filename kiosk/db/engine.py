@@ -24,6 +24,7 @@ BUSY_TIMEOUT_MS = 15_000  # a printer may hold the write lock 1-2 s; waiters que
 SQLITE_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("synchronous", "FULL"),  # a power cut right after COMMIT keeps the ticket
     ("foreign_keys", "ON"),
+    ("secure_delete", "ON"),  # freed pages are zeroed: deleted answers leave no trace
 )
 JOURNAL_MODE = "wal"  # readers (the display) never wait for the kiosk's writes
 SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")  # the database and its companions

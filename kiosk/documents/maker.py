@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.applications.binding import open_answers
+from kiosk.applications.binding import held_nik, open_answers
+from kiosk.applications.errors import AnswersForgotten
 from kiosk.applications.lookup import find_application, receipt_of
 from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output, ServiceDefinition
@@ -43,6 +44,7 @@ class _Opened:
 
     receipt: Receipt
     answers: Mapping[str, Any] = field(repr=False)
+    forgotten: bool = False  # deleted after the retention period: a proof only, no letter
 
 
 class DocumentMaker:
@@ -86,6 +88,8 @@ class DocumentMaker:
         kiosk.documents.numbering); `signed_by` replaces the head's name (e.g. a deputy)."""
         opened = self._open(tracking_code)
         receipt = opened.receipt
+        if opened.forgotten:
+            raise AnswersForgotten(f"the answers of {receipt.tracking_code} were deleted")
         if receipt.output is not Output.LETTER:
             raise NoLetterForService(receipt.service_id)
         definition = self._definitions.get(receipt.service_id)
@@ -120,11 +124,10 @@ class DocumentMaker:
             row = find_application(session, tracking_code)
             sealed = open_answers(self._sealer, row)
             answers = sealed.get("answers")
-            nik = sealed.get("nik")
-            held = nik if isinstance(nik, str) else None
             return _Opened(
-                receipt=receipt_of(row, held, self._zone, self._office.name),
+                receipt=receipt_of(row, held_nik(sealed), self._zone, self._office.name),
                 answers=answers if isinstance(answers, dict) else {},
+                forgotten=row.answers_deleted_at is not None,
             )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.applications.retention import forget_finished_answers
 from kiosk.clock import Clock
 from kiosk.config.schema import SyncSettings
 from kiosk.db.engine import begin_write
@@ -38,6 +39,7 @@ class RoundReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     unreadable: int = 0
     statuses: int = 0
+    forgotten: int = 0  # finished applications whose answers were deleted (retention)
 
     @property
     def sent(self) -> int:
@@ -78,6 +80,7 @@ class SyncEngine:
             client = self._client_of(state)
             self._send_outbox(client, state, report)
             self._pull_statuses(client, report)
+            self._minimise(report)
         except SyncError as problem:
             record_outcome(self._sessions, self._clock.now(), problem)
             raise
@@ -136,3 +139,11 @@ class SyncEngine:
             self._progress(report)
             if not page.more or page.cursor <= cursor:
                 return
+
+    def _minimise(self, report: RoundReport) -> None:
+        with self._sessions() as session:
+            begin_write(session)
+            report.forgotten = forget_finished_answers(
+                session, self._sealer, self._clock.now(), self._settings.retention_days
+            )
+            session.commit()

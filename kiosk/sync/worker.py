@@ -16,7 +16,7 @@ from collections.abc import Callable
 from kiosk.config.schema import SyncSettings
 from kiosk.sync.backoff import retry_delay
 from kiosk.sync.engine import RoundReport, SyncEngine
-from kiosk.sync.errors import CentralBusy, SyncError
+from kiosk.sync.errors import CentralBusy, NotEnrolled, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +29,14 @@ class SyncWorker:
         engine: SyncEngine,
         settings: SyncSettings,
         on_round: Callable[[RoundReport | SyncError], None] | None = None,
+        doorbell: threading.Event | None = None,
     ) -> None:
+        """`doorbell`: set by whoever has something to send (the application desk after
+        storing one) to start a round at once."""
         self._engine = engine
         self._settings = settings
         self._on_round = on_round or (lambda outcome: None)
-        self._woken = threading.Event()
+        self._woken = doorbell or threading.Event()
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
         self.failures = 0
@@ -75,6 +78,8 @@ class SyncWorker:
 
     def _after_failure(self, problem: SyncError) -> float:
         cap = float(self._settings.max_backoff_seconds)
+        if isinstance(problem, NotEnrolled):
+            return float(self._settings.interval_seconds)  # enrolment may come any time
         if not problem.retry:
             log.info("sync waits: %s", problem)
             return cap

@@ -8,7 +8,8 @@ Written by hand like the others. `sync_state` is one row: the centre's URL, this
 kiosk's id there, the centre's public sealing and signing keys, the status cursor and
 how the last attempt went (the credential itself is in the key store). Outbox rows
 keep the centre's per-item outcome and reason next to `sent_at`; an application keeps
-the message the centre sent with its last status (per language).
+the message the centre sent with its last status (per language) and when its answers
+were deleted after the retention period.
 """
 
 from __future__ import annotations
@@ -47,10 +48,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("reason", sa.String(length=500), nullable=True))
     with op.batch_alter_table("submissions") as batch:
         batch.add_column(sa.Column("status_message", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("answers_deleted_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("submissions") as batch:
+        batch.drop_column("answers_deleted_at")
         batch.drop_column("status_message")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("reason")
