@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ui.contracts import ApplicationsPort, QueuePort, UiOptions
+from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
 from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
@@ -149,6 +149,7 @@ def run_kiosk(
     staff: StaffPort | None = None,
     documents: DocumentsPort | None = None,
     start_voice_check: StartVoiceCheck | None = None,
+    sync: SyncPort | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
 
@@ -165,7 +166,9 @@ def run_kiosk(
     font, previous_font = QFont(FONT_FAMILY), app.font()
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
-    window = KioskWindow(queue, options, services, staff=staff, documents=documents)
+    window = KioskWindow(queue, options, services, staff=staff, documents=documents, sync=sync)
+    if window.sync_watch is not None:
+        window.sync_watch.refresh()
     readers: list[object] = []
 
     def start_readers() -> None:  # once the start screen is up: opening ports takes a while

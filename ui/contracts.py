@@ -10,6 +10,7 @@ from kiosk.applications.types import Receipt, StatusView
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.queue.types import IssuedTicket, Priority, QueueLine
+from kiosk.sync.types import SyncSummary
 
 if TYPE_CHECKING:
     from kiosk.wizard import Wizard
@@ -29,6 +30,13 @@ class QueuePort(Protocol):
     def issue_ticket(
         self, line_code: str, priority: Priority | None = None, language: str = "id"
     ) -> IssuedTicket: ...
+
+
+class SyncPort(Protocol):
+    """Sync with the centre as the start screen shows it; `summary` reads the database,
+    so the ui calls it off the GUI thread."""
+
+    def summary(self) -> SyncSummary: ...
 
 
 class ApplicationsPort(Protocol):

@@ -1,18 +1,23 @@
 """The start: the office, one big button to take a number, language and contrast.
 
 With guided services, two more: letters and documents, and an application's status.
-With staff sign-in, a small "Petugas" button beside the contrast switch.
+With staff sign-in, a small "Petugas" button beside the contrast switch. Once the kiosk
+is enrolled with a centre, a small line at the bottom says whether it is online.
 """
 
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n import LANGUAGES
+from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
 from ui.i18n import Tr
+from ui.sync_line import sync_text
 
 # The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
 # goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
@@ -40,12 +45,18 @@ class HomeScreen(Screen):
         guided: bool = False,
         staff: bool = False,
         parent: QWidget | None = None,
+        timezone: str = "Asia/Jakarta",
     ) -> None:
         super().__init__(parent)
+        self._zone = ZoneInfo(timezone)
+        self._tr = Tr()
+        self._sync: SyncSummary | None = None
         self.compact = False
         self._rows: list[QHBoxLayout] = []
         # (margin, spacing) roomy and compact; one row more with guided services: less air
-        self._air = ((32, 16) if guided else (MARGIN_PX, SPACING_PX), (24, 12))
+        self._air_without_line = (32, 16) if guided else (MARGIN_PX, SPACING_PX)
+        self._air_with_line = (24, 10) if guided else (32, 16)
+        self._air = (self._air_without_line, (24, 12))
         self.office = make_label("title", object_name="office_name")
         self.office.setText(office_name)
         self.welcome = make_label("subtitle")
@@ -69,6 +80,9 @@ class HomeScreen(Screen):
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
         self.staff_button: QPushButton | None = None
         self.column.addLayout(self._bottom_row(staff))
+        self.sync_line = make_label("status_line", object_name="sync_line")
+        self.sync_line.setVisible(False)
+        self.column.addWidget(self.sync_line)
         self._set_air(*self._air[0])
 
     def _guided_row(self) -> QHBoxLayout:
@@ -143,6 +157,20 @@ class HomeScreen(Screen):
     def forget(self) -> None:
         self.show_card_notice(False)
 
+    def show_sync(self, summary: SyncSummary) -> None:
+        """Whether the office is online and what waits to be sent (ui.sync_line)."""
+        self._sync = summary
+        self._fill_sync()
+
+    def _fill_sync(self) -> None:
+        text = sync_text(self._sync, self._tr, self._zone) if self._sync else ""
+        self.sync_line.setText(text)
+        if bool(text) != self.sync_line.isVisibleTo(self):
+            self.sync_line.setVisible(bool(text))
+            # one line more: less air, so every button keeps its full height on 800 px
+            self._air = (self._air_with_line if text else self._air_without_line, self._air[1])
+            self._set_air(*self._air[self.compact])
+
     def show_state(self, language: str, high_contrast: bool) -> None:
         """Mark the chosen language and contrast without emitting anything."""
         for code, button in self.language_buttons.items():
@@ -152,6 +180,8 @@ class HomeScreen(Screen):
         self.contrast_button.blockSignals(False)
 
     def retranslate(self, tr: Tr) -> None:
+        self._tr = tr
+        self._fill_sync()
         if self.guided_button is None:
             self.welcome.setText(tr("Welcome. Touch the button below to take a queue number."))
         else:

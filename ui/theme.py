@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 FONT_FAMILY = "DejaVu Sans"  # installed with the system; wide glyphs that read well
 BASE_FONT_PX = 28  # ordinary text; never below 24
+SMALL_FONT_PX = 24  # a calm side note (the sync line): the smallest text on any screen
 BUTTON_FONT_PX = 32
 INFO_FONT_PX = 32  # what a person must read on a result screen
 TITLE_FONT_PX = 44
@@ -83,6 +84,7 @@ QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {BASE_FONT_PX + 4}px; color: {p.muted_text}; }}
 QLabel[role="info"] {{ font-size: {INFO_FONT_PX}px; }}
+QLabel[role="status_line"] {{ font-size: {SMALL_FONT_PX}px; color: {p.muted_text}; }}
 QLabel[role="warning"] {{ font-size: {TITLE_FONT_PX}px; font-weight: bold; color: {p.warning}; }}
 QLabel[role="number"] {{ font-size: {NUMBER_FONT_PX}px; font-weight: bold; }}
 QLabel[role="service_letter"] {{

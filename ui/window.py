@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ui.base.screen import Screen
 from ui.base.stack import ScreenStack
-from ui.contracts import ApplicationsPort, QueuePort, UiOptions
+from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
 from ui.documents.contracts import DocumentsPort
 from ui.home import HomeScreen
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
 from ui.staff.contracts import StaffPort
+from ui.sync_line import SyncWatch
 from ui.theme import Palette, palette_for, stylesheet
 from ui.ticket.flow import TicketFlow
 
@@ -65,6 +66,7 @@ class KioskWindow(QMainWindow):
         parent: QWidget | None = None,
         staff: StaffPort | None = None,
         documents: DocumentsPort | None = None,
+        sync: SyncPort | None = None,
     ) -> None:
         super().__init__(parent)
         self._options = options
@@ -82,8 +84,12 @@ class KioskWindow(QMainWindow):
         self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
         self.home = HomeScreen(
-            options.office_name, guided=services is not None, staff=staff is not None
+            options.office_name,
+            guided=services is not None,
+            staff=staff is not None,
+            timezone=options.timezone,
         )
+        self.sync_watch = SyncWatch(sync, self.home.show_sync, self) if sync else None
         self.tickets = TicketFlow(queue, options, self.stack, self)
         for screen in (self.home, *self.tickets.screens):
             self.stack.add(screen)
@@ -233,6 +239,8 @@ class KioskWindow(QMainWindow):
         self.home.show_card_notice(guided is not None and guided.holds_card_answers)
         self.show_screen("home")
         self.refresh_lines()  # a catalogue update shows on the next visit
+        if self.sync_watch is not None:
+            self.sync_watch.refresh()
 
     def refresh_lines(self) -> None:
         """Fetch the service list again, off the GUI thread."""
@@ -258,7 +266,8 @@ class KioskWindow(QMainWindow):
             self._staff.shutdown(msecs)
         if self._voice is not None:
             self._voice.shutdown()
-        return self.tickets.wait_for_done(msecs) and guided_done
+        sync_done = self.sync_watch is None or self.sync_watch.shutdown(msecs)
+        return self.tickets.wait_for_done(msecs) and guided_done and sync_done
 
     @Slot(str)
     def on_code_scanned(self, text: str) -> None:

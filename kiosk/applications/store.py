@@ -108,6 +108,7 @@ class ApplicationStore:
                 status=row.status,
                 updated_at=row.updated_at.astimezone(self._zone),
                 ready_on=row.ready_on,
+                message=row.status_message,
             )
 
     def receipt(self, tracking_code: str) -> Receipt:

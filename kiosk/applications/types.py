@@ -53,3 +53,4 @@ class StatusView:
     status: ApplicationStatus
     updated_at: datetime  # aware, office zone
     ready_on: date
+    message: Texts | None = None  # the centre's word with the status, per language

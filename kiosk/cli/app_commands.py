@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from kiosk.cards.registry import CardRegistry
     from kiosk.documents.desk import DocumentDesk
     from kiosk.queue.desk import QueueDesk
+    from kiosk.sync.desk import SyncDesk
     from kiosk.sync.worker import SyncWorker
-    from ui.contracts import ApplicationsPort, QueuePort, UiOptions
+    from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
     from ui.documents.contracts import DocumentsPort
     from ui.staff.contracts import StaffPort
     from ui.voice import VoiceProblem
@@ -41,6 +42,7 @@ class Parts:
     cards: CardRegistry | None = None  # staff sign-in and citizens' cards
     documents: DocumentDesk | None = None  # proofs and letters staff print
     sync: SyncWorker | None = None  # sends the outbox to the centre
+    sync_desk: SyncDesk | None = None  # what the start screen says about it
     services_error: Exception | None = None
 
 
@@ -144,6 +146,7 @@ def open_parts(settings: Settings) -> Parts:
         open_database,
         open_printer,
     )
+    from kiosk.sync.desk import SyncDesk
 
     database, printer = open_database(settings), open_printer(settings)
     parts = Parts(build_queue(settings, database, printer))
@@ -161,6 +164,7 @@ def open_parts(settings: Settings) -> Parts:
         return parts
     parts.sync = build_sync(settings, database, guided.sealer, doorbell)
     parts.sync.start()
+    parts.sync_desk = SyncDesk(database.sessions)
     return parts
 
 
@@ -204,6 +208,7 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         staff=cast("StaffPort", DeferredPort(parts, lambda opened: opened.cards)),
         documents=cast("DocumentsPort", DeferredPort(parts, lambda opened: opened.documents)),
         start_voice_check=_start_voice_check if options.voice_on else None,
+        sync=cast("SyncPort", DeferredPort(parts, lambda opened: opened.sync_desk)),
     )
 
 

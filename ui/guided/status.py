@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.applications.tracking import GROUP, PAYLOAD_LENGTH
 from kiosk.applications.types import ApplicationStatus, StatusView
-from kiosk.i18n import N_
+from kiosk.i18n import N_, pick_language
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.guided.keypad import DELETE, Keypad, code_rows
@@ -144,13 +144,16 @@ class StatusResultScreen(Screen):
         self.code = make_label("title", object_name="tracking_code")
         self.service = make_label("title", object_name="service_title")
         self.status = make_label("info", object_name="status")
+        self.message = make_label("info", object_name="status_message")  # from the centre
         self.updated = make_label("info", object_name="updated_at")
         self.ready = make_label("info", object_name="ready_on")
         self.another_button = make_button("another_code")
         self.another_button.clicked.connect(self.another)
         self.finish_button = make_button("finish", "primary")
         self.finish_button.clicked.connect(self.finished)
-        for label in (self.heading, self.code, self.service, self.status, self.updated):
+        for label in (self.heading, self.code, self.service, self.status, self.message):
+            self.column.addWidget(label)
+        for label in (self.updated,):
             self.column.addWidget(label)
         self.column.addWidget(self.ready)
         self.column.addStretch(1)
@@ -166,11 +169,11 @@ class StatusResultScreen(Screen):
     def forget(self) -> None:
         """The next person does not see the last one's application."""
         self._view = None
-        for label in (self.code, self.service, self.status, self.updated, self.ready):
+        for label in (self.code, self.service, self.status, self.message, self.updated, self.ready):
             label.setText("")
 
     def spoken_text(self) -> str:
-        labels = (self.service, self.status, self.updated, self.ready)
+        labels = (self.service, self.status, self.message, self.updated, self.ready)
         return ". ".join(label.text().rstrip(".") for label in labels if label.text()) + "."
 
     def retranslate(self, tr: Tr) -> None:
@@ -187,6 +190,8 @@ class StatusResultScreen(Screen):
         self.code.setText(spelled(view.tracking_code))
         self.service.setText(text_in(view.service_title, _.language))
         self.status.setText(_(STATUS_WORDS.get(view.status, CANNOT_CHECK)))
+        self.message.setText(pick_language(view.message or {}, _.language))
+        self.message.setVisible(bool(view.message))
         when = format_datetime(
             view.updated_at, "d MMMM y, HH.mm", tzinfo=view.updated_at.tzinfo, locale=_.language
         )

@@ -135,3 +135,44 @@ def test_the_status_buttons_sit_where_back_and_next_sit_on_a_question(qtbot, gui
     for name, on_question in (("another_code", "back"), ("finish", "next")):
         shown = button(guided, on_question)
         assert places[name][0] == shown.mapTo(guided, shown.rect().topLeft()), name
+
+
+def test_the_centres_message_is_shown_and_spoken_in_the_citizens_language(
+    qtbot, guided, fake_services
+):
+    fake_services.stored[CODE] = StatusView(
+        tracking_code=CODE,
+        service_title={"id": "Surat Keterangan Usaha"},
+        status=ApplicationStatus.NEEDS_CITIZEN,
+        updated_at=datetime(2026, 3, 4, 14, 5, tzinfo=WIB),
+        ready_on=date(2026, 3, 5),
+        message={"id": "Bawa KK asli ke kantor desa.", "en": "Bring the original family card."},
+    )
+    with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
+        guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
+    assert text(guided, "status").startswith("Ada yang masih diperlukan dari Anda.")
+    assert text(guided, "status_message") == "Bawa KK asli ke kantor desa."
+    assert "Bawa KK asli ke kantor desa" in guided.page("status_result").spoken_text()
+    guided.set_language("en")
+    assert text(guided, "status_message") == "Bring the original family card."
+
+
+def test_a_message_only_in_english_is_shown_rather_than_nothing(qtbot, guided, fake_services):
+    fake_services.stored[CODE] = StatusView(
+        tracking_code=CODE,
+        service_title={"id": "Surat Keterangan Usaha"},
+        status=ApplicationStatus.REJECTED,
+        updated_at=datetime(2026, 3, 4, 14, 5, tzinfo=WIB),
+        ready_on=date(2026, 3, 5),
+        message={"en": "The NIK does not match the family card."},
+    )
+    with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
+        guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
+    assert text(guided, "status_message") == "The NIK does not match the family card."
+
+
+def test_a_ready_status_is_spoken_without_a_message(qtbot, guided, stored):
+    with qtbot.waitSignal(guided.guided.status_shown, timeout=5_000):
+        guided.on_code_scanned(f"ANJUNGAN:S:{CODE}")
+    assert not guided.page("status_result").findChild(QLabel, "status_message").isVisible()
+    assert "Sudah selesai. Silakan datang untuk mengambilnya" in guided.voice.spoken[-1]

@@ -1,0 +1,26 @@
+"""Sync as the screens see it: the summary on the start screen (read off the GUI thread)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.sync.models import STATE_ROW, SyncState
+from kiosk.sync.outbox import pending_query
+from kiosk.sync.types import SyncSummary
+
+
+class SyncDesk:
+    """Implements ui.contracts.SyncPort."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def summary(self) -> SyncSummary:
+        with self._sessions() as session:
+            state = session.get(SyncState, STATE_ROW)
+            count = select(func.count()).select_from(pending_query().subquery())
+            pending = session.scalar(count) or 0
+        if state is None:
+            return SyncSummary(False, pending, None, None)
+        return SyncSummary(True, pending, state.last_success_at, state.last_problem)
