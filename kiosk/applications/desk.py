@@ -62,7 +62,9 @@ class ApplicationDesk:
         receipt = self._stored.get(wizard)
         if receipt is None:
             application_id = self._ids.setdefault(wizard, str(uuid.uuid4()))
-            definition = self._definitions[form.service_id]
+            # The definition the form was filled in with: a catalogue replaced meanwhile
+            # (kiosk.catalogue.live) applies to the next citizen only.
+            definition = wizard.definition
             receipt = self._submissions.finalise(form, definition, submission_id=application_id)
             self._stored[wizard] = receipt
             self._on_stored()

@@ -162,7 +162,7 @@ def open_parts(settings: Settings) -> Parts:
         log.error("guided services unavailable: %s", error)
         parts.services_error = error
         return parts
-    parts.sync = build_sync(settings, database, guided.sealer, doorbell)
+    parts.sync = build_sync(settings, database, guided, doorbell)
     parts.sync.start()
     parts.sync_desk = SyncDesk(database.sessions)
     return parts

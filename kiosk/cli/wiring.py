@@ -20,6 +20,7 @@ from kiosk.applications.desk import ApplicationDesk
 from kiosk.applications.ports import ReceiptPrinter
 from kiosk.applications.store import ApplicationStore
 from kiosk.cards.registry import CardRegistry
+from kiosk.catalogue.live import LiveCatalogue
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.catalogue.shipped import shipped_definitions
 from kiosk.cli.documents_adapter import build_document_desk
@@ -35,7 +36,9 @@ from kiosk.errors import KioskError
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.security.sealing import Sealer
+from kiosk.sync.catalogue import stored as stored_catalogue
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.models import STATE_ROW, SyncState
 from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -103,6 +106,7 @@ class GuidedParts:
     cards: CardRegistry
     documents: DocumentDesk
     sealer: Sealer
+    catalogue: LiveCatalogue
 
 
 def build_guided(
@@ -115,7 +119,7 @@ def build_guided(
     new key over data sealed with another), sharing one Sealer and one loaded catalogue."""
     keys = open_office_keys(settings, database.sessions, create=True)
     sealer = Sealer(keys.data)
-    definitions = shipped_definitions()
+    definitions = LiveCatalogue(offered_definitions(database.sessions))
     return GuidedParts(
         build_application_desk(
             settings,
@@ -128,15 +132,31 @@ def build_guided(
         CardRegistry(database.sessions, keys, SystemClock()),
         build_document_desk(settings, sealer, database.sessions, definitions),
         sealer,
+        definitions,
     )
 
 
+def offered_definitions(sessions: sessionmaker[Session]) -> dict[str, ServiceDefinition]:
+    """The centre's last signed catalogue if it still verifies, else the shipped one."""
+    with sessions() as session:
+        state = session.get(SyncState, STATE_ROW)
+        catalogue = stored_catalogue(session, state.signing_key) if state else None
+    return catalogue.definitions if catalogue else shipped_definitions()
+
+
 def build_sync(
-    settings: Settings, database: Database, sealer: Sealer, doorbell: threading.Event
+    settings: Settings, database: Database, guided: GuidedParts, doorbell: threading.Event
 ) -> SyncWorker:
-    """The background sync of the outbox with the centre (idle until enrolled)."""
+    """The background sync of the outbox with the centre (idle until enrolled); a new
+    catalogue from the centre goes to the running desks for the next citizen."""
     engine = SyncEngine(
-        database.sessions, sealer, key_store(settings), settings.sync, SystemClock(), USER_AGENT
+        database.sessions,
+        guided.sealer,
+        key_store(settings),
+        settings.sync,
+        SystemClock(),
+        USER_AGENT,
+        on_catalogue=guided.catalogue.replace,
     )
     return SyncWorker(engine, settings.sync, doorbell=doorbell)
 

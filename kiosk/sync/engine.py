@@ -1,4 +1,4 @@
-"""One sync round: send the outbox in batches, then apply the centre's status changes.
+"""One sync round: send the outbox, apply the centre's status changes, take a new catalogue.
 
 Blocking, for a background thread (kiosk.sync.worker) or the `kiosk sync now`
 command, never for the GUI thread. Each batch's answers and each page of statuses is
@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.applications.retention import forget_finished_answers
+from kiosk.catalogue.model import ServiceDefinition
 from kiosk.clock import Clock
 from kiosk.config.schema import SyncSettings
 from kiosk.db.engine import begin_write
 from kiosk.security.ports import SecretStore
 from kiosk.security.sealing import Sealer
+from kiosk.sync.catalogue import store, verified
 from kiosk.sync.client import CentralClient
-from kiosk.sync.errors import KioskRevoked, SyncError
+from kiosk.sync.errors import CatalogueRefused, KioskRevoked, SyncError
 from kiosk.sync.models import SyncState
 from kiosk.sync.outbox import apply_results, next_batch
 from kiosk.sync.sealing import public_key_from_bytes
@@ -40,6 +42,8 @@ class RoundReport:
     unreadable: int = 0
     statuses: int = 0
     forgotten: int = 0  # finished applications whose answers were deleted (retention)
+    catalogue: str | None = None  # the version of a new catalogue taken
+    catalogue_refused: str | None = None  # why a new catalogue was not taken
 
     @property
     def sent(self) -> int:
@@ -58,7 +62,10 @@ class SyncEngine:
         clock: Clock,
         user_agent: str,
         progress: Callable[[RoundReport], None] | None = None,
+        on_catalogue: Callable[[dict[str, ServiceDefinition]], None] | None = None,
     ) -> None:
+        """`on_catalogue` gets each new verified catalogue (the running kiosk offers it
+        to the next citizen)."""
         self._sessions = sessions
         self._sealer = sealer
         self._secrets = secrets
@@ -66,6 +73,7 @@ class SyncEngine:
         self._clock = clock
         self._user_agent = user_agent
         self._progress = progress or (lambda report: None)
+        self._on_catalogue = on_catalogue or (lambda definitions: None)
         self._client: CentralClient | None = None
         self._client_for_key: tuple[str, str] | None = None
 
@@ -80,6 +88,7 @@ class SyncEngine:
             client = self._client_of(state)
             self._send_outbox(client, state, report)
             self._pull_statuses(client, report)
+            self._refresh_catalogue(client, state, report)
             self._minimise(report)
         except SyncError as problem:
             record_outcome(self._sessions, self._clock.now(), problem)
@@ -147,3 +156,27 @@ class SyncEngine:
                 session, self._sealer, self._clock.now(), self._settings.retention_days
             )
             session.commit()
+
+    def _refresh_catalogue(
+        self, client: CentralClient, state: SyncState, report: RoundReport
+    ) -> None:
+        """A new signed catalogue, if the centre has one: verified, stored, offered."""
+        known = f'"{state.catalogue_version}"' if state.catalogue_version else None
+        document = client.catalogue(known)
+        if document is None:
+            return
+        try:
+            catalogue = verified(document, state.signing_key)
+        except CatalogueRefused as refused:
+            # The kiosk keeps the catalogue it has; the round itself went well.
+            log.error("new catalogue refused: %s", refused)
+            report.catalogue_refused = str(refused)
+            return
+        with self._sessions() as session:
+            begin_write(session)
+            store(session, document, catalogue.version, self._clock.now())
+            load_state(session).catalogue_version = catalogue.version
+            session.commit()
+        report.catalogue = catalogue.version
+        self._on_catalogue(catalogue.definitions)
+        log.info("new catalogue %s with %d services", catalogue.version, len(catalogue.definitions))

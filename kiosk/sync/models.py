@@ -1,4 +1,4 @@
-"""What the kiosk remembers about the centre: its enrolment, keys and sync progress.
+"""What the kiosk remembers about the centre: its enrolment, keys, sync progress, catalogue.
 
 One row. The kiosk's credential is not here: it lives in the key store (issue 4), so
 a copy of the database cannot talk to the centre. The centre's public keys are here:
@@ -35,3 +35,15 @@ class SyncState(Base):
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_problem: Mapped[str | None] = mapped_column(String(32), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CatalogueDocument(Base):
+    """The last catalogue the centre signed, kept as sent: verified again at each start."""
+
+    __tablename__ = "catalogue_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)

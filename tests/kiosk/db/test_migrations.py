@@ -39,6 +39,7 @@ TABLES = {
     "key_checks",
     "data_upgrades",
     "sync_state",
+    "catalogue_documents",
     "alembic_version",
 }
 

@@ -6,7 +6,8 @@ Create Date: 2026-12-05
 
 Written by hand like the others. `sync_state` is one row: the centre's URL, this
 kiosk's id there, the centre's public sealing and signing keys, the status cursor and
-how the last attempt went (the credential itself is in the key store). Outbox rows
+how the last attempt went (the credential itself is in the key store);
+`catalogue_documents` the last catalogue the centre signed, as sent. Outbox rows
 keep the centre's per-item outcome and reason next to `sent_at`; an application keeps
 the message the centre sent with its last status (per language) and when its answers
 were deleted after the retention period.
@@ -42,6 +43,15 @@ def upgrade() -> None:
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_state")),
     )
+    op.create_table(
+        "catalogue_documents",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.String(length=64), nullable=False),
+        sa.Column("payload", sa.LargeBinary(), nullable=False),
+        sa.Column("signature", sa.LargeBinary(), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_catalogue_documents")),
+    )
     with op.batch_alter_table("outbox") as batch:
         batch.add_column(sa.Column("outcome", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("reason_code", sa.String(length=64), nullable=True))
@@ -59,4 +69,5 @@ def downgrade() -> None:
         batch.drop_column("reason")
         batch.drop_column("reason_code")
         batch.drop_column("outcome")
+    op.drop_table("catalogue_documents")
     op.drop_table("sync_state")
