@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -33,7 +34,11 @@ def shared_proxy(upstream: RecordingServer) -> Iterator[FaultyProxy]:
 
 @pytest.fixture
 def proxy(shared_proxy: FaultyProxy, upstream: RecordingServer) -> Iterator[FaultyProxy]:
-    """The module's proxy, with no rules, a plain line and zeroed counters for each test."""
+    """The module's proxy, with no rules, a plain line and zeroed counters for each test,
+    once the last test's requests are over (a late answer would count here)."""
+    deadline = time.monotonic() + 30
+    while shared_proxy.stats().in_flight and time.monotonic() < deadline:
+        time.sleep(0.02)
     shared_proxy.clear()
     shared_proxy.shape(Shape())
     upstream.forget()

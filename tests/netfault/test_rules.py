@@ -88,10 +88,8 @@ def test_delay_makes_the_client_time_out_while_the_server_still_gets_it_late(
     proxy: FaultyProxy, upstream: RecordingServer, session: requests.Session
 ) -> None:
     proxy.add(Rule("delay", path=BATCH, seconds=1.5))
-    started = time.monotonic()
     with pytest.raises(requests.Timeout):
         session.post(proxy.url + BATCH, data=b"late", timeout=(5, 0.3))
-    assert time.monotonic() - started < 1.5
     assert [hit.body for hit in upstream.wait_for(BATCH, 1)] == [b"late"]
 
 

@@ -30,7 +30,7 @@ class Control:
             "add": self._add,
             "clear": self._clear,
             "rules": lambda _r: {"rules": self.proxy.rules.describe()},
-            "stats": lambda _r: {"stats": self.proxy.recorder.stats.to_json()},
+            "stats": self._stats,
             "reset_stats": self._reset_stats,
             "log": lambda _r: {"log": list(self.proxy.recorder.log)},
             "shape": self._shape,
@@ -66,6 +66,11 @@ class Control:
     def _clear(self, _request: dict[str, Any]) -> Reply:
         self.proxy.rules.clear()
         return {}
+
+    def _stats(self, _request: dict[str, Any]) -> Reply:
+        stats = self.proxy.recorder.stats.to_json()
+        gauges = {"open_connections": self.proxy.open_connections}
+        return {"stats": {**stats, **gauges, "in_flight": self.proxy.in_flight}}
 
     def _reset_stats(self, _request: dict[str, Any]) -> Reply:
         self.proxy.recorder.reset()

@@ -41,7 +41,7 @@ class Head:
         values = {value for key, value in self.headers if key == "content-length"}
         if not values:
             return None
-        if len(values) > 1 or not next(iter(values)).isdigit():
+        if len(values) > 1 or not _is_decimal(next(iter(values))):
             raise FramingError("bad or conflicting Content-Length")
         return int(next(iter(values)))
 
@@ -85,10 +85,16 @@ def _header(line: str) -> tuple[str, str]:
     return name.lower(), value.strip()
 
 
+def _is_decimal(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
 def parse_request_head(raw: bytes) -> Head:
     head = parse_head(raw)
     method, target, version = head.start
-    if not method.isalpha() or not method.isupper() or not version.startswith("HTTP/1."):
+    if not (method.isascii() and method.isalpha() and method.isupper()):
+        raise FramingError("bad method")
+    if not version.startswith("HTTP/1."):
         raise FramingError("bad request line")
     if not target.startswith("/") and target != "*":
         raise FramingError("the proxy takes origin-form targets only")
@@ -98,7 +104,7 @@ def parse_request_head(raw: bytes) -> Head:
 def parse_response_head(raw: bytes) -> Head:
     head = parse_head(raw)
     version, status, _reason = head.start
-    if not version.startswith("HTTP/1.") or len(status) != 3 or not status.isdigit():
+    if not version.startswith("HTTP/1.") or len(status) != 3 or not _is_decimal(status):
         raise FramingError("bad status line")
     return head
 

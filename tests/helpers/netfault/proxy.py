@@ -36,13 +36,22 @@ class Proxy:
         self.line = line
         self.rules = rules
         self.recorder = Recorder()
+        self.open_connections = 0
+        self.in_flight = 0  # requests read and not yet wholly answered (or dropped)
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """asyncio's client_connected_cb: serve one client connection to its end."""
         self.recorder.stats.connections += 1
+        self.open_connections += 1
+        try:
+            await self._serve(reader, writer)
+        finally:
+            self.open_connections -= 1
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             upstream = await asyncio.open_connection(*self.upstream)
-        except OSError:
+        except (OSError, asyncio.CancelledError):
             writer.close()  # the server is down: the client sees its connection close
             return
         connection = Connection(self, (reader, writer), upstream)
@@ -85,7 +94,13 @@ class Connection:
             rule = self.proxy.rules.take(method, target)
             action = rule.action if rule else "forward"
             self.proxy.recorder.request(method, target, action, len(head.raw) + len(body))
-            if not await self._handle(rule, head, head.raw + body):
+            self.proxy.in_flight += 1
+            try:
+                keep_open = await self._handle(rule, head, head.raw + body)
+                await self.down.flush()
+            finally:
+                self.proxy.in_flight -= 1
+            if not keep_open:
                 return
 
     async def _next_request(self) -> tuple[Head, bytes] | None:

@@ -7,6 +7,7 @@ request, and a request no rule takes is forwarded untouched.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, cast, get_args
@@ -16,6 +17,7 @@ ACTIONS: frozenset[str] = frozenset(get_args(Action))
 ALWAYS: Literal["always"] = "always"
 MAX_HUGE_BYTES = 1024 * 1024 * 1024
 MAX_DELAY_SECONDS = 3600.0
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an RFC 9110 token
 
 
 class RuleError(ValueError):
@@ -115,7 +117,8 @@ def _text_map(value: object) -> bool:
     if not isinstance(value, dict):
         return False
     return all(
-        _single_line(k) and ":" not in k and k.strip() and _single_line(v) for k, v in value.items()
+        isinstance(k, str) and HEADER_NAME.fullmatch(k) and _single_line(v)
+        for k, v in value.items()
     )
 
 

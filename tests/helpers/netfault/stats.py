@@ -11,7 +11,9 @@ LOG_LENGTH = 1000
 
 @dataclass
 class Stats:
-    """Counters since start (or the last reset).
+    """Counters since start (or the last reset), and two gauges a reset does not touch:
+    `open_connections` (client connections open now) and `in_flight` (requests being
+    served now: wait for 0 before trusting the counters).
 
     `bytes_in` is what the clients sent to the proxy, `bytes_out` what the proxy delivered
     to them (after shaping); `requests_forwarded` counts every send to the server, so a
@@ -24,6 +26,8 @@ class Stats:
     bytes_in: int = 0
     bytes_out: int = 0
     faults: dict[str, int] = field(default_factory=dict)
+    open_connections: int = 0
+    in_flight: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {**self.__dict__, "faults": dict(self.faults)}
