@@ -80,8 +80,11 @@ def test_respond_streams_a_huge_body_made_on_the_fly(
         assert int(answer.headers["Content-Length"]) == size
         received = sum(len(piece) for piece in answer.iter_content(256 * 1024))
     assert received == size
-    proxy.add(Rule("respond", status=200, body="ab", huge=5))
+    proxy.add(Rule("respond", status=200, body="ab", huge=5, times=2))
     assert session.get(proxy.url + "/v1/status", timeout=TIMEOUT).content == b"ababa"
+    head = session.head(proxy.url + "/v1/status", timeout=TIMEOUT)
+    assert (head.headers["Content-Length"], head.content) == ("5", b"")
+    assert session.get(proxy.url + "/v1/status", timeout=TIMEOUT).status_code == 200
 
 
 def test_delay_makes_the_client_time_out_while_the_server_still_gets_it_late(

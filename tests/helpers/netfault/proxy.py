@@ -1,9 +1,11 @@
-"""The proxy itself: one upstream connection per client connection, faults per request.
+"""The proxy itself: one server connection per client connection, faults per request.
 
-Each client connection is paired with its own connection to the server, as a TCP proxy
-would, so that when the server closes an idle keep-alive connection the client sees its
-connection close too (and its pool opens a new one). Requests are read whole; answers
-stream through the shaped line unless a rule needs them whole first.
+Each client connection is paired with its own connection to the server, opened when its
+first request is forwarded (after the simulated handshake, so a slow line does not make
+the server wait on an idle connection that a real one would not have had yet). When the
+server closes an idle keep-alive connection the client's closes too, as through a TCP
+proxy, and its pool opens a new one. Requests are read whole (so `duplicate` can send one
+twice); they and the answers stream through the shaped line segment by segment.
 """
 
 from __future__ import annotations
@@ -49,12 +51,7 @@ class Proxy:
             self.open_connections -= 1
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            upstream = await asyncio.open_connection(*self.upstream)
-        except (OSError, asyncio.CancelledError):
-            writer.close()  # the server is down: the client sees its connection close
-            return
-        connection = Connection(self, (reader, writer), upstream)
+        connection = Connection(self, (reader, writer))
         try:
             with contextlib.suppress(FramingError, ConnectionError, OSError):
                 await connection.run()
@@ -67,14 +64,22 @@ Pair = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 
 
 class Connection:
-    """One client connection and its server connection."""
+    """One client connection and its server connection (once there is one)."""
 
-    def __init__(self, proxy: Proxy, client: Pair, upstream: Pair) -> None:
+    def __init__(self, proxy: Proxy, client: Pair) -> None:
         self.proxy = proxy
         self.client_reader, self.client_writer = client
-        self.upstream_reader, self.upstream_writer = upstream
         self.down = Delivery(proxy.line, "down", self.client_writer, self._count_out)
-        self.up = Delivery(proxy.line, "up", self.upstream_writer, lambda _size: None)
+        self._server: tuple[asyncio.StreamReader, asyncio.StreamWriter, Delivery] | None = None
+
+    async def _server_side(self) -> tuple[asyncio.StreamReader, Delivery]:
+        """The server connection and the line towards it; opened on first use (a server
+        that is down raises OSError, and the client sees its connection close)."""
+        if self._server is None:
+            reader, writer = await asyncio.open_connection(*self.proxy.upstream)
+            up = Delivery(self.proxy.line, "up", writer, lambda _size: None)
+            self._server = (reader, writer, up)
+        return self._server[0], self._server[2]
 
     @property
     def stats(self) -> Stats:
@@ -105,8 +110,10 @@ class Connection:
 
     async def _next_request(self) -> tuple[Head, bytes] | None:
         """The client's next request, or None once either side has closed."""
+        if self._server is None:
+            return await read_request(self.client_reader)
         request = asyncio.ensure_future(read_request(self.client_reader))
-        upstream_closed = asyncio.ensure_future(self.upstream_reader.read(1))
+        upstream_closed = asyncio.ensure_future(self._server[0].read(1))
         done, _pending = await asyncio.wait(
             {request, upstream_closed}, return_when=asyncio.FIRST_COMPLETED
         )
@@ -134,14 +141,17 @@ class Connection:
         }
         return await handlers[rule.action](rule, head, raw)
 
-    async def _send_upstream(self, raw: bytes) -> None:
-        await self.up.send(raw)
+    async def _send_upstream(self, raw: bytes) -> asyncio.StreamReader:
+        """Forward a request; returns where its answer will come from."""
+        reader, up = await self._server_side()
+        await up.send(raw)
         self.stats.requests_forwarded += 1
+        return reader
 
     async def _forward(self, head: Head, raw: bytes) -> bool:
-        await self._send_upstream(raw)
+        reader = await self._send_upstream(raw)
         answer: Head | None = None
-        async for piece_head, piece in iter_response(self.upstream_reader, head.start[0]):
+        async for piece_head, piece in iter_response(reader, head.start[0]):
             answer = piece_head
             await self.down.send(piece)
         return answer is not None and not closes_after(head, answer)
@@ -150,14 +160,13 @@ class Connection:
         return False
 
     async def _drop_after(self, _rule: Rule, head: Head, raw: bytes) -> bool:
-        await self._send_upstream(raw)
-        await read_answer(self.upstream_reader, head.start[0])
+        await read_answer(await self._send_upstream(raw), head.start[0])
         return False
 
     async def _respond(self, rule: Rule, head: Head, _raw: bytes) -> bool:
         close = head.wants_close()
         await self.down.send(answer_head(rule, close=close))
-        for piece in answer_body(rule):
+        for piece in answer_body(rule) if head.start[0] != "HEAD" else ():
             await self.down.send(piece)
         return not close
 
@@ -172,8 +181,8 @@ class Connection:
 
     async def _duplicate(self, rule: Rule, head: Head, raw: bytes) -> bool:
         """Forward on this connection, then again on a second one; answer with one of them."""
-        await self._send_upstream(raw)
-        first_head, first = await read_answer(self.upstream_reader, head.start[0])
+        reader = await self._send_upstream(raw)
+        first_head, first = await read_answer(reader, head.start[0])
         second = await self._send_on_new_connection(head, raw)
         await self.down.send(first if rule.answer == "first" else second)
         return not closes_after(head, first_head)
@@ -191,11 +200,9 @@ class Connection:
                 await writer.wait_closed()
 
     async def _truncate(self, rule: Rule, head: Head, raw: bytes) -> bool:
-        await self._send_upstream(raw)
+        reader = await self._send_upstream(raw)
         left = rule.keep
-        async with contextlib.aclosing(
-            iter_response(self.upstream_reader, head.start[0])
-        ) as answer:
+        async with contextlib.aclosing(iter_response(reader, head.start[0])) as answer:
             async for _head, piece in answer:
                 if left:
                     await self.down.send(piece[:left])
@@ -204,17 +211,20 @@ class Connection:
                     break
         return False
 
+    def _writers(self) -> list[asyncio.StreamWriter]:
+        return [self.client_writer] + ([self._server[1]] if self._server else [])
+
     def abort(self) -> None:
-        for writer in (self.client_writer, self.upstream_writer):
+        for writer in self._writers():
             writer.transport.abort()
 
     async def close(self) -> None:
         """Deliver what is on its way to the client, then close both sides."""
         with contextlib.suppress(ConnectionError, OSError):
             await self.down.flush()
-        for delivery in (self.down, self.up):
+        for delivery in [self.down] + ([self._server[2]] if self._server else []):
             await delivery.close()
-        for writer in (self.client_writer, self.upstream_writer):
+        for writer in self._writers():
             writer.close()
             with contextlib.suppress(OSError):
                 await writer.wait_closed()
