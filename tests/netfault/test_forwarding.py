@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -83,6 +84,19 @@ def test_a_connection_the_server_closes_is_closed_for_the_client_too(
     assert session.get(proxy.url + "/next", timeout=TIMEOUT).status_code == 200
     first, second = (hit.connection for hit in upstream.received)
     assert first != second
+    assert proxy.stats().connections == 2
+
+
+def test_a_keep_alive_connection_the_server_drops_while_idle_is_dropped_for_the_client(
+    proxy: FaultyProxy, upstream: RecordingServer, session: requests.Session
+) -> None:
+    url = f"{proxy.url}/bytes/10?idle_close=1"
+    assert session.get(url, timeout=TIMEOUT).content == payload(10)
+    deadline = time.monotonic() + 15
+    while proxy.stats().open_connections and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proxy.stats().open_connections == 0
+    assert session.get(proxy.url + "/next", timeout=TIMEOUT).status_code == 200
     assert proxy.stats().connections == 2
 
 

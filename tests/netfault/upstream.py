@@ -27,7 +27,8 @@ def payload(size: int) -> bytes:
 
 class RecordingServer(ThreadingHTTPServer):
     """Answers: `/bytes/N` N known bytes (`?chunked=1`: chunked coding, `?close=1`: delimited
-    by closing), anything else a JSON count of requests so far; remembers every request."""
+    by closing, `?idle_close=1`: closed after the answer without saying so), anything else a
+    JSON count of requests so far; remembers every request."""
 
     daemon_threads = True
 
@@ -115,6 +116,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         else:
             self.send_header("Content-Length", str(len(data)))
+            self.close_connection = "idle_close" in query  # as a keep-alive timeout would
         self.end_headers()
         if "chunked" not in query:
             self.wfile.write(data)

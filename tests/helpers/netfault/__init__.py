@@ -23,7 +23,14 @@ From a test (the server is any real HTTP/1.1 server on loopback)::
 
 Rules are tried in order; the first that matches (method, path prefix) and has uses left
 (`times`, default 1, or "always"; `skip` lets that many matching requests through first)
-takes the request. `proxy.rules()` shows what is left, `proxy.log()` what happened.
+takes the request. `proxy.rules()` shows what is left, `proxy.log()` what happened
+(method, path without query, action). `stats().in_flight` is the number of requests being
+served right now: wait for 0 before trusting the counters after a `delay` or `stall`.
+Rules and counters live in the process: after `kill()` and `start()` they are gone.
+What the client sees: `drop_before`, `drop_after` and a `truncate` inside the head raise
+`requests.ConnectionError`; a `truncate` inside the body raises
+`requests.exceptions.ChunkedEncodingError`; `delay` and `stall` beyond the read timeout
+raise `requests.Timeout` (a delayed request still reaches the server, late).
 
 From a benchmark (a slow village line: 64 kbit/s, 300 ms round trip, 1 % loss)::
 
@@ -33,7 +40,12 @@ From a benchmark (a slow village line: 64 kbit/s, 300 ms round trip, 1 % loss)::
         seconds = time.perf_counter() - started
         stats = proxy.stats()   # bytes_in / bytes_out: payload bytes on the kiosk's side
 
-or from a shell: `python -m tests.helpers.netfault --upstream 127.0.0.1:8000 --rate 64000
+On such a line a server's keep-alive timeout (uvicorn: 5 s) can close a connection while
+the next request is still on its way, as on a real line: the client then sees a
+ConnectionError for a request the server never got. Stats count payload bytes; the line
+also charges 40 header bytes per 1460-byte segment for its timing.
+
+From a shell: `python -m tests.helpers.netfault --upstream 127.0.0.1:8000 --rate 64000
 --latency 0.15 --loss 0.01 --seed 11` prints `{"listen": ..., "control": ..., "pid": ...}`.
 """
 

@@ -28,11 +28,14 @@ def address(text: str) -> Address:
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m tests.helpers.netfault", description=__doc__.split("\n")[0]
+        prog="python -m tests.helpers.netfault",
+        description="A fault-injecting HTTP/1.1 proxy on a simulated slow line. Prints "
+        '{"listen": PORT, "control": PORT, "pid": PID} once it listens.',
     )
-    parser.add_argument("--upstream", type=address, required=True, help="the real server")
-    parser.add_argument("--listen", type=address, default=("127.0.0.1", 0))
-    parser.add_argument("--control", type=address, default=("127.0.0.1", 0))
+    where = "HOST:PORT"
+    parser.add_argument("--upstream", type=address, metavar=where, required=True)
+    parser.add_argument("--listen", type=address, metavar=where, default=("127.0.0.1", 0))
+    parser.add_argument("--control", type=address, metavar=where, default=("127.0.0.1", 0))
     parser.add_argument("--rate", type=int, help="bit/s both ways (e.g. 64000)")
     parser.add_argument("--rate-up", type=int, help="bit/s client to server")
     parser.add_argument("--rate-down", type=int, help="bit/s server to client")
