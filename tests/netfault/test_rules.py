@@ -87,6 +87,24 @@ def test_respond_streams_a_huge_body_made_on_the_fly(
     assert session.get(proxy.url + "/v1/status", timeout=TIMEOUT).status_code == 200
 
 
+def test_a_huge_answer_to_a_client_that_stops_reading_does_not_pile_up_in_the_proxy(
+    proxy: FaultyProxy, session: requests.Session
+) -> None:
+    mib = 1024 * 1024
+    proxy.add(Rule("respond", status=200, huge=256 * mib))
+    with session.get(proxy.url + "/v1/status", timeout=TIMEOUT, stream=True) as answer:
+        assert len(answer.raw.read(mib)) == mib
+        time.sleep(1.0)  # the client reads no more; the proxy must wait, not buffer
+        assert proxy.pid is not None
+        assert _peak_memory_bytes(proxy.pid) < 128 * mib
+
+
+def _peak_memory_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        peak = next(line for line in status if line.startswith("VmHWM:"))
+    return int(peak.split()[1]) * 1024
+
+
 def test_delay_makes_the_client_time_out_while_the_server_still_gets_it_late(
     proxy: FaultyProxy, upstream: RecordingServer, session: requests.Session
 ) -> None:

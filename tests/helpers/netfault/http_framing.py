@@ -140,10 +140,13 @@ async def read_request(reader: asyncio.StreamReader) -> tuple[Head, bytes] | Non
     if raw is None:
         return None
     head = parse_request_head(raw)
-    body = b"".join([piece async for piece in _body(reader, head, until_eof=False)])
-    if len(body) > MAX_REQUEST_BODY:
-        raise FramingError("request body too large for the proxy")
-    return head, body
+    pieces, size = [], 0
+    async for piece in _body(reader, head, until_eof=False):
+        size += len(piece)
+        if size > MAX_REQUEST_BODY:
+            raise FramingError("request body too large for the proxy")
+        pieces.append(piece)
+    return head, b"".join(pieces)
 
 
 async def iter_response(

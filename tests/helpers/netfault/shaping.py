@@ -30,6 +30,7 @@ from typing import Any, Literal
 SEGMENT_BYTES = 1460
 HEADER_BYTES = 40
 MIN_RTO_SECONDS = 0.2
+MAX_QUEUED_BYTES = 4 * 1024 * 1024  # back-pressure when the line itself does not slow a sender
 Direction = Literal["up", "down"]
 
 
@@ -133,6 +134,7 @@ class Delivery:
         self._writer = writer
         self._count = count
         self._queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+        self._queued_bytes = 0
         self._last_arrival = 0.0
         self._failure: BaseException | None = None
         self._pump = asyncio.create_task(self._run())
@@ -141,16 +143,22 @@ class Delivery:
         self._raise_if_failed()
         link = self._line.link(self._direction)
         if not link.shaped:
-            self._queue.put_nowait((0.0, data))
-            return
-        loop = asyncio.get_running_loop()
-        for offset in range(0, len(data), SEGMENT_BYTES):
-            segment = data[offset : offset + SEGMENT_BYTES]
-            sent, arrival = link.schedule(len(segment), loop.time())
-            self._last_arrival = max(arrival, self._last_arrival)
-            await sleep_until(sent)
-            self._raise_if_failed()
-            self._queue.put_nowait((self._last_arrival, segment))
+            self._enqueue(0.0, data)
+        else:
+            loop = asyncio.get_running_loop()
+            for offset in range(0, len(data), SEGMENT_BYTES):
+                segment = data[offset : offset + SEGMENT_BYTES]
+                sent, arrival = link.schedule(len(segment), loop.time())
+                self._last_arrival = max(arrival, self._last_arrival)
+                await sleep_until(sent)
+                self._raise_if_failed()
+                self._enqueue(self._last_arrival, segment)
+        if self._queued_bytes > MAX_QUEUED_BYTES:
+            await self.flush()  # a huge answer to a slow reader does not pile up here
+
+    def _enqueue(self, arrival: float, data: bytes) -> None:
+        self._queued_bytes += len(data)
+        self._queue.put_nowait((arrival, data))
 
     async def flush(self) -> None:
         """Wait until everything sent so far has been written to the far side."""
@@ -178,6 +186,7 @@ class Delivery:
             except OSError as error:
                 self._failure = error
             finally:
+                self._queued_bytes -= len(segment)
                 self._queue.task_done()
 
 
