@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 import requests
 
-from tests.helpers.netfault import FaultyProxy, Shape
+from tests.helpers.netfault import FaultyProxy, Rule, Shape
 from tests.helpers.netfault.shaping import HEADER_BYTES, SEGMENT_BYTES, Line, Link
 from tests.netfault.conftest import TIMEOUT
 from tests.netfault.upstream import RecordingServer, payload
@@ -50,8 +51,12 @@ def test_latency_costs_a_round_trip_per_request_and_one_more_per_connection(
     proxy: FaultyProxy, session: requests.Session
 ) -> None:
     proxy.shape(Shape(latency=0.2))
+    proxy.add(Rule("respond", path="/made-up", status=503))
     first = timed(lambda: session.get(proxy.url + "/first", timeout=TIMEOUT))
-    warm = [timed(lambda: session.get(proxy.url + "/warm", timeout=TIMEOUT)) for _ in range(2)]
+    warm = [
+        timed(partial(session.get, proxy.url + path, timeout=TIMEOUT))
+        for path in ("/warm", "/made-up")  # the proxy answers where the server would
+    ]
     assert 0.8 <= first < GENEROUS_SECONDS  # handshake + request and answer
     assert all(0.4 <= seconds < GENEROUS_SECONDS for seconds in warm)
     assert proxy.stats().connections == 1

@@ -28,6 +28,7 @@ from tests.helpers.netfault.stats import Recorder, Stats
 
 Address = tuple[str, int]
 STALL_READ_BYTES = 64 * 1024
+LOCAL_ACTIONS = frozenset({"drop_before", "respond", "stall"})  # the server never sees these
 
 
 class Proxy:
@@ -130,6 +131,8 @@ class Connection:
         """Serve one request; False when the client connection must close after it."""
         if rule is None:
             return await self._forward(head, raw)
+        if rule.action in LOCAL_ACTIONS:
+            await self.proxy.line.cross("up", len(raw))
         handlers: dict[str, Callable[[Rule, Head, bytes], Awaitable[bool]]] = {
             "drop_before": self._drop_before,
             "drop_after": self._drop_after,

@@ -113,6 +113,17 @@ class Line:
     def link(self, direction: Direction) -> Link:
         return self.up if direction == "up" else self.down
 
+    async def cross(self, direction: Direction, size: int) -> None:
+        """Wait as long as `size` bytes take to cross the line, for a request that the far
+        end then refuses itself (the proxy stands where the server would)."""
+        link = self.link(direction)
+        loop = asyncio.get_running_loop()
+        arrival = 0.0
+        for offset in range(0, size if link.shaped else 0, SEGMENT_BYTES):
+            sent, arrival = link.schedule(min(SEGMENT_BYTES, size - offset), loop.time())
+            await sleep_until(sent)
+        await sleep_until(arrival)
+
 
 class Delivery:
     """One connection's bytes in one direction: paced on the line, written in order on time.
