@@ -115,7 +115,7 @@ def test_concurrent_clients_each_get_their_own_answers(proxy: FaultyProxy) -> No
 
 
 def test_a_killed_proxy_comes_back_on_the_same_port(upstream: RecordingServer) -> None:
-    with FaultyProxy(f"127.0.0.1:{upstream.port}") as proxy, requests.Session() as session:
+    with FaultyProxy(f"http://127.0.0.1:{upstream.port}/") as proxy, requests.Session() as session:
         proxy.add(Rule("respond", status=500, times="always"))
         port = proxy.port
         assert session.get(proxy.url + "/before", timeout=TIMEOUT).status_code == 500

@@ -41,6 +41,9 @@ class RecordingServer(ThreadingHTTPServer):
     def port(self) -> int:
         return self.server_address[1]
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet: the proxy resets connections on purpose (kill, stop, drops)."""
+
     def record(self, request: Received) -> int:
         with self.lock:
             self.received.append(request)

@@ -29,7 +29,8 @@ class ProxyError(RuntimeError):
 
 
 class FaultyProxy:
-    """A fault-injecting proxy process between a client and `upstream` ("HOST:PORT").
+    """A fault-injecting proxy process between a client and `upstream` ("HOST:PORT", or a
+    base URL "http://HOST:PORT").
 
     `start` (or `with`) launches it; `kill` ends it at once (SIGKILL, a crash), `stop`
     politely; `start` again listens on the same port, with the same shape and seed and no
@@ -39,7 +40,7 @@ class FaultyProxy:
     def __init__(
         self, upstream: str, *, shape: Shape | None = None, seed: int = 0, port: int = 0
     ) -> None:
-        self.upstream = upstream
+        self.upstream = upstream.removeprefix("http://").split("/", 1)[0]
         self.initial_shape = shape or Shape()
         self.seed = seed
         self.port = port

@@ -8,7 +8,6 @@ request, and a request no rule takes is forwarded untouched.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, cast, get_args
 
@@ -135,37 +134,33 @@ class _Entry:
 
 
 class RuleBook:
-    """The rules in force, shared by every connection (the control channel edits it)."""
+    """The rules in force, shared by every connection (the control channel edits it; both
+    run on the proxy's one event loop, so no lock)."""
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
-        self._lock = threading.Lock()
 
     def add(self, rule: Rule) -> None:
-        with self._lock:
-            self._entries.append(_Entry(rule))
+        self._entries.append(_Entry(rule))
 
     def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
+        self._entries.clear()
 
     def take(self, method: str, target: str) -> Rule | None:
         """The rule that takes this request, counting the use; None to forward it as is."""
-        with self._lock:
-            for entry in self._entries:
-                if entry.remaining() == 0 or not entry.rule.matches(method, target):
-                    continue
-                if entry.skipped < entry.rule.skip:
-                    entry.skipped += 1
-                    return None
-                entry.used += 1
-                return entry.rule
+        for entry in self._entries:
+            if entry.remaining() == 0 or not entry.rule.matches(method, target):
+                continue
+            if entry.skipped < entry.rule.skip:
+                entry.skipped += 1
+                return None
+            entry.used += 1
+            return entry.rule
         return None
 
     def describe(self) -> list[dict[str, Any]]:
         """Each rule with its uses left (the control channel's `rules`)."""
-        with self._lock:
-            return [
-                {"rule": e.rule.to_json(), "used": e.used, "remaining": e.remaining()}
-                for e in self._entries
-            ]
+        return [
+            {"rule": e.rule.to_json(), "used": e.used, "remaining": e.remaining()}
+            for e in self._entries
+        ]
