@@ -6,6 +6,8 @@ the server wait on an idle connection that a real one would not have had yet). W
 server closes an idle keep-alive connection the client's closes too, as through a TCP
 proxy, and its pool opens a new one. Requests are read whole (so `duplicate` can send one
 twice); they and the answers stream through the shaped line segment by segment.
+Not supported: `Expect: 100-continue` (the proxy waits for the body the client holds
+back until its own timeout), upgrades and CONNECT; `requests` uses none of them.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ class Rule:
     `respond` answers `status` with `headers`, and either `body` (text) or `huge` bytes
     generated on the fly, as `content_type`. `delay` waits `seconds` before forwarding (the
     request is still forwarded if the client gave up meanwhile: the server commits late).
-    `duplicate` forwards twice and returns the `answer` ("first" or "second").
+    `duplicate` forwards twice, the copy on a second server connection from the server's
+    end of the line (unshaped), and returns the `answer` ("first" or "second").
     `truncate` sends the first `keep` bytes of the server's answer and closes.
     """
 
