@@ -55,3 +55,23 @@ PRINTER_PROBLEMS: dict[PrinterProblem, str] = {
 def describe_problem(problem: PrinterProblem, language: str) -> str:
     """What is wrong with the printer, in one sentence."""
     return translations(language).gettext(PRINTER_PROBLEMS[problem])
+
+
+class PrinterWatch:
+    """What the kiosk last learnt about its printer, for the centre's health report.
+
+    The printer is asked only when a ticket or receipt prints (never by the report: the
+    serial line belongs to printing); "unknown" until the first print after a start.
+    """
+
+    def __init__(self) -> None:
+        self.printer = "unknown"  # "ready" or a PrinterProblem value
+        self.paper = "unknown"  # "ok", "low" or "out"
+
+    def saw_ready(self, paper_low: bool) -> None:
+        self.printer, self.paper = "ready", "low" if paper_low else "ok"
+
+    def saw_problem(self, problem: PrinterProblem) -> None:
+        self.printer = problem.value
+        if problem is PrinterProblem.PAPER_OUT:
+            self.paper = "out"

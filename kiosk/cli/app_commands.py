@@ -143,16 +143,19 @@ def open_parts(settings: Settings) -> Parts:
         build_guided,
         build_queue,
         build_sync,
+        health_of,
         open_database,
         open_printer,
     )
+    from kiosk.printers import PrinterWatch
     from kiosk.sync.desk import SyncDesk
 
     database, printer = open_database(settings), open_printer(settings)
-    parts = Parts(build_queue(settings, database, printer))
+    watch = PrinterWatch()  # what tickets and receipts last learnt of the printer
+    parts = Parts(build_queue(settings, database, printer, watch))
     doorbell = threading.Event()  # rung by the desk after each stored application
     try:
-        guided = build_guided(settings, database, printer, on_stored=doorbell.set)
+        guided = build_guided(settings, database, printer, doorbell.set, watch)
         parts.services, parts.cards, parts.documents = (
             guided.services,
             guided.cards,
@@ -162,7 +165,7 @@ def open_parts(settings: Settings) -> Parts:
         log.error("guided services unavailable: %s", error)
         parts.services_error = error
         return parts
-    parts.sync = build_sync(settings, database, guided, doorbell)
+    parts.sync = build_sync(settings, database, guided, doorbell, health_of(parts.queue, watch))
     parts.sync.start()
     parts.sync_desk = SyncDesk(database.sessions)
     return parts

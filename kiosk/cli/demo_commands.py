@@ -1,24 +1,31 @@
 """`kiosk demo`: the kiosk with a fresh data folder, SQLite and simulated hardware: the
 emulated printer, a card reader and a code scanner on pseudo-terminals (driven with
 `kiosk emulate send`), an A4 "printer" that saves PDFs, a demo clerk and a demo citizen's
-card. Everything it registers is demo data."""
+card, and a demo district's central service on loopback the kiosk is enrolled with.
+Everything it registers is demo data."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import shlex
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.cli.app_commands import Parts, open_parts, start_ui
+from kiosk.cli.demo_centre import DemoCentre, DemoCentreUnavailable, demo_centre
 from kiosk.cli.settings_loader import settings_for
+from kiosk.config import Settings
 from kiosk.errors import KioskError
 from kiosk.i18n import translations
 from kiosk.private_files import create_private_file, ensure_private_dir
+
+log = logging.getLogger(__name__)
 
 DEMO_PRINTER = "demo"
 DEMO_OFFICE = "Kantor Desa Sukamaju (demo)"
@@ -42,6 +49,7 @@ def demo_environment(data_dir: Path, environ: dict[str, str]) -> dict[str, str]:
     a4 = [sys.executable, "-m", "kiosk.cli.demo_printer", str(data_dir / "documents")]
     demo["KIOSK_DOCUMENTS_PRINT_COMMAND"] = shlex.join(a4)
     demo.setdefault("KIOSK_OFFICE_NAME", DEMO_OFFICE)
+    demo.setdefault("KIOSK_SYNC_INTERVAL_SECONDS", "10")  # see a status change soon
     return demo
 
 
@@ -89,11 +97,41 @@ def claim_demo_folder(data_dir: Path) -> None:
     create_private_file(data_dir / DEMO_MARKER)
 
 
+@contextlib.contextmanager
+def _optional_centre(data_dir: Path) -> Iterator[DemoCentre | None]:
+    """The demo's central service, or None (said at start) if it cannot run here."""
+    try:
+        with demo_centre(data_dir) as centre:
+            yield centre
+    except DemoCentreUnavailable as error:
+        print(f"  central service: not started ({error})")
+        yield None
+
+
+def _enrol_in_background(centre: DemoCentre, settings: Settings, parts: Parts) -> None:
+    """Enrol the demo kiosk once its centre answers, then sync at once."""
+    from kiosk.cli.secrets import key_store
+    from kiosk.cli.wiring import open_database
+
+    def enrol() -> None:
+        try:
+            centre.wait_until_serving()
+            sessions = open_database(settings).sessions
+            centre.enrol(sessions, key_store(settings), settings.office.name)
+        except KioskError as error:
+            log.error("the demo kiosk is not enrolled: %s", error)
+            return
+        if parts.sync is not None:
+            parts.sync.wake()
+
+    threading.Thread(target=enrol, name="demo-enrol", daemon=True).start()
+
+
 def demo(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="anjungan-demo-"))
     claim_demo_folder(data_dir)
     environ = demo_environment(data_dir, dict(os.environ))
-    with _demo_readers(data_dir, environ) as how_to:
+    with _demo_readers(data_dir, environ) as how_to, _optional_centre(data_dir) as centre:
         settings = settings_for(args, environ)
         printed = data_dir / "printed"
         ensure_private_dir(printed)
@@ -105,6 +143,10 @@ def demo(args: argparse.Namespace) -> int:
         number, _name, pin = DEMO_STAFF
         print(f"  staff sign-in:   number {number}, PIN {pin} (demo data)")
         print("\n".join(how_to))
+        if centre is not None:
+            print(f"  central service: {centre.url} (a demo district on this machine)")
+            print(f"    what arrived:     {centre.command('applications')}")
+            print(f"    ready for pickup: {centre.command('status', 'CODE', 'ready')}")
         sys.stdout.flush()
 
         def open_demo_parts() -> Parts:
@@ -115,6 +157,8 @@ def demo(args: argparse.Namespace) -> int:
             emulator.output_dir = printed
             parts = open_parts(settings)
             _add_demo_people(parts)
+            if centre is not None:
+                _enrol_in_background(centre, settings, parts)
             return parts
 
         return start_ui(settings, args, open_demo_parts)

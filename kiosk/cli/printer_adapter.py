@@ -14,7 +14,7 @@ from devices.escpos.profiles import PrinterProfile
 from devices.escpos.status import PrinterState, PrinterStatus
 from kiosk.applications.types import Receipt
 from kiosk.config import ConfigError
-from kiosk.printers import PrinterProblem, PrinterUnavailable
+from kiosk.printers import PrinterProblem, PrinterUnavailable, PrinterWatch
 from kiosk.queue.types import IssuedTicket
 from printing.document import Align, Cut, Document, Feed, Logo, QrCode, TextLine
 from printing.receipt import layout_receipt
@@ -87,8 +87,9 @@ class ThermalPrinter:
     """The core's TicketPrinter and ReceiptPrinter on one ESC/POS printer; raises
     PrinterUnavailable."""
 
-    def __init__(self, printer: EscPosPrinter) -> None:
+    def __init__(self, printer: EscPosPrinter, watch: PrinterWatch | None = None) -> None:
         self._printer = printer
+        self._watch = watch or PrinterWatch()
 
     @property
     def profile(self) -> PrinterProfile:
@@ -105,8 +106,9 @@ class ThermalPrinter:
 
     def check_ready(self) -> None:
         """Asks the printer's status (DLE EOT) and sends nothing else."""
-        with printer_errors():
+        with self._watched(), printer_errors():
             self._printer.check_ready()
+        self._watch.saw_ready(paper_low=self._watch.paper == "low")
 
     def print_ticket(self, ticket: IssuedTicket, language: str) -> None:
         self.print_bytes(self.render(ticket, language))
@@ -118,11 +120,20 @@ class ThermalPrinter:
         self.print_bytes(render_escpos(document, self._printer.encoder()))
 
     def print_bytes(self, data: bytes) -> None:
-        with printer_errors():
+        with self._watched(), printer_errors():
             status = self._printer.print_document_bytes(data)
+        self._watch.saw_ready(status.paper_near_end)
         log.info("printer accepted %d bytes", len(data))
         if not status.ready:  # printed; the printer needs a hand before the next one
             log.warning("printer needs attention after printing: %s", status.state.value)
+
+    @contextlib.contextmanager
+    def _watched(self) -> Iterator[None]:
+        try:
+            yield
+        except PrinterUnavailable as unavailable:
+            self._watch.saw_problem(unavailable.problem)
+            raise
 
 
 @contextlib.contextmanager

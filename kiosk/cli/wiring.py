@@ -33,11 +33,13 @@ from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.documents.desk import DocumentDesk
 from kiosk.errors import KioskError
+from kiosk.printers import PrinterWatch
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.lines import DEFAULT_LINES, seed_lines
 from kiosk.security.sealing import Sealer
 from kiosk.sync.catalogue import stored as stored_catalogue
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.health import HealthFacts, HealthSource
 from kiosk.sync.models import STATE_ROW, SyncState
 from kiosk.sync.worker import SyncWorker
 
@@ -81,12 +83,17 @@ def open_printer(settings: Settings) -> EscPosPrinter:
     return EscPosPrinter(transport, profile, status_timeout=settings.printer.status_timeout)
 
 
-def build_queue(settings: Settings, database: Database, printer: EscPosPrinter) -> QueueDesk:
+def build_queue(
+    settings: Settings,
+    database: Database,
+    printer: EscPosPrinter,
+    watch: PrinterWatch | None = None,
+) -> QueueDesk:
     """The queue on the configured printer, after voiding the tickets a dead process left
     PRINTING (`kiosk run` and every `kiosk queue` command start here)."""
     queue = QueueDesk(
         database.sessions,
-        ThermalPrinter(printer),
+        ThermalPrinter(printer, watch),
         SystemClock(),
         office_name=settings.office.name,
         timezone=settings.office.timezone,
@@ -114,6 +121,7 @@ def build_guided(
     database: Database,
     printer: EscPosPrinter,
     on_stored: Callable[[], None] | None = None,
+    watch: PrinterWatch | None = None,
 ) -> GuidedParts:
     """The parts that need the office keys (checked against the database first: never a
     new key over data sealed with another), sharing one Sealer and one loaded catalogue."""
@@ -124,7 +132,7 @@ def build_guided(
         build_application_desk(
             settings,
             database.sessions,
-            ThermalPrinter(printer),
+            ThermalPrinter(printer, watch),
             sealer,
             definitions,
             on_stored=on_stored,
@@ -145,7 +153,11 @@ def offered_definitions(sessions: sessionmaker[Session]) -> dict[str, ServiceDef
 
 
 def build_sync(
-    settings: Settings, database: Database, guided: GuidedParts, doorbell: threading.Event
+    settings: Settings,
+    database: Database,
+    guided: GuidedParts,
+    doorbell: threading.Event,
+    health: HealthSource | None = None,
 ) -> SyncWorker:
     """The background sync of the outbox with the centre (idle until enrolled); a new
     catalogue from the centre goes to the running desks for the next citizen."""
@@ -157,6 +169,7 @@ def build_sync(
         SystemClock(),
         USER_AGENT,
         on_catalogue=guided.catalogue.replace,
+        health=health,
     )
     return SyncWorker(engine, settings.sync, doorbell=doorbell)
 
@@ -177,3 +190,13 @@ def build_application_desk(
     )
     zone = settings.office.timezone
     return ApplicationDesk(definitions, submissions, printer, clock, zone, on_stored)
+
+
+def health_of(queue: QueueDesk, watch: PrinterWatch) -> HealthSource:
+    """What the centre's health report says about this kiosk's printer and queue."""
+
+    def facts() -> HealthFacts:
+        waiting = sum(queue.waiting_count(line.code) for line in queue.lines())
+        return HealthFacts(watch.printer, watch.paper, waiting)
+
+    return facts

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.sync.models import STATE_ROW, SyncState
-from kiosk.sync.outbox import pending_query
+from kiosk.sync.outbox import count_pending
 from kiosk.sync.types import SyncSummary
 
 
@@ -19,8 +18,7 @@ class SyncDesk:
     def summary(self) -> SyncSummary:
         with self._sessions() as session:
             state = session.get(SyncState, STATE_ROW)
-            count = select(func.count()).select_from(pending_query().subquery())
-            pending = session.scalar(count) or 0
+            pending = count_pending(session)
         if state is None:
             return SyncSummary(False, pending, None, None)
         return SyncSummary(True, pending, state.last_success_at, state.last_problem)

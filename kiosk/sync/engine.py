@@ -1,4 +1,4 @@
-"""One sync round: send the outbox, apply the centre's status changes, take a new catalogue.
+"""One sync round: send the outbox, apply statuses, take a new catalogue, report health.
 
 Blocking, for a background thread (kiosk.sync.worker) or the `kiosk sync now`
 command, never for the GUI thread. Each batch's answers and each page of statuses is
@@ -25,8 +25,9 @@ from kiosk.security.sealing import Sealer
 from kiosk.sync.catalogue import store, verified
 from kiosk.sync.client import CentralClient
 from kiosk.sync.errors import CatalogueRefused, KioskRevoked, SyncError
+from kiosk.sync.health import HealthFacts, HealthSource, health_report
 from kiosk.sync.models import SyncState
-from kiosk.sync.outbox import apply_results, next_batch
+from kiosk.sync.outbox import apply_results, count_pending, next_batch
 from kiosk.sync.sealing import public_key_from_bytes
 from kiosk.sync.state import load_state, load_token, record_outcome
 from kiosk.sync.statuses import apply_page
@@ -63,6 +64,7 @@ class SyncEngine:
         user_agent: str,
         progress: Callable[[RoundReport], None] | None = None,
         on_catalogue: Callable[[dict[str, ServiceDefinition]], None] | None = None,
+        health: HealthSource | None = None,
     ) -> None:
         """`on_catalogue` gets each new verified catalogue (the running kiosk offers it
         to the next citizen)."""
@@ -74,6 +76,7 @@ class SyncEngine:
         self._user_agent = user_agent
         self._progress = progress or (lambda report: None)
         self._on_catalogue = on_catalogue or (lambda definitions: None)
+        self._health = health or HealthFacts
         self._client: CentralClient | None = None
         self._client_for_key: tuple[str, str] | None = None
 
@@ -90,6 +93,7 @@ class SyncEngine:
             self._pull_statuses(client, report)
             self._refresh_catalogue(client, state, report)
             self._minimise(report)
+            self._report_health(client)
         except SyncError as problem:
             record_outcome(self._sessions, self._clock.now(), problem)
             raise
@@ -180,3 +184,9 @@ class SyncEngine:
         report.catalogue = catalogue.version
         self._on_catalogue(catalogue.definitions)
         log.info("new catalogue %s with %d services", catalogue.version, len(catalogue.definitions))
+
+    def _report_health(self, client: CentralClient) -> None:
+        with self._sessions() as session:
+            pending = count_pending(session)
+        version = self._user_agent.rpartition("/")[2]
+        client.report_health(health_report(self._health(), pending, self._clock.now(), version))

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.applications.binding import open_answers
@@ -63,6 +63,11 @@ def pending_query() -> Any:
         .where(OutboxItem.sent_at.is_(None), OutboxItem.outcome.is_(None))
         .order_by(OutboxItem.id)
     )
+
+
+def count_pending(session: Session) -> int:
+    """Applications the centre has not answered yet."""
+    return session.scalar(select(func.count()).select_from(pending_query().subquery())) or 0
 
 
 def next_batch(

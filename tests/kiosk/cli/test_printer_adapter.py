@@ -100,3 +100,22 @@ def test_a_profile_with_a_stored_logo_prints_it_on_top(emulator_url: str) -> Non
     ticket = get_emulator(emulator_url.removeprefix("emu://")).tickets[-1]
     assert ticket.lines[0].strip() == "[LOGO 1]"
     assert "[IMAGE" not in ticket.body
+
+
+def test_the_watch_keeps_what_printing_last_learnt_for_the_health_report(
+    escpos_printer: EscPosPrinter, emulator: EmulatedPrinter
+) -> None:
+    from kiosk.printers import PrinterWatch
+
+    watch = PrinterWatch()
+    printer = ThermalPrinter(escpos_printer, watch)
+    assert (watch.printer, watch.paper) == ("unknown", "unknown")  # never asked yet
+    printer.print_bytes(b"hello\n")
+    assert (watch.printer, watch.paper) == ("ready", "ok")
+    emulator.paper_out()
+    with pytest.raises(PrinterUnavailable):
+        printer.print_bytes(b"hello\n")
+    assert (watch.printer, watch.paper) == ("paper_out", "out")
+    emulator.paper_ok()
+    printer.check_ready()
+    assert watch.printer == "ready"
