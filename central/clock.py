@@ -1,0 +1,12 @@
+"""The centre's clock: aware UTC, to the second, replaceable in tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
