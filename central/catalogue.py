@@ -114,22 +114,21 @@ def _rfc3339(moment: datetime) -> str:
 class Definitions:
     """Definitions by (id, version), from the database, each parsed once per process."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self) -> None:
         self._parsed: dict[tuple[str, int], ServiceDefinition] = {}
 
-    def get(self, service_id: str, version: int) -> ServiceDefinition | None:
+    def get(self, session: Session, service_id: str, version: int) -> ServiceDefinition | None:
+        """Read within `session`'s transaction (on SQLite a second one would wait for it)."""
         key = (service_id, version)
         definition = self._parsed.get(key)
         if definition is None:
-            definition = self._load(service_id, version)
+            definition = self._load(session, service_id, version)
             if definition is not None:
                 self._parsed[key] = definition
         return definition
 
-    def _load(self, service_id: str, version: int) -> ServiceDefinition | None:
-        with self._sessions() as session:
-            row = session.get(ServedDefinition, (service_id, version))
+    def _load(self, session: Session, service_id: str, version: int) -> ServiceDefinition | None:
+        row = session.get(ServedDefinition, (service_id, version))
         if row is None:
             return None  # not cached: the definition may be served later
         return load_definition_text(row.source, f"{service_id} v{version}")

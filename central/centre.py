@@ -30,7 +30,7 @@ class Centre:
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.engine)
-        self.definitions = Definitions(self.sessions)
+        self.definitions = Definitions()
 
     @classmethod
     def open(cls, settings: Settings, migrate: bool = False, clock: Clock = utc_now) -> Centre:

@@ -83,7 +83,7 @@ def receive_batch(centre: Centre, kiosk_id: uuid.UUID, items: list[UploadItem]) 
         results: list[ItemResult] = []
         new_rows: dict[uuid.UUID, dict[str, Any]] = {}
         for entry in opened:
-            result, row = _classify(centre, kiosk_id, entry, stored, new_rows, now)
+            result, row = _classify(centre, session, kiosk_id, entry, stored, new_rows, now)
             results.append(result)
             if row is not None:
                 new_rows[entry.item.id] = row
@@ -111,6 +111,7 @@ def _stored(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, Applicatio
 
 def _classify(
     centre: Centre,
+    session: Session,
     kiosk_id: uuid.UUID,
     entry: _Opened,
     stored: dict[uuid.UUID, Application],
@@ -135,7 +136,7 @@ def _classify(
         return _compared(
             item.id, kiosk_id, entry.digest, kiosk_id, batched["content_sha256"], Status.RECEIVED
         ), None
-    definition = centre.definitions.get(item.service_id, item.service_version)
+    definition = centre.definitions.get(session, item.service_id, item.service_version)
     if definition is None:
         service = f"{item.service_id} version {item.service_version}"
         reason = f"The centre does not know the service {service}."
