@@ -16,6 +16,7 @@ from central.settings import Settings
 from kiosk.catalogue.paths import default_catalogue_dir
 from kiosk.sync.sealing import public_key_from_bytes
 from tests.central.applications import MADE_AT
+from tests.central.live import KioskCredentials, LiveCentre, enrol, start, stop
 
 
 class StepClock:
@@ -60,3 +61,16 @@ def centre(settings: Settings, clock: StepClock) -> Iterator[Centre]:
 @pytest.fixture
 def centre_key(centre: Centre) -> X25519PublicKey:
     return public_key_from_bytes(centre.keys.sealing_public())
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveCentre]:
+    """One `central serve` process for the API tests (each test enrols its own kiosk)."""
+    server = start(tmp_path_factory.mktemp("central"))
+    yield server
+    stop(server)
+
+
+@pytest.fixture
+def kiosk_credentials(live: LiveCentre) -> KioskCredentials:
+    return enrol(live)
