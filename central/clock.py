@@ -10,3 +10,12 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def as_utc(moment: datetime) -> datetime | None:
+    """`moment` in UTC; None at the edge of the calendar (year 1 or 9999 with an offset),
+    which a kiosk's broken clock may send and which Python cannot convert."""
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return None

@@ -56,7 +56,7 @@ def check_content(
             f"The answers name fields that {definition.id} version {definition.version} "
             f"does not have: {names}.",
         )
-    days = sorted({created_at.astimezone(zone).date() for zone in INDONESIAN_ZONES})
+    days = _local_days(created_at)
     first: Rejection | None = None
     for today in days:
         rejection = _nik_problem(content["nik"], today) or _walk(definition, answers, today)
@@ -64,6 +64,17 @@ def check_content(
             return None
         first = first or rejection
     return first
+
+
+def _local_days(created_at: datetime) -> list[date]:
+    """The dates in Indonesia's zones at `created_at` (UTC; the calendar's edge is kept)."""
+    days = set()
+    for zone in INDONESIAN_ZONES:
+        try:
+            days.add(created_at.astimezone(zone).date())
+        except OverflowError:
+            continue
+    return sorted(days) or [created_at.date()]
 
 
 def _shape_problem(content: Mapping[str, Any]) -> str | None:

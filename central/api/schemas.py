@@ -6,10 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
+from annotated_types import Interval
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     Field,
     PlainSerializer,
     WithJsonSchema,
@@ -23,18 +24,39 @@ MAX_ENVELOPE_CHARS = 4 * 1024 * 1024
 INT32 = 2**31 - 1
 
 
-def _plausible(moment: datetime) -> datetime:
-    """A time every zone can convert (no year 1 or 9999 at the edge of datetime)."""
-    if not 1971 <= moment.year <= 9000:
-        raise ValueError("a time between 1971 and 9000")
-    return moment
-
-
 def rfc3339(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-Time = Annotated[AwareDatetime, AfterValidator(_plausible)]
+def _text(value: object) -> object:
+    """A time comes as RFC 3339 text, as documented; 0 is not a time."""
+    if not isinstance(value, str):
+        raise ValueError("an RFC 3339 time as text")
+    return value
+
+
+def _whole(value: object) -> object:
+    """A JSON integer (2.0 is one, as JSON Schema says); not true, not "2"."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("a whole number")
+    return value
+
+
+Positive = Annotated[
+    int,
+    BeforeValidator(_whole),
+    Interval(ge=1, le=INT32),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": INT32}),
+]
+Count = Annotated[
+    int,
+    BeforeValidator(_whole),
+    Interval(ge=0, le=INT32),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": INT32}),
+]
+Time = Annotated[AwareDatetime, BeforeValidator(_text)]  # any year: a dead clock says 1970
 UtcTime = Annotated[
     datetime,
     PlainSerializer(rfc3339, return_type=str),
@@ -75,7 +97,7 @@ class UploadItem(BaseModel):
     id: uuid.UUID
     tracking_code: Annotated[str, Field(min_length=1, max_length=32)]
     service_id: Annotated[str, Field(min_length=1, max_length=100)]
-    service_version: Annotated[int, Field(ge=1, le=INT32)]
+    service_version: Positive
     created_at: Time
     envelope: Annotated[str, Field(max_length=MAX_ENVELOPE_CHARS)] = Field(
         description="base64 of kiosk.sync.sealing.seal_for_centre(...)"
@@ -123,8 +145,8 @@ class HealthReport(BaseModel):
     software_version: Version
     printer: Annotated[str, Field(max_length=40)]
     paper: Literal["ok", "low", "out", "unknown"]
-    queue_length: Annotated[int, Field(ge=0, le=INT32)]
-    pending: Annotated[int, Field(ge=0, le=INT32)]
+    queue_length: Count
+    pending: Count
 
 
 PAGE_LIMIT = MAX_PAGE

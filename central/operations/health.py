@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from central.centre import Centre
+from central.clock import as_utc
 from central.models import HealthReport
 
 HISTORY = 50  # reports kept per kiosk
@@ -25,10 +26,12 @@ class Health:
 def record_health(
     centre: Centre, kiosk_id: uuid.UUID, at: datetime, report: dict[str, Any]
 ) -> None:
+    """Keep `report` as sent (its `at` too); a time at the calendar's edge (a broken
+    clock) is stored as the time received."""
+    now = centre.clock()
     with centre.sessions.begin() as session:
-        session.add(
-            HealthReport(kiosk_id=kiosk_id, at=at, received_at=centre.clock(), report=report)
-        )
+        row = HealthReport(kiosk_id=kiosk_id, at=as_utc(at) or now, received_at=now, report=report)
+        session.add(row)
         session.flush()
         kept = (
             select(HealthReport.id)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.centre import Centre
+from central.clock import as_utc
 from central.database import insert_ignoring_duplicates
 from central.models import Application
 from central.operations.statuses import Status
@@ -70,6 +71,7 @@ CONFLICT_CONTENT = Rejection(
     "conflict-content", "This application was received before with different content."
 )
 CONFLICT_KIOSK = Rejection("conflict-kiosk", "Another kiosk sent an application with this id.")
+TIME_UNREAL = Rejection("time-unreal", "The application's creation time is not a real moment.")
 ENVELOPE_BROKEN = Rejection(
     "envelope-broken", "The sealed content does not open for this application's label."
 )
@@ -121,6 +123,9 @@ def _classify(
     item = entry.item
     if entry.digest is None or entry.content is None:
         return _rejected(item.id, ENVELOPE_BROKEN), None
+    created_at = as_utc(item.created_at)
+    if created_at is None:
+        return _rejected(item.id, TIME_UNREAL), None
     earlier = stored.get(item.id)
     if earlier is not None:
         return _compared(
@@ -141,10 +146,10 @@ def _classify(
         service = f"{item.service_id} version {item.service_version}"
         reason = f"The centre does not know the service {service}."
         return _rejected(item.id, Rejection("unknown-service", reason)), None
-    rejection = check_content(entry.content, definition, item.created_at)
+    rejection = check_content(entry.content, definition, created_at)
     if rejection is not None:
         return _rejected(item.id, rejection), None
-    row = _row(kiosk_id, entry.item, entry.digest, now)
+    row = _row(kiosk_id, item, created_at, entry.digest, now)
     return ItemResult(item.id, Outcome.ACCEPTED, Status.RECEIVED), row
 
 
@@ -171,14 +176,16 @@ def _rejected(application_id: uuid.UUID, why: Rejection) -> ItemResult:
     return ItemResult(application_id, Outcome.REJECTED, None, why.reason, why.code)
 
 
-def _row(kiosk_id: uuid.UUID, item: UploadItem, digest: str, now: datetime) -> dict[str, Any]:
+def _row(
+    kiosk_id: uuid.UUID, item: UploadItem, created_at: datetime, digest: str, now: datetime
+) -> dict[str, Any]:
     return {
         "id": item.id,
         "kiosk_id": kiosk_id,
         "tracking_code": item.tracking_code,
         "service_id": item.service_id,
         "service_version": item.service_version,
-        "created_at": item.created_at,
+        "created_at": created_at,
         "received_at": now,
         "content_sha256": digest,
         "envelope": item.envelope,
