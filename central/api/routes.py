@@ -8,6 +8,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.api import schemas
@@ -16,7 +19,28 @@ from central.centre import Centre
 from central.operations import enrolment, health, receiving, statuses
 from kiosk.sync.sealing import SUITE_NAME
 
-router = APIRouter(prefix="/v1")
+
+def documented_query_only(request: Request) -> None:
+    """A query parameter the route does not declare is a request not as documented."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.query_params:
+        return
+    declared = _query_names(route.dependant)
+    unknown = set(request.query_params) - declared
+    if unknown:
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": "not a parameter of this route"} for name in unknown]
+        )
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_names(dependency)
+    return names
+
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(documented_query_only)])
 bearer = HTTPBearer(auto_error=False, description="the token the kiosk got at enrolment")
 AUTH_PROBLEMS = (401, 403, 422)
 

@@ -33,8 +33,10 @@ def contract_kiosk(live: LiveCentre) -> KioskCredentials:
 
 @SCHEMA.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=25,  # 300 ran clean once (45 s); the suite keeps this part short
     deadline=None,
+    derandomize=True,  # the same requests every run: a failure here is the server's
+    database=None,
     suppress_health_check=list(HealthCheck),
 )
 def test_the_live_server_keeps_the_contract(

@@ -170,3 +170,14 @@ def test_bad_query_and_unknown_routes_are_problems(
         "pending": 0,
     }
     assert_problem(live.post("/v1/health", token, json=health), 422, "invalid-request")
+
+
+def test_a_query_parameter_no_route_declares_is_refused(
+    live: LiveCentre, kiosk_credentials: KioskCredentials
+) -> None:
+    token = kiosk_credentials.token
+    answer = live.get("/v1/status-changes", token, params={"after": 0, "afer": 5})
+    assert_problem(answer, 422, "invalid-request")
+    assert "query.afer" in answer.json()["detail"]
+    assert_problem(live.get("/v1/catalogue", token, params={"x": "1"}), 422, "invalid-request")
+    assert live.get("/v1/status-changes", token, params={"after": 0, "limit": 5}).status_code == 200
