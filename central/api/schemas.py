@@ -17,7 +17,7 @@ from pydantic import (
 )
 
 from central.operations.receiving import Outcome
-from central.operations.statuses import MAX_PAGE, Status
+from central.operations.statuses import Status
 
 MAX_ITEMS = 100
 MAX_ENVELOPE_CHARS = 4 * 1024 * 1024
@@ -147,6 +147,3 @@ class HealthReport(BaseModel):
     paper: Literal["ok", "low", "out", "unknown"]
     queue_length: Count
     pending: Count
-
-
-PAGE_LIMIT = MAX_PAGE
