@@ -27,13 +27,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
-from tests.central.live import LiveCentre, start, stop
 
 from kiosk.applications.models import Application
 from kiosk.sync.client import CentralClient
 from kiosk.sync.outbox import apply_results, pending_query, upload_item
 from kiosk.sync.sealing import public_key_from_bytes
 from kiosk.sync.state import TOKEN_SECRET, load_state
+from tests.central.live import LiveCentre, start, stop
 from tests.helpers.database import migrate_and_seed, sqlite_url
 from tests.helpers.netfault import FaultyProxy, Shape
 from tests.sync.conftest import code_for

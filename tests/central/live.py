@@ -152,3 +152,22 @@ def enrol(live: LiveCentre, name: str = "Kantor Desa Sukamaju, anjungan 1") -> K
     return KioskCredentials(
         body["kiosk_id"], body["token"], sealing, base64.b64decode(body["signing_key"])
     )
+
+
+def restart(live: LiveCentre) -> None:
+    """Kill the server at once (SIGKILL, as a power cut) and serve again on its port."""
+    if live.process.poll() is None:
+        os.killpg(live.process.pid, 9)
+        live.process.wait(timeout=20)
+    port = live.url.rsplit(":", 1)[1]
+    command = [sys.executable, "-m", "central.cli", "serve", "--port", port]
+    with live.log.open("ab") as output:
+        live.process = subprocess.Popen(
+            command,
+            env=live.env,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    _wait_until_serving(live)
