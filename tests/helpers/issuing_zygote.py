@@ -20,6 +20,7 @@ import sys
 
 from kiosk.cli import data_commands, wiring  # noqa: F401  (imported before the forks)
 from kiosk.cli.main import main as kiosk
+from tests.helpers.zygote import serve
 
 
 def issue_until_killed(log: str, service: str) -> None:
@@ -29,26 +30,9 @@ def issue_until_killed(log: str, service: str) -> None:
     os.dup2(nothing, 0)
     os.dup2(output, 1)
     os.dup2(output, 2)
-    try:
-        while True:
-            kiosk(["queue", "issue", service])
-    finally:
-        os._exit(1)  # never back into the zygote's loop
-
-
-def serve(log: str, service: str) -> None:
-    for line in sys.stdin:
-        command, _, argument = line.strip().partition(" ")
-        if command == "fork":
-            sys.stdout.flush()
-            pid = os.fork()
-            if pid == 0:
-                issue_until_killed(log, service)
-            print(pid, flush=True)
-        elif command == "reap":
-            _, status = os.waitpid(int(argument), 0)
-            print(status, flush=True)
+    while True:
+        kiosk(["queue", "issue", service])
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2])
+    serve(lambda: issue_until_killed(sys.argv[1], sys.argv[2]))

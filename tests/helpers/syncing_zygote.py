@@ -31,6 +31,7 @@ from kiosk.sync.state import TOKEN_SECRET
 from kiosk.wizard import Wizard
 from tests.helpers.forms import completed
 from tests.helpers.secrets import MemorySecretStore
+from tests.helpers.zygote import serve
 
 SERVICE_ID = "perekaman-ektp"
 DEFINITIONS = shipped_definitions()  # loaded before the forks
@@ -41,10 +42,7 @@ def finalise_and_sync_until_killed(log: str, printed: str) -> None:
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     os.dup2(output, 1)
     os.dup2(output, 2)
-    try:
-        _loop(printed)
-    finally:
-        os._exit(1)  # never back into the zygote's loop
+    _loop(printed)
 
 
 def _loop(printed: str) -> None:
@@ -68,19 +66,5 @@ def _loop(printed: str) -> None:
             print(f"sync: {problem.problem}", flush=True)
 
 
-def serve(log: str, printed: str) -> None:
-    for line in sys.stdin:
-        command, _, argument = line.strip().partition(" ")
-        if command == "fork":
-            sys.stdout.flush()
-            pid = os.fork()
-            if pid == 0:
-                finalise_and_sync_until_killed(log, printed)
-            print(pid, flush=True)
-        elif command == "reap":
-            _, status = os.waitpid(int(argument), 0)
-            print(status, flush=True)
-
-
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2])
+    serve(lambda: finalise_and_sync_until_killed(sys.argv[1], sys.argv[2]))

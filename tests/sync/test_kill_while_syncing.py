@@ -14,8 +14,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from kiosk.security.sealing import Sealer
 from kiosk.sync.state import TOKEN_SECRET
 from tests.central.live import LiveCentre
 from tests.helpers.database import migrate_and_seed, sqlite_url
+from tests.helpers.zygote import Zygote
 from tests.sync.conftest import centre_ids, code_for
 from tests.sync.kiosk_side import SyncingKiosk
 
@@ -37,30 +36,6 @@ KILLS = 200
 # loopback: kills up to 0.6 s after the fork fall in every phase of the first and second
 # application and round.
 LONGEST_KILL_DELAY = 0.6
-
-
-class Zygote:
-    """tests.helpers.syncing_zygote, driven line by line."""
-
-    def __init__(self, env: dict[str, str], log: Path, printed: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.syncing_zygote", str(log), str(printed)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            text=True,
-        )
-
-    def ask(self, line: str) -> int:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return int(self.process.stdout.readline())
-
-    def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 def kiosk_ids(database: Path) -> tuple[set[str], set[str]]:
@@ -86,7 +61,8 @@ def test_kill_while_storing_and_syncing(centre: LiveCentre, tmp_path: Path) -> N
         "ANJUNGAN_TEST_TOKEN": kiosk.secrets.values[TOKEN_SECRET],
     }
     printed_log = tmp_path / "printed.txt"
-    zygote = Zygote(env, tmp_path / "children.log", printed_log)
+    children = [str(tmp_path / "children.log"), str(printed_log)]
+    zygote = Zygote("tests.helpers.syncing_zygote", children, env)
     moments = random.Random(20261205)
     behind = 0  # kills after which the kiosk held applications the centre did not yet
     try:

@@ -33,6 +33,7 @@ import pytest
 from devices.emulator import PtyPrinterProcess
 from tests.helpers.database import migrate_and_seed, sqlite_url
 from tests.helpers.printed_numbers import PrintedDocument, printed_documents, printed_twice
+from tests.helpers.zygote import Zygote
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -51,30 +52,6 @@ class Kill:
     delay: float
     received_before: int  # bytes the printer had received when the child was killed
     rows: tuple[tuple[int, str, str], ...]  # (id, code, state) of the child's tickets
-
-
-class Zygote:
-    """tests.helpers.issuing_zygote, driven line by line."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.issuing_zygote", str(log), "A"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-            text=True,
-        )
-
-    def ask(self, line: str) -> int:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return int(self.process.stdout.readline())
-
-    def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 @pytest.fixture
@@ -163,7 +140,8 @@ def test_random_kills_never_print_one_number_twice(
     database = tmp_path / "anjungan.db"
     seed = int(os.environ.get("KILL_TEST_SEED", time.time_ns() % 2**32))
     started = time.monotonic()
-    zygote = Zygote(kiosk_env, tmp_path / "issuing.log")
+    log = str(tmp_path / "issuing.log")
+    zygote = Zygote("tests.helpers.issuing_zygote", [log, "A"], kiosk_env)
     try:
         kills = kill_at_random_moments(zygote, printer, database, seed)
     finally:
