@@ -222,3 +222,53 @@ def test_demo_starts_on_a_fresh_folder_and_quits(tmp_path: Path) -> None:
             database.close()
         assert staff == [("1001",)] and cards == [(1,)]
         assert "guided services unavailable" not in stderr
+    centre_line = next(line for line in output.splitlines() if "central service:" in line)
+    assert "http://127.0.0.1:" in centre_line  # the demo district's centre, on loopback
+    assert (demo_dir / "central" / "centre-keys.json").exists()
+
+
+@pytest.mark.slow
+def test_the_demo_enrols_with_its_own_centre_and_syncs(tmp_path: Path) -> None:
+    """`kiosk demo` starts a demo district's `central serve` on loopback, enrols the kiosk
+    (the credential in the OS keyring) and syncs: a round succeeds within the demo."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "CENTRAL_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    demo_dir = tmp_path / "demo"
+    command = [sys.executable, "-m", "kiosk.cli.main", "demo", "--data-dir", str(demo_dir)]
+    with subprocess.Popen(
+        [*command, "--quit-after", "90"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as demo:
+        try:
+            synced = _wait_for_sync(demo_dir / "anjungan.db", deadline_s=80)
+        finally:
+            demo.terminate()
+            stdout, stderr = demo.communicate(timeout=60)
+    assert synced is not None, stdout + stderr
+    url, last_success = synced
+    assert url.startswith("http://127.0.0.1:") and last_success is not None
+    assert f"central service: {url}" in stdout
+    assert not (demo_dir / "central" / "serve.log").read_text().count("Traceback")
+
+
+def _wait_for_sync(database: Path, deadline_s: float) -> tuple[str, str | None] | None:
+    """The enrolled centre's URL and the last successful sync, once a round succeeded."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        if not database.exists():
+            continue
+        try:
+            with sqlite3.connect(database) as connection:
+                row = connection.execute(
+                    "SELECT central_url, last_success_at FROM sync_state"
+                ).fetchone()
+        except sqlite3.OperationalError:  # not migrated yet, or locked for a moment
+            continue
+        if row is not None and row[1] is not None:
+            return row[0], row[1]
+    return None
