@@ -19,6 +19,9 @@ from ui.i18n import Tr
 from ui.tasks import Policy, Tasks
 
 REFRESH_MS = 30_000
+# The centre no longer knows this kiosk (revoked, or its credential is gone): waiting
+# will not help, a technician must enrol it again; its outbox stays meanwhile.
+NEEDS_ENROLMENT = ("revoked", "unauthenticated")
 
 
 def sync_text(summary: SyncSummary, tr: Tr, zone: tzinfo) -> str:
@@ -26,6 +29,15 @@ def sync_text(summary: SyncSummary, tr: Tr, zone: tzinfo) -> str:
     if not summary.enrolled:
         return ""
     count = {"count": summary.pending}
+    if summary.last_problem in NEEDS_ENROLMENT:
+        text = tr.ngettext(
+            "Not connected: a technician must enrol this kiosk again. "
+            "%(count)d application is kept safely here.",
+            "Not connected: a technician must enrol this kiosk again. "
+            "%(count)d applications are kept safely here.",
+            summary.pending,
+        )
+        return text % count
     if summary.online and not summary.pending:
         first = tr("Online. Everything has been sent.")
     elif summary.online:

@@ -14,8 +14,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from central.api import problems
+from central.api.encoding import GunzipRequests
 from central.api.limits import BodyLimit
 from central.api.routes import router
 from central.api.schemas import Problem
@@ -56,6 +58,10 @@ def _app(centre: Centre | None) -> FastAPI:
     app.state.centre = centre
     app.include_router(router)
     problems.install(app)
+    # The last added runs first: the raw body's limit, then inflating, then the routes;
+    # answers of a kilobyte or more are gzipped for clients that accept it.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(GunzipRequests)
     app.add_middleware(BodyLimit)
     _document_problem(app)
     return app

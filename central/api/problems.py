@@ -36,6 +36,7 @@ SLUGS = {
     404: "not-found",
     405: "method-not-allowed",
     413: "too-large",
+    415: "unsupported-encoding",
     422: "invalid-request",
     500: "server-fault",
     503: "unavailable",

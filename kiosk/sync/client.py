@@ -9,6 +9,7 @@ clear CentralAnswerInvalid instead of a crash or a memory blow-up.
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
 import json
 import logging
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 MAX_ANSWER_BYTES = 1024 * 1024  # the largest answer is a catalogue of a few dozen services
 MAX_CATALOGUE_BYTES = 8 * 1024 * 1024
 RETRY_AFTER_CAP = 3600.0  # a Retry-After of days is a broken proxy, not a plan
+GZIP_FROM_BYTES = 1024  # smaller bodies gain less than gzip's own 18 bytes of framing
 
 
 class CentralClient:
@@ -104,12 +106,13 @@ class CentralClient:
         body: dict[str, Any] | None,
         headers: dict[str, str] | None = None,
     ) -> requests.Response:
+        data, coding = _encoded(body)
         try:
             response = self._session.request(
                 method,
                 self._base + path,
-                json=body,
-                headers=headers,
+                data=data,
+                headers={**coding, **(headers or {})},
                 timeout=self._timeouts,
                 stream=True,
                 allow_redirects=False,
@@ -123,6 +126,19 @@ class CentralClient:
             raise CentralUnreachable(f"no answer from the centre ({reason})") from None
         _raise_for_problem(response)
         return response
+
+
+def _encoded(body: dict[str, Any] | None) -> tuple[bytes | None, dict[str, str]]:
+    """The body as compact JSON, gzipped when large (the contract accepts gzip);
+    answers come back gzipped too, and requests inflates them under our size caps."""
+    if body is None:
+        return None, {}
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    headers = {"Content-Type": "application/json"}
+    if len(data) >= GZIP_FROM_BYTES:
+        data = gzip.compress(data, compresslevel=9, mtime=0)
+        headers["Content-Encoding"] = "gzip"
+    return data, headers
 
 
 def checked_url(url: str) -> str:

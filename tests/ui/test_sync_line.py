@@ -44,6 +44,18 @@ AT = datetime(2026, 12, 5, 3, 42, tzinfo=UTC)  # 10.42 WIB
             "en",
             "Offline. Nothing is waiting to be sent.",
         ),
+        (
+            SyncSummary(True, 4, AT, "revoked"),
+            "id",
+            "Belum tersambung: teknisi perlu mendaftarkan anjungan ini lagi. "
+            "4 permohonan disimpan aman di sini.",
+        ),
+        (
+            SyncSummary(True, 1, AT, "unauthenticated"),
+            "en",
+            "Not connected: a technician must enrol this kiosk again. "
+            "1 application is kept safely here.",
+        ),
     ],
 )
 def test_the_words_for_each_state(summary: SyncSummary, language: str, expected: str) -> None:

@@ -8,6 +8,8 @@ the contract's good answers are tested against the real centre in tests/central.
 from __future__ import annotations
 
 import base64
+import gzip
+import json
 import socket
 from pathlib import Path
 
@@ -162,11 +164,36 @@ def test_a_huge_answer_is_not_read_to_the_end() -> None:
             client_of(server).time()
 
 
-def upload_item(number: int) -> UploadItem:
+def test_a_gzip_bomb_of_an_answer_stops_at_the_cap() -> None:
+    bomb = gzip.compress(b'{"now": "' + b"9" * (64 * 1024 * 1024))
+    with CannedServer() as server:
+        server.answer(200, bomb, headers={"Content-Encoding": "gzip"})
+        with pytest.raises(CentralAnswerInvalid, match="larger"):
+            client_of(server).time()
+
+
+def upload_item(number: int, envelope: bytes = b"\x01sealed") -> UploadItem:
     from datetime import UTC, datetime
 
-    label = Label(f"00000000-0000-4000-8000-00000000000{number}", "K7QM-2XHD", "sk", 1)
-    return UploadItem(label, datetime(2026, 12, 5, tzinfo=UTC), b"\x01sealed")
+    label = Label(f"00000000-0000-4000-8000-{number:012d}", "K7QM-2XHD", "sk", 1)
+    return UploadItem(label, datetime(2026, 12, 5, tzinfo=UTC), envelope)
+
+
+def test_a_batch_goes_gzipped_and_a_small_body_plain() -> None:
+    items = [upload_item(number, bytes(200)) for number in range(1, 21)]
+    results = [{"id": item.label.application_id, "outcome": "accepted"} for item in items]
+    with CannedServer() as server:
+        server.answer(200, {"results": results})
+        client_of(server).upload(items)
+        server.answer(200, {})
+        client_of(server).report_health({"pending": 0})
+    batch, health = server.received[-2:]
+    assert batch.headers["Content-Encoding"] == "gzip"
+    sent = json.loads(gzip.decompress(batch.body))
+    assert [row["id"] for row in sent["items"]] == [item.label.application_id for item in items]
+    assert len(batch.body) < len(json.dumps(sent)) / 2
+    assert "Content-Encoding" not in health.headers
+    assert json.loads(health.body) == {"pending": 0}
 
 
 @pytest.mark.parametrize(
