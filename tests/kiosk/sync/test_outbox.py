@@ -14,7 +14,7 @@ from kiosk.applications.models import Application, ApplicationEvent, OutboxItem
 from kiosk.applications.store import ApplicationStore
 from kiosk.applications.types import ApplicationStatus
 from kiosk.security.sealing import Sealer
-from kiosk.sync.outbox import MAX_ITEMS, UNREADABLE, apply_results, next_batch
+from kiosk.sync.outbox import ITEM_OVERHEAD, MAX_ITEMS, UNREADABLE, apply_results, next_batch
 from kiosk.sync.sealing import content_digest, open_at_centre
 from kiosk.sync.wire import ItemResult, UploadItem
 from tests.helpers.definitions import MALE_NIK
@@ -102,7 +102,7 @@ def test_a_batch_stays_within_its_byte_budget_but_always_carries_one(
     store_applications(store, 5)
     assert len(batch_of(scene, max_bytes=10)) == 1
     one = len(batch_of(scene, max_bytes=10)[0].envelope)
-    assert len(batch_of(scene, max_bytes=3 * (one * 4 // 3 + 300))) == 3
+    assert len(batch_of(scene, max_bytes=3 * (one + ITEM_OVERHEAD) + 10)) == 3
 
 
 def test_a_batch_holds_at_most_the_contracts_hundred(
