@@ -72,7 +72,7 @@ def server_time(centre: CentreDep) -> schemas.ServerTime:
     "/enrolments",
     status_code=201,
     response_model=schemas.EnrolmentGranted,
-    responses=documented(403, 422),
+    responses=documented(403, 413, 415, 422),
 )
 def enrol(request: schemas.EnrolmentRequest, centre: CentreDep) -> schemas.EnrolmentGranted:
     enrolled = enrolment.enrol(centre, request.code, request.software_version)
@@ -88,7 +88,7 @@ def enrol(request: schemas.EnrolmentRequest, centre: CentreDep) -> schemas.Enrol
 @router.post(
     "/applications/batch",
     response_model=schemas.BatchResults,
-    responses=documented(*AUTH_PROBLEMS, 413),
+    responses=documented(*AUTH_PROBLEMS, 413, 415),
 )
 def upload(batch: schemas.Batch, centre: CentreDep, kiosk_id: KioskDep) -> schemas.BatchResults:
     items = [_item(item) for item in batch.items]
@@ -170,7 +170,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-@router.post("/health", status_code=204, responses=documented(*AUTH_PROBLEMS))
+@router.post("/health", status_code=204, responses=documented(*AUTH_PROBLEMS, 413, 415))
 def report_health(report: schemas.HealthReport, centre: CentreDep, kiosk_id: KioskDep) -> Response:
     health.record_health(centre, kiosk_id, report.at, report.model_dump(mode="json"))
     return Response(status_code=204)
