@@ -30,13 +30,17 @@ def enrol(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     _ = translations(settings.ui.language).gettext
     database = open_database(settings)
-    client = CentralClient(
-        args.url,
-        None,
-        timeouts=(settings.sync.connect_timeout, settings.sync.read_timeout),
-        ca_bundle=settings.sync.ca_bundle,
-        user_agent=USER_AGENT,
-    )
+    try:
+        client = CentralClient(
+            args.url,
+            None,
+            timeouts=(settings.sync.connect_timeout, settings.sync.read_timeout),
+            ca_bundle=settings.sync.ca_bundle,
+            user_agent=USER_AGENT,
+        )
+    except SyncError as error:  # an address the kiosk may not send citizen data to
+        print(describe_problem(error.problem, settings.ui.language), file=sys.stderr)
+        return 1
     try:
         enrolment = client.enrol(args.code.strip(), args.name or settings.office.name, __version__)
     except SyncError as error:
@@ -122,4 +126,4 @@ def _outbox_counts(sessions: sessionmaker[Session]) -> dict[str | None, int]:
     """Outbox rows per outcome; None: not answered yet."""
     query = select(OutboxItem.outcome, func.count()).group_by(OutboxItem.outcome)
     with sessions() as session:
-        return dict(session.execute(query).tuples().all())
+        return {outcome: count for outcome, count in session.execute(query)}
