@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -34,11 +34,19 @@ class IdleWatcher(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a restart really restarts
         self._timer.setInterval(max(1, round(timeout_seconds * 1000)))
         self._timer.timeout.connect(self.timed_out)
+        self._since_activity = QElapsedTimer()
+        self._since_activity.start()
 
     def restart(self) -> None:
         self._timer.start()
+        self._since_activity.restart()
+
+    def quiet_ms(self) -> int:
+        """Milliseconds since the last touch, click or key (or restart)."""
+        return int(self._since_activity.elapsed())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self._timer.start()
+            self._since_activity.restart()
         return False

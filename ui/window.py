@@ -17,6 +17,7 @@ from ui.documents.contracts import DocumentsPort
 from ui.home import HomeScreen
 from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
+from ui.memory import QuietCollector
 from ui.staff.contracts import StaffPort
 from ui.sync_line import SyncWatch
 from ui.theme import Palette, palette_for, stylesheet
@@ -97,6 +98,10 @@ class KioskWindow(QMainWindow):
         self._apply_theme()
         self._retranslate()
         self.idle_watcher.restart()
+        self.quiet = QuietCollector(
+            lambda: self.current_screen == "home", self.idle_watcher.quiet_ms, self
+        )
+        self.quiet.soon()
         QTimer.singleShot(0, self._build_next_part)
 
     # -- parts built after the start screen ---------------------------------
@@ -241,6 +246,7 @@ class KioskWindow(QMainWindow):
         self.refresh_lines()  # a catalogue update shows on the next visit
         if self.sync_watch is not None:
             self.sync_watch.refresh()
+        self.quiet.soon()  # a full garbage collection when nobody is there (ui.memory)
 
     def refresh_lines(self) -> None:
         """Fetch the service list again, off the GUI thread."""
