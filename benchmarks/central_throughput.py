@@ -93,6 +93,11 @@ class Pass:
     def per_second(self) -> float:
         return self.tally.outcomes["accepted"] / self.seconds
 
+    @property
+    def per_core_second(self) -> float:
+        """Accepted per second of the centre's own CPU: whether workers hinder each other."""
+        return self.per_second / max(sum(self.cpu.centre), 0.01)
+
 
 def loaded(
     stack: ExitStack, server: str, folder: Path, workers: int, args: argparse.Namespace
@@ -158,15 +163,25 @@ def report_throughput(passes: list[Pass], args: argparse.Namespace) -> None:
         other = sum(run.tally.unexpected.values()) + sum(
             n for outcome, n in run.tally.outcomes.items() if outcome != "accepted"
         )
-        print(f"  pass {number // 2 + 1}, {run.workers} worker(s): {run.per_second:6.0f}/s", end="")
-        print(f" ({run.seconds:4.1f} s, {other} not accepted); {run.cpu}")
-    one = statistics.median(p.per_second for p in passes if p.workers == 1)
-    many = statistics.median(p.per_second for p in passes if p.workers == args.workers)
-    busy_one = statistics.median(sum(p.cpu.centre) for p in passes if p.workers == 1)
-    print(f"  median: 1 worker {one:.0f}/s, {args.workers} workers {many:.0f}/s;", end="")
-    print(f" ratio {many / one:.2f}x (target at least {TARGET_RATIO:g}x)")
-    print(f"  one worker keeps {busy_one:.2f} cores busy: on {cores} cores the ratio", end="")
-    print(f" cannot pass about {(cores or 1) / busy_one:.1f}x, less PostgreSQL and the load")
+        print(f"  pass {number // 2 + 1}, {run.workers} worker(s): {run.per_second:5.0f}/s", end="")
+        print(f" ({run.seconds:4.1f} s, {other} not accepted;", end="")
+        print(f" {run.per_core_second:4.0f} per centre core-second)")
+        print(f"    {run.cpu}")
+    one, many = (_median(passes, n) for n in (1, args.workers))
+    print(f"  median: 1 worker {one.per_second:.0f}/s, {args.workers} workers", end="")
+    print(f" {many.per_second:.0f}/s: ratio {many.per_second / one.per_second:.2f}x", end="")
+    print(f" (target at least {TARGET_RATIO:g}x)")
+    busy = sum(one.cpu.centre)
+    print(f"  one worker keeps {busy:.2f} cores busy, so on {cores} cores the ratio cannot", end="")
+    print(f" pass {(cores or 1) / busy:.1f}x (less PostgreSQL's and the load's share);", end="")
+    print(f" per centre core-second: {one.per_core_second:.0f} with 1 worker,", end="")
+    print(f" {many.per_core_second:.0f} with {args.workers}")
+
+
+def _median(passes: list[Pass], workers: int) -> Pass:
+    """The pass with the median rate among those of `workers` (the lower of two)."""
+    runs = sorted((p for p in passes if p.workers == workers), key=lambda p: p.per_second)
+    return runs[(len(runs) - 1) // 2]
 
 
 def report_crowd(result: Crowd, args: argparse.Namespace) -> None:
