@@ -26,7 +26,9 @@ time is printed. Target: every answer the expected one, no connection error.
 
 The centre, PostgreSQL, this load generator and whatever else runs share this machine's
 cores: one worker keeps about one core busy, so with 2 cores 4 workers cannot reach 3x
-one. Beside each result: the cores each part kept busy ("others": the rest of the machine).
+one. Beside each result: the cores each part kept busy ("others": the rest of the
+machine), and the applications accepted per second of the centre's own CPU, which shows
+whether workers hinder each other (a lock, a shared row) apart from a lack of cores.
 Run: python -m benchmarks.central_throughput [--applications 8000] [--passes 3] [--kiosks 500]
 """
 
@@ -171,11 +173,16 @@ def report_throughput(passes: list[Pass], args: argparse.Namespace) -> None:
     print(f"  median: 1 worker {one.per_second:.0f}/s, {args.workers} workers", end="")
     print(f" {many.per_second:.0f}/s: ratio {many.per_second / one.per_second:.2f}x", end="")
     print(f" (target at least {TARGET_RATIO:g}x)")
-    busy = sum(one.cpu.centre)
-    print(f"  one worker keeps {busy:.2f} cores busy, so on {cores} cores the ratio cannot", end="")
-    print(f" pass {(cores or 1) / busy:.1f}x (less PostgreSQL's and the load's share);", end="")
-    print(f" per centre core-second: {one.per_core_second:.0f} with 1 worker,", end="")
-    print(f" {many.per_core_second:.0f} with {args.workers}")
+    print(f"  cores: 1 worker kept {sum(one.cpu.centre):.2f} busy,", end="")
+    print(
+        f" {args.workers} workers {sum(many.cpu.centre):.2f} of the {cores} (PostgreSQL, the load",
+        end="",
+    )
+    print(" and others had the rest); per centre core-second", end="")
+    print(f" {one.per_core_second:.0f} with 1 worker, {many.per_core_second:.0f} with", end="")
+    print(f" {args.workers}", end="")
+    hindered = many.per_core_second < 0.85 * one.per_core_second
+    print(": the workers hinder each other" if hindered else ": no worker hinders another")
 
 
 def _median(passes: list[Pass], workers: int) -> Pass:
