@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, create_engine, event, text
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event, text
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, Dialect
@@ -20,6 +22,9 @@ from kiosk.private_files import create_private_file, ensure_private_dir
 
 SQLITE_BUSY_MS = 15_000
 POSTGRES_OPTIONS = "-c lock_timeout=15000 -c idle_in_transaction_session_timeout=60000"
+# Connections a worker process keeps open to PostgreSQL, and no more: see _postgres_engine.
+POSTGRES_POOL = 10
+POSTGRES_POOL_WAIT_S = 30.0
 
 
 class Base(DeclarativeBase):
@@ -46,27 +51,57 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def insert_or_skip(session: Session, table: type[Base]) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING, in the dialect of `session`'s database, to run
+    with the rows as parameters: two workers inserting the same key both succeed, the
+    second inserting nothing. Compiled once per process, where a statement holding its
+    rows' values is compiled again for every batch (about 0.2 ms per row)."""
+    bind = session.get_bind()
+    insert = postgres_insert if bind.dialect.name == "postgresql" else sqlite_insert
+    return insert(table).on_conflict_do_nothing()
+
+
 def insert_ignoring_duplicates(
     session: Session, table: type[Base], rows: list[dict[str, Any]]
 ) -> Any:
-    """INSERT ... ON CONFLICT DO NOTHING, in the dialect of `session`'s database: two
-    workers inserting the same key both succeed, the second inserting nothing."""
-    bind = session.get_bind()
-    insert = postgres_insert if bind.dialect.name == "postgresql" else sqlite_insert
-    return insert(table).values(rows).on_conflict_do_nothing()
+    """`insert_or_skip` with the rows in the statement (for a one-off insert)."""
+    return insert_or_skip(session, table).values(rows)
 
 
 def create_engine_for(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
+    return _postgres_engine(url)
+
+
+def _postgres_engine(url: URL) -> Engine:
+    """A fixed pool: a worker runs up to 40 requests at once (anyio's threads), more than
+    its share of the cores can serve. SQLAlchemy's default pool (5, and 10 more closed
+    again when returned) opened a new PostgreSQL connection, a server process, for most
+    requests past the fifth; here requests past POSTGRES_POOL wait for a connection."""
     given = url.query.get("options")  # e.g. a search_path in the URL: keep it
     options = f"{given} {POSTGRES_OPTIONS}" if isinstance(given, str) else POSTGRES_OPTIONS
     connect_args = {"connect_timeout": 10, "options": options}
     return create_engine(
         url.difference_update_query(["options"]),
         pool_pre_ping=True,
+        pool_size=POSTGRES_POOL,
+        max_overflow=0,
+        pool_timeout=POSTGRES_POOL_WAIT_S,
         connect_args=connect_args,
     )
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for one read statement, which is consistent on its own: on PostgreSQL
+    outside a transaction, so it costs its round trip and no BEGIN and ROLLBACK (a
+    session's read is four round trips with the pool's ping; this is two). On SQLite as
+    any connection (its BEGIN is ours, see _on_sqlite_begin)."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+        yield connection
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -41,9 +41,17 @@ class Rejection:
 
 
 def check_content(
-    content: Mapping[str, Any], definition: ServiceDefinition, created_at: datetime
+    content: Mapping[str, Any],
+    definition: ServiceDefinition,
+    created_at: datetime,
+    memo: ExpressionMemo | None = None,
 ) -> Rejection | None:
-    """None if `content` is an application `definition` accepts; else why not."""
+    """None if `content` is an application `definition` accepts; else why not.
+
+    A `memo` shared by the applications of one batch evaluates each expression once per
+    distinct input (most are the same from one application to the next); it holds
+    answers, so it lives no longer than the batch.
+    """
     shape = _shape_problem(content)
     if shape is not None:
         return Rejection("content-malformed", f"The application's content {shape}.")
@@ -59,7 +67,9 @@ def check_content(
     days = _local_days(created_at)
     first: Rejection | None = None
     for today in days:
-        rejection = _nik_problem(content["nik"], today) or _walk(definition, answers, today)
+        rejection = _nik_problem(content["nik"], today) or _walk(
+            definition, answers, today, ExpressionMemo() if memo is None else memo
+        )
         if rejection is None:
             return None
         first = first or rejection
@@ -100,9 +110,10 @@ def _nik_problem(nik: str | None, today: date) -> Rejection | None:
     return None
 
 
-def _walk(definition: ServiceDefinition, answers: dict[str, Any], today: date) -> Rejection | None:
+def _walk(
+    definition: ServiceDefinition, answers: dict[str, Any], today: date, memo: ExpressionMemo
+) -> Rejection | None:
     """The wizard's walk: each field sees the answers before it, as on the kiosk."""
-    memo = ExpressionMemo()
     variables: dict[str, Any] = {"today": today}
     with shared_steps(MAX_WALK_STEPS, "in one check of an application"):
         for field in definition.fields:

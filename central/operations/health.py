@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from central.centre import Centre
 from central.clock import as_utc
@@ -27,22 +27,23 @@ def record_health(
     centre: Centre, kiosk_id: uuid.UUID, at: datetime, report: dict[str, Any]
 ) -> None:
     """Keep `report` as sent (its `at` too); a time at the calendar's edge (a broken
-    clock) is stored as the time received."""
+    clock) is stored as the time received. Two statements, whatever the history holds:
+    the insert, and the delete of what falls past the newest HISTORY."""
     now = centre.clock()
+    row = {"kiosk_id": kiosk_id, "at": as_utc(at) or now, "received_at": now, "report": report}
+    past_history = (
+        select(HealthReport.id)
+        .where(HealthReport.kiosk_id == kiosk_id)
+        .order_by(HealthReport.id.desc())
+        .offset(HISTORY)
+        .limit(1)
+        .scalar_subquery()
+    )
     with centre.sessions.begin() as session:
-        row = HealthReport(kiosk_id=kiosk_id, at=as_utc(at) or now, received_at=now, report=report)
-        session.add(row)
-        session.flush()
-        kept = (
-            select(HealthReport.id)
-            .where(HealthReport.kiosk_id == kiosk_id)
-            .order_by(HealthReport.id.desc())
-            .limit(HISTORY)
-        )
-        oldest_kept = min(session.scalars(kept))
+        session.execute(insert(HealthReport), [row])
         session.execute(
             delete(HealthReport).where(
-                HealthReport.kiosk_id == kiosk_id, HealthReport.id < oldest_kept
+                HealthReport.kiosk_id == kiosk_id, HealthReport.id <= past_history
             )
         )
 

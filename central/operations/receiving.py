@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from central.centre import Centre
 from central.clock import as_utc
-from central.database import insert_ignoring_duplicates
+from central.database import insert_or_skip
 from central.models import Application
 from central.operations.statuses import Status
 from central.validation import Rejection, check_content
 from kiosk.sync.sealing import EnvelopeBroken, Label, content_digest, open_at_centre
+from kiosk.wizard.memo import ExpressionMemo
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +81,13 @@ ENVELOPE_BROKEN = Rejection(
 def receive_batch(centre: Centre, kiosk_id: uuid.UUID, items: list[UploadItem]) -> list[ItemResult]:
     opened = [_open(centre, item) for item in items]
     now = centre.clock()
+    memo = ExpressionMemo()  # the batch's: it holds answers, so it ends with the batch
     with centre.sessions.begin() as session:
         stored = _stored(session, {o.item.id for o in opened})
         results: list[ItemResult] = []
         new_rows: dict[uuid.UUID, dict[str, Any]] = {}
         for entry in opened:
-            result, row = _classify(centre, session, kiosk_id, entry, stored, new_rows, now)
+            result, row = _classify(centre, session, kiosk_id, entry, stored, new_rows, now, memo)
             results.append(result)
             if row is not None:
                 new_rows[entry.item.id] = row
@@ -119,6 +121,7 @@ def _classify(
     stored: dict[uuid.UUID, Application],
     new_rows: dict[uuid.UUID, dict[str, Any]],
     now: datetime,
+    memo: ExpressionMemo,
 ) -> tuple[ItemResult, dict[str, Any] | None]:
     item = entry.item
     if entry.digest is None or entry.content is None:
@@ -146,7 +149,7 @@ def _classify(
         service = f"{item.service_id} version {item.service_version}"
         reason = f"The centre does not know the service {service}."
         return _rejected(item.id, Rejection("unknown-service", reason)), None
-    rejection = check_content(entry.content, definition, created_at)
+    rejection = check_content(entry.content, definition, created_at, memo)
     if rejection is not None:
         return _rejected(item.id, rejection), None
     row = _row(kiosk_id, item, created_at, entry.digest, now)
@@ -199,8 +202,8 @@ def _insert(session: Session, rows: dict[uuid.UUID, dict[str, Any]]) -> set[uuid
     """Insert `rows`; returns the ids another transaction stored first."""
     if not rows:
         return set()
-    statement = insert_ignoring_duplicates(session, Application, list(rows.values()))
-    inserted = set(session.scalars(statement.returning(Application.id)))
+    statement = insert_or_skip(session, Application).returning(Application.id)
+    inserted = set(session.scalars(statement, list(rows.values())))
     return set(rows) - inserted
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.centre import Centre
+from central.database import reading
 from central.errors import NotFound, Refused
 from central.models import Application, StatusChange, StatusCounter
 
@@ -134,17 +135,24 @@ def changes_after(
     """This kiosk's changes above `after`, oldest first, one page."""
     limit = max(1, min(limit, MAX_PAGE))
     query = (
-        select(StatusChange, Application.tracking_code)
+        select(
+            StatusChange.seq,
+            StatusChange.application_id,
+            Application.tracking_code,
+            StatusChange.status,
+            StatusChange.message,
+            StatusChange.at,
+        )
         .join(Application, Application.id == StatusChange.application_id)
         .where(StatusChange.kiosk_id == kiosk_id, StatusChange.seq > after)
         .order_by(StatusChange.seq)
         .limit(limit + 1)
     )
-    with centre.sessions() as session:
-        rows = session.execute(query).all()
+    with reading(centre.engine) as connection:  # one statement: a consistent page
+        rows = connection.execute(query).all()
     changes = [
-        Change(c.seq, c.application_id, code, Status(c.status), c.message, c.at)
-        for c, code in rows[:limit]
+        Change(seq, application_id, code, Status(status), message, at)
+        for seq, application_id, code, status, message, at in rows[:limit]
     ]
     cursor = changes[-1].seq if changes else after
     return Page(changes, cursor, len(rows) > limit)
