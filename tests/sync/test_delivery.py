@@ -14,8 +14,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from central.operations import applications
 
+from central.operations import applications
 from kiosk.applications.types import ApplicationStatus
 from kiosk.sync.state import find_state
 from tests.central.live import LiveCentre
