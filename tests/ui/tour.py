@@ -1,0 +1,90 @@
+"""A walk through every screen a citizen meets, as a first-time user taps it.
+
+The start screen, the ticket path, every shipped guided service question by question
+(each field type: keypads, dates, choices, text), the summary, consent and receipt,
+and the status check. Each stop hands the shown page to `visit(name, window)`: the
+test checks the buttons there, `scripts/screenshots` saves a PNG of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.catalogue.shipped import shipped_definitions
+from tests.ui.guided_steps import (
+    agree_and_finish,
+    current_step,
+    give_valid_answer,
+    next_step,
+    open_service,
+)
+from tests.ui.helpers import tap
+from ui.window import KioskWindow
+
+Visit = Callable[[str, KioskWindow], None]
+MAX_QUESTIONS = 60
+
+
+def settled(qtbot) -> None:
+    """Layouts done and a frame painted, as the panel would show it."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    qtbot.wait(30)
+
+
+def walk(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
+    """Every stop of the tour, in order; their names are returned."""
+    names: list[str] = []
+
+    def stop(name: str) -> None:
+        settled(qtbot)
+        names.append(name)
+        visit(name, window)
+
+    stop("home")
+    _ticket_path(qtbot, window, stop)
+    for service_id in shipped_definitions():
+        _guided_service(qtbot, window, service_id, stop)
+    _status_check(qtbot, window, stop)
+    return names
+
+
+def _ticket_path(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> None:
+    tap(qtbot, window, "take_number")
+    stop("ticket-line")
+    tap(qtbot, window, "line_B")
+    stop("ticket-priority")
+    tap(qtbot, window, "priority_elderly")
+    qtbot.waitUntil(lambda: window.current_screen == "done", timeout=5_000)
+    stop("ticket-done")
+    window.restart_for_next_person()
+
+
+def _guided_service(
+    qtbot, window: KioskWindow, service_id: str, stop: Callable[[str], None]
+) -> None:
+    open_service(qtbot, window, service_id)
+    for number in range(1, MAX_QUESTIONS):
+        if window.current_screen != "question":
+            break
+        step = current_step(window)
+        stop(f"{service_id}-{number:02d}-{step.name}")
+        give_valid_answer(qtbot, window, step)
+        next_step(qtbot, window, step)
+    assert window.current_screen == "summary", f"{service_id}: no summary"
+    stop(f"{service_id}-summary")
+    tap(qtbot, window, "next")
+    stop(f"{service_id}-consent")
+    tap(qtbot, window, "back")
+    agree_and_finish(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen == "submitted", timeout=5_000)
+    stop(f"{service_id}-submitted")
+    window.restart_for_next_person()
+
+
+def _status_check(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> None:
+    tap(qtbot, window, "check_status")
+    stop("status-entry")
+    window.restart_for_next_person()
