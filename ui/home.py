@@ -1,8 +1,11 @@
-"""The start: the office, one big button to take a number, language and contrast.
+"""The start: the office, one big button to take a number, the languages, and a
+"clearer screen" switch at the top.
 
-With guided services, two more: letters and documents, and an application's status.
-With staff sign-in, a small "Petugas" button beside the contrast switch. Once the kiosk
-is enrolled with a centre, a small line at the bottom says whether it is online.
+With guided services, two more: letters and documents, and an application's status:
+never more than three actions, so a first-time citizen has little to read. Staff open
+their sign-in with their badge, or by holding the office's name for three seconds: no
+"Petugas" button for a citizen to take by mistake. Once the kiosk is enrolled with a
+centre, a small line at the bottom says whether it is online.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from kiosk.i18n import LANGUAGES
 from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
+from ui.home_parts import ContrastButton, LongPress
 from ui.i18n import Tr
 from ui.sync_line import sync_text
+from ui.theme import palette_for
 
 # The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
 # goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
@@ -62,7 +67,13 @@ class HomeScreen(Screen):
         self.welcome = make_label("subtitle")
         self.take_number_button = make_button("take_number", "primary", big=True)
         self.take_number_button.clicked.connect(self.take_number)
-        self.column.addWidget(self.office)
+        self.contrast_button = ContrastButton()
+        self.contrast_button.toggled.connect(self.high_contrast_toggled)
+        self.staff_hold: LongPress | None = None
+        if staff:
+            self.staff_hold = LongPress(self.office)
+            self.staff_hold.held.connect(self.staff_requested)
+        self.column.addLayout(self._top_row())
         self.column.addWidget(self.welcome)
         self.card_notice = make_label("info", object_name="card_notice")
         self.card_notice.setVisible(False)
@@ -75,11 +86,6 @@ class HomeScreen(Screen):
             self.column.addLayout(self._guided_row())
         self.column.addStretch(1)
         self.column.addLayout(self._language_row())
-        self.contrast_button = make_button("high_contrast", "choice")
-        self.contrast_button.setCheckable(True)
-        self.contrast_button.toggled.connect(self.high_contrast_toggled)
-        self.staff_button: QPushButton | None = None
-        self.column.addLayout(self._bottom_row(staff))
         self.sync_line = make_label("status_line", object_name="sync_line")
         self.sync_line.setVisible(False)
         self.column.addWidget(self.sync_line)
@@ -95,13 +101,10 @@ class HomeScreen(Screen):
         row.addWidget(self.status_button, 2)
         return row
 
-    def _bottom_row(self, staff: bool) -> QHBoxLayout:
-        row = self._row()
-        row.addWidget(self.contrast_button, 3)
-        if staff:
-            self.staff_button = make_button("staff", "choice")
-            self.staff_button.clicked.connect(self.staff_requested)
-            row.addWidget(self.staff_button, 1)
+    def _top_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()  # not one of _rows: its spacing stays
+        row.addWidget(self.office, 1)
+        row.addWidget(self.contrast_button)
         return row
 
     def _language_row(self) -> QHBoxLayout:
@@ -178,6 +181,7 @@ class HomeScreen(Screen):
         self.contrast_button.blockSignals(True)
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.blockSignals(False)
+        self.contrast_button.use_palette(palette_for(high_contrast))
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
@@ -190,9 +194,7 @@ class HomeScreen(Screen):
         self.card_notice.setText(
             tr("Your card was read. Your name and NIK will be filled in on the form.")
         )
-        self.contrast_button.setText(tr("High contrast screen"))
-        if self.staff_button is not None:
-            self.staff_button.setText(tr("Staff"))
+        self.contrast_button.setText(tr("Clearer screen"))
         if self.guided_button is not None and self.status_button is not None:
             text = tr("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
             self.guided_button.setText(text)

@@ -61,6 +61,11 @@ class QuietCollector(QObject):
         self._timer.start()  # restarts: the quiet is counted from the last visit
 
     def _settle_if_quiet(self) -> None:
-        if self._at_start() and self._quiet_ms() >= self._after_ms:
-            self.settled += 1
-            log.debug("memory settled in %.0f ms", settle())
+        if not self._at_start():
+            return  # someone is using the kiosk: the way back home arms it again
+        untouched = self._quiet_ms()
+        if untouched < self._after_ms:  # a touch at the start screen: wait out the rest
+            self._timer.start(self._after_ms - untouched)
+            return
+        self.settled += 1
+        log.debug("memory settled in %.0f ms", settle())

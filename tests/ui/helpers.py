@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from ui.home_parts import HOLD_MS
 from ui.window import KioskWindow
 
 
@@ -24,6 +25,14 @@ def tap(qtbot, window: KioskWindow, object_name: str) -> None:
     found = button(window, object_name)
     assert found.isEnabled(), f"button {object_name!r} is disabled"
     qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
+
+
+def hold_office_name(qtbot, window: KioskWindow) -> None:
+    """Staff without their badge: press the office's name and hold it (ui.home_parts)."""
+    office = window.home.office
+    qtbot.mousePress(office, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_screen == "staff_sign_in", timeout=HOLD_MS + 3_000)
+    qtbot.mouseRelease(office, Qt.MouseButton.LeftButton)
 
 
 def text(window: KioskWindow, object_name: str) -> str:

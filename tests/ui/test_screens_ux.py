@@ -12,7 +12,7 @@ from tests.ui import test_staff_window as staff_window
 from tests.ui.conftest import WindowFactory
 from tests.ui.fakes import NUMBER
 from tests.ui.guided_steps import type_keys
-from tests.ui.helpers import tap
+from tests.ui.helpers import hold_office_name, tap
 from ui.theme import palette_for
 from ui.window import KioskWindow
 
@@ -66,7 +66,7 @@ def assert_keys_clear_of_the_buttons(window: KioskWindow, keys, buttons) -> None
 
 
 def test_the_staff_number_keypad_fits_above_cancel_and_next(qtbot, staffed: KioskWindow) -> None:
-    tap(qtbot, staffed, "staff")
+    hold_office_name(qtbot, staffed)
     screen = staffed.staff.sign_in if staffed.staff else None
     assert screen is not None
     laid_out()
@@ -78,7 +78,7 @@ def test_the_staff_number_keypad_fits_above_cancel_and_next(qtbot, staffed: Kios
 
 
 def test_the_pin_circles_are_one_uncut_line_under_a_pin_title(qtbot, staffed: KioskWindow) -> None:
-    tap(qtbot, staffed, "staff")
+    hold_office_name(qtbot, staffed)
     screen = staffed.staff.sign_in if staffed.staff else None
     assert screen is not None
     title_for_the_number = screen.title.text()

@@ -34,7 +34,7 @@ from tests.ui.guided_steps import (
     type_keys,
     wizard_of,
 )
-from tests.ui.helpers import tap, text
+from tests.ui.helpers import hold_office_name, tap, text
 from ui.contracts import UiOptions
 from ui.documents.screen import LETTER, LOOKUP, DocumentsScreen
 from ui.guided.keypad import key_name
@@ -107,7 +107,7 @@ def walk_away(window: KioskWindow) -> None:
 
 
 def sign_in_by_number(qtbot, window: KioskWindow) -> None:
-    tap(qtbot, window, "staff")
+    hold_office_name(qtbot, window)
     assert window.current_screen == "staff_sign_in"
     screen = window.staff.sign_in if window.staff else None
     assert screen is not None

@@ -1,0 +1,86 @@
+"""Parts of the start screen: the "clearer screen" switch with its picture, and the
+press-and-hold that opens the staff sign-in without a button a citizen could take."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from ui.theme import Palette, palette_for
+
+ICON_PX = 40
+HOLD_MS = 3_000  # long enough that no citizen opens the staff sign-in by chance
+PRESS_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+LET_GO_EVENTS = (
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
+    QEvent.Type.Leave,
+    QEvent.Type.Hide,
+)
+
+
+class ContrastButton(QPushButton):
+    """A checkable switch with a half-dark circle, the usual picture of contrast, drawn
+    in the theme's text colour of each state (off: a plain button's, on: a chosen
+    one's), so that it shows on every background, the high-contrast yellow included."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("high_contrast")
+        self.setProperty("role", "choice")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIconSize(QSize(ICON_PX, ICON_PX))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.use_palette(palette_for(False))
+
+    def use_palette(self, palette: Palette) -> None:
+        icon = QIcon()
+        off = contrast_picture(QColor(palette.secondary_text), ICON_PX)
+        on = contrast_picture(QColor(palette.primary_text), ICON_PX)
+        icon.addPixmap(off, QIcon.Mode.Normal, QIcon.State.Off)
+        icon.addPixmap(on, QIcon.Mode.Normal, QIcon.State.On)  # shown while checked
+        self.setIcon(icon)
+
+
+def contrast_picture(colour: QColor, size: int) -> QPixmap:
+    """A circle, its left half filled: light and dark side by side."""
+    picture = QPixmap(size, size)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = painter.pen()
+    pen.setColor(colour)
+    pen.setWidthF(size / 12)
+    painter.setPen(pen)
+    circle = QRectF(size / 12, size / 12, size * 10 / 12, size * 10 / 12)
+    painter.setBrush(colour)
+    painter.drawPie(circle, 90 * 16, 180 * 16)  # the left half, in 1/16ths of a degree
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(circle)
+    painter.end()
+    return picture
+
+
+class LongPress(QObject):
+    """`held` fires once `widget` has been pressed for HOLD_MS without letting go."""
+
+    held = Signal()
+
+    def __init__(self, widget: QWidget, hold_ms: int = HOLD_MS) -> None:
+        super().__init__(widget)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(hold_ms)
+        self._timer.timeout.connect(self.held)
+        widget.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in PRESS_EVENTS:
+            self._timer.start()
+        elif event.type() in LET_GO_EVENTS:
+            self._timer.stop()
+        return False
