@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
 from kiosk.i18n import pick_language, translations
+from kiosk.i18n.dates import date_with_weekday
 from kiosk.queue.messages import people_ahead_text, priority_text, wait_text
 from kiosk.queue.types import IssuedTicket
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
@@ -20,7 +21,7 @@ def _wrapped(text: str, columns: int, align: Align = Align.CENTER) -> list[TextL
 
 
 def _when_lines(ticket: IssuedTicket, language: str) -> list[TextLine]:
-    day = format_date(ticket.issued_at.date(), "EEEE, d MMMM y", locale=language)
+    day = date_with_weekday(ticket.issued_at.date(), language)
     clock = format_time(ticket.issued_at, "HH:mm", locale=language)
     return [TextLine(day, Align.CENTER), TextLine(f"{clock} {ticket.zone_label}", Align.CENTER)]
 
