@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import textwrap
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
 from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output
 from kiosk.i18n import pick_language, translations
+from kiosk.i18n.dates import date_with_weekday
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
 CODE_SIZE = 2  # character multiplier of the tracking code, when the paper is wide enough
 TITLE_SIZE = 2  # character multiplier of the "RECEIPT" title, likewise
 GROUP_LENGTH = 4  # characters per spoken group when a code carries no dashes
 QR_MODULE_DOTS = {32: 5, 48: 6}
-DAY_FORMAT = "EEEE, d MMMM y"
 BULLET = "- "
 INDENT = "  "
 
@@ -93,12 +93,12 @@ def _code_lines(receipt: Receipt, language: str, columns: int) -> list[Element]:
 
 def _fact_lines(receipt: Receipt, language: str, columns: int) -> list[TextLine]:
     _ = translations(language).gettext
-    day = format_date(receipt.created_at.date(), DAY_FORMAT, locale=language)
+    day = date_with_weekday(receipt.created_at.date(), language)
     clock = format_time(receipt.created_at, "HH:mm", locale=language)
     lines = _labelled(_("Submitted"), [day, f"{clock} {receipt.zone_label}"], columns)
     if receipt.masked_nik:
         lines += _labelled(_("NIK"), [receipt.masked_nik], columns)
-    ready = format_date(receipt.ready_on, DAY_FORMAT, locale=language)
+    ready = date_with_weekday(receipt.ready_on, language)
     return lines + _labelled(_("Come back on"), [ready], columns)
 
 

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import textwrap
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
 from kiosk.i18n import pick_language, translations
-from kiosk.queue.messages import people_ahead_text, wait_text
-from kiosk.queue.types import IssuedTicket, Priority
+from kiosk.i18n.dates import date_with_weekday
+from kiosk.queue.messages import people_ahead_text, priority_text, wait_text
+from kiosk.queue.types import IssuedTicket
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
 
 NUMBER_SIZE = 4  # character multiplier of the ticket number (4x width and height)
 QR_MODULE_DOTS = {32: 5, 48: 6}  # larger modules where the paper is wider
-
-
-def _priority_label(priority: Priority, language: str) -> str:
-    _ = translations(language).gettext
-    labels = {
-        Priority.ELDERLY: _("PRIORITY: ELDERLY"),
-        Priority.DISABLED: _("PRIORITY: DISABILITY"),
-        Priority.PREGNANT: _("PRIORITY: PREGNANT"),
-    }
-    return labels[priority]
 
 
 def _wrapped(text: str, columns: int, align: Align = Align.CENTER) -> list[TextLine]:
@@ -30,7 +21,7 @@ def _wrapped(text: str, columns: int, align: Align = Align.CENTER) -> list[TextL
 
 
 def _when_lines(ticket: IssuedTicket, language: str) -> list[TextLine]:
-    day = format_date(ticket.issued_at.date(), "EEEE, d MMMM y", locale=language)
+    day = date_with_weekday(ticket.issued_at.date(), language)
     clock = format_time(ticket.issued_at, "HH:mm", locale=language)
     return [TextLine(day, Align.CENTER), TextLine(f"{clock} {ticket.zone_label}", Align.CENTER)]
 
@@ -66,7 +57,7 @@ def layout_ticket(
         TextLine(ticket.code, Align.CENTER, bold=True, width=NUMBER_SIZE, height=NUMBER_SIZE),
     ]
     if ticket.priority is not None:
-        elements.append(TextLine(_priority_label(ticket.priority, language), Align.CENTER, True))
+        elements.append(TextLine(priority_text(ticket.priority, language), Align.CENTER, True))
     elements += [Feed(1), *_when_lines(ticket, language)]
     elements += _waiting_lines(ticket, language, columns)
     elements += _wrapped(pick_language(ticket.line.where_to_wait, language), columns)

@@ -14,16 +14,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from kiosk.catalogue.model import Field, FieldType, ServiceDefinition
 from kiosk.catalogue.validators import mask_nik
-from kiosk.i18n import DEFAULT_LANGUAGE
+from kiosk.i18n import DEFAULT_LANGUAGE, dates
 from kiosk.wizard.messages import YES, text_in, translated
 
 OTHER_VALUE = "lainnya"
-DATE_IN_WORDS = "d MMMM y"  # 1 Juli 1956
 MASKED_TYPES = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 NOT_PRINTED = frozenset({FieldType.NOTE, FieldType.ACKNOWLEDGE, FieldType.HIDDEN})
 
@@ -124,7 +122,7 @@ def date_in_words(value: str | date, language: str) -> str:
             day = date.fromisoformat(value.strip())
         except ValueError:
             return value
-    return format_date(day, DATE_IN_WORDS, locale=_locale(language))
+    return dates.date_in_words(day, language)
 
 
 def _number(value: object, language: str) -> str:

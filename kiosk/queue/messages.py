@@ -13,6 +13,19 @@ from kiosk.queue.errors import (
     TicketVoided,
     UnknownLine,
 )
+from kiosk.queue.types import Priority
+
+
+def priority_text(priority: Priority, language: str) -> str:
+    """'PRIORITAS: LANSIA': the ticket prints it under the number, and the done screen
+    shows the same words, so the citizen sees that the choice was taken."""
+    _ = translations(language).gettext
+    labels = {
+        Priority.ELDERLY: _("PRIORITY: ELDERLY"),
+        Priority.DISABLED: _("PRIORITY: DISABILITY"),
+        Priority.PREGNANT: _("PRIORITY: PREGNANT"),
+    }
+    return labels[priority]
 
 
 def people_ahead_text(people_ahead: int, language: str) -> str:

@@ -6,12 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from kiosk.catalogue.model import Field, FieldType
 from kiosk.catalogue.validators import mask_nik
 from kiosk.i18n import DEFAULT_LANGUAGE
+from kiosk.i18n.dates import date_in_words
 from kiosk.wizard.conversion import Answer
 from kiosk.wizard.messages import NOT_ANSWERED, YES, text_in, translated
 
@@ -31,7 +31,7 @@ def display_value(field: Field, answer: Answer | None, language: str) -> str:
     if field.type is FieldType.SELECT_ONE and isinstance(answer, str):
         return _choice_label(field, answer, language)
     if isinstance(answer, date):
-        return format_date(answer, format="long", locale=_locale(language))
+        return date_in_words(answer, language)
     if isinstance(answer, int | Decimal):
         return format_decimal(answer, locale=_locale(language))
     return answer

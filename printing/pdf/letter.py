@@ -6,17 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table, TableStyle
 
 from kiosk.i18n import translations
+from kiosk.i18n.dates import date_in_words
 from printing.pdf.pages import CONTENT_WIDTH, build_pdf
 from printing.pdf.parts import qr_drawing, style, text
 
-LETTER_DATE_FORMAT = "d MMMM y"
 BODY = style(11, align=TA_JUSTIFY, spaceAfter=3 * mm)
 CELL = style(11)
 QR_SIZE = 26 * mm
@@ -96,7 +95,7 @@ def _body(letter: LetterContent, language: str) -> list[Flowable]:
 def _signature(letter: LetterContent, language: str) -> list[Flowable]:
     return [
         text(
-            f"{letter.place}, {format_date(letter.issued_on, LETTER_DATE_FORMAT, locale=language)}",
+            f"{letter.place}, {date_in_words(letter.issued_on, language)}",
             CELL,
         ),
         text(letter.signatory_title, CELL),

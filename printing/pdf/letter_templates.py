@@ -23,13 +23,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from babel.dates import format_date
-
 from kiosk.i18n import translations
+from kiosk.i18n.dates import date_in_words
 
 Answers = Mapping[str, object]
 Details = tuple[tuple[str, str], ...]
-BIRTH_DATE_FORMAT = "d MMMM y"
 
 
 class MissingAnswer(ValueError):
@@ -70,7 +68,7 @@ class _Filling:
     def optional(self, name: str) -> str | None:
         value = self.answers.get(name)
         if isinstance(value, date):
-            return format_date(value, BIRTH_DATE_FORMAT, locale=self.language)
+            return date_in_words(value, self.language)
         if value is None or not str(value).strip():
             return None
         return self._maybe_date(name, str(value).strip())
@@ -79,7 +77,7 @@ class _Filling:
         if not name.startswith("tanggal_"):
             return text
         try:
-            return format_date(date.fromisoformat(text), BIRTH_DATE_FORMAT, locale=self.language)
+            return date_in_words(date.fromisoformat(text), self.language)
         except ValueError:
             return text  # already written out, e.g. "14 Maret 1956"
 

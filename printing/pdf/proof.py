@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
@@ -14,11 +14,11 @@ from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import Output
 from kiosk.i18n import pick_language, translations
+from kiosk.i18n.dates import date_with_weekday
 from printing.pdf.pages import CONTENT_WIDTH, FRAME_PADDING, MARGIN, PageDecorator, build_pdf
 from printing.pdf.parts import check_box, qr_drawing, style, text
 from printing.receipt import spelled_code
 
-DAY_FORMAT = "EEEE, d MMMM y"
 QR_SIZE = 42 * mm
 LABEL_WIDTH = 36 * mm
 ANSWER_LABEL_WIDTH = 70 * mm
@@ -51,7 +51,7 @@ def _header(receipt: Receipt, language: str) -> list[Flowable]:
 
 
 def _when(receipt: Receipt, language: str) -> str:
-    day = format_date(receipt.created_at.date(), DAY_FORMAT, locale=language)
+    day = date_with_weekday(receipt.created_at.date(), language)
     clock = format_time(receipt.created_at, "HH:mm", locale=language)
     return f"{day}, {clock} {receipt.zone_label}"
 
@@ -66,7 +66,7 @@ def _facts(receipt: Receipt, language: str) -> list[tuple[str, list[Flowable]]]:
     ]
     if receipt.masked_nik:
         rows.append((_("NIK"), [text(receipt.masked_nik, BODY)]))
-    ready = format_date(receipt.ready_on, DAY_FORMAT, locale=language)
+    ready = date_with_weekday(receipt.ready_on, language)
     rows.append((_("Come back on"), [text(ready, STRONG)]))
     return rows
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.applications.tracking import tracking_code_from_scan
 from kiosk.applications.types import ApplicationStatus
@@ -18,7 +18,7 @@ from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.documents.contracts import DocumentsPort
 from ui.guided.keypad import DELETE, Keypad, code_rows
-from ui.guided.parts import busy_bar
+from ui.guided.parts import SCREEN_MARGIN_PX, busy_bar
 from ui.i18n import Tr, supported
 from ui.tasks import Policy, Tasks
 
@@ -39,6 +39,17 @@ PRINTED = {
     PROOF: N_("The proof was sent to the A4 printer."),
     LETTER: N_("The letter was sent to the A4 printer."),
 }
+# How a message looks: a problem as on the guided screens (bold, with the warning bar);
+# news that went well, or what is running now, in the calm result text. A finished
+# print starts with a check mark, so that it differs from a problem in high contrast
+# too, where the warning colour is the one all marks share.
+NOTE, SUCCESS, PROBLEM = "info", "success", "problem"
+SUCCESS_MARK = "\u2713 "  # a check mark (DejaVu Sans has it)
+# A message longer than this is cut (the A4 print command's reason is its first line of
+# output, of any length, and the log has it whole): four lines under the keypad at most,
+# so it can never push the print buttons off an 800 px panel.
+MESSAGE_MAX_CHARS = 160
+COLUMN_SPACING_PX = 12  # the code, the lookup, the service and its status on 800 px
 
 
 class DocumentsScreen(Screen):
@@ -115,7 +126,7 @@ class DocumentsScreen(Screen):
         try:
             code = tracking_code_from_scan(text)
         except KioskError as error:
-            self._say(describe_document_error(error, self.language), problem=True)
+            self._say(describe_document_error(error, self.language), PROBLEM)
             return
         self.entry.setText(code)
         self.look_up()
@@ -123,7 +134,7 @@ class DocumentsScreen(Screen):
     def look_up(self) -> None:
         _, code = self._tr, self.entry.text().strip()
         if not code:
-            self._say(_("Type or scan the tracking code first."), problem=True)
+            self._say(_("Type or scan the tracking code first."), PROBLEM)
             return
         port = self._port
         if self._start(LOOKUP, lambda: port.lookup(code)):
@@ -177,31 +188,42 @@ class DocumentsScreen(Screen):
         self.lookup_button = make_button("look_up")
         self.lookup_button.clicked.connect(self.look_up)
         self.keypad = Keypad(code_rows(), self._tr)
+        self.keypad.setProperty("compact", "true")  # lower keys: a message fits under them
         self.keypad.key_pressed.connect(self._on_key)
         self.service = make_label("subtitle", object_name="service_title")
         self.status = make_label("info", object_name="status")
         self.progress = busy_bar()
-        self.message = make_label("warning", object_name="message")
+        self.message = make_label(NOTE, centred=False, object_name="message")
         self.proof_button = make_button("print_proof", "primary")
         self.proof_button.clicked.connect(self.print_proof)
         self.letter_button = make_button("print_letter", "primary")
         self.letter_button.clicked.connect(self.print_letter)
         self.close_button = make_button("close")
         self.close_button.clicked.connect(self.finished)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Side by side, so that the screen fits a 1280 x 800 panel: the code and what
+        was found on the left; the keypad on the right, with what is happening (the busy
+        bar, the message) under it, just above the print buttons it is about and never
+        over them."""
+        found = QVBoxLayout()
+        found.setSpacing(COLUMN_SPACING_PX)
+        for widget in (self.entry, self.lookup_button, self.service, self.status):
+            found.addWidget(widget)
+        found.addStretch(1)
+        typing = QVBoxLayout()
+        typing.setSpacing(COLUMN_SPACING_PX)
+        for part in (self.keypad, self.progress, self.message):
+            typing.addWidget(part)
+        typing.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(found, 1)
+        body.addLayout(typing, 2)  # ten keys a row: the wider side
         buttons = QHBoxLayout()
         for button in (self.close_button, self.proof_button, self.letter_button):
             buttons.addWidget(button)
-        # Side by side, so that the screen fits a 1280 x 800 panel: the code and what
-        # was found on the left, the keypad on the right.
-        found = QVBoxLayout()
-        found.addWidget(self.entry)
-        found.addWidget(self.lookup_button)
-        for widget in (self.service, self.status, self.progress, self.message):
-            found.addWidget(widget)
-        found.addStretch(1)
-        body = QHBoxLayout()
-        body.addLayout(found, 1)
-        body.addWidget(self.keypad, 2)  # ten keys a row: the wider side
+        self.column.setContentsMargins(*(SCREEN_MARGIN_PX,) * 4)
         self.column.addWidget(self.title)
         self.column.addLayout(body, 1)
         self.column.addLayout(buttons)
@@ -219,7 +241,7 @@ class DocumentsScreen(Screen):
             self._show_summary(result)
             self._say("")
         elif kind in PRINTED:
-            self._say(self._tr(PRINTED[kind]))
+            self._say(self._tr(PRINTED[kind]), SUCCESS)
         self.set_busy(False)
         self.done.emit(kind, result)
 
@@ -227,7 +249,7 @@ class DocumentsScreen(Screen):
         if not isinstance(error, KioskError):
             log.error("documents %s failed: %s", kind, type(error).__name__)
         exception = error if isinstance(error, BaseException) else RuntimeError()
-        self._say(describe_document_error(exception, self.language), problem=True)
+        self._say(describe_document_error(exception, self.language), PROBLEM)
         self.set_busy(False)
         self.failed.emit(kind, error)
 
@@ -245,7 +267,21 @@ class DocumentsScreen(Screen):
         self.proof_button.setVisible(summary is not None)
         self.set_busy(self.busy)
 
-    def _say(self, text: str, problem: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("problem", problem)
+    def _say(self, text: str, tone: str = NOTE) -> None:
+        """Show `text` in the look of its `tone` (NOTE, SUCCESS or PROBLEM)."""
+        if len(text) > MESSAGE_MAX_CHARS:
+            text = text[: MESSAGE_MAX_CHARS - 1].rstrip() + "\u2026"
+        self.message.setText(SUCCESS_MARK + text if text and tone == SUCCESS else text)
+        self.message.setProperty("problem", tone == PROBLEM)
+        self.message.setProperty("role", PROBLEM if tone == PROBLEM else NOTE)
+        restyle(self.message)
         self.message.setVisible(bool(text))
+
+
+def restyle(widget: QWidget) -> None:
+    """Draw `widget` as its style sheet now says (its role changed). Polishing again
+    gives it the new colours and font; a frame such as a QLabel takes its new border
+    (the problem's bar) only from a style change event."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))

@@ -1,4 +1,4 @@
-"""The result: the number in very large type, how many are ahead, where to wait."""
+"""The result: the number in very large type, the priority, how many are ahead, where to wait."""
 
 from __future__ import annotations
 
@@ -6,13 +6,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import pick_language
-from kiosk.queue.messages import people_ahead_text, wait_text
+from kiosk.queue.messages import people_ahead_text, priority_text, wait_text
 from kiosk.queue.types import IssuedTicket
 from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
 
+# The longest done screen (a priority, where to wait on two lines, Javanese's two-line
+# "take your ticket") fits 800 px with these; the texts keep their line height between.
+SIDE_MARGIN_PX, END_MARGIN_PX = 32, 24  # 32 at the sides as on the guided screens
+SPACING_PX = 6
+
 
 class DoneScreen(Screen):
+    """What the ticket says, in the order it says it: the number, then the priority the
+    citizen chose (in the ticket's own words), then the line and the wait."""
+
     name = "done"
 
     finished = Signal()
@@ -21,6 +29,11 @@ class DoneScreen(Screen):
         super().__init__(parent)
         self.heading = make_label("title", object_name="your_number")
         self.number = make_label("number", object_name="ticket_number")
+        self.priority = make_label("info", object_name="priority")
+        bold = self.priority.font()
+        bold.setBold(True)  # bold on the ticket too
+        self.priority.setFont(bold)
+        self.priority.hide()
         self.line_name = make_label("subtitle", object_name="line_name")
         self.people_ahead = make_label("info", object_name="people_ahead")
         self.wait = make_label("info", object_name="estimated_wait")
@@ -30,19 +43,35 @@ class DoneScreen(Screen):
         self.finish_button.clicked.connect(self.finished)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.number)
+        self.column.addWidget(self.priority)
         self.column.addWidget(self.line_name)
         for label in (self.people_ahead, self.wait, self.where_to_wait):
             self.column.addWidget(label)
         self.column.addStretch(1)
         self.column.addWidget(self.take_ticket)
         self.column.addWidget(self.finish_button)
-        self.column.setSpacing(12)
+        self.column.setSpacing(SPACING_PX)
+        self.column.setContentsMargins(SIDE_MARGIN_PX, END_MARGIN_PX, SIDE_MARGIN_PX, END_MARGIN_PX)
         self._ticket: IssuedTicket | None = None
         self._tr = Tr()
 
     def show_ticket(self, ticket: IssuedTicket) -> None:
         self._ticket = ticket
         self._fill()
+
+    def spoken_text(self) -> str:
+        """What the voice reads when the screen shows, top to bottom: the number, the
+        priority, the line, the wait. The priority in sentence case: a voice may spell
+        out a word written in capitals."""
+        ticket, _ = self._ticket, self._tr
+        if ticket is None:
+            return ""
+        parts = [self.heading.text(), ticket.code]
+        if ticket.priority is not None:
+            parts.append(priority_text(ticket.priority, _.language).capitalize())
+        labels = (self.line_name, self.people_ahead, self.wait, self.where_to_wait)
+        parts += [label.text() for label in (*labels, self.take_ticket)]
+        return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
@@ -57,6 +86,9 @@ class DoneScreen(Screen):
             return
         self.number.setText(ticket.code)
         self.line_name.setText(ticket.line.name(_.language))
+        chosen = ticket.priority
+        self.priority.setText(priority_text(chosen, _.language) if chosen else "")
+        self.priority.setVisible(chosen is not None)
         self.people_ahead.setText(people_ahead_text(ticket.people_ahead, _.language))
         self.wait.setText(wait_text(ticket.estimated_wait_minutes, _.language))
         where = pick_language(ticket.line.where_to_wait, _.language)

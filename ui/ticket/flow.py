@@ -42,6 +42,7 @@ class TicketFlow(QObject):
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
     lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
     lines_failed = Signal(object)  # the exception of a refresh (the list stays as it was)
+    speak = Signal(str)  # what the voice may read: the done screen's texts as it shows
 
     def __init__(
         self, queue: QueuePort, options: UiOptions, stack: ScreenStack, parent: QObject | None
@@ -235,6 +236,7 @@ class TicketFlow(QObject):
         self._line_code = None
         self.done.show_ticket(ticket)
         self._show("done")
+        self.speak.emit(self.done.spoken_text())
         self.ticket_issued.emit(ticket)
 
     def _on_ticket_failed(self, error: Exception) -> None:

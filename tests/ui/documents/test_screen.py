@@ -13,7 +13,7 @@ from kiosk.applications.types import ApplicationStatus
 from kiosk.catalogue.model import Output
 from kiosk.documents.errors import PrintRejected
 from kiosk.documents.types import DocumentSummary
-from ui.documents.screen import DocumentsScreen
+from ui.documents.screen import SUCCESS_MARK, DocumentsScreen
 
 PAYLOAD = "K7QM2XH"
 CODE = f"{PAYLOAD[:4]}-{PAYLOAD[4:]}{check_symbol(PAYLOAD)}"
@@ -120,7 +120,7 @@ def test_printing_shows_progress_then_success_in_the_language(
         port.gate.set()
     assert port.printed == [("letter", CODE, "en")]
     assert not screen.progress.isVisible()
-    assert screen.message.text() == "The letter was sent to the A4 printer."
+    assert screen.message.text() == SUCCESS_MARK + "The letter was sent to the A4 printer."
     assert screen.proof_button.isEnabled()
 
 
