@@ -130,3 +130,12 @@ def test_leaving_a_text_question_for_the_list_closes_the_keyboard(qtbot, guided,
     tap(qtbot, guided, "back")  # nothing typed: straight back to the list
     assert guided.current_screen == "guided_services"
     assert_keyboard_closed(qtbot, guided, calls)
+
+
+def test_asking_before_a_wipe_closes_the_keyboard(qtbot, guided, calls, text_first):
+    open_service(qtbot, guided, text_first)
+    keyboard_up(qtbot, guided, calls)
+    type_text(guided, "Budi")
+    tap(qtbot, guided, "back")  # something typed: asked first
+    assert guided.current_screen == "confirm_wipe"
+    assert_keyboard_closed(qtbot, guided, calls)
