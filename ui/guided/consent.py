@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kiosk.wizard.consent import CONSENT_AGREE, CONSENT_TITLE
 from ui.base.screen import Screen, make_button, scroll_by_dragging
-from ui.guided.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
+from ui.guided.parts import (
+    BACK_WIDTH_PX,
+    SCREEN_MARGIN_PX,
+    SpeakerButton,
+    fixed_width,
+    left_label,
+    nav_row,
+    title_row,
+)
 from ui.i18n import Tr
 
 
@@ -25,9 +33,6 @@ class ConsentScreen(Screen):
         self.title = left_label("title", object_name="consent_title")
         self.speak_button = SpeakerButton()
         self.speak_button.clicked.connect(self.speak)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.speak_button)
         self.statement = left_label("info", object_name="consent_text")
         self.statement.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -41,9 +46,13 @@ class ConsentScreen(Screen):
         self.cancel_button.clicked.connect(self.cancel)
         self.agree_button = make_button("agree", "primary")
         self.agree_button.clicked.connect(self.agree)
-        self.column.addLayout(top)
+        self.column.addLayout(title_row(self.title, self.speak_button))
         self.column.addWidget(scroll, 1)
-        self.column.addLayout(nav_row(self.back_button, self.agree_button, self.cancel_button))
+        # "Batal" beside "Kembali", far from "Saya setuju": a tap that misses the one
+        # the citizen wants never lands on the other.
+        buttons = nav_row(self.back_button, self.agree_button)
+        buttons.insertWidget(1, fixed_width(self.cancel_button, BACK_WIDTH_PX))
+        self.column.addLayout(buttons)
 
     def show_statement(self, text: str) -> None:
         self.statement.setText(text)

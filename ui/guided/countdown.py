@@ -8,7 +8,8 @@ from ui.guided.still_there import StillThereScreen
 from ui.voice import Voice
 
 COUNTDOWN_TICK_MS = 250
-FORM_SCREENS = frozenset({"question", "summary", "consent", "submission_problem"})
+# "Ya, lanjutkan" returns to these (to the others, the form is gone or never was).
+FORM_SCREENS = frozenset({"question", "summary", "consent", "submission_problem", "confirm_wipe"})
 
 
 class StillThereCountdown(QObject):

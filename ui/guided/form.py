@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -12,6 +13,7 @@ from kiosk.catalogue.model import FieldType
 from kiosk.wizard import Stage, Wizard
 from ui.base.screen import Screen
 from ui.contracts import ApplicationsPort, UiOptions
+from ui.guided.confirm import WipeConfirmation
 from ui.guided.consent import ConsentScreen
 from ui.guided.finishing import FinishingScreen
 from ui.guided.problem import NOT_SAVED, NOT_STARTED, ApplicationProblemScreen
@@ -53,6 +55,8 @@ class FormFlow(QObject):
         self._tr = Tr()
         self.wizard: Wizard | None = None
         self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
+        self._answered = False  # the citizen moved on from a question they answered
+        self.confirmation = WipeConfirmation(voice, self)
         self._build_screens()
         self._slow_timer = QTimer(self)
         self._slow_timer.setSingleShot(True)
@@ -64,7 +68,8 @@ class FormFlow(QObject):
 
     @property
     def screens(self) -> list[Screen]:
-        return [self.question, self.summary, self.consent, self.finishing, self.done, self.problem]
+        shown = [self.question, self.summary, self.consent, self.finishing, self.done]
+        return [*shown, self.problem, self.confirmation.screen]
 
     def use_language(self, tr: Tr) -> None:
         self._tr = tr
@@ -81,6 +86,7 @@ class FormFlow(QObject):
             self.problem.show_message(NOT_STARTED, can_retry=False)
             self.show_screen.emit(self.problem.name)
             return
+        self._answered = False
         self._voice.set_language(self.wizard.language)
         self._apply_card_answers()
         self._render()
@@ -94,6 +100,15 @@ class FormFlow(QObject):
     def holds_card_answers(self) -> bool:
         return bool(self._card_answers)
 
+    @property
+    def holds_answers(self) -> bool:
+        """Leaving would lose what the citizen gave: a question answered (or a proposal
+        confirmed) and moved on from, or a change to the one shown. A card's answers
+        not confirmed yet do not count: the card gives them again."""
+        if self.wizard is None:
+            return False
+        return self._answered or (self._answers_here() and self.question.input.dirty)
+
     def prefill(self, answers: dict[str, object]) -> None:
         """A registered citizen's card was tapped: its NIK and name fill the form being
         filled in now, or the next one started, for the citizen to confirm."""
@@ -105,7 +120,9 @@ class FormFlow(QObject):
     def wipe(self) -> None:
         """Forget the form, and every answer of it still held by a hidden screen."""
         self._card_answers = {}
+        self._answered = False
         self._rehearsal.stop()
+        self.confirmation.forget()
         self.question.forget()
         self.summary.forget()
         if self.wizard is not None:
@@ -117,6 +134,18 @@ class FormFlow(QObject):
     def abandon(self) -> None:
         self.wipe()
         self.finished.emit()
+
+    def _ask_before(self, screen: str, wipe: Callable[[], None]) -> None:
+        """A tap that would wipe the form: at once when nothing would be lost, else once
+        the citizen said "Ya, hapus" (the idle timeout does not come here)."""
+        if self.holds_answers:
+            self.confirmation.ask(screen, wipe)
+        else:
+            wipe()
+
+    def _leave_to_list(self) -> None:
+        self.wipe()
+        self.back_to_list.emit()
 
     def _apply_card_answers(self) -> None:
         if self.wizard is not None and self._card_answers:
@@ -144,12 +173,15 @@ class FormFlow(QObject):
         self.summary.back.connect(self._step_back)
         self.summary.edit.connect(self._edit)
         self.consent.back.connect(self._step_back)
-        self.consent.cancel.connect(self.abandon)
+        self.consent.cancel.connect(lambda: self._ask_before(self.consent.name, self.abandon))
         self.consent.agree.connect(self._agree)
         self.consent.speak.connect(lambda: self._voice.say(self.consent.spoken_text()))
         self.done.finished.connect(self.finished)
         self.problem.retry.connect(self._finalise)
-        self.problem.back_to_start.connect(self.abandon)
+        self.problem.back_to_start.connect(
+            lambda: self._ask_before(self.problem.name, self.abandon)
+        )
+        self.confirmation.show_screen.connect(self.show_screen)
         self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
 
     # -- the stages ---------------------------------------------------------
@@ -224,6 +256,7 @@ class FormFlow(QObject):
             self.question.show_problems(problems)
             self._voice.say(" ".join(problems))
         else:
+            self._answered |= not step.read_only and step.type is not FieldType.NOTE
             self._render(problems)
 
     def _on_back(self) -> None:
@@ -235,8 +268,7 @@ class FormFlow(QObject):
         if wizard.back():
             self._render()
         else:  # before the first question: back to the list, the form forgotten
-            self.wipe()
-            self.back_to_list.emit()
+            self._ask_before(self.question.name, self._leave_to_list)
 
     def _move_on(self) -> None:
         if self.wizard is not None:

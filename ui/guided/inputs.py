@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import FieldType
@@ -19,6 +18,7 @@ from kiosk.wizard.consent import CONSENT_AGREE
 from kiosk.wizard.conversion import MAX_TEXT_LENGTH
 from kiosk.wizard.display import display_value
 from ui.base.screen import make_button
+from ui.guided import keyboard
 from ui.guided.choices import ChoiceList
 from ui.guided.date_entry import DateEntry
 from ui.guided.keypad import NumberEntry
@@ -36,12 +36,6 @@ MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 NEVER_SPOKEN = frozenset({FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE})
 
 
-def open_keyboard() -> None:
-    """Ask the input method (Qt's on-screen keyboard at the kiosk) to show for the
-    widget with the focus; without an on-screen keyboard nothing happens."""
-    QGuiApplication.inputMethod().show()
-
-
 class AnswerInput(QWidget):
     """Holds one answer widget; `dirty` once the person changed anything since `load`.
 
@@ -50,6 +44,7 @@ class AnswerInput(QWidget):
 
     changed = Signal()
     submitted = Signal()
+    wants_keyboard = False  # only a text box keeps the on-screen keyboard open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +160,8 @@ class ChoiceInput(AnswerInput):
 class TextInput(AnswerInput):
     """A line of text; at the kiosk the on-screen keyboard opens (QT_IM_MODULE)."""
 
+    wants_keyboard = True
+
     def __init__(self) -> None:
         super().__init__()
         self.line = QLineEdit()
@@ -175,6 +172,12 @@ class TextInput(AnswerInput):
         self.line.returnPressed.connect(self.submitted)  # the keyboard's Enter: Next
         self.column.addWidget(self.line)
         self.column.addStretch(1)
+        # One request per turn, however often the box is focused in it (the question
+        # loaded, then its screen shown).
+        self._opener = QTimer(self)
+        self._opener.setSingleShot(True)
+        self._opener.setInterval(0)
+        self._opener.timeout.connect(self._open_keyboard)
 
     def _fill(self, step: Step, tr: Tr, today: date) -> None:
         self.line.setText(step.answer_text)
@@ -186,12 +189,12 @@ class TextInput(AnswerInput):
         """The focus, and the on-screen keyboard opened without a tap on the box: once
         the screen is shown (the next turn), as the keyboard opens for a shown box."""
         self.line.setFocus()
-        QTimer.singleShot(0, self, self._open_keyboard)
+        self._opener.start()
 
     def _open_keyboard(self) -> None:
-        if self.line.isVisible():  # still this question's box
+        if self.line.isVisible():  # still this question's box, on the screen shown
             self.line.setFocus()
-            open_keyboard()
+            keyboard.open_keyboard()
 
     def _clear(self) -> None:
         self.line.setText("")  # unlike clear(), this also drops the undo history

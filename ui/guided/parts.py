@@ -116,6 +116,14 @@ class SpeakerButton(QPushButton):
         self.setIcon(QIcon(tinted))
 
 
+def title_row(title: QLabel, speaker: QPushButton) -> QHBoxLayout:
+    """The screen's title at the left and "Listen" beside it, at the right."""
+    row = QHBoxLayout()
+    row.addWidget(title, 1)
+    row.addWidget(speaker)
+    return row
+
+
 def busy_bar() -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, 0)  # busy: nobody knows how long the printer takes

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.wizard import Step
 from kiosk.wizard.display import display_value
 from ui.base.screen import Screen, make_button
+from ui.guided import keyboard
 from ui.guided.inputs import ANSWER_KINDS, AnswerInput, input_kind, new_input
 from ui.guided.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
 from ui.i18n import Tr
 
 QUESTION_STRETCH, ANSWER_STRETCH = 5, 7  # the split stays put, whatever the texts
-
-
-def keyboard_overlap(keyboard: QRect, area: QRect) -> int:
-    """How far up from `area`'s bottom an on-screen keyboard at `keyboard` reaches (both
-    in the same coordinates): 0 when it is hidden (empty) or beside the area."""
-    covered = area.intersected(keyboard)
-    if covered.isEmpty():
-        return 0
-    return area.y() + area.height() - covered.y()
 
 
 def progress_text(step: Step, tr: Tr) -> str:
@@ -97,9 +89,9 @@ class QuestionScreen(Screen):
         self.input: AnswerInput = self._inputs["none"]
         # The on-screen keyboard covers the bottom of the panel: Back and Next stay
         # above it while it shows.
-        keyboard = QGuiApplication.inputMethod()
-        keyboard.visibleChanged.connect(self._fit_above_keyboard)
-        keyboard.keyboardRectangleChanged.connect(self._fit_above_keyboard)
+        input_method = QGuiApplication.inputMethod()
+        input_method.visibleChanged.connect(self._fit_above_keyboard)
+        input_method.keyboardRectangleChanged.connect(self._fit_above_keyboard)
 
     def _build_proposal(self) -> None:
         self.proposal = QWidget()
@@ -145,16 +137,30 @@ class QuestionScreen(Screen):
         self._show_proposal(step.proposed_from_nik)
         self.show_problems(list(step.problems))
         self.retranslate(tr)
-        if not step.proposed_from_nik:
-            self.input.focus()
+        self._take_focus()
 
     def forget(self) -> None:
         """The citizen left: no answer, proposal or problem of theirs stays in a widget."""
+        self.release_keyboard()
         for answer in self._inputs.values():
             answer.clear()
         self.proposal_value.setText("")
         self.show_problems([])
         self.step = None
+
+    def release_keyboard(self) -> None:
+        """Close the on-screen keyboard and give its place back: what shows needs no
+        text (a proposal, a keypad, a date, choices), or the screen was left (the
+        summary, "Masih di sini?", the form cancelled)."""
+        keyboard.close_keyboard(self)
+        self._fit_above_keyboard()
+
+    def _take_focus(self) -> None:
+        """The answer widget takes the focus; the keyboard stays only for a text box."""
+        if self.showing_proposal or not self.input.wants_keyboard:
+            self.release_keyboard()
+        if not self.showing_proposal:
+            self.input.focus()
 
     def show_problems(self, problems: list[str]) -> None:
         """Shown until the person changes the answer (or the next Next checks it)."""
@@ -213,7 +219,7 @@ class QuestionScreen(Screen):
 
     def _fit_above_keyboard(self) -> None:
         """The bottom margin grows by the part of the screen the keyboard covers."""
-        self.set_keyboard_overlap(self._keyboard_overlap())
+        self.set_keyboard_overlap(keyboard.covered_px(self))
 
     def set_keyboard_overlap(self, overlap: int) -> None:
         """Back and Next move up above the keyboard; with about half of the panel left,
@@ -243,19 +249,18 @@ class QuestionScreen(Screen):
         hint = super().minimumSizeHint()
         return QSize(hint.width(), max(0, hint.height() - self._keyboard_px))
 
-    def _keyboard_overlap(self) -> int:
-        keyboard = QGuiApplication.inputMethod()
-        shown = keyboard.keyboardRectangle() if keyboard.isVisible() else QRectF()
-        if shown.isEmpty() or not self.isVisible():
-            return 0
-        # The keyboard's rectangle is in the coordinates of the window with the focus.
-        rect = shown.toAlignedRect()
-        origin = self.mapTo(self.window(), self.rect().topLeft())
-        return keyboard_overlap(rect, QRect(origin, self.size()))
-
     def showEvent(self, event: QShowEvent) -> None:
+        """Shown again as it was left ("Tidak, kembali", "Ya, lanjutkan"): a text box
+        takes the focus and the keyboard back."""
         super().showEvent(event)
         self._fit_above_keyboard()
+        if self.step is not None:
+            self._take_focus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """No keyboard over the next screen, whatever it is."""
+        super().hideEvent(event)
+        self.release_keyboard()
 
     def _fill_proposal(self, step: Step, tr: Tr) -> None:
         shown = display_value(step.field, step.answer, tr.language)
@@ -269,7 +274,7 @@ class QuestionScreen(Screen):
 
     def _show_input(self) -> None:
         self._show_proposal(False)
-        self.input.focus()
+        self._take_focus()
 
 
 def _side(stretch: int) -> QWidget:

@@ -68,6 +68,11 @@ QPushButton[role="key"] {{
     padding: 0px 8px;
 }}
 QWidget[compact="true"] QPushButton[role="key"] {{ min-height: {COMPACT_KEY_PX}px; }}
+QPushButton[role="destructive"] {{
+    color: {p.warning};
+    border: 4px solid {p.warning};
+    font-weight: bold;
+}}
 QPushButton[role="answer"] {{ min-height: {KEY_PX}px; padding: 0px; text-align: left; }}
 QPushButton[role="answer"]:checked {{
     background: {p.primary};

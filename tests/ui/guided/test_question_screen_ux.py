@@ -20,9 +20,9 @@ from tests.ui.guided_steps import (
     type_text,
 )
 from tests.ui.helpers import button, tap, text
-from ui.guided import inputs
+from ui.guided import keyboard
+from ui.guided.keyboard import keyboard_overlap
 from ui.guided.parts import SCREEN_MARGIN_PX
-from ui.guided.question import keyboard_overlap
 
 DOMISILI = "surat-keterangan-domisili"
 PANEL = QRect(0, 0, 1280, 800)
@@ -54,7 +54,7 @@ class KeyboardRequests(QObject):
 @pytest.fixture
 def keyboard_requests(monkeypatch) -> KeyboardRequests:
     requests = KeyboardRequests()
-    monkeypatch.setattr(inputs, "open_keyboard", requests.request)
+    monkeypatch.setattr(keyboard, "open_keyboard", requests.request)
     return requests
 
 
