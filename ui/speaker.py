@@ -95,7 +95,7 @@ class Speaker(QObject):
     def _handle(self, line: bytes) -> None:
         try:
             request = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # not the kiosk's: dropped
             return
         if not isinstance(request, dict):
             return

@@ -193,7 +193,10 @@ class Voice(QObject):
 
 
 def choose_engine() -> str | None:
-    """speech-dispatcher when present, else any real engine Qt offers, else None."""
+    """speech-dispatcher when present, else any real engine Qt offers, else None.
+
+    Safe on the GUI thread: Qt reads its plugins' metadata and asks no speech server.
+    """
     engines = [name for name in QTextToSpeech.availableEngines() if name not in TEST_ENGINES]
     if PREFERRED_ENGINE in engines:
         return PREFERRED_ENGINE

@@ -337,6 +337,7 @@ def test_the_speaker_program_shrugs_off_garbage():
         b'{"do": "say", "text": 5, "language": null}',
         b'{"do": "format the disk"}',
         b"\xff\xfe\x00",
+        b"[" * 100_000,  # deeper than the parser goes
         b"x" * (3 << 20),  # a line longer than any request
         b'{"do": "say", "text": "halo", "language": "en"}',
     ]
@@ -353,7 +354,8 @@ def test_garbage_from_the_speaker_process_silences_the_voice(qtbot, tmp_path, mo
     impostor.write_text(
         "import sys, time\n"
         'sys.stdout.write(\'{"event": "state", "state": "Nonsense"}\\n\')\n'
-        "sys.stdout.write('{\"event\": [1]}\\nnot json\\n' + 'x' * 200000)\n"
+        "sys.stdout.write('{\"event\": [1]}\\nnot json\\n' + '[' * 100000 + '\\n')\n"
+        "sys.stdout.write('x' * 200000)\n"
         "sys.stdout.flush()\n"
         "time.sleep(60)\n"
     )
