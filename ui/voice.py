@@ -1,4 +1,4 @@
-"""Reading the screens aloud: Qt TextToSpeech with an offline voice, silent when there is none."""
+"""Reading the screens aloud: Qt TextToSpeech in a process of its own, silent when there is none."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import Protocol
 
 from num2words import num2words
-from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from ui.recordings import RecordingPlayer
+from ui.speaker import choose_locale as _choose_locale  # noqa: F401 (tests use it here)
+from ui.speaker_process import SpeakerProcess, SpeakerTiming
 
 log = logging.getLogger(__name__)
 
 PREFERRED_ENGINE = "speechd"  # speech-dispatcher, with espeak-ng's Indonesian voice
 TEST_ENGINES = frozenset({"mock"})  # Qt's test plugin: never chosen for real speech
-# espeak-ng has no Javanese voice: Javanese screens are read by the Indonesian one.
-LOCALES = {"id": "id_ID", "en": "en_US", "jv": "id_ID"}
 NUMBER = re.compile(r"\d+(?:,\d+)?")
 MAX_SPOKEN_AS_NUMBER = 9  # longer digit runs are read one digit at a time
 DECIMAL_WORD = {"id": "koma", "en": "point"}
@@ -71,92 +71,20 @@ def _num2words_language(language: str) -> str:
     return language if language in ("id", "en") else "id"
 
 
-class _Speaker(QObject):
-    """Owns the Qt engine on the voice's own thread: connecting to speech-dispatcher
-    can block (a hung server never answers), and the GUI thread never waits on it."""
-
-    state_changed = Signal(object)  # QTextToSpeech.State
-    voice_chosen = Signal(str, str)  # the engine's locale name and voice name
-
-    def __init__(self, engine_name: str | None) -> None:
-        super().__init__()
-        self._engine_name = engine_name
-        self._speech: QTextToSpeech | None = None
-        self._tried = False
-        self._language = ""
-        self._error_logged = False
-        self._missing_logged: set[str] = set()  # languages already warned about
-
-    @Slot(str, str)
-    def speak(self, text: str, language: str) -> None:
-        speech = self._engine()
-        if speech is None:
-            return
-        if language != self._language:
-            self._language = language
-            self._choose_voice(speech, language)
-        speech.stop()
-        speech.say(text)
-
-    def _choose_voice(self, speech: QTextToSpeech, language: str) -> None:
-        if not _choose_locale(speech, language) and language not in self._missing_logged:
-            self._missing_logged.add(language)  # once: every screen would log it again
-            log.warning(
-                "text-to-speech engine %s has no %s voice for language %s: "
-                "its voice %s (%s) reads it instead",
-                speech.engine(),
-                _wanted_locale(language).name(),
-                language,
-                speech.voice().name(),
-                speech.locale().name(),
-            )
-        self.voice_chosen.emit(speech.locale().name(), speech.voice().name())
-
-    @Slot()
-    def stop(self) -> None:
-        if self._speech is not None:
-            self._speech.stop()
-
-    @Slot()
-    def finish(self) -> None:
-        """Queued after everything asked before it, so nothing asked is dropped."""
-        thread = self.thread()
-        if thread is not None:
-            thread.quit()
-
-    def _engine(self) -> QTextToSpeech | None:
-        if not self._tried:  # once: no engine now means none for this run
-            self._tried = True
-            self._speech = _create_engine(self._engine_name, self)
-            if self._speech is not None:
-                self._speech.stateChanged.connect(self._on_state)
-                self._speech.errorOccurred.connect(self._on_error)
-        return self._speech
-
-    def _on_state(self, state: QTextToSpeech.State) -> None:
-        self.state_changed.emit(state)
-
-    def _on_error(self, reason: QTextToSpeech.ErrorReason, _message: str) -> None:
-        if not self._error_logged:  # once: a broken speech server would flood the log
-            self._error_logged = True
-            log.warning("text-to-speech error: %s", reason.name)
-
-
 class Voice(QObject):
     """Says texts in the screen's language; `enabled` False (or no engine) keeps it silent.
 
-    The engine lives on a thread of its own, started on the first `say`, so a window
-    that never speaks starts nothing. Subclasses (tests) override `_speak` to record
-    what would be said. Call `shutdown` before the application quits.
+    The engine runs in a speaker process (ui.speaker), started on the first `say`, so a
+    window that never speaks starts nothing, and a speech server that hangs or dies
+    leaves the kiosk working: silent, logged once, and speaking again once a later
+    process gets answers (`timing` says when). Subclasses (tests) override `_speak` to
+    record what would be said. Call `shutdown` before the application quits.
     """
 
     state_changed = Signal(object)  # the engine's QTextToSpeech.State, on the GUI thread
     voice_chosen = Signal(str, str)  # locale name, voice name: read after a change of language
     recording_started = Signal(str)  # the recorded file now playing
     recording_ended = Signal()
-    _say = Signal(str, str)  # text, language: to the voice thread
-    _stop = Signal()
-    _finish = Signal()
 
     def __init__(
         self,
@@ -164,13 +92,15 @@ class Voice(QObject):
         language: str = "id",
         engine: str | None = None,
         parent: QObject | None = None,
+        timing: SpeakerTiming | None = None,
     ) -> None:
         super().__init__(parent)
         self._enabled = enabled
         self._language = language
         self._engine_name = engine
-        self._thread: QThread | None = None
-        self._speaker: _Speaker | None = None
+        self._timing = timing or SpeakerTiming()
+        self._speaker: SpeakerProcess | None = None
+        self._no_engine = False  # none found: none for this run
         self._after = ""  # read once the recording has played
         self._instead = ""  # read if the recording cannot play
         self.recordings = RecordingPlayer(self)
@@ -222,7 +152,7 @@ class Voice(QObject):
     def stop(self) -> None:
         self.recordings.stop()
         if self._speaker is not None:
-            self._stop.emit()
+            self._speaker.stop()
 
     def _on_recording_ended(self) -> None:
         self.recording_ended.emit()
@@ -232,85 +162,42 @@ class Voice(QObject):
     def _on_recording_failed(self, _path: str) -> None:
         self.say(self._instead)
 
-    def shutdown(self, msecs: int = 2_000) -> bool:
-        """Silence the voice and stop its thread; True when it ended in time (else it is
-        terminated).
+    def shutdown(self, msecs: int = 1_000) -> bool:
+        """Silence the voice and end its speaker process; True when it ended by itself
+        within `msecs` (else it is killed: this never waits longer).
 
         Called once the event loop has returned (the kiosk closing), so nothing here may
-        wait for it: the recording stops before this returns, and the engine is told to
-        stop on its own thread, ahead of the thread's end.
+        wait for it: the recording stops before this returns.
         """
         self.recordings.stop_now()
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return True
-        self._stop.emit()  # speech in progress ends now, not when the engine is deleted
-        self._finish.emit()
-        if thread.wait(msecs):
-            return True
-        log.warning("the voice thread did not stop: text-to-speech is not answering")
-        thread.terminate()  # blocked in the speech server's socket; the kiosk is closing
-        thread.wait(msecs)
-        return False
+        speaker, self._speaker = self._speaker, None
+        return speaker is None or speaker.shutdown(msecs)
 
     def _speak(self, text: str) -> None:
-        self._start_thread()
-        self._say.emit(text, self._language)
+        speaker = self._speaker or self._start_speaker()
+        if speaker is not None:
+            speaker.say(text, self._language)
 
-    def _start_thread(self) -> None:
-        if self._thread is not None:
-            return
-        self._thread = QThread(self)
-        self._thread.setObjectName("voice")
-        self._speaker = _Speaker(self._engine_name)
-        self._speaker.moveToThread(self._thread)
-        self._say.connect(self._speaker.speak)
-        self._stop.connect(self._speaker.stop)
-        self._finish.connect(self._speaker.finish)
+    def _start_speaker(self) -> SpeakerProcess | None:
+        if self._no_engine:
+            return None
+        engine = self._engine_name or choose_engine()
+        if engine is None:
+            self._no_engine = True  # once: no engine now means none for this run
+            log.warning("no text-to-speech engine: the kiosk stays silent")
+            return None
+        self._speaker = SpeakerProcess(engine, self._timing, self)
         self._speaker.state_changed.connect(self.state_changed)
         self._speaker.voice_chosen.connect(self.voice_chosen)
-        self._thread.finished.connect(self._speaker.deleteLater)
-        self._thread.start()
-
-
-def _create_engine(name: str | None, parent: QObject) -> QTextToSpeech | None:
-    name = name or choose_engine()
-    if name is None:
-        log.warning("no text-to-speech engine: the kiosk stays silent")
-        return None
-    try:
-        speech = QTextToSpeech(name, parent)
-    except Exception as error:  # a broken plugin must never stop the kiosk
-        log.warning("text-to-speech engine %s failed: %s", name, type(error).__name__)
-        return None
-    if speech.state() == QTextToSpeech.State.Error:
-        log.warning("text-to-speech engine %s: %s", name, speech.errorReason().name)
-        speech.deleteLater()
-        return None
-    return speech
+        return self._speaker
 
 
 def choose_engine() -> str | None:
-    """speech-dispatcher when present, else any real engine Qt offers, else None."""
+    """speech-dispatcher when present, else any real engine Qt offers, else None.
+
+    Safe on the GUI thread: Qt reads its plugins' metadata and asks no speech server.
+    """
     engines = [name for name in QTextToSpeech.availableEngines() if name not in TEST_ENGINES]
     if PREFERRED_ENGINE in engines:
         return PREFERRED_ENGINE
     return engines[0] if engines else None
-
-
-def _wanted_locale(language: str) -> QLocale:
-    return QLocale(LOCALES.get(language, LOCALES["id"]))
-
-
-def _choose_locale(speech: QTextToSpeech, language: str) -> bool:
-    """Set the voice for `language`; False when the engine has none (its voice stays)."""
-    wanted = _wanted_locale(language)
-    available = speech.availableLocales()
-    if wanted in available:
-        speech.setLocale(wanted)
-        return True
-    same_language = [loc for loc in available if loc.language() == wanted.language()]
-    if same_language:
-        speech.setLocale(same_language[0])
-        return True
-    return False

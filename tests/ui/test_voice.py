@@ -16,7 +16,7 @@ from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
 from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
 from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
-from ui.voice import Voice, choose_engine, speakable, spoken_code
+from ui.voice import SpeakerTiming, Voice, choose_engine, speakable, spoken_code
 
 DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 
@@ -145,7 +145,9 @@ def test_the_real_engine_speaks_indonesian(qtbot, request):
     if engine == "speechd":
         request.getfixturevalue("speech_server")
     indonesian = offers_indonesian(engine)
-    voice = Voice(enabled=True, language="id", engine=engine)
+    # Patient: this is about the real voice, not how long the kiosk waits for it.
+    patient = SpeakerTiming(start_seconds=60, answer_seconds=60)
+    voice = Voice(enabled=True, language="id", engine=engine, timing=patient)
     chosen: list[tuple[str, str]] = []
     voice.voice_chosen.connect(lambda locale, name: chosen.append((locale, name)))
     try:
@@ -157,7 +159,7 @@ def test_the_real_engine_speaks_indonesian(qtbot, request):
         qtbot.waitUntil(lambda: bool(chosen), timeout=30_000)
     finally:
         voice.stop()
-        assert voice.shutdown(5_000), "the voice thread hung"
+        assert voice.shutdown(5_000), "the speaker process hung"
     if not indonesian:
         skip_outside_ci(f"engine {engine} has no Indonesian voice; install espeak-ng")
     ((locale, name),) = chosen
@@ -182,7 +184,7 @@ def test_a_missing_voice_is_warned_about_once_per_language(qtbot, caplog):
             qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
     finally:
         voice.stop()
-        assert voice.shutdown(5_000), "the voice thread hung"
+        assert voice.shutdown(5_000), "the speaker process hung"
     warnings = [record.getMessage() for record in caplog.records]
     assert len(warnings) == 2, warnings
     assert warnings[0].startswith("text-to-speech engine mock has no id_ID voice for language id:")
@@ -203,5 +205,5 @@ def test_shutdown_stops_speech_in_progress(qtbot):
     voice.state_changed.connect(states.append)
     voice.say("Langkah 1 dari 6. " * 20)
     qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
-    assert voice.shutdown(5_000), "the voice thread hung"
+    assert voice.shutdown(5_000), "the speaker process hung"
     qtbot.waitUntil(lambda: states[-1] == QTextToSpeech.State.Ready, timeout=1_000)
