@@ -324,6 +324,7 @@ class KioskWindow(QMainWindow):
         tickets = self.tickets
         tickets.home_requested.connect(self.go_home)
         tickets.finished.connect(self.restart_for_next_person)
+        tickets.speak.connect(lambda text: self.voice.say(text))  # the done screen, aloud
         for mine, theirs in (
             (self.ticket_issued, tickets.ticket_issued),
             (self.print_failed, tickets.print_failed),

@@ -4,6 +4,7 @@ aloud with the rest, and still fits a 1280 x 800 panel."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 import pytest
 
@@ -11,7 +12,7 @@ from kiosk.queue.types import Priority
 from printing.document import TextLine
 from printing.ticket import layout_ticket
 from tests.ui.documents.test_layout import assert_fits_the_panel
-from tests.ui.fakes import SERVICE_A, FakeQueue
+from tests.ui.fakes import SERVICE_A, FakeQueue, RecordingVoice
 from tests.ui.helpers import tap, tap_until_printing, text
 from ui.window import KioskWindow
 
@@ -70,6 +71,16 @@ def test_the_done_screen_offers_its_texts_to_the_voice_with_the_priority(
     parts = ["Your number", "B-001", "Priority: pregnant", "Certificates", "3 people ahead"]
     assert [said.index(part) for part in parts] == sorted(said.index(part) for part in parts)
     assert said.endswith("Please take your ticket from the printer.")
+
+
+def test_the_window_reads_the_done_screen_aloud(qtbot, guided: KioskWindow) -> None:
+    tap_until_printing(qtbot, guided, "B", "elderly")
+    qtbot.waitUntil(lambda: guided.current_screen == "done", timeout=5_000)
+    spoken = cast(RecordingVoice, guided.voice).spoken
+    qtbot.waitUntil(lambda: bool(spoken), timeout=5_000)
+    said = spoken[-1]  # numbers already in words, as the voice reads them
+    assert said.startswith("Nomor Anda.") and "Prioritas: lansia." in said
+    assert said.endswith("Silakan ambil tiket Anda dari printer.")
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "contrast"])
