@@ -82,7 +82,9 @@ class SyncWatch(QObject):
             self._port.summary,
             self._show,
             lambda error: None,  # not open yet, or the database is busy: try next time
-            policy=Policy.REFUSE_WHILE_BUSY,
+            # the newest question wins: a refresh asked while one is on its way (coming
+            # back to the start screen) must not be refused, or the line shows stale words
+            policy=Policy.LATEST_ONLY,
             kind="summary",
         )
 

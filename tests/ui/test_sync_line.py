@@ -111,3 +111,37 @@ def test_a_sync_port_that_fails_leaves_the_line_hidden(qtbot, fake_queue: FakeQu
     assert window.isVisible() and not window.home.sync_line.isVisible()
     fake_queue.release()
     assert window.shutdown(5_000)
+
+
+class HeldSync(FakeSync):
+    """Holds the first question until the test lets it go: a slow database."""
+
+    def __init__(self, summary: SyncSummary) -> None:
+        super().__init__(summary)
+        self.gate = threading.Event()
+
+    def summary(self) -> SyncSummary:
+        answer = self.answer
+        if len(self.threads) == 0:
+            self.threads.append(threading.get_ident())
+            self.gate.wait(timeout=10)
+            return answer
+        return super().summary()
+
+
+def test_coming_home_while_a_question_is_on_its_way_shows_the_newer_answer(
+    qtbot, fake_queue: FakeQueue
+) -> None:
+    sync = HeldSync(SyncSummary(False, 0, None, None))
+    window = KioskWindow(fake_queue, UiOptions("Kantor Desa Sukamaju", fullscreen=False), sync=sync)
+    qtbot.addWidget(window, before_close_func=lambda _w: (fake_queue.release(), sync.gate.set()))
+    window.show()
+    window.sync_watch.refresh()
+    qtbot.waitUntil(lambda: len(sync.threads) == 1, timeout=5_000)  # held on its way
+    sync.answer = SyncSummary(True, 2, AT, "unreachable")
+    window.go_home()  # asks again while the first question is still out
+    sync.gate.set()
+    qtbot.waitUntil(lambda: window.home.sync_line.isVisible(), timeout=5_000)
+    assert window.home.sync_line.text().startswith("Tanpa sambungan. 2 permohonan")
+    fake_queue.release()
+    assert window.shutdown(5_000)
