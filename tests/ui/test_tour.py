@@ -15,8 +15,9 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 
+from tests.ui import test_staff_window as staff_window
 from tests.ui.conftest import WindowFactory
-from tests.ui.tour import walk
+from tests.ui.tour import walk, walk_staff
 from ui.window import KioskWindow
 
 PANEL = QRect(0, 0, 1280, 800)
@@ -60,11 +61,16 @@ def button_problems(window: KioskWindow) -> list[str]:
     return problems
 
 
+staff_port = staff_window.staff_port
+documents_port = staff_window.documents_port
+make_staffed = staff_window.make_staffed
+
+
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
-    qtbot, make_guided: WindowFactory, high_contrast: bool
+    qtbot, make_staffed: WindowFactory, high_contrast: bool
 ) -> None:
-    window = make_guided(high_contrast=high_contrast)
+    window = make_staffed(high_contrast=high_contrast)
     folder = os.environ.get("ANJUNGAN_SCREENSHOTS")
     theme = "high-contrast" if high_contrast else "normal"
     found: dict[str, list[str]] = {}
@@ -78,6 +84,6 @@ def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
             target.mkdir(parents=True, exist_ok=True)
             shown.grab().save(str(target / f"{len(list(target.iterdir())):03d}-{name}.png"))
 
-    stops = walk(qtbot, window, visit)
+    stops = walk(qtbot, window, visit) + walk_staff(qtbot, window, visit)
     assert len(stops) > 50  # every shipped service, question by question
     assert not found, "\n".join(f"{name}: {'; '.join(p)}" for name, p in found.items())

@@ -2,8 +2,9 @@
 
 The start screen, the ticket path, every shipped guided service question by question
 (each field type: keypads, dates, choices, text), the summary, consent and receipt,
-and the status check. Each stop hands the shown page to `visit(name, window)`: the
-test checks the buttons there, `scripts/screenshots` saves a PNG of it.
+and the status check; and the clerk's sign-in, menu and documents screen. Each stop
+hands the shown page to `visit(name, window)`: the test checks the buttons there,
+`scripts/screenshots` saves a PNG of it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalogue.shipped import shipped_definitions
+from tests.ui.fakes import NUMBER, PIN
 from tests.ui.guided_steps import (
     agree_and_finish,
     current_step,
@@ -21,7 +23,7 @@ from tests.ui.guided_steps import (
     next_step,
     open_service,
 )
-from tests.ui.helpers import tap
+from tests.ui.helpers import hold_office_name, tap
 from ui.window import KioskWindow
 
 Visit = Callable[[str, KioskWindow], None]
@@ -48,6 +50,35 @@ def walk(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
     for service_id in shipped_definitions():
         _guided_service(qtbot, window, service_id, stop)
     _status_check(qtbot, window, stop)
+    return names
+
+
+def walk_staff(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
+    """The clerk's side: the sign-in (number, then PIN), the menu, the documents screen."""
+    from tests.ui.test_staff_window import SIGNAL_MS
+
+    names: list[str] = []
+
+    def stop(name: str) -> None:
+        settled(qtbot)
+        names.append(name)
+        visit(name, window)
+
+    hold_office_name(qtbot, window)
+    screen = window.staff.sign_in if window.staff else None
+    assert screen is not None
+    stop("staff-number")
+    for digit in NUMBER:
+        screen.number_entry.keypad.keys[digit].click()
+    screen.next_button.click()
+    stop("staff-pin")
+    with qtbot.waitSignal(screen.signed_in, timeout=SIGNAL_MS):
+        for digit in PIN:
+            screen.pin_keypad.keys[digit].click()
+    stop("staff-menu")
+    tap(qtbot, window, "staff_documents")
+    stop("staff-documents")
+    window.restart_for_next_person()
     return names
 
 
