@@ -39,12 +39,7 @@ def settled(qtbot) -> None:
 def walk(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
     """Every stop of the tour, in order; their names are returned."""
     names: list[str] = []
-
-    def stop(name: str) -> None:
-        settled(qtbot)
-        names.append(name)
-        visit(name, window)
-
+    stop = _stopper(qtbot, window, visit, names)
     stop("home")
     _ticket_path(qtbot, window, stop)
     for service_id in shipped_definitions():
@@ -58,12 +53,7 @@ def walk_staff(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
     from tests.ui.test_staff_window import SIGNAL_MS
 
     names: list[str] = []
-
-    def stop(name: str) -> None:
-        settled(qtbot)
-        names.append(name)
-        visit(name, window)
-
+    stop = _stopper(qtbot, window, visit, names)
     hold_office_name(qtbot, window)
     screen = window.staff.sign_in if window.staff else None
     assert screen is not None
@@ -80,6 +70,15 @@ def walk_staff(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
     stop("staff-documents")
     window.restart_for_next_person()
     return names
+
+
+def _stopper(qtbot, window: KioskWindow, visit: Visit, names: list[str]) -> Callable[[str], None]:
+    def stop(name: str) -> None:
+        settled(qtbot)
+        names.append(name)
+        visit(name, window)
+
+    return stop
 
 
 def _ticket_path(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> None:
