@@ -141,7 +141,7 @@ def demo(args: argparse.Namespace) -> int:
         print(f"  printed tickets: {printed}")
         print(f"  A4 documents:    {data_dir / 'documents'}")
         number, _name, pin = DEMO_STAFF
-        print(f"  staff sign-in:   number {number}, PIN {pin} (demo data)")
+        print(f"  staff sign-in:   number {number}, PIN {pin} (demo; hold the office name 3 s)")
         print("\n".join(how_to))
         if centre is not None:
             print(f"  central service: {centre.url} (a demo district on this machine)")
