@@ -23,6 +23,7 @@ from ui.home_parts import ContrastButton, LongPress
 from ui.i18n import Tr
 from ui.sync_line import sync_text
 from ui.theme import palette_for
+from ui.ticket.spoken import sentences
 
 # The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
 # goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
@@ -182,6 +183,13 @@ class HomeScreen(Screen):
         self.contrast_button.setChecked(high_contrast)
         self.contrast_button.blockSignals(False)
         self.contrast_button.use_palette(palette_for(high_contrast))
+
+    def spoken_text(self) -> str:
+        """The welcome, then each action as its button names it (read on a change of
+        language, and when a citizen comes back here from the ticket path)."""
+        actions = [self.take_number_button, self.guided_button, self.status_button]
+        names = [button.text().replace("&&", "&") for button in actions if button is not None]
+        return sentences([self.welcome.text(), *names])
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr

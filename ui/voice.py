@@ -67,6 +67,13 @@ def spoken_code(code: str, language: str) -> str:
     return ", ".join(spoken_number(int(s), language) if s.isdigit() else s for s in symbols)
 
 
+def spoken_ticket(prefix: str, number: int, language: str) -> str:
+    """A queue ticket as the counter calls it: the line's letters, then the number in
+    words without its printed zeros. "B-001" is "B satu", never "B nol nol satu"."""
+    letters = " ".join(symbol for symbol in prefix if symbol.isalnum())
+    return f"{letters} {spoken_number(number, language)}".strip()
+
+
 def _num2words_language(language: str) -> str:
     return language if language in ("id", "en") else "id"
 

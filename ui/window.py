@@ -320,11 +320,13 @@ class KioskWindow(QMainWindow):
         self.stack.screen_changed.connect(self.screen_changed)
         self.home.take_number.connect(self.tickets.take_number)
         self.home.language_chosen.connect(self.set_language)
+        self.home.language_chosen.connect(self._say_home)  # in the language just chosen
         self.home.high_contrast_toggled.connect(self.set_high_contrast)
         tickets = self.tickets
         tickets.home_requested.connect(self.go_home)
+        tickets.home_requested.connect(self._say_home)
         tickets.finished.connect(self.restart_for_next_person)
-        tickets.speak.connect(lambda text: self.voice.say(text))  # the done screen, aloud
+        tickets.speak.connect(lambda text: self.voice.say(text))  # each ticket screen, aloud
         for mine, theirs in (
             (self.ticket_issued, tickets.ticket_issued),
             (self.print_failed, tickets.print_failed),
@@ -340,6 +342,11 @@ class KioskWindow(QMainWindow):
         if self._staff_port is not None:
             self.home.staff_requested.connect(lambda: self._staff_flow().open_sign_in())
             self.card_unclaimed.connect(self._on_card_unclaimed)
+
+    def _say_home(self) -> None:
+        """The start screen aloud, for a citizen who is there (never on a restart for
+        the next person: nobody may be there to hear it)."""
+        self.voice.say(self.home.spoken_text())
 
     def _guided_flow(self) -> GuidedFlow:
         guided = self.guided

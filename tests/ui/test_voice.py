@@ -9,6 +9,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -16,7 +18,14 @@ from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
 from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
 from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
-from ui.voice import SpeakerTiming, Voice, choose_engine, speakable, spoken_code
+from ui.voice import (
+    SpeakerTiming,
+    Voice,
+    choose_engine,
+    speakable,
+    spoken_code,
+    spoken_ticket,
+)
 
 DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 
@@ -207,3 +216,23 @@ def test_shutdown_stops_speech_in_progress(qtbot):
     qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
     assert voice.shutdown(5_000), "the speaker process hung"
     qtbot.waitUntil(lambda: states[-1] == QTextToSpeech.State.Ready, timeout=1_000)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "number", "language", "spoken"),
+    [
+        ("B", 1, "id", "B satu"),
+        ("A", 12, "id", "A dua belas"),
+        ("C", 105, "en", "C one hundred and five"),
+        ("B", 7, "jv", "B tujuh"),  # no Javanese numbers in num2words: Indonesian ones
+    ],
+)
+def test_a_queue_ticket_is_read_as_the_counter_calls_it(prefix, number, language, spoken):
+    assert spoken_ticket(prefix, number, language) == spoken
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_a_ticket_number_never_reads_its_printed_zeros(number):
+    spoken = spoken_ticket("B", number, "id")
+    assert spoken.startswith("B ") and "nol" not in spoken
+    assert not any(symbol.isdigit() for symbol in spoken)

@@ -21,6 +21,7 @@ from ui.ticket.loading import LoadingScreen
 from ui.ticket.printing import PrintingScreen
 from ui.ticket.priority import PriorityScreen
 from ui.ticket.problem import NO_ANSWER, NO_SERVICES, NOT_TAKEN, ErrorScreen, PrinterProblemScreen
+from ui.ticket.spoken import Spoken
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class TicketFlow(QObject):
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
     lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
     lines_failed = Signal(object)  # the exception of a refresh (the list stays as it was)
-    speak = Signal(str)  # what the voice may read: the done screen's texts as it shows
+    speak = Signal(str)  # what the voice may read: each ticket screen's texts as it shows
 
     def __init__(
         self, queue: QueuePort, options: UiOptions, stack: ScreenStack, parent: QObject | None
@@ -140,12 +141,16 @@ class TicketFlow(QObject):
         self._stack.show_screen(name)
 
     def _on_screen_changed(self, name: str) -> None:
-        """The done and loading screens each run their timer while they show."""
+        """The done and loading screens each run their timer while they show; each
+        ticket screen is read aloud as it shows, as the guided path's are."""
         for timer, screen in ((self._done_timer, "done"), (self._loading_timer, "loading")):
             if name == screen:
                 timer.start()
             else:
                 timer.stop()
+        shown = self._stack.current
+        if shown in self.screens and isinstance(shown, Spoken):
+            self.speak.emit(shown.spoken_text())
 
     # -- the service list ---------------------------------------------------
 
@@ -236,7 +241,6 @@ class TicketFlow(QObject):
         self._line_code = None
         self.done.show_ticket(ticket)
         self._show("done")
-        self.speak.emit(self.done.spoken_text())
         self.ticket_issued.emit(ticket)
 
     def _on_ticket_failed(self, error: Exception) -> None:

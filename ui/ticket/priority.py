@@ -38,6 +38,9 @@ class PriorityScreen(Screen):
         self.back_button.clicked.connect(self.back)
         self.column.addWidget(self.back_button)
 
+    def spoken_text(self) -> str:
+        return self.question.text()
+
     def retranslate(self, tr: Tr) -> None:
         self.question.setText(
             tr("Are you elderly (60 years or older), a person with a disability, or pregnant?")

@@ -12,6 +12,7 @@ from kiosk.queue.errors import QueueBusy, QueueFull, TicketNotRecorded, UnknownL
 from kiosk.queue.messages import describe_error
 from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
+from ui.ticket.spoken import sentences
 
 NOT_TAKEN = N_("Your queue number has not been taken. Please call a staff member for help.")
 QUEUE_FULL = N_(
@@ -47,6 +48,9 @@ class _MessageScreen(Screen):
         self.column.addStretch(1)
         self.column.addWidget(self.back_button)
         self._tr = Tr()
+
+    def spoken_text(self) -> str:
+        return sentences(label.text() for label in (self.heading, self.message, self.advice))
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
