@@ -102,6 +102,7 @@ def ticket(citizen: Citizen) -> None:
     citizen.tap("take_number")
     citizen.tap("line_B")
     citizen.tap("priority_none")
+    citizen.tap("print_ticket")  # the choice is shown before it prints (issue 12)
     citizen.wait_until(lambda: citizen.window.current_screen == "done")
     citizen.look()
 

@@ -21,6 +21,7 @@ from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
 from ui.home_parts import ContrastButton, LongPress
 from ui.i18n import Tr
+from ui.pictograms import PICTOGRAM_PX, show_pictogram
 from ui.sync_line import sync_text
 from ui.theme import palette_for
 from ui.ticket.spoken import sentences
@@ -33,6 +34,7 @@ from ui.ticket.spoken import sentences
 COMPACT_BELOW_PX = 800
 COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
 COMPACT_BIG_BUTTON = "min-height: 76px; padding: 4px 20px;"
+COMPACT_PICTOGRAM_PX = 56  # the two actions side by side, in Javanese, fit 1024 px with these
 
 
 class HomeScreen(Screen):
@@ -68,6 +70,7 @@ class HomeScreen(Screen):
         self.welcome = make_label("subtitle")
         self.take_number_button = make_button("take_number", "primary", big=True)
         self.take_number_button.clicked.connect(self.take_number)
+        show_pictogram(self.take_number_button, "ticket")
         self.contrast_button = ContrastButton()
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
         self.staff_hold: LongPress | None = None
@@ -96,7 +99,9 @@ class HomeScreen(Screen):
         row = self._row()
         self.guided_button = make_button("guided_services", "primary")
         self.guided_button.clicked.connect(self.guided_services)
+        show_pictogram(self.guided_button, "document")
         self.status_button = make_button("check_status")
+        show_pictogram(self.status_button, "magnifier")
         self.status_button.clicked.connect(self.check_status)
         row.addWidget(self.guided_button, 3)
         row.addWidget(self.status_button, 2)
@@ -143,6 +148,8 @@ class HomeScreen(Screen):
                 button.setStyleSheet(
                     "" if not compact else COMPACT_BIG_BUTTON if big else COMPACT_BUTTON
                 )
+                if kind := button.property("pictogram"):
+                    show_pictogram(button, kind, COMPACT_PICTOGRAM_PX if compact else PICTOGRAM_PX)
             self._set_air(*self._air[compact])
             self.column.invalidate()
             self.column.activate()  # now, not after this resize: no frame drawn half-way

@@ -105,6 +105,7 @@ QPushButton {{
     background: {p.secondary};
 }}
 QPushButton[big="true"] {{ min-height: {BIG_TARGET_PX}px; font-size: {TITLE_FONT_PX}px; }}
+QPushButton[pictured="true"] {{ padding-left: 16px; padding-right: 16px; }}
 QPushButton QLabel {{ color: {p.secondary_text}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {p.pressed}; }}
 QPushButton[role="primary"] {{

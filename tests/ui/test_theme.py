@@ -55,6 +55,8 @@ def visit_every_screen(qtbot, window, fake_queue):
     yield  # priority
     gate = fake_queue.hold()
     tap(qtbot, window, "priority_none")
+    yield  # confirm
+    tap(qtbot, window, "print_ticket")
     yield  # printing
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         gate.set()
@@ -83,6 +85,7 @@ def test_every_screen_has_big_targets_and_big_text(qtbot, window, fake_queue, hi
         "home",
         "line",
         "priority",
+        "ticket_confirm",
         "printing",
         "done",
         "printer_problem",

@@ -87,6 +87,8 @@ def _ticket_path(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> Non
     tap(qtbot, window, "line_B")
     stop("ticket-priority")
     tap(qtbot, window, "priority_elderly")
+    stop("ticket-confirm")
+    tap(qtbot, window, "print_ticket")
     qtbot.waitUntil(lambda: window.current_screen == "done", timeout=5_000)
     stop("ticket-done")
     window.restart_for_next_person()

@@ -1,4 +1,5 @@
-"""Taking a queue number: (loading ->) service -> priority -> printing -> done, or a problem."""
+"""Taking a queue number: (loading ->) service -> priority -> confirm -> printing -> done,
+or a problem."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ui.base.stack import ScreenStack
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr
 from ui.tasks import Policy, Tasks
+from ui.ticket.confirm import ConfirmScreen
 from ui.ticket.done import DoneScreen
 from ui.ticket.line import LineScreen
 from ui.ticket.loading import LoadingScreen
@@ -52,6 +54,7 @@ class TicketFlow(QObject):
         self._stack = stack
         self._tr = Tr()
         self._line_code: str | None = None
+        self._priority: Priority | None = None
         self._awaiting = False  # False again once the watchdog gives up on the call
         self._lines_arrived = False  # a refresh has come back at least once
         self._queue = queue
@@ -69,6 +72,7 @@ class TicketFlow(QObject):
             self.loading,
             self.line_screen,
             self.priority,
+            self.confirm,
             self.printing,
             self.done,
             self.printer_problem,
@@ -118,6 +122,7 @@ class TicketFlow(QObject):
         self.loading = LoadingScreen()
         self.line_screen = LineScreen()
         self.priority = PriorityScreen()
+        self.confirm = ConfirmScreen()
         self.printing = PrintingScreen()
         self.done = DoneScreen()
         self.printer_problem = PrinterProblemScreen()
@@ -131,6 +136,8 @@ class TicketFlow(QObject):
         self.line_screen.back.connect(self.home_requested)
         self.priority.priority_chosen.connect(self._on_priority_chosen)
         self.priority.back.connect(lambda: self._show("line"))
+        self.confirm.confirmed.connect(self._on_confirmed)
+        self.confirm.change.connect(lambda: self._show("priority"))
         self.done.finished.connect(self.finished)
         self._done_timer.timeout.connect(self.finished)
         self._watchdog.timeout.connect(self._on_watchdog)
@@ -186,9 +193,19 @@ class TicketFlow(QObject):
         self._show("priority")
 
     def _on_priority_chosen(self, priority: Priority | None) -> None:
-        if self._line_code is None or self._stack.current_name != "priority":
+        """Say what was chosen before anything prints: a wrong tap is one tap to undo."""
+        code = self._line_code
+        line = next((line for line in self.line_screen.lines if line.code == code), None)
+        if line is None or self._stack.current_name != "priority":
+            return  # a late second tap: the confirmation already shows
+        self._priority = priority
+        self.confirm.show_choice(line, priority)
+        self._show(self.confirm.name)
+
+    def _on_confirmed(self) -> None:
+        if self._line_code is None or self._stack.current_name != self.confirm.name:
             return  # a late second tap: the first one is already printing
-        if self._issue_ticket(self._line_code, priority):
+        if self._issue_ticket(self._line_code, self._priority):
             self._awaiting = True
             self._watchdog.start()
             self._show("printing")

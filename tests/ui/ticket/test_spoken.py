@@ -24,11 +24,15 @@ def test_each_ticket_screen_is_read_as_it_shows(
     assert said(guided)[-1] == "Which service do you need? A, Population records. B, Certificates."
     tap(qtbot, guided, "line_B")
     assert said(guided)[-1].startswith("Are you elderly (sixty years or older)")
-    tap(qtbot, guided, "priority_none")
+    tap(qtbot, guided, "priority_elderly")
+    assert said(guided)[-1] == (
+        "Is this right? Service B: Certificates. Priority: Elderly. Print my number. Change."
+    )
+    tap(qtbot, guided, "print_ticket")
     assert said(guided)[-1] == "Printing your number. Please wait a moment."
     gate.set()
     qtbot.waitUntil(lambda: guided.current_screen == "done", timeout=5_000)
-    assert said(guided)[-1].startswith("Your number. B one. Certificates.")
+    assert said(guided)[-1].startswith("Your number. B one. Priority: elderly. Certificates.")
 
 
 def test_the_number_is_read_as_the_counter_calls_it_without_its_zeros(
