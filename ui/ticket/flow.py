@@ -55,6 +55,8 @@ class TicketFlow(QObject):
         self._tr = Tr()
         self._line_code: str | None = None
         self._priority: Priority | None = None
+        self._printing_choice: tuple[str, Priority | None] | None = None  # the last started
+        self._retry_choice: tuple[str, Priority | None] | None = None  # "Try again" prints it
         self._awaiting = False  # False again once the watchdog gives up on the call
         self._lines_arrived = False  # a refresh has come back at least once
         self._queue = queue
@@ -142,6 +144,7 @@ class TicketFlow(QObject):
         self._done_timer.timeout.connect(self.finished)
         self._watchdog.timeout.connect(self._on_watchdog)
         self.printer_problem.back_to_start.connect(self.home_requested)
+        self.printer_problem.retry.connect(self._on_retry)
         self.error.back_to_start.connect(self.home_requested)
 
     def _show(self, name: str) -> None:
@@ -205,7 +208,19 @@ class TicketFlow(QObject):
     def _on_confirmed(self) -> None:
         if self._line_code is None or self._stack.current_name != self.confirm.name:
             return  # a late second tap: the first one is already printing
-        if self._issue_ticket(self._line_code, self._priority):
+        self._print(self._line_code, self._priority)
+
+    def _on_retry(self) -> None:
+        """ "Try again" after a printer problem: the same choice, the same path."""
+        choice, self._retry_choice = self._retry_choice, None
+        if choice is None or self._stack.current_name != self.printer_problem.name:
+            return  # a second tap: the first one is already printing
+        self._line_code = choice[0]
+        self._print(*choice)
+
+    def _print(self, line_code: str, priority: Priority | None) -> None:
+        if self._issue_ticket(line_code, priority):
+            self._printing_choice = (line_code, priority)
             self._awaiting = True
             self._watchdog.start()
             self._show("printing")
@@ -236,6 +251,8 @@ class TicketFlow(QObject):
         self.printing_timed_out.emit()
 
     def _show_not_responding(self, advice: str) -> None:
+        """No "Try again" here: the printer may still be busy with a ticket."""
+        self._retry_choice = None
         self.printer_problem.show_problem(PrinterProblem.NOT_RESPONDING, advice)
         self._show("printer_problem")
 
@@ -264,13 +281,16 @@ class TicketFlow(QObject):
         if self._is_late(error):
             return
         self._line_code = None
+        # The printer answered and no ticket is on its way: the same choice may be
+        # tried again, once the paper is in or the cover shut.
+        self._retry_choice = self._printing_choice
         if isinstance(error, TicketVoided):
             log.warning("ticket %s voided: printer %s", error.code, error.problem.value)
-            self.printer_problem.show_voided(error.problem, error.code)
+            self.printer_problem.show_voided(error.problem, error.code, can_retry=True)
             self._show("printer_problem")
         elif isinstance(error, PrinterUnavailable):
             log.warning("ticket not issued: printer %s", error.problem.value)
-            self.printer_problem.show_problem(error.problem)
+            self.printer_problem.show_problem(error.problem, can_retry=True)
             self._show("printer_problem")
         else:
             # The type only: a message could carry data we must not log.
