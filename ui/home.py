@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from kiosk.i18n import LANGUAGES
 from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
-from ui.home_parts import ContrastButton, LongPress
+from ui.home_parts import ContrastButton, LargerTextButton, LongPress
 from ui.i18n import Tr
 from ui.pictograms import PICTOGRAM_PX, show_pictogram
 from ui.sync_line import sync_text
@@ -32,9 +32,10 @@ from ui.ticket.spoken import sentences
 # contrast switch all fit. Each button gets only sizes (its own small sheet, which wins over
 # the window's and the screen's), so the colours stay the palette's.
 COMPACT_BELOW_PX = 800
+COMPACT_NARROWER_PX = 1280
 COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
 COMPACT_BIG_BUTTON = "min-height: 76px; padding: 4px 20px;"
-COMPACT_PICTOGRAM_PX = 56  # the two actions side by side, in Javanese, fit 1024 px with these
+COMPACT_PICTOGRAM_PX = 64  # the two actions side by side, in Javanese, fit 1024 px with these
 
 
 class HomeScreen(Screen):
@@ -43,6 +44,7 @@ class HomeScreen(Screen):
     take_number = Signal()
     language_chosen = Signal(str)
     high_contrast_toggled = Signal(bool)
+    larger_text_toggled = Signal(bool)
     guided_services = Signal()
     check_status = Signal()
     staff_requested = Signal()
@@ -60,6 +62,7 @@ class HomeScreen(Screen):
         self._tr = Tr()
         self._sync: SyncSummary | None = None
         self.compact = False
+        self._larger_text = False  # larger text needs the compact air and heights to fit
         self._rows: list[QHBoxLayout] = []
         # (margin, spacing) roomy and compact; one row more with guided services: less air
         self._air_without_line = (32, 16) if guided else (MARGIN_PX, SPACING_PX)
@@ -73,6 +76,8 @@ class HomeScreen(Screen):
         show_pictogram(self.take_number_button, "ticket")
         self.contrast_button = ContrastButton()
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
+        self.larger_text_button = LargerTextButton()
+        self.larger_text_button.toggled.connect(self.larger_text_toggled)
         self.staff_hold: LongPress | None = None
         if staff:
             self.staff_hold = LongPress(self.office)
@@ -111,6 +116,7 @@ class HomeScreen(Screen):
         row = QHBoxLayout()  # not one of _rows: its spacing stays
         row.addWidget(self.office, 1)
         row.addWidget(self.contrast_button)
+        row.addWidget(self.larger_text_button)
         return row
 
     def _language_row(self) -> QHBoxLayout:
@@ -131,14 +137,18 @@ class HomeScreen(Screen):
         return row
 
     def minimumSizeHint(self) -> QSize:
-        """While roomy, the height binds nothing: given less than COMPACT_BELOW_PX the
-        screen goes compact, and then it asks for its real (compact) minimum."""
-        hint = super().minimumSizeHint()
-        return hint if self.compact else QSize(hint.width(), 0)
+        """While roomy, the size binds nothing: given less than the full panel the screen
+        goes compact, and then it asks for its real (compact) minimum."""
+        return super().minimumSizeHint() if self.compact else QSize(0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._use_compact(event.size().height() < COMPACT_BELOW_PX)
+        self._use_compact(self._wants_compact(event.size()))
         super().resizeEvent(event)
+
+    def _wants_compact(self, size: QSize) -> bool:
+        """Less air on a smaller panel, and for larger text (which needs the room)."""
+        small = size.height() < COMPACT_BELOW_PX or size.width() < COMPACT_NARROWER_PX
+        return small or self._larger_text
 
     def _use_compact(self, compact: bool) -> None:
         if compact != self.compact:
@@ -182,14 +192,18 @@ class HomeScreen(Screen):
             self._air = (self._air_with_line if text else self._air_without_line, self._air[1])
             self._set_air(*self._air[self.compact])
 
-    def show_state(self, language: str, high_contrast: bool) -> None:
-        """Mark the chosen language and contrast without emitting anything."""
+    def show_state(self, language: str, high_contrast: bool, larger_text: bool = False) -> None:
+        """Mark the chosen language, contrast and text size without emitting anything."""
         for code, button in self.language_buttons.items():
             button.setChecked(code == language)
-        self.contrast_button.blockSignals(True)
-        self.contrast_button.setChecked(high_contrast)
-        self.contrast_button.blockSignals(False)
-        self.contrast_button.use_palette(palette_for(high_contrast))
+        for switch, on in (
+            (self.contrast_button, high_contrast),
+            (self.larger_text_button, larger_text),
+        ):
+            switch.show_checked(on)
+            switch.use_palette(palette_for(high_contrast))
+        self._larger_text = larger_text
+        self._use_compact(self._wants_compact(self.size()))
 
     def spoken_text(self) -> str:
         """The welcome, then each action as its button names it (read on a change of
@@ -210,6 +224,7 @@ class HomeScreen(Screen):
             tr("Your card was read. Your name and NIK will be filled in on the form.")
         )
         self.contrast_button.setText(tr("Clearer screen"))
+        self.larger_text_button.setText(tr("Larger text"))
         if self.guided_button is not None and self.status_button is not None:
             text = tr("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
             self.guided_button.setText(text)

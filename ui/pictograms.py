@@ -42,7 +42,7 @@ def show_pictogram(button: QAbstractButton, kind: str, size: int = PICTOGRAM_PX)
     now and each time the theme changes that colour."""
     if kind not in KINDS:
         raise ValueError(f"no pictogram called {kind!r}")
-    button.setIconSize(QSize(size, size))
+    button.setIconSize(QSize(size + max(1, size // 6), size))  # the picture and its gap
     button.setProperty("pictogram", kind)
     button.setProperty("pictured", "true")  # the stylesheet gives the picture the sides' air
     keeper = button.findChild(_Recolour)
@@ -54,7 +54,19 @@ def show_pictogram(button: QAbstractButton, kind: str, size: int = PICTOGRAM_PX)
 def _recolour(button: QAbstractButton) -> None:
     kind = button.property("pictogram")
     colour = button.palette().color(QPalette.ColorRole.ButtonText)
-    button.setIcon(QIcon(pictogram(str(kind), colour, button.iconSize().width())))
+    button.setIcon(QIcon(with_gap(pictogram(str(kind), colour, button.iconSize().height()))))
+
+
+def with_gap(picture: QPixmap) -> QPixmap:
+    """`picture` with clear space on its right: a button draws its text right after its
+    icon, and a picture touching the first letter reads as one more letter."""
+    gap = max(1, picture.height() // 6)
+    wider = QPixmap(picture.width() + gap, picture.height())
+    wider.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(wider)
+    painter.drawPixmap(0, 0, picture)
+    painter.end()
+    return wider
 
 
 class PictogramLabel(QLabel):

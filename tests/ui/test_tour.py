@@ -66,13 +66,17 @@ documents_port = staff_window.documents_port
 make_staffed = staff_window.make_staffed
 
 
-@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize(
+    ("theme", "high_contrast", "larger_text"),
+    [("normal", False, False), ("high-contrast", True, False), ("larger-text", False, True)],
+    ids=["normal", "high-contrast", "larger-text"],
+)
 def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
-    qtbot, make_staffed: WindowFactory, high_contrast: bool
+    qtbot, make_staffed: WindowFactory, theme: str, high_contrast: bool, larger_text: bool
 ) -> None:
     window = make_staffed(high_contrast=high_contrast)
+    window.set_larger_text(larger_text)  # each citizen of the walk chooses it (tour.py)
     folder = os.environ.get("ANJUNGAN_SCREENSHOTS")
-    theme = "high-contrast" if high_contrast else "normal"
     found: dict[str, list[str]] = {}
 
     def visit(name: str, shown: KioskWindow) -> None:

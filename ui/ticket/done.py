@@ -11,7 +11,6 @@ from kiosk.queue.types import IssuedTicket
 from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
 from ui.ticket.spoken import sentences
-from ui.voice import spoken_ticket
 
 # The longest done screen (a priority, where to wait on two lines, Javanese's two-line
 # "take your ticket") fits 800 px with these; the texts keep their line height between.
@@ -65,6 +64,8 @@ class DoneScreen(Screen):
         """What the voice reads when the screen shows, top to bottom: the number (as the
         counter will call it), the priority, the line, the wait. The priority in sentence
         case: a voice may spell out a word written in capitals."""
+        from ui.voice import spoken_ticket  # here: the start screen loads no speech parts
+
         ticket, _ = self._ticket, self._tr
         if ticket is None:
             return ""
