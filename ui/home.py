@@ -14,12 +14,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES
 from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
-from ui.home_parts import ContrastButton, LargerTextButton, LongPress
+from ui.home_parts import ContrastButton, LargerTextButton, LongPress, SwitchButton
 from ui.i18n import Tr
 from ui.pictograms import PICTOGRAM_PX, show_pictogram
 from ui.sync_line import sync_text
@@ -27,10 +27,11 @@ from ui.theme import palette_for
 from ui.ticket.spoken import sentences
 
 # The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
-# goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
-# padding + 2 x 3 border), so that the office, the big button, the three languages and the
-# contrast switch all fit. Each button gets only sizes (its own small sheet, which wins over
-# the window's and the screen's), so the colours stay the palette's.
+# (or a narrower one, 1024 x 800) goes compact: less air and lower buttons, each still at
+# least 72 px high (60 + 2 x 4 padding + 2 x 3 border), so that the office, the big button,
+# the three languages and the two switches all fit. Each button gets only sizes (its own
+# small sheet, which wins over the window's and the screen's), so the colours stay the
+# palette's.
 COMPACT_BELOW_PX = 800
 COMPACT_NARROWER_PX = 1280
 COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
@@ -62,7 +63,6 @@ class HomeScreen(Screen):
         self._tr = Tr()
         self._sync: SyncSummary | None = None
         self.compact = False
-        self._larger_text = False  # larger text needs the compact air and heights to fit
         self._rows: list[QHBoxLayout] = []
         # (margin, spacing) roomy and compact; one row more with guided services: less air
         self._air_without_line = (32, 16) if guided else (MARGIN_PX, SPACING_PX)
@@ -113,10 +113,15 @@ class HomeScreen(Screen):
         return row
 
     def _top_row(self) -> QHBoxLayout:
+        """The office's name, and the two switches one above the other beside it: side
+        by side they would not fit a 1024 px panel in Javanese or in larger text."""
         row = QHBoxLayout()  # not one of _rows: its spacing stays
         row.addWidget(self.office, 1)
-        row.addWidget(self.contrast_button)
-        row.addWidget(self.larger_text_button)
+        switches = QVBoxLayout()
+        switches.setSpacing(8)
+        switches.addWidget(self.contrast_button)
+        switches.addWidget(self.larger_text_button)
+        row.addLayout(switches)
         return row
 
     def _language_row(self) -> QHBoxLayout:
@@ -146,14 +151,16 @@ class HomeScreen(Screen):
         super().resizeEvent(event)
 
     def _wants_compact(self, size: QSize) -> bool:
-        """Less air on a smaller panel, and for larger text (which needs the room)."""
-        small = size.height() < COMPACT_BELOW_PX or size.width() < COMPACT_NARROWER_PX
-        return small or self._larger_text
+        """Less air and lower buttons on a panel smaller than 1280 x 800 (larger text
+        fits the full panel as it is: the two switches are low on every panel)."""
+        return size.height() < COMPACT_BELOW_PX or size.width() < COMPACT_NARROWER_PX
 
     def _use_compact(self, compact: bool) -> None:
         if compact != self.compact:
             self.compact = compact
             for button in self.findChildren(QPushButton):
+                if isinstance(button, SwitchButton):
+                    continue  # always low: two of them stand one above the other
                 big = button is self.take_number_button
                 button.setStyleSheet(
                     "" if not compact else COMPACT_BIG_BUTTON if big else COMPACT_BUTTON
@@ -202,8 +209,6 @@ class HomeScreen(Screen):
         ):
             switch.show_checked(on)
             switch.use_palette(palette_for(high_contrast))
-        self._larger_text = larger_text
-        self._use_compact(self._wants_compact(self.size()))
 
     def spoken_text(self) -> str:
         """The welcome, then each action as its button names it (read on a change of

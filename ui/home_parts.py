@@ -14,6 +14,7 @@ from ui.pictograms import with_gap
 from ui.theme import FONT_FAMILY, Palette, palette_for
 
 ICON_PX = 40
+SWITCH_SHEET = "min-height: 60px; padding: 4px 20px;"  # 74 px high in all: two fit one row
 HOLD_MS = 3_000  # long enough that no citizen opens the staff sign-in by chance
 PRESS_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 LET_GO_EVENTS = (
@@ -41,7 +42,9 @@ class SwitchButton(QPushButton):
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setIconSize(with_gap(QPixmap(ICON_PX, ICON_PX)).size())
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # as wide as the wider of the two switches, never narrower than its own text
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(SWITCH_SHEET)  # sizes only: the colours stay the palette's
         self.use_palette(palette_for(False))
 
     def use_palette(self, palette: Palette) -> None:
