@@ -22,6 +22,7 @@ TEST_ENGINES = frozenset({"mock"})  # Qt's test plugin: never chosen for real sp
 NUMBER = re.compile(r"\d+(?:,\d+)?")
 MAX_SPOKEN_AS_NUMBER = 9  # longer digit runs are read one digit at a time
 DECIMAL_WORD = {"id": "koma", "en": "point"}
+ASCII_DIGITS = frozenset("0123456789")
 
 
 class VoiceProblem(Protocol):
@@ -70,8 +71,12 @@ def spoken_code(code: str, language: str) -> str:
 def spoken_ticket(prefix: str, number: int, language: str) -> str:
     """A queue ticket as the counter calls it: the line's letters, then the number in
     words without its printed zeros. "B-001" is "B satu", never "B nol nol satu"."""
-    letters = " ".join(symbol for symbol in prefix if symbol.isalnum())
-    return f"{letters} {spoken_number(number, language)}".strip()
+    symbols = [
+        spoken_number(int(symbol), language) if symbol in ASCII_DIGITS else symbol
+        for symbol in prefix
+        if symbol in ASCII_DIGITS or symbol.isalpha()
+    ]
+    return " ".join([*symbols, spoken_number(number, language)])
 
 
 def _num2words_language(language: str) -> str:

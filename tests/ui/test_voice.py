@@ -236,3 +236,13 @@ def test_a_ticket_number_never_reads_its_printed_zeros(number):
     spoken = spoken_ticket("B", number, "id")
     assert spoken.startswith("B ") and "nol" not in spoken
     assert not any(symbol.isdigit() for symbol in spoken)
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=10**9))
+def test_any_line_prefix_and_number_are_read_without_symbols_or_digits(prefix, number):
+    """A prefix comes from the office's settings: whatever it holds, the voice gets
+    letters and words, never punctuation to spell out or digits to read one by one."""
+    spoken = spoken_ticket(prefix, number, "id")
+    words = spoken.split(" ")
+    assert all(symbol.isalnum() for word in words for symbol in word)
+    assert not any(symbol in "0123456789" for symbol in spoken)

@@ -3,11 +3,14 @@ wrong answer corrected before anything prints."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.queue.types import Priority
-from tests.ui.fakes import FakeQueue
+from tests.ui.fakes import SERVICE_B, FakeQueue
 from tests.ui.helpers import button, tap, text
 from ui.window import KioskWindow
 
@@ -79,3 +82,19 @@ def test_a_late_answer_after_the_confirmation_shows_changes_nothing(
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         tap(qtbot, window, "print_ticket")
     assert [c.priority for c in fake_queue.calls] == [Priority.DISABLED]
+
+
+def test_a_line_name_with_format_signs_and_markup_is_shown_as_it_is(
+    qtbot, make_window, fake_queue: FakeQueue
+) -> None:
+    """Line names come from data: a "%" or a tag must neither break the sentence nor
+    turn into markup."""
+    odd = "Surat %(letter)s <b>100%</b> " + "panjang " * 40
+    fake_queue.service_list = [replace(SERVICE_B, names={"id": odd, "en": odd})]
+    window = make_window(language="en")
+    open_priority(qtbot, window)
+    tap(qtbot, window, "priority_none")
+    shown = window.tickets.confirm.line
+    assert shown.text() == f"Service B: {odd}"
+    assert shown.textFormat() == Qt.TextFormat.PlainText
+    assert window.page("ticket_confirm").minimumSizeHint().height() <= 800
