@@ -76,3 +76,16 @@ def test_the_next_person_start_is_silent(qtbot, guided: KioskWindow) -> None:
     guided.restart_for_next_person()
     assert guided.current_screen == "home"
     assert len(said(guided)) == before
+
+
+def test_the_wait_for_the_service_list_is_read_then_the_list(
+    qtbot, make_guided, fake_queue: FakeQueue
+) -> None:
+    gate = fake_queue.hold_services()  # the database is still opening
+    window = make_guided(language="en")
+    tap(qtbot, window, "take_number")
+    assert window.current_screen == "loading"
+    assert said(window)[-1] == "Please wait a moment. The list of services is being prepared."
+    gate.set()
+    qtbot.waitUntil(lambda: window.current_screen == "line", timeout=5_000)
+    assert said(window)[-1].startswith("Which service do you need? A, Population records.")
