@@ -43,8 +43,12 @@ class DailyReports:
 
     def pdf_for(self, day: date, language: str) -> bytes:
         """The report of `day` as an A4 PDF, stamped with the time it was made."""
+        return self.pdf_of(self.report(day), language)
+
+    def pdf_of(self, report: DailyReport, language: str) -> bytes:
+        """`report` (already read, e.g. to show its summary too) as an A4 PDF."""
         made_at = self._clock.now().astimezone(office_zone(self._timezone))
-        return self._renderer.daily_pdf(self.report(day), self._office_name, made_at, language)
+        return self._renderer.daily_pdf(report, self._office_name, made_at, language)
 
     def print_today(self, language: str) -> str:
         """Today's report on the A4 printer; its job id (raises A4PrintFailed)."""
