@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.applications.models import OUTBOX_KIND_SUBMISSION, Application, OutboxItem
 from kiosk.reports.types import ServiceCount, SyncCounts
+from kiosk.reports.window import Window
 from kiosk.sync.outbox import UNREADABLE
 
 log = logging.getLogger(__name__)
-
-Window = tuple[datetime, datetime]
 
 # The outbox's outcome column as SyncCounts' fields; None: not answered yet.
 SYNC_FIELD: dict[str | None, str] = {

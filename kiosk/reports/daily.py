@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.office_time import office_zone
 from kiosk.reports.applications_day import applications_by_service, sync_counts
-from kiosk.reports.queue_day import Window, queue_day
+from kiosk.reports.queue_day import queue_day
 from kiosk.reports.types import DailyReport
-
-
-def day_window(day: date, zone: ZoneInfo) -> Window:
-    """The office's local day in UTC: local midnight to the next local midnight."""
-    start = datetime.combine(day, time(0), tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
-    return start.astimezone(ZoneInfo("UTC")), end.astimezone(ZoneInfo("UTC"))
+from kiosk.reports.window import day_window
 
 
 def daily_report(session_factory: sessionmaker[Session], day: date, timezone: str) -> DailyReport:

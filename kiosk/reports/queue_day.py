@@ -22,14 +22,13 @@ from kiosk.queue.models import Line, Ticket, TicketEvent
 from kiosk.queue.types import TicketState
 from kiosk.reports.durations import summarise
 from kiosk.reports.types import Durations, HourCount, LineDay, LoketDay
+from kiosk.reports.window import Window
 
 S = TicketState
 RECALL_ACTION = "recall"  # kiosk.queue.counter.CounterDesk.recall
 NOT_ISSUED = frozenset({S.PRINTING, S.VOIDED})  # a number used up, never a citizen's
 OPEN = frozenset({S.ISSUED, S.CALLED, S.SERVING, S.HELD})
 HOURS = range(24)
-
-Window = tuple[datetime, datetime]  # UTC, local midnight to the next local midnight
 
 
 class TicketTimes(NamedTuple):
