@@ -13,7 +13,7 @@ from pathlib import Path
 
 from devices.emulator.printer import arguments as printer_emulator
 from kiosk import __version__
-from kiosk.cli import card_parsers, document_parsers, key_parsers, sync_parsers
+from kiosk.cli import card_parsers, document_parsers, key_parsers, report_parsers, sync_parsers
 from kiosk.errors import KioskError
 from kiosk.private_files import KIOSK_UMASK
 from kiosk.queue.types import Priority
@@ -203,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     card_parsers.add_commands(commands)
     document_parsers.add_commands(commands)
     sync_parsers.add_commands(commands)
+    report_parsers.add_commands(commands)
     _add_doctor_command(commands)
     return parser
 
