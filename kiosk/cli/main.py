@@ -46,6 +46,12 @@ def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     demo.add_argument("--data-dir", type=Path, help="use this folder (default: a new temp dir)")
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    demo.add_argument(
+        "--office",
+        action="store_true",
+        help="also start a counter (loket) window and the waiting room's display on the "
+        "same demo database",
+    )
     demo.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
     demo.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     demo.set_defaults(handler="demo_commands:demo")
