@@ -153,10 +153,30 @@ class QueueDesk:
             self._apply(session, ticket, state, None, note)
             session.commit()
 
-    def reprint(self, ticket_id: int, language: str = DEFAULT_LANGUAGE) -> IssuedTicket:
-        """Print a ticket again with today's people-ahead and wait; records nothing."""
+    def reprint(
+        self,
+        ticket_id: int,
+        language: str = DEFAULT_LANGUAGE,
+        actor: str | None = None,
+        counter: str | None = None,
+    ) -> IssuedTicket:
+        """Print a ticket again with today's people-ahead and wait, and put the reprint in
+        the audit trail (who asked, from which loket); its state does not change."""
         issued = self.get_ticket(ticket_id)
         self._printer.print_ticket(issued, language)
+        with self._sessions() as session, waiting_for_lock():
+            begin_write(session)
+            ticket = self._ticket(session, ticket_id, lock=True)
+            event = TicketEvent(
+                ticket_id=ticket.id,
+                state=ticket.state,
+                at=self._clock.now(),
+                counter=counter,
+                actor=actor,
+                action="reprint",
+            )
+            session.add(event)
+            session.commit()
         return issued
 
     def get_ticket(self, ticket_id: int) -> IssuedTicket:
