@@ -20,7 +20,7 @@ from ui.guided.date_grids import (
     KeyGrid,
     PartButton,
     YearPage,
-    decades,
+    decades_up_to,
     told,
 )
 from ui.guided.parts import left_label
@@ -85,6 +85,18 @@ class DateEntry(QWidget):
             row.addWidget(button, 2 if part == "month" else 1)  # "September" is long
         self.prompt = left_label("info", object_name="date_prompt")
         self.message = left_label("problem", object_name="date_message")  # in its place
+        self._build_pages()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)  # the days, a message and a problem under them fit 800 px
+        column.addLayout(row)
+        column.addWidget(self.prompt)
+        column.addWidget(self.message)
+        column.addWidget(self.pages)
+        self.reset(tr, value, start, today)
+
+    def _build_pages(self) -> None:
+        """One grid per part, built once; the year's two: its decades, then its years."""
         self.days = KeyGrid("day", 31, DAY_COLUMNS)
         self.days.set_values(range(1, 32))
         self.months = KeyGrid("month", 12, MONTH_COLUMNS)
@@ -98,14 +110,6 @@ class DateEntry(QWidget):
         self.decades.picked.connect(self._open_decade)
         self.year_page.years.picked.connect(lambda year: self._choose("year", year))
         self.year_page.decades_button.clicked.connect(self._open_decades)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)  # the days, a message and a problem under them fit 800 px
-        column.addLayout(row)
-        column.addWidget(self.prompt)
-        column.addWidget(self.message)
-        column.addWidget(self.pages)
-        self.reset(tr, value, start, today)
 
     def value(self) -> date | None:
         day, month, year = (self._parts[part] for part in PARTS)
@@ -147,7 +151,7 @@ class DateEntry(QWidget):
 
     def _translate(self) -> None:
         tr = self._tr
-        shown = decades(self._last_year, FIRST_YEAR)
+        shown = decades_up_to(self._last_year, FIRST_YEAR)
         self.decades.set_values(shown, [tr("%(decade)ds") % {"decade": d} for d in shown])
         self.months.set_values(range(1, 13), self._months)
         self.year_page.decades_button.setText(tr("Other decades"))

@@ -68,9 +68,6 @@ class KeyGrid(QWidget):
         for key in self.keys[len(self._values) :]:
             key.setChecked(False)
 
-    def key(self, value: int) -> QPushButton:
-        return self.keys[self._values.index(value)]
-
     def _pick(self, slot: int) -> None:
         value = self._values[slot]
         self.mark(value)  # a second tap on the chosen key keeps it chosen
@@ -96,7 +93,7 @@ class YearPage(QWidget):
         self.years.offer(last_year)
 
 
-def decades(last_year: int, first_year: int) -> list[int]:
+def decades_up_to(last_year: int, first_year: int) -> list[int]:
     """The DECADES_SHOWN decades up to `last_year`'s, none before `first_year`'s."""
     last = last_year - last_year % 10
     first = max(first_year - first_year % 10, last - 10 * (DECADES_SHOWN - 1))

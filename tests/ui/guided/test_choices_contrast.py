@@ -80,7 +80,9 @@ def test_a_chosen_answer_stands_out_from_the_others_and_the_page(qtbot, palette)
 
 
 @THEMES
-@pytest.mark.parametrize("role", ["", "key", "date_key", "primary", "destructive", "answer"])
+@pytest.mark.parametrize(
+    "role", ["", "key", "date_key", "date_part", "primary", "destructive", "answer"]
+)
 def test_a_pressed_button_is_seen_under_the_finger(qtbot, palette, role):
     button = make_button("pressed", role)
     button.setText("7")
