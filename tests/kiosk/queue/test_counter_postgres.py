@@ -16,9 +16,9 @@ from kiosk.queue.models import TicketEvent
 from kiosk.queue.signals import PostgresWatcher, watcher_for
 from kiosk.queue.types import TicketState
 from tests.helpers.database import numbers_by_service
+from tests.helpers.postgres import NEEDS_POSTGRES
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 from tests.helpers.workers import SERVICE_CODES, run_stations
-from tests.kiosk.queue.conftest import NEEDS_POSTGRES
 
 ROUNDS = 30
 

@@ -39,9 +39,9 @@ from tests.helpers.database import (
     codes_in_state,
     numbers_by_service,
 )
+from tests.helpers.postgres import NEEDS_POSTGRES
 from tests.helpers.stubs import FakeClock, FakeProcesses, RecordingPrinter
 from tests.helpers.workers import run_kiosks, start_kiosks
-from tests.kiosk.queue.conftest import NEEDS_POSTGRES
 
 ATTEMPTS_PER_PROCESS = 40
 

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.applications.store import ApplicationStore
 from kiosk.security.keys import new_key
 from kiosk.security.sealing import Sealer
-from tests.kiosk.queue.conftest import empty_url, pg_engine, pg_url  # noqa: F401 (fixtures)
 from tests.kiosk.reports.scene import OFFICE, ZONE_NAME, Scene, play_applications, play_queue_day
 from tests.kiosk.reports.scene import scene as new_scene
 

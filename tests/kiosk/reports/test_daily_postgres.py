@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.engine import session_factory
 from kiosk.reports.daily import daily_report
-from tests.kiosk.queue.conftest import NEEDS_POSTGRES
+from tests.helpers.postgres import NEEDS_POSTGRES
 from tests.kiosk.reports.conftest import played
 from tests.kiosk.reports.scene import DAY, ZONE_NAME
 

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 
 from kiosk.db.engine import create_engine_for
 from kiosk.sync.lease import LOCK_SUFFIX, sync_lease
-from tests.kiosk.queue.conftest import NEEDS_POSTGRES
+from tests.helpers.postgres import NEEDS_POSTGRES
 
 HOLDER = """
 import sys, time
@@ -75,7 +75,10 @@ def test_the_lease_file_is_never_followed_through_a_link(tmp_path: Path) -> None
     target = tmp_path / "elsewhere"
     target.write_text("keep")
     (tmp_path / f"office.db{LOCK_SUFFIX}").symlink_to(target)
-    with pytest.raises(OSError), sync_lease(create_engine_for(f"sqlite:///{tmp_path / 'office.db'}")):
+    with (
+        pytest.raises(OSError),
+        sync_lease(create_engine_for(f"sqlite:///{tmp_path / 'office.db'}")),
+    ):
         pass
     assert target.read_text() == "keep"
 
@@ -85,10 +88,9 @@ def test_an_in_memory_database_is_its_own_office() -> None:
         assert held is True
 
 
-@pytest.mark.parametrize("marks", [NEEDS_POSTGRES])
-def test_postgres_stations_take_turns_and_a_dead_one_frees_the_lease(
-    marks: object, pg_url: str
-) -> None:
+@NEEDS_POSTGRES[0]
+@NEEDS_POSTGRES[1]
+def test_postgres_stations_take_turns_and_a_dead_one_frees_the_lease(pg_url: str) -> None:
     holder = hold_in_another_process(pg_url)
     try:
         with sync_lease(create_engine_for(pg_url)) as held:

@@ -1,4 +1,6 @@
-"""PostgreSQL fixtures of the queue's tests: a fresh schema per test, migrated and seeded.
+"""PostgreSQL fixtures of the core's tests: a fresh schema per test, migrated and seeded.
+
+Imported by tests/kiosk/conftest.py, so every test under tests/kiosk may ask for them.
 
 KIOSK_TEST_POSTGRES_URL names a database the tests may create schemas in, e.g.
 ``postgresql+psycopg://postgres@127.0.0.1:5432/anjungan_test``; each test gets its own
