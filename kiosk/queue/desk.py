@@ -14,7 +14,7 @@ from kiosk.db.engine import begin_write
 from kiosk.i18n import DEFAULT_LANGUAGE
 from kiosk.office_time import business_date, office_zone, zone_label
 from kiosk.printers import PrinterUnavailable
-from kiosk.queue import waiting
+from kiosk.queue import signals, waiting
 from kiosk.queue.errors import InvalidTransition, TicketNotFound, TicketVoided, UnknownLine
 from kiosk.queue.lines import line_info
 from kiosk.queue.locking import recording_printed, waiting_for_lock
@@ -285,6 +285,7 @@ class QueueDesk:
         note = f"transferred from {origin.code}" if origin else None
         session.add(TicketEvent(ticket_id=ticket.id, state=state, at=now, note=note))
         session.flush()
+        signals.changed(session)
         return ticket
 
     def _apply(
@@ -308,6 +309,7 @@ class QueueDesk:
             TicketEvent(ticket_id=ticket.id, state=new_state, at=now, counter=counter, note=note)
         )
         session.flush()
+        signals.changed(session)  # lokets and the board hear of it when this commits
 
     def _describe(self, session: Session, ticket: Ticket, service: Line) -> IssuedTicket:
         issued_at = ticket.issued_at.astimezone(self._zone)

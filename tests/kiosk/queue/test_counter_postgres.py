@@ -68,3 +68,17 @@ def test_a_board_hears_a_call_through_listen_notify(pg_engine: Engine) -> None:
         timer.join()
     finally:
         watcher.close()
+
+
+def test_a_loket_hears_of_a_ticket_issued_at_a_kiosk(pg_engine: Engine) -> None:
+    sessions = session_factory(pg_engine)
+    kiosk = QueueDesk(sessions, RecordingPrinter(), FakeClock(), "Kantor", "Asia/Jakarta")
+    watcher = watcher_for(pg_engine)
+    try:
+        assert watcher.wait(0.3) is False
+        timer = threading.Timer(0.2, kiosk.issue_ticket, args=("B",))
+        timer.start()
+        assert watcher.wait(30) is True
+        timer.join()
+    finally:
+        watcher.close()
