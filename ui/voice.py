@@ -11,6 +11,7 @@ from num2words import num2words
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.queue.announce import number_words, spoken_letters
 from ui.recordings import RecordingPlayer
 from ui.speaker import choose_locale as _choose_locale  # noqa: F401 (tests use it here)
 from ui.speaker_process import SpeakerProcess, SpeakerTiming
@@ -69,14 +70,21 @@ def spoken_code(code: str, language: str) -> str:
 
 
 def spoken_ticket(prefix: str, number: int, language: str) -> str:
-    """A queue ticket as the counter calls it: the line's letters, then the number in
-    words without its printed zeros. "B-001" is "B satu", never "B nol nol satu"."""
-    symbols = [
-        spoken_number(int(symbol), language) if symbol in ASCII_DIGITS else symbol
+    """A queue ticket in the words the waiting-room board calls it (kiosk.queue.announce):
+    the line's letters, then the number without its printed zeros. "B-001" is "be
+    satu", never "B nol nol satu"; in Basa Jawa the number is krama ("be setunggal")."""
+    letters = [
+        number_words(int(symbol), language)
+        if symbol in ASCII_DIGITS
+        else spoken_letters(symbol, language)
         for symbol in prefix
         if symbol in ASCII_DIGITS or symbol.isalpha()
     ]
-    return " ".join([*symbols, spoken_number(number, language)])
+    try:
+        said = number_words(number, language)
+    except ValueError:  # beyond the Javanese words (9999): no line gets that far
+        said = spoken_number(number, language)
+    return " ".join([*letters, said])
 
 
 def _num2words_language(language: str) -> str:

@@ -22,6 +22,10 @@ from ui.window import KioskWindow
 
 PANEL = QRect(0, 0, 1280, 800)
 SMALLEST = 44  # px, WCAG 2.5.5's target size; the kiosk's own are twice that
+# Guided screens whose last row is cut in larger text (issue 12; ui/guided is laid out by
+# its own owners): the status entry's QR hint wraps to three lines and pushes the code
+# keypad's last row 4 px under the navigation row.
+TOO_TALL_IN_LARGER_TEXT = {"status-entry"}
 
 
 def on_window(widget: QWidget) -> QRect:
@@ -90,4 +94,7 @@ def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
 
     stops = walk(qtbot, window, visit) + walk_staff(qtbot, window, visit)
     assert len(stops) > 50  # every shipped service, question by question
+    if larger_text:  # known and reported; each must still fail, so a fix removes it here
+        known = {name: found.pop(name) for name in TOO_TALL_IN_LARGER_TEXT if name in found}
+        assert set(known) == TOO_TALL_IN_LARGER_TEXT, "fixed: take it off TOO_TALL_..."
     assert not found, "\n".join(f"{name}: {'; '.join(p)}" for name, p in found.items())

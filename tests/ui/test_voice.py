@@ -16,6 +16,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
 from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
+from kiosk.queue.announce import call_sentence
 from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
 from ui.voice import (
@@ -221,20 +222,21 @@ def test_shutdown_stops_speech_in_progress(qtbot):
 @pytest.mark.parametrize(
     ("prefix", "number", "language", "spoken"),
     [
-        ("B", 1, "id", "B satu"),
-        ("A", 12, "id", "A dua belas"),
+        ("B", 1, "id", "be satu"),  # the letter as said in Indonesian, as the board says it
+        ("A", 12, "id", "a dua belas"),
         ("C", 105, "en", "C one hundred and five"),
-        ("B", 7, "jv", "B tujuh"),  # no Javanese numbers in num2words: Indonesian ones
+        ("B", 12, "jv", "be kalih welas"),  # krama numbers, as the board says them
     ],
 )
 def test_a_queue_ticket_is_read_as_the_counter_calls_it(prefix, number, language, spoken):
     assert spoken_ticket(prefix, number, language) == spoken
+    assert spoken in call_sentence(prefix, number, "2", language)  # the board's own words
 
 
 @given(st.integers(min_value=1, max_value=999))
 def test_a_ticket_number_never_reads_its_printed_zeros(number):
     spoken = spoken_ticket("B", number, "id")
-    assert spoken.startswith("B ") and "nol" not in spoken
+    assert spoken.startswith("be ") and "nol" not in spoken
     assert not any(symbol.isdigit() for symbol in spoken)
 
 

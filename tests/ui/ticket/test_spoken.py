@@ -44,7 +44,7 @@ def test_the_number_is_read_as_the_counter_calls_it_without_its_zeros(
         tap(qtbot, guided, "finish")
     assert guided.tickets.done.number.text() == "A-012"
     spoken = said(guided)[-1]
-    assert spoken.startswith("Nomor Anda. A dua belas. Administrasi Kependudukan.")
+    assert spoken.startswith("Nomor Anda. a dua belas. Administrasi Kependudukan.")
     assert "nol" not in spoken
 
 
