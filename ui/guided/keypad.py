@@ -216,7 +216,8 @@ class NumberEntry(QWidget):
         placeholder = not self._text and not self._masked and bool(self._placeholder)
         if self.display.property("placeholder") != placeholder:
             self.display.setProperty("placeholder", placeholder)
-            self.display.style().polish(self.display)  # its font, now
+            self.display.style().unpolish(self.display)  # its font, now
+            self.display.style().polish(self.display)
         if placeholder or self._masked:
             self.display.setText(self._placeholder if placeholder else self._masked)
             return

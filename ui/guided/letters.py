@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.guided.keypad import DELETE, EMPTY, Keypad, key_name
-from ui.guided.parts import left_label
 from ui.i18n import Tr
 
 SPACE = " "
 PAGE = "page"  # the key that shows the digits instead of the letters, and back
 TO_DIGITS, TO_LETTERS = "123", "ABC"  # what the page key says: what it brings
+PAGE_FONT_PX = 32  # three capitals on one key
 # Letters in alphabetical rows (no QWERTY to hunt on), the apostrophe (Ma'ruf) and the
 # hyphen; under them the keys both pages share: the page key, the full stop of "Jl."
 # and "No.", a wide space and delete.
 LETTER_ROWS = ("ABCDEFG", "HIJKLMN", "OPQRSTU", "VWXYZ'-")
-DIGIT_ROWS = ("1234567", "890,/")  # house numbers, RT/RW "003/005"; the rest left empty
+# House numbers and RT/RW "003/005", the digits laid out as on the NIK's keypad.
+DIGIT_ROWS = (
+    ("1", "2", "3", EMPTY, ","),
+    ("4", "5", "6", EMPTY, "/"),
+    ("7", "8", "9"),
+    (EMPTY, "0"),
+)
+DIGIT_SIGNS = "".join("".join(row) for row in DIGIT_ROWS)
 SHARED_ROW = (PAGE, ".", SPACE, SPACE, SPACE, DELETE, DELETE)
 COLUMNS = len(SHARED_ROW)
 KEY_PREFIX = "letter"  # letter_A, letter_space, letter_delete: apart from the digit keypad's
@@ -28,19 +35,21 @@ CARET = "_"  # where the next letter goes (a thin bar read as an I); a space sho
 # What makes a text long: the display's font steps down before the start is elided.
 DISPLAY_SIZES = ("large", "medium", "small")
 BOX_PADDING_PX, BOX_BORDER_PX = 16, 3  # the display's, as in ui.guided.style
+DISPLAY_PX = 72  # a line of the largest capitals, in its box
 
 
 def letters_stylesheet() -> str:
     """Sizes only: colours and the high-contrast look come from the screen's key role."""
     return f"""
 QPushButton[role="key"] {{ min-height: {KEY_HEIGHT_PX - 2 * KEY_BORDER_PX}px; }}
+QPushButton#{key_name(PAGE, KEY_PREFIX)} {{ font-size: {PAGE_FONT_PX}px; }}
 QLabel#letters_display {{
     min-height: 0px;
     padding: {BOX_PADDING_PX // 2}px {BOX_PADDING_PX}px;
     font-size: 44px;
 }}
-QLabel#letters_display[size="medium"] {{ font-size: 38px; }}
-QLabel#letters_display[size="small"] {{ font-size: 30px; }}
+QLabel#letters_display[fit="medium"] {{ font-size: 38px; }}
+QLabel#letters_display[fit="small"] {{ font-size: 30px; }}
 """
 
 
@@ -89,6 +98,26 @@ class LetterKeypad(Keypad):
         self.keys[PAGE].setText(TO_LETTERS if digits else TO_DIGITS)
 
 
+class TypedLine(QLabel):
+    """What was typed, on one line whose height never follows its font (the keys under
+    it stay put while the text gets smaller). It never grows the screen: a long text is
+    elided at its start; a validation problem shown under the keys takes its height
+    from here, not from the keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("letters_display")
+        self.setProperty("role", "entry")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # typed text is never markup
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(1)
+        self.setMaximumHeight(DISPLAY_PX)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), DISPLAY_PX)
+
+
 class LetterEntry(QWidget):
     """What was typed, large, over the letter keypad; letters typed as capitals (as on
     the KTP). A hardware keyboard types too (the counter PC), as it types; Enter is
@@ -105,12 +134,7 @@ class LetterEntry(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.setStyleSheet(letters_stylesheet())
-        self.display = left_label("entry", object_name="letters_display")
-        self.display.setWordWrap(False)
-        # Neither grows the screen: a long text is elided; a validation problem shown
-        # under the keys takes its height from here (with a smaller font), not from them.
-        self.display.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.display.setMinimumHeight(1)
+        self.display = TypedLine()
         self.keypad = LetterKeypad(tr)
         self.keypad.key_pressed.connect(self._on_key)
         column = QVBoxLayout(self)
@@ -172,9 +196,10 @@ class LetterEntry(QWidget):
     def _show(self) -> None:
         shown = self._text + CARET
         for size in DISPLAY_SIZES:
-            if self.display.property("size") != size:
-                self.display.setProperty("size", size)
-                self.display.style().polish(self.display)  # the font of `size`, now
+            if self.display.property("fit") != size:
+                self.display.setProperty("fit", size)
+                self.display.style().unpolish(self.display)  # the font of `size`, now
+                self.display.style().polish(self.display)
             if _fits(self.display, shown):
                 break
         self.display.setText(_elided(self.display, shown))
@@ -185,9 +210,9 @@ def key_taps(text: str) -> list[str]:
     the page key included where it must change; ValueError for a sign with no key."""
     taps, digits = [], False
     for symbol in text.upper():
-        if symbol not in "".join((*LETTER_ROWS, *DIGIT_ROWS, *SHARED_ROW)):
+        if symbol not in "".join((*LETTER_ROWS, DIGIT_SIGNS, *SHARED_ROW)):
             raise ValueError(f"no key types {symbol!r}")
-        wanted = digits if symbol in SHARED_ROW else symbol in "".join(DIGIT_ROWS)
+        wanted = digits if symbol in SHARED_ROW else symbol in DIGIT_SIGNS
         if wanted != digits:
             taps.append(key_name(PAGE, KEY_PREFIX))
             digits = wanted

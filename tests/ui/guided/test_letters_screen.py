@@ -129,3 +129,14 @@ def test_a_nik_read_from_a_card_says_nothing_of_the_card(qtbot, english):
     open_service(qtbot, english, DOMISILI)
     shown = text(english, "entry")
     assert shown and CARD_NOTE not in shown and NIK not in shown.replace(" ", "")
+
+
+def test_the_keys_stay_put_while_a_long_address_gets_smaller(qtbot, guided):
+    to_name(qtbot, guided)
+    entry = text_entry(guided)
+    before = [on_window(key) for key in entry.keypad.keys.values()]
+    font_px = entry.display.font().pixelSize()
+    tap_letters(qtbot, guided, "Jl. Melati Indah No. 12, Gg. Mawar II RT 3/5")
+    guided.page("question").layout().activate()
+    assert entry.display.font().pixelSize() < font_px  # smaller to show more of it
+    assert [on_window(key) for key in entry.keypad.keys.values()] == before
