@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.guided.keypad import DELETE, EMPTY, Keypad, key_name
@@ -26,14 +26,14 @@ DIGIT_ROWS = (
 )
 DIGIT_SIGNS = "".join("".join(row) for row in DIGIT_ROWS)
 SHARED_ROW = (PAGE, ".", SPACE, SPACE, SPACE, DELETE, DELETE)
-COLUMNS = len(SHARED_ROW)
+TYPED_BY_KEYS = "".join(LETTER_ROWS) + DIGIT_SIGNS + "." + SPACE
 KEY_PREFIX = "letter"  # letter_A, letter_space, letter_delete: apart from the digit keypad's
 KEY_WIDTH_PX, KEY_HEIGHT_PX = 100, 86  # the issue's minimum: easier than a phone's
 KEY_BORDER_PX = 3  # ui.theme's, around the key
 ELLIPSIS = "\u2026"
 CARET = "_"  # where the next letter goes (a thin bar read as an I); a space shows
-# What makes a text long: the display's font steps down before the start is elided.
-DISPLAY_SIZES = ("large", "medium", "small")
+# A long text: the display's font steps down before the start is elided.
+DISPLAY_FONT_PX = {"large": 44, "medium": 38, "small": 30}
 BOX_PADDING_PX, BOX_BORDER_PX = 16, 3  # the display's, as in ui.guided.style
 DISPLAY_PX = 72  # a line of the largest capitals, in its box
 
@@ -43,14 +43,11 @@ def letters_stylesheet() -> str:
     return f"""
 QPushButton[role="key"] {{ min-height: {KEY_HEIGHT_PX - 2 * KEY_BORDER_PX}px; }}
 QPushButton#{key_name(PAGE, KEY_PREFIX)} {{ font-size: {PAGE_FONT_PX}px; }}
-QLabel#letters_display {{
-    min-height: 0px;
-    padding: {BOX_PADDING_PX // 2}px {BOX_PADDING_PX}px;
-    font-size: 44px;
-}}
-QLabel#letters_display[fit="medium"] {{ font-size: 38px; }}
-QLabel#letters_display[fit="small"] {{ font-size: 30px; }}
-"""
+QLabel#letters_display {{ min-height: 0px; padding: 0px {BOX_PADDING_PX}px; }}
+""" + "".join(
+        f'QLabel#letters_display[fit="{fit}"] {{ font-size: {px}px; }}\n'
+        for fit, px in DISPLAY_FONT_PX.items()
+    )
 
 
 class LetterKeypad(Keypad):
@@ -195,13 +192,11 @@ class LetterEntry(QWidget):
 
     def _show(self) -> None:
         shown = self._text + CARET
-        for size in DISPLAY_SIZES:
-            if self.display.property("fit") != size:
-                self.display.setProperty("fit", size)
-                self.display.style().unpolish(self.display)  # the font of `size`, now
-                self.display.style().polish(self.display)
-            if _fits(self.display, shown):
-                break
+        fit = next((f for f in DISPLAY_FONT_PX if _fits(self.display, shown, f)), "small")
+        if self.display.property("fit") != fit:
+            self.display.setProperty("fit", fit)
+            self.display.style().unpolish(self.display)  # the font of `fit`, now
+            self.display.style().polish(self.display)
         self.display.setText(_elided(self.display, shown))
 
 
@@ -210,7 +205,7 @@ def key_taps(text: str) -> list[str]:
     the page key included where it must change; ValueError for a sign with no key."""
     taps, digits = [], False
     for symbol in text.upper():
-        if symbol not in "".join((*LETTER_ROWS, DIGIT_SIGNS, *SHARED_ROW)):
+        if symbol not in TYPED_BY_KEYS:
             raise ValueError(f"no key types {symbol!r}")
         wanted = digits if symbol in SHARED_ROW else symbol in DIGIT_SIGNS
         if wanted != digits:
@@ -230,10 +225,13 @@ def _room(label: QLabel) -> int:
     return label.width() - 2 * (BOX_PADDING_PX + BOX_BORDER_PX)
 
 
-def _fits(label: QLabel, text: str) -> bool:
-    """On one line, and as high as the box (lower while a problem shows under the keys)."""
-    metrics = QFontMetrics(label.font())
-    high = metrics.height() <= label.height() - 2 * BOX_BORDER_PX - BOX_PADDING_PX
+def _fits(label: QLabel, text: str, fit: str) -> bool:
+    """On one line in the font of `fit`, and as high as the box (lower while a problem
+    shows under the keys)."""
+    font = QFont(label.font())
+    font.setPixelSize(DISPLAY_FONT_PX[fit])
+    metrics = QFontMetrics(font)
+    high = metrics.height() <= label.height() - 2 * BOX_BORDER_PX
     return high and metrics.horizontalAdvance(text) <= _room(label)
 
 

@@ -168,3 +168,10 @@ def test_every_sign_on_the_keys_types_itself(qtbot, text):
 def test_a_sign_without_a_key_is_refused_by_name():
     with pytest.raises(ValueError, match="no key"):
         key_taps("Ä")
+
+
+def test_typed_markup_is_shown_as_typed_never_rendered(qtbot, entry):
+    qtbot.keyClicks(entry, "<b>X</b>&amp;")
+    assert entry.text() == "<b>X</b>&amp;"
+    assert entry.display.textFormat() == Qt.TextFormat.PlainText
+    assert entry.display.text().startswith("<b>X</b>&amp;")
