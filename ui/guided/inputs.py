@@ -35,8 +35,8 @@ MAX_NUMBER_KEYS = 15
 MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 # Numbers that identify a person are never read aloud: at a kiosk others stand near.
 NEVER_SPOKEN = frozenset({FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE})
-# Said in the empty NIK box, and read aloud after the question. The screens cannot tell
-# whether the kiosk has a card reader (UiOptions does not say), so it is always said.
+# Said in the empty NIK box. The screens cannot tell whether the kiosk has a card reader
+# (UiOptions does not say), so it is always said.
 CARD_INSTEAD = N_("Or hold your registered card to the card reader.")
 
 
@@ -98,7 +98,6 @@ class NumberInput(AnswerInput):
     def __init__(self, tr: Tr) -> None:
         super().__init__()
         self.entry = NumberEntry(tr, extra_key=",")  # shown for decimals only
-        self._card_note = ""
         self.entry.changed.connect(self.changed)
         self.column.addWidget(self.entry)
 
@@ -109,7 +108,7 @@ class NumberInput(AnswerInput):
         # (Next then Back, or a change from the summary): a copied card tag (EM4100 tags
         # copy easily) must not put a citizen's whole number on the screen.
         card = step.from_card and step.type in MASKED_ON_CARD and bool(text)
-        self._card_note = tr(CARD_INSTEAD) if step.type is FieldType.NIK else ""
+        card_note = tr(CARD_INSTEAD) if step.type is FieldType.NIK else ""
         self.entry.reset(
             tr,
             text=text,
@@ -117,7 +116,7 @@ class NumberInput(AnswerInput):
             group=4 if step.type in MAX_KEYS else 0,
             extra_key=decimal,
             masked=mask_nik(text) if card else "",
-            placeholder=self._card_note,
+            placeholder=card_note,
         )
 
     def value(self) -> str:
@@ -126,13 +125,8 @@ class NumberInput(AnswerInput):
     def focus(self) -> None:
         self.entry.setFocus()
 
-    def spoken(self) -> str:
-        """The card instead of the keys, while nothing is typed (never the number)."""
-        return self._card_note if not self.entry.text() else ""
-
     def _clear(self) -> None:
         self.entry.clear()
-        self._card_note = ""
 
 
 class DateInput(AnswerInput):
