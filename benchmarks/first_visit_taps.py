@@ -38,7 +38,7 @@ from ui.guided.letters import key_taps
 from ui.window import KioskWindow
 
 SERVICE = "surat-keterangan-domisili"
-NAME = "Siti Aminah"  # 11 letters, typed for each text question
+NAME = "Siti Aminah"  # 10 letters and a space: 11 taps on each text question
 KEYED = {  # what the keypads take, each key a tap
     FieldType.NIK: NIK,
     FieldType.KK_NUMBER: "3171011505100003",
