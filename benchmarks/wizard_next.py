@@ -123,8 +123,7 @@ def answer(window: KioskWindow) -> str:
             QApplication.processEvents()  # the answer worked out ahead, then painted
             KEY_TIMES.append(time.perf_counter() - started)
     elif step.type is FieldType.DATE:
-        tap(window, "day_up")
-        tap(window, "day_down")
+        tap(window, f"day_{window.guided.wizard.today.day}")  # today's month and year shown
     elif step.type in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
         tap(window, f"choice_{step.choices[0].value}")
     elif step.type is FieldType.TEXT:

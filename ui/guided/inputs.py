@@ -20,7 +20,7 @@ from kiosk.wizard.conversion import MAX_TEXT_LENGTH
 from kiosk.wizard.display import display_value
 from ui.base.screen import make_button
 from ui.guided.choices import ChoiceList
-from ui.guided.date_entry import DateEntry
+from ui.guided.date_entry import DateEntry, start_for
 from ui.guided.keypad import NumberEntry
 from ui.guided.letters import LetterEntry
 from ui.guided.parts import left_label
@@ -139,7 +139,7 @@ class DateInput(AnswerInput):
 
     def _fill(self, step: Step, tr: Tr, today: date) -> None:
         held = step.answer if isinstance(step.answer, date) else None
-        self.entry.reset(tr, held, start=held or today, today=today)
+        self.entry.reset(tr, held, start=start_for(step.field, today), today=today)
 
     def value(self) -> date | None:
         return self.entry.value()

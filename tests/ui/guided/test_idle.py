@@ -84,7 +84,10 @@ def widget_texts(window, screens) -> list[str]:
         page = window.page(name)
         for widget in page.findChildren(QLabel) + page.findChildren(QLineEdit):
             texts.append(widget.text())
-        texts += [button.text() for button in page.findChildren(QPushButton)]
+        for button in page.findChildren(QPushButton):
+            # A date's keys ("Agustus", "17") are the same for everyone: theirs once chosen.
+            if button.property("role") != "date_key" or button.isChecked():
+                texts.append(button.text())
     return texts
 
 

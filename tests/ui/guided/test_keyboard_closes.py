@@ -16,7 +16,14 @@ from tests.ui.guided.keyboard_spy import (
     letters_up,
     text_first_definition,
 )
-from tests.ui.guided_steps import current_step, fill_questions, open_service, text_entry, type_text
+from tests.ui.guided_steps import (
+    current_step,
+    fill_questions,
+    open_service,
+    text_entry,
+    type_text,
+    wizard_of,
+)
 from tests.ui.helpers import button, tap
 
 DOMISILI = "surat-keterangan-domisili"
@@ -65,13 +72,13 @@ def test_a_nik_proposal_after_a_text_question_has_the_whole_screen(qtbot, guided
     assert_keyboard_closed(guided, calls, before)
     page = guided.page("question")
     page.layout().activate()
-    steppers = [b for b in page.input.findChildren(QPushButton) if b.isVisible()]
-    assert len(steppers) == 8  # day, month, year, ten years: - and +
-    for one, other in itertools.combinations(steppers, 2):
-        assert not one.geometry().intersects(other.geometry()), (
-            one.objectName(),
-            other.objectName(),
-        )
+    shown = [b for b in page.input.findChildren(QPushButton) if b.isVisible()]
+    assert len(shown) == 3 + 31  # day, month, year; the days of August
+    for one, other in itertools.combinations(shown, 2):
+        places = (one.mapTo(page, one.rect().topLeft()), other.mapTo(page, other.rect().topLeft()))
+        assert (
+            not one.rect().translated(places[0]).intersects(other.rect().translated(places[1]))
+        ), (one.objectName(), other.objectName())
 
 
 def test_a_keypad_after_a_text_question(qtbot, guided, calls):
@@ -91,7 +98,7 @@ def test_choices_a_date_and_the_summary_after_text_questions(qtbot, guided, call
         if after == "warna":
             tap(qtbot, guided, "choice_biru")
             tap(qtbot, guided, "next")
-    tap(qtbot, guided, "day_up")
+    tap(qtbot, guided, f"day_{wizard_of(guided).today.day}")  # this month, this year
     tap(qtbot, guided, "next")
     before = answer_text_question(qtbot, guided, calls, "Tidak ada")  # the last question...
     assert guided.current_screen == "summary"  # ...then the summary
