@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.guided.keypad import DELETE, EMPTY, Keypad, key_name
+from ui.guided.keypad import DELETE, EMPTY, KEY_SPACING_PX, Keypad, key_name
 from ui.i18n import Tr
 
 SPACE = " "
@@ -26,9 +26,11 @@ DIGIT_ROWS = (
 )
 DIGIT_SIGNS = "".join("".join(row) for row in DIGIT_ROWS)
 SHARED_ROW = (PAGE, ".", SPACE, SPACE, SPACE, DELETE, DELETE)
+COLUMNS = len(SHARED_ROW)
 TYPED_BY_KEYS = "".join(LETTER_ROWS) + DIGIT_SIGNS + "." + SPACE
 KEY_PREFIX = "letter"  # letter_A, letter_space, letter_delete: apart from the digit keypad's
 KEY_WIDTH_PX, KEY_HEIGHT_PX = 100, 86  # the minimum: easier than a phone's
+MIN_WIDTH_PX = COLUMNS * KEY_WIDTH_PX + (COLUMNS - 1) * KEY_SPACING_PX  # 796
 KEY_BORDER_PX = 3  # ui.theme's, around the key
 ELLIPSIS = "\u2026"
 CARET = "_"  # where the next letter goes (a thin bar read as an I); a space shows
