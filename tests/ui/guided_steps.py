@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.catalogue.model import FieldType
 from kiosk.catalogue.validators import check_kk_number, check_nik, check_phone
 from kiosk.wizard import Stage, Step, Wizard
 from tests.ui.helpers import tap
 from ui.guided.keypad import key_name
+from ui.guided.letters import LetterEntry
 from ui.window import KioskWindow
 
 # Valid for python-stdnum and our validators (asserted below): Kota Bandung, 17-08-1985.
@@ -66,11 +67,19 @@ def type_keys(qtbot, window: KioskWindow, text: str) -> None:
         tap(qtbot, window, key_name(symbol))
 
 
+def text_entry(window: KioskWindow) -> LetterEntry:
+    """The text question's letter keypad with what was typed (hidden or not)."""
+    entry = window.page("question").findChild(LetterEntry, "text_answer")
+    assert entry is not None
+    return entry
+
+
 def type_text(window: KioskWindow, text: str) -> None:
-    line = window.page("question").findChild(QLineEdit, "text_answer")
-    assert line is not None and line.isVisible()
-    line.clear()
-    QTest.keyClicks(line, text)
+    """Typed on a hardware keyboard (tests/ui/guided/test_letters.py taps the keys)."""
+    entry = text_entry(window)
+    assert entry.isVisible()
+    entry.clear()
+    QTest.keyClicks(entry, text)
 
 
 def give_valid_answer(qtbot, window: KioskWindow, step: Step) -> None:

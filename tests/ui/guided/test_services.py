@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel
 
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.i18n import translations
@@ -27,6 +27,7 @@ from tests.ui.guided_steps import (
     next_step,
     open_service,
     problems_shown,
+    text_entry,
     type_keys,
     type_text,
     wizard_of,
@@ -141,14 +142,14 @@ def test_back_keeps_the_answers(qtbot, guided):
     type_text(guided, "Band")  # typed, not yet confirmed with Next
     tap(qtbot, guided, "back")
     assert current_step(guided).name == "nama"
-    assert guided.page("question").findChild(QLineEdit, "text_answer").text() == NAME
+    assert text_entry(guided).text() == NAME
     tap(qtbot, guided, "back")
     assert current_step(guided).name == "nik"
     assert text(guided, "entry") == "3273 0117 0885 0001"
     tap(qtbot, guided, "next")
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "tempat_lahir"
-    assert guided.page("question").findChild(QLineEdit, "text_answer").text() == "Band"
+    assert text_entry(guided).text() == "Band"
 
 
 def test_back_before_the_first_question_forgets_the_form(qtbot, guided, fake_services):
@@ -172,7 +173,7 @@ def test_leaving_by_back_leaves_no_answer_in_a_hidden_screen(qtbot, guided):
     tap(qtbot, guided, "delete_answers")
     assert guided.current_screen == "guided_services"
     question = guided.page("question")
-    assert all(not line.text() for line in question.findChildren(QLineEdit))
+    assert text_entry(guided).text() == ""
     assert question.findChild(QLabel, "entry").text() == ""
     assert not guided.page("summary").values()
 
@@ -369,7 +370,7 @@ def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_servi
     assert current_step(guided).name == "desa"
     assert text(guided, "read_only_value") == "Sukamaju"
     assert guided.voice.spoken[-1].endswith("Desa Anda. Sukamaju.")  # read out too
-    assert not guided.page("question").findChild(QLineEdit, "text_answer").isVisible()
+    assert not text_entry(guided).isVisible()
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "nama" and not problems_shown(guided)
     assert text(guided, "read_only_value") == ""  # hidden on a question that is asked
