@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -29,10 +30,12 @@ def run_board(
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    previous_font = app.font()
     app.setFont(QFont(FONT_FAMILY))
     speaker = voice or Voice(enabled=options.voice_enabled)
     window = BoardWindow(source, watcher, options, speaker, Chime())
     if options.fullscreen:
+        window.setCursor(Qt.CursorShape.BlankCursor)  # a television: no pointer on it
         window.showFullScreen()
     else:
         window.resize(*WINDOWED_SIZE)
@@ -45,3 +48,4 @@ def run_board(
         if voice is None:
             speaker.shutdown()
         window.deleteLater()
+        app.setFont(previous_font)  # the application may host other windows afterwards

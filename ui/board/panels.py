@@ -66,9 +66,12 @@ class Panel(QFrame):
         self.setObjectName(name)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the stylesheet's padding is the margin
+        layout.setSpacing(0)
         layout.addWidget(label(heading, "heading"), 0)
         self.body = QGridLayout()
         self.body.setHorizontalSpacing(24)
+        self.body.setVerticalSpacing(0)
         layout.addLayout(self.body, 1)
 
     def put(self, widget: QWidget, row: int, column: int) -> None:
@@ -79,6 +82,7 @@ class Panel(QFrame):
         widget.setSizePolicy(policy)
         self.body.addWidget(widget, row, column)
         self.body.setRowStretch(row, 1)  # rows share the height equally
+        widget.show()  # now, not once the event loop comes round: the picture is whole
 
     def clear(self) -> None:
         while (item := self.body.takeAt(0)) is not None:
