@@ -18,7 +18,11 @@ PAST_CALLS = 3  # besides the one shown large
 
 
 def label(text: str = "", role: str = "", name: str = "") -> QLabel:
-    widget = QLabel(text)
+    """A label that shows its text as written: names come from the database, and a name
+    with markup in it is shown as those characters, never as formatting or images."""
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setText(text)
     widget.setProperty("role", role)
     widget.setObjectName(name or role)
     return widget
@@ -38,6 +42,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str, role: str) -> None:
         super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)  # as `label`
         self.setProperty("role", role)
         self.setObjectName(role)
         self.full_text = text
@@ -113,8 +118,11 @@ class CallPanel(Panel):
         self.call = call
         self.code.setText(call.code if call else NOBODY)
         tr = self._tr
-        where = tr("Counter %(counter)s") % {"counter": call.counter} if call else ""
-        self.counter.setText(where if call else tr("No calls yet"))
+        if call is None:
+            self.counter.setText(tr("No calls yet"))
+        else:
+            where = tr("Counter %(counter)s") % {"counter": call.counter}
+            self.counter.setText(where if call.counter else "")
 
     @property
     def highlighted(self) -> bool:
