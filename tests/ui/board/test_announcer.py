@@ -19,6 +19,7 @@ from tests.ui.board.fakes import CountingChime, TimedVoice
 from ui.board.announcer import Announcer, AnnounceTiming
 from ui.board.calls import NewCalls
 from ui.board.chime import CHIME_SECONDS, RATE, Chime, write_chime
+from ui.voice import Voice
 
 AT = datetime(2024, 5, 6, 2, 0, tzinfo=UTC)
 
@@ -53,7 +54,8 @@ def test_a_voice_that_never_answers_holds_no_call_back(qtbot: Any, caplog: Any) 
         qtbot.waitUntil(lambda: not announcer.busy, timeout=10_000)
     first, second = call_sentence("A", 3, "1", "id"), call_sentence("B", 4, "2", "id")
     assert voice.said() == [("id", first), ("id", first), ("id", second), ("id", second)]
-    assert len(caplog.records) == 1  # said once, not at every sentence
+    late = [r for r in caplog.records if r.name == "ui.board.announcer"]
+    assert len(late) == 1  # said once, not at every sentence
 
 
 def test_a_voice_in_error_ends_its_sentence(qtbot: Any) -> None:
@@ -100,3 +102,46 @@ def test_without_an_audio_output_the_chime_is_skipped_and_said_once(
         chime.play()
     skipped = [r for r in caplog.records if "no audio output" in r.getMessage()]
     assert len(skipped) == (0 if QMediaDevices.audioOutputs() else 1)
+
+
+class ListeningVoice(Voice):
+    """The real voice (its speaker process, Qt's test engine); notes each sentence handed
+    to it while the one before was still being spoken."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=True, engine="mock")
+        self.texts: list[str] = []
+        self.overlaps = 0
+        self.speaking = False
+        self.state_changed.connect(self._note)
+
+    def _note(self, state: object) -> None:
+        self.speaking = state == QTextToSpeech.State.Speaking
+
+    def _speak(self, text: str) -> None:
+        self.overlaps += self.speaking
+        self.texts.append(text)
+        self.speaking = True  # from now until the speaker says Ready
+        super()._speak(text)
+
+
+def test_the_real_voice_says_queued_calls_one_after_the_other(qtbot: Any, caplog: Any) -> None:
+    if "mock" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's mock text-to-speech engine is not installed")
+    voice = ListeningVoice()
+    timing = AnnounceTiming(chime_seconds=0, start_seconds=20, sentence_seconds=30, gap_seconds=0)
+    announcer = Announcer(voice, None, ("id", "jv"), 2, timing)
+    try:
+        with caplog.at_level(logging.WARNING, logger="ui.board.announcer"):
+            announcer.announce(call(1, "A", 3, "1"))
+            announcer.announce(call(2, "B", 12, "2"))
+            qtbot.waitUntil(lambda: not announcer.busy, timeout=60_000)
+    finally:
+        announcer.stop()
+        assert voice.shutdown(5_000), "the speaker process hung"
+    first = [call_sentence("A", 3, "1", "id"), call_sentence("A", 3, "1", "jv")] * 2
+    second = [call_sentence("B", 12, "2", "id"), call_sentence("B", 12, "2", "jv")] * 2
+    assert voice.texts == first + second
+    assert voice.overlaps == 0
+    late = [r for r in caplog.records if r.name == "ui.board.announcer"]
+    assert late == []  # each sentence ended by the voice's Ready, never by a time limit
