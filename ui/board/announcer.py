@@ -1,5 +1,4 @@
-"""Saying the calls: a chime, then each call's sentence in every language, twice, one
-call after another and never over each other."""
+"""Saying the calls: a chime, then each call twice, one after another, never over each other."""
 
 from __future__ import annotations
 

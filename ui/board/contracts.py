@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 # kiosk.queue.board's dataclasses live beside its queries (sqlalchemy), which the screens
@@ -44,6 +44,8 @@ class LineView(Protocol):
 class BoardPicture(Protocol):
     """What the waiting room sees at one moment (kiosk.queue.board.BoardState)."""
 
+    @property
+    def day(self) -> date: ...  # the office's business day
     @property
     def serving(self) -> Mapping[str, str]: ...  # loket -> the code there now
     @property

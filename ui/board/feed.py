@@ -1,5 +1,4 @@
-"""Learning of calls: a thread waits for news of a change, the picture is read off the GUI
-thread (ui.tasks), and a database that stops answering is asked again until it does."""
+"""Learning of calls: news of a change from a thread, the picture read off the GUI thread."""
 
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ READ = "read"
 
 
 class BoardFeed(QObject):
-    """Hands each fresh picture to `arrived`; `failed` when the database did not answer.
+    """Hands each fresh picture to `arrived`; `failed` when the database did not answer,
+    and then it asks again every `retry_seconds` until it does.
 
     Every answer comes on the GUI thread. Nothing is read on it: the watcher's thread
     only says "read again", and the read runs on the application's pool.

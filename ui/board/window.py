@@ -1,5 +1,4 @@
-"""The board's window: the panels, the clock, the calm "last updated" note, and each new
-call shown large and announced."""
+"""The board's window: the panels, the clock, the calm "last updated" note, new calls."""
 
 from __future__ import annotations
 
@@ -141,6 +140,8 @@ class BoardWindow(QWidget):
 
     def show_state(self, state: BoardPicture) -> None:
         """A fresh picture: every panel, and its new calls queued to be announced."""
+        if self.state is not None and state.day != self.state.day:
+            self._lokets.clear()  # a new day: lokets appear as they call
         self.state, self.online = state, True
         self._lokets.update(state.serving)
         self._lokets.update(call.counter for call in state.calls if call.counter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -65,3 +65,15 @@ def test_lokets_are_listed_by_number_then_by_name(qtbot: Any) -> None:
     board.show_state(state)
     assert list(board.serving.codes) == ["1", "2", "10", "Umum"]
     assert board.serving.codes["Umum"].text() == "B-001"
+
+
+def test_a_new_day_starts_with_no_lokets_listed(qtbot: Any) -> None:
+    today = BoardState(AT.date(), {"3": "A-009"}, [], [], AT)
+    board = BoardWindow(StillSource(today), NoWatcher(), BoardOptions(OFFICE, fullscreen=False))
+    qtbot.addWidget(board, before_close_func=lambda b: b.shutdown())
+    board.show_state(today)
+    board.show_state(BoardState(AT.date(), {}, [], [], AT))  # loket 3 finished: still listed
+    assert board.serving.codes["3"].text() == "\N{EM DASH}"
+    tomorrow = AT + timedelta(days=1)
+    board.show_state(BoardState(tomorrow.date(), {}, [], [], tomorrow))
+    assert board.serving.codes == {}
