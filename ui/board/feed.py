@@ -113,6 +113,12 @@ class BoardFeed(QObject):
         self.refresh()
 
     def _watch(self) -> None:
+        try:
+            self._watch_until_stopped()
+        except RuntimeError:  # the feed was deleted without `stop` (its signals with it)
+            log.debug("the board's feed went away while its watcher ran")
+
+    def _watch_until_stopped(self) -> None:
         """On the watcher's thread: blocks in `wait`, never spins."""
         lost = False
         while not self._stopping.is_set():
