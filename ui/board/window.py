@@ -183,7 +183,7 @@ class BoardWindow(QWidget):
             text = tr("Connecting to the queue\N{HORIZONTAL ELLIPSIS}")
         else:
             at = clock_text(self.state.read_at.astimezone(self._zone), tr.language)
-            text = tr("Last updated %(time)s") % {"time": at}
+            text = tr("Last updated: %(when)s") % {"when": at}  # the status screen's words
         self.status.setText(text)
         self.notice.setVisible(True)
 

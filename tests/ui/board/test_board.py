@@ -136,7 +136,7 @@ def test_the_board_keeps_its_picture_while_the_database_is_away_and_recovers(
     qtbot.waitUntil(lambda: not board.online, timeout=LONG)
 
     assert board.notice.isVisible()
-    assert board.status.text() == "Last updated 09:00"  # the clock reads 09.00 WIB
+    assert board.status.text() == "Last updated: 09:00"  # the clock reads 09.00 WIB
     assert board.serving.codes["1"].text() == "A-001"  # the last good picture stays
     assert board.call_panel.code.text() == "A-001"
     counter.call_next("2", ["A"], actor="S-02")  # made while the board cannot see
@@ -163,3 +163,14 @@ def test_the_board_says_it_is_connecting_until_the_first_picture(
     source.down = False
     qtbot.waitUntil(lambda: board.state is not None, timeout=LONG)
     assert not board.notice.isVisible()
+
+
+def test_the_offline_note_is_written_as_in_indonesia(
+    qtbot: Any, make_board: BoardFactory, source: SwitchableSource, watcher: SwitchableWatcher
+) -> None:
+    board = make_board(language="id")
+    source.down = watcher.down = True
+    qtbot.waitUntil(lambda: not board.online, timeout=LONG)
+    assert board.status.text() == "Terakhir diperbarui: 09.00"  # a translated msgid, 09.00
+    assert board.clock.text() == "09.00 WIB"
+    assert board.date.text() == "Senin, 6 Mei 2024"
