@@ -93,7 +93,7 @@ class BoardWindow(QWidget):
         self.serving = ServingPanel(tr)
         self.past = PastCalls(tr)
         self.waiting = WaitingPanel(tr)
-        self.status = label(tr("Connecting to the queue\N{HORIZONTAL ELLIPSIS}"), "status")
+        self.status = label(tr("Connecting to the queue…"), "status")
         self.notice = notice = QFrame()
         notice.setProperty("role", "notice")
         QHBoxLayout(notice).addWidget(self.status)
@@ -180,7 +180,7 @@ class BoardWindow(QWidget):
         self.online = False
         tr = self._tr
         if self.state is None:
-            text = tr("Connecting to the queue\N{HORIZONTAL ELLIPSIS}")
+            text = tr("Connecting to the queue…")
         else:
             at = clock_text(self.state.read_at.astimezone(self._zone), tr.language)
             text = tr("Last updated: %(when)s") % {"when": at}  # the status screen's words

@@ -159,7 +159,7 @@ def test_the_board_says_it_is_connecting_until_the_first_picture(
     board = make_board(first_picture=False)
     qtbot.waitUntil(lambda: source.threads != set(), timeout=LONG)
     qtbot.waitUntil(board.notice.isVisible, timeout=LONG)
-    assert board.status.text() == "Connecting to the queue\N{HORIZONTAL ELLIPSIS}"
+    assert board.status.text() == "Connecting to the queue…"
     source.down = False
     qtbot.waitUntil(lambda: board.state is not None, timeout=LONG)
     assert not board.notice.isVisible()
