@@ -1,6 +1,6 @@
 """The board on PostgreSQL: it learns of a call through LISTEN/NOTIFY (no polling there).
 
-Runs when KIOSK_TEST_POSTGRES_URL is set (tests/kiosk/queue/conftest.py): the board's
+Runs when KIOSK_TEST_POSTGRES_URL is set (tests/helpers/postgres.py): the board's
 fixtures then stand on a fresh, migrated schema instead of a SQLite file.
 """
 
@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from kiosk.queue.signals import PostgresWatcher
-from tests.kiosk.queue import conftest as postgres
+from tests.helpers import postgres
 from tests.ui.board import test_board as on_sqlite
 from tests.ui.board.fakes import SwitchableWatcher
 
