@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 ACTION, SNAPSHOT, LINES = "action", "snapshot", "lines"  # the kinds of call
 RETRY_MS = 2_000  # a failed read is tried again this soon (the watcher may stay quiet)
 NOT_SAVED = N_("This PC could not remember the loket: it is used until you sign out.")
+SETUP_BUSY = N_("Finish, set aside or send on %(code)s before changing the loket.")
 AT_DESK = (TicketState.CALLED, TicketState.SERVING)
 SIMPLE = {  # actions on the ticket at the desk: the CounterPort method of each
     actions.RECALL: "recall",
@@ -297,7 +298,10 @@ class CounterFlow(QObject):
         self._retry.timeout.connect(self.refresh)
 
     def _on_link(self, name: str) -> None:
-        if name == actions.SETUP:
+        ticket = self.screen.ticket
+        if name == actions.SETUP and ticket is not None:  # it would stay called at the old one
+            self.screen.say(self._tr(SETUP_BUSY) % {"code": ticket.code}, problem=True)
+        elif name == actions.SETUP:
             self.open_setup()
         else:
             self.link_chosen.emit(name)

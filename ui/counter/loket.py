@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 LOKET_NUMBERS = range(1, 21)  # the lokets a clerk may choose: 1 to 20
 MAX_FILE_BYTES = 4096  # the file holds a number and a few line codes
-LINE_CODE_PATTERN = "^[A-Za-z0-9_-]{1,16}$"
+LINE_CODE_PATTERN = "^[^\\x00-\\x1f\\x7f]{1,8}$"  # a line code (String(8)), no control
 SCHEMA = {
     "type": "object",
     "properties": {

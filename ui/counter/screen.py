@@ -8,7 +8,15 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import N_, pick_language
 from kiosk.queue.messages import priority_text
@@ -83,7 +91,7 @@ class CounterScreen(Screen):
         self._busy = False
         self._lines: list[LineCount] = []
         self._names: dict[str, dict[str, str]] = {}
-        self.line_labels: list[QWidget] = []
+        self.line_labels: dict[str, QLabel] = {}
         self.action_buttons = {name: self._button(name, key, CALL) for name, _t, key in ACTIONS}
         self.link_buttons = {name: self._link(name, key) for name, _t, key in LINKS}
         self._build()
@@ -176,18 +184,23 @@ class CounterScreen(Screen):
         self.progress.setText(f"{waited % {'n': minutes}} \u00b7 {state_text(ticket.state, tr)}")
 
     def _show_waiting(self) -> None:
-        tr = self._tr
-        for label in self.line_labels:
-            label.setParent(None)
-            label.deleteLater()
-        self.line_labels = []
-        for line in self._lines:
-            label = make_label("line_count", centred=False, object_name=f"waiting_{line.code}")
+        """One label per line, kept from one read to the next (a read comes at every
+        change of the queue); a line gone from the office goes from the list."""
+        tr, codes = self._tr, [line.code for line in self._lines]
+        for code in [c for c in self.line_labels if c not in codes]:
+            gone = self.line_labels.pop(code)
+            gone.setParent(None)
+            gone.deleteLater()
+        for index, line in enumerate(self._lines):
+            if line.code not in self.line_labels:
+                made = make_label("line_count", centred=False, object_name=f"waiting_{line.code}")
+                self.line_labels[line.code] = made
+            label = self.line_labels[line.code]
+            self.waiting_list.insertWidget(index, label)  # in the office's order
+            label.show()
             name = pick_language(line.names, tr.language)
             count = tr.ngettext("%(n)d waiting", "%(n)d waiting", line.waiting)
             label.setText(f"{line.prefix}  {name}: {count % {'n': line.waiting}}")
-            self.waiting_list.addWidget(label)
-            self.line_labels.append(label)
 
     def _enable(self) -> None:
         allowed = set() if self._busy else applicable(self._ticket, self._held)

@@ -52,6 +52,7 @@ class LoketSetupScreen(Screen):
         self._tr = Tr()
         self._number: int | None = None
         self._lines: list[QueueLine] = []
+        self._offered: set[str] = set()  # the lines chosen before, until they arrive
         self.line_buttons: dict[str, QPushButton] = {}
         self.title = make_label("title", centred=False, object_name="setup_title")
         self.number_prompt = make_label("subtitle", centred=False, object_name="number_prompt")
@@ -86,6 +87,7 @@ class LoketSetupScreen(Screen):
     def offer(self, lines: Sequence[QueueLine] | None, current: LoketSetup | None) -> None:
         """The lines to choose from (None: still loading), `current` chosen already."""
         self._lines = list(lines or [])
+        self._offered = set(current.lines) if current else set()
         self.loading.setVisible(lines is None)
         self._number = current.number if current else None
         for number, button in self.number_buttons.items():
@@ -95,7 +97,7 @@ class LoketSetupScreen(Screen):
 
     def set_lines(self, lines: Sequence[QueueLine]) -> None:
         """The lines arrived: offered with what the clerk has chosen meanwhile kept."""
-        chosen = set(self._picked_lines())
+        chosen = set(self._picked_lines()) if self.line_buttons else self._offered
         self._lines = list(lines)
         self.loading.setVisible(False)
         self._build_lines(chosen)

@@ -53,12 +53,25 @@ def parts(
 
 
 @pytest.fixture
+def services() -> FakeServices:
+    return FakeServices()
+
+
+@pytest.fixture
+def documents() -> FakeDocuments:
+    return FakeDocuments()
+
+
+@pytest.fixture
 def make_counter(
-    qtbot, kiosk_desk: QueueDesk, parts: CounterParts, tmp_path: Path
+    qtbot,
+    kiosk_desk: QueueDesk,
+    parts: CounterParts,
+    services: FakeServices,
+    documents: FakeDocuments,
 ) -> Iterator[WindowFactory]:
     """A shown counter PC's window (role "counter", English): keyword arguments replace
     fields of its options."""
-    services, documents = FakeServices(), FakeDocuments()
     options = UiOptions(office_name=OFFICE, fullscreen=False, role="counter", language="en")
 
     def build(chosen: UiOptions) -> KioskWindow:
