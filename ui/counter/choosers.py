@@ -31,6 +31,8 @@ class ResumeScreen(Screen):
         self.none = make_label("info", object_name="resume_none")
         self.grid = QGridLayout()
         self.grid.setSpacing(SPACING_PX)
+        for column in range(COLUMNS):  # one ticket set aside is a quarter wide, not all
+            self.grid.setColumnStretch(column, 1)
         self.cancel_button = make_button("resume_cancel", "link")
         self.cancel_button.clicked.connect(self.cancelled)
         self.column.setContentsMargins(*(MARGIN_PX,) * 4)

@@ -4,10 +4,9 @@ queue made off the GUI thread."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.cards import StaffSession
 from kiosk.errors import KioskError
@@ -16,19 +15,18 @@ from kiosk.queue.types import CounterTicket, QueueLine, TicketState
 from ui.base.screen import Screen
 from ui.counter import screen as actions
 from ui.counter.choosers import ResumeScreen, TransferScreen
-from ui.counter.contracts import CounterParts, LineCount, LinesPort
+from ui.counter.contracts import CounterParts, LinesPort
 from ui.counter.loket import LoketFile, LoketSetup
 from ui.counter.messages import describe_counter_error, done_text, unreachable_text
+from ui.counter.reading import LoketReads, Snapshot
 from ui.counter.screen import CounterScreen
 from ui.counter.setup import LoketSetupScreen
-from ui.counter.watch import QueueWatch
 from ui.i18n import Tr
 from ui.tasks import Policy, Tasks
 
 log = logging.getLogger(__name__)
 
-ACTION, SNAPSHOT, LINES = "action", "snapshot", "lines"  # the kinds of call
-RETRY_MS = 2_000  # a failed read is tried again this soon (the watcher may stay quiet)
+ACTION = "action"  # the kind of call every action is: one at a time
 NOT_SAVED = N_("This PC could not remember the loket: it is used until you sign out.")
 SETUP_BUSY = N_("Finish, set aside or send on %(code)s before changing the loket.")
 AT_DESK = (TicketState.CALLED, TicketState.SERVING)
@@ -39,15 +37,6 @@ SIMPLE = {  # actions on the ticket at the desk: the CounterPort method of each
     actions.HOLD: "hold",
     actions.NO_SHOW: "no_show",
 }
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What the loket shows, read in one background call."""
-
-    waiting: Sequence[LineCount]
-    current: CounterTicket | None
-    held: list[CounterTicket]
 
 
 class CounterFlow(QObject):
@@ -64,24 +53,20 @@ class CounterFlow(QObject):
 
     def __init__(self, parts: CounterParts, lines: LinesPort, parent: QObject | None = None):
         super().__init__(parent)
-        self._desk, self._waiting, self._lines_port = parts.desk, parts.waiting, lines
+        self._desk = parts.desk
         self._file = LoketFile(parts.loket_file)
         self._tr = Tr()
         self._setup: LoketSetup | None = None
         self._actor, self._who = "", ""
         self._lines: list[QueueLine] | None = None
         self._held: list[CounterTicket] = []
-        self._read_again = False
-        self._answers = 0  # actions answered: a read begun before the last one is stale
         self.screen = CounterScreen()
         self.setup_screen = LoketSetupScreen()
         self.resume_screen = ResumeScreen()
         self.transfer_screen = TransferScreen()
-        self._actions, self._reads = Tasks(self), Tasks(self)
-        self.watch = QueueWatch(parts.watcher, self)
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
+        self._actions = Tasks(self)
+        self.reads = LoketReads(parts, lines, self)
+        self.watch = self.reads.watch
         self._connect()
 
     @property
@@ -105,7 +90,7 @@ class CounterFlow(QObject):
         """The clerk's loket: the remembered one, or asked now."""
         self._actor, self._who = session.staff_number, session.name
         self._setup = self._file.load()
-        self._load_lines()
+        self.reads.load_lines()
         if self._setup is None:
             self.open_setup()
         else:
@@ -114,10 +99,8 @@ class CounterFlow(QObject):
     def end(self) -> None:
         """Sign-out: no more reads or answers; the next clerk starts afresh."""
         self._actor, self._who, self._setup, self._held = "", "", None, []
-        self._retry.stop()
-        self.watch.stop()
+        self.reads.stop()
         self._actions.drop()
-        self._reads.drop()
         for screen in self.screens:
             screen.forget()
 
@@ -126,8 +109,7 @@ class CounterFlow(QObject):
             return
         self.screen.show_loket(self._setup, self._who)
         self.show_screen.emit(self.screen.name)
-        self.watch.begin()
-        self.refresh()
+        self.reads.start(self._setup.counter)
 
     def open_setup(self) -> None:
         self.setup_screen.offer(self._lines, self._setup)
@@ -137,23 +119,8 @@ class CounterFlow(QObject):
         self._tr = tr
 
     def refresh(self) -> None:
-        """Read who waits and what is at the desk; asks made meanwhile join one more read."""
-        setup = self._setup
-        if not self.active or setup is None:
-            return
-        if self._reads.running(SNAPSHOT):
-            self._read_again = True
-            return
-        desk, waiting, counter = self._desk, self._waiting, setup.counter
-        answers = self._answers
-        self._reads.add(
-            lambda: Snapshot(waiting.read().lines, desk.at_counter(counter), desk.held(counter)),
-            lambda snapshot: self._on_snapshot(snapshot, answers),
-            self._on_read_failed,
-            policy=Policy.REFUSE_WHILE_BUSY,
-            kind=SNAPSHOT,
-            on_done=self._after_read,
-        )
+        """Read who waits and what is at the desk again (after an action)."""
+        self.reads.refresh()
 
     def act(self, name: str) -> None:
         """A tap or an F-key on the counter screen."""
@@ -173,8 +140,7 @@ class CounterFlow(QObject):
             self._on_ticket(name, SIMPLE[name], ticket.ticket_id)
 
     def shutdown(self, msecs: int = 5_000) -> bool:
-        stopped = self.watch.stop(msecs)
-        return self._actions.wait_for_done(msecs) and self._reads.wait_for_done(msecs) and stopped
+        return self._actions.wait_for_done(msecs) and self.reads.shutdown(msecs)
 
     # -- calls --------------------------------------------------------------
 
@@ -198,7 +164,7 @@ class CounterFlow(QObject):
             self.show_screen.emit(self.screen.name)
 
     def _on_done(self, name: str, result: object) -> None:
-        self._answers += 1
+        self.reads.acted()
         self.screen.set_busy(False)
         if isinstance(result, CounterTicket):
             self.screen.show_ticket(result if result.state in AT_DESK else None)
@@ -210,7 +176,7 @@ class CounterFlow(QObject):
         self.done.emit(name, result)
 
     def _on_failed(self, name: str, error: Exception) -> None:
-        self._answers += 1
+        self.reads.acted()
         self.screen.set_busy(False)
         if not isinstance(error, KioskError):
             log.warning("counter %s failed: %s", name, type(error).__name__)
@@ -233,34 +199,15 @@ class CounterFlow(QObject):
 
     # -- reads --------------------------------------------------------------
 
-    def _on_snapshot(self, snapshot: Snapshot, answers: int) -> None:
+    def _on_snapshot(self, snapshot: Snapshot, fresh: bool) -> None:
         """Who waits, always; the desk only if no action answered since the read began
         and none is on its way (its own answer is newer; a read follows it anyway)."""
         self.screen.show_waiting(snapshot.waiting)
         self.screen.show_reachable(True)
-        if answers == self._answers and not self._actions.running():
+        if fresh and not self._actions.running():
             self._held = snapshot.held
             self.screen.show_ticket(snapshot.current, len(snapshot.held))
         self.refreshed.emit(snapshot)
-
-    def _on_read_failed(self, error: Exception) -> None:
-        log.warning("the counter could not read the queue: %s", type(error).__name__)
-        self.screen.show_reachable(False, unreachable_text(self._tr))
-        self._retry.start()
-
-    def _after_read(self) -> None:
-        if self._read_again:
-            self._read_again = False
-            self.refresh()
-
-    def _load_lines(self) -> None:
-        self._reads.add(
-            self._lines_port.lines,
-            self._on_lines,
-            lambda error: log.warning("queue lines not read: %s", type(error).__name__),
-            policy=Policy.REFUSE_WHILE_BUSY,
-            kind=LINES,
-        )
 
     def _on_lines(self, lines: list[QueueLine]) -> None:
         """The office's lines: offered at the setup; a remembered line since removed is
@@ -293,9 +240,11 @@ class CounterFlow(QObject):
         self.transfer_screen.to_loket.connect(self._transfer_to_loket)
         for chooser in (self.resume_screen, self.transfer_screen):
             chooser.cancelled.connect(self.open_counter)
-        self.watch.changed.connect(self.refresh)
-        self.watch.reachable.connect(self._on_reachable)
-        self._retry.timeout.connect(self.refresh)
+        self.reads.read.connect(self._on_snapshot)
+        self.reads.lines_read.connect(self._on_lines)
+        self.reads.unreachable.connect(
+            lambda: self.screen.show_reachable(False, unreachable_text(self._tr))
+        )
 
     def _on_link(self, name: str) -> None:
         ticket = self.screen.ticket
@@ -324,10 +273,6 @@ class CounterFlow(QObject):
             self.link_chosen.emit(actions.SIGN_OUT)  # nothing to work at without a loket
         else:
             self.open_counter()
-
-    def _on_reachable(self, reachable: bool) -> None:
-        if not reachable:
-            self.screen.show_reachable(False, unreachable_text(self._tr))
 
     def _transfer_to_line(self, code: str) -> None:
         ticket = self.screen.ticket
