@@ -30,17 +30,30 @@ class QueueWatch(QThread):
         super().__init__(parent)
         self._watcher = watcher
         self._stopping = threading.Event()
+        self._wanted = False
+        self.finished.connect(self._again_if_wanted)  # on the GUI thread, once it ended
 
     def begin(self) -> None:
-        """Start watching (again); a running watch goes on."""
+        """Watch (again); a watch still ending after `stop` goes on or starts anew."""
+        self._wanted = True
+        self._stopping.clear()
         if not self.isRunning():
-            self._stopping.clear()
             self.start()
 
-    def stop(self, msecs: int = 5_000) -> bool:
-        """End the loop; True when the thread has ended within `msecs`."""
+    def stop(self, msecs: int | None = None) -> bool:
+        """End the loop within one wait. Returns at once (a sign-out never waits for
+        the watcher), or with `msecs` (closing the window) True once the thread ended."""
+        self._wanted = False
         self._stopping.set()
-        return self.wait(msecs) if self.isRunning() else True
+        if msecs is None or not self.isRunning():
+            return True
+        return self.wait(msecs)
+
+    def _again_if_wanted(self) -> None:
+        """`begin` came while the loop was already leaving: start it again."""
+        if self._wanted and not self.isRunning():
+            self._stopping.clear()
+            self.start()
 
     def run(self) -> None:
         lost = False
