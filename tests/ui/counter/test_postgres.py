@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from kiosk.db.engine import create_engine_for
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.signals import PostgresWatcher
-from tests.kiosk.queue.conftest import NEEDS_POSTGRES, empty_url, pg_url
+from tests.helpers.postgres import NEEDS_POSTGRES, empty_url, pg_url
 from tests.ui.counter.steps import SIGNAL_MS, open_loket, press, trail
 from tests.ui.fakes import NUMBER
 from tests.ui.helpers import text
@@ -46,11 +46,6 @@ def test_the_loket_calls_on_postgres_with_who_and_where(
     qtbot.waitUntil(lambda: text(counter_window, LABEL).endswith(": 0 waiting"), timeout=SIGNAL_MS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QueueDesk.issue_ticket sends no NOTIFY (kiosk/queue/desk.py never calls "
-    "kiosk.queue.signals.changed), so PostgreSQL watchers never hear of a new ticket",
-)
 def test_a_kiosks_ticket_reaches_the_loket_through_listen_notify(
     qtbot, counter_window: KioskWindow, kiosk_desk: QueueDesk
 ) -> None:
