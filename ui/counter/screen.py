@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,11 +24,13 @@ from ui.base.screen import Screen, make_button, make_label
 from ui.counter.contracts import LineCount
 from ui.counter.loket import LoketSetup
 from ui.counter.messages import state_text
+from ui.counter.waiting import WaitingPanel
 from ui.documents.screen import PROBLEM, restyle
 from ui.i18n import Tr
 
 S = TicketState
 MARGIN_PX, SPACING_PX = 32, 14
+MESSAGE_PX = 44  # one line of the message under the ticket
 
 # Each action: its name (what the flow is told), the words on it, its key.
 CALL, RECALL, START, FINISH = "call", "recall", "start", "finish"
@@ -89,9 +90,7 @@ class CounterScreen(Screen):
         self._ticket: CounterTicket | None = None
         self._held = 0
         self._busy = False
-        self._lines: list[LineCount] = []
         self._names: dict[str, dict[str, str]] = {}
-        self.line_labels: dict[str, QLabel] = {}
         self.action_buttons = {name: self._button(name, key, CALL) for name, _t, key in ACTIONS}
         self.link_buttons = {name: self._link(name, key) for name, _t, key in LINKS}
         self._build()
@@ -116,9 +115,8 @@ class CounterScreen(Screen):
         self._enable()
 
     def show_waiting(self, lines: Sequence[LineCount]) -> None:
-        self._lines = list(lines)
         self._names = {line.code: dict(line.names) for line in lines}
-        self._show_waiting()
+        self.waiting.show_lines(lines)
         self._show_ticket()  # the line's name may have just arrived
 
     def set_busy(self, busy: bool) -> None:
@@ -127,14 +125,12 @@ class CounterScreen(Screen):
 
     def say(self, text: str, problem: bool = False) -> None:
         """One line under the ticket: what the last tap did, or what went wrong."""
-        self.message.setText(text)
+        self.message.setText(text)  # the line stays when empty: nothing jumps
         self.message.setProperty("role", PROBLEM if problem else "info")
         restyle(self.message)
-        self.message.setVisible(bool(text))
 
     def show_reachable(self, reachable: bool, text: str = "") -> None:
-        self.offline.setText("" if reachable else text)
-        self.offline.setVisible(not reachable)
+        self.waiting.show_reachable(reachable, text)
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
@@ -142,10 +138,9 @@ class CounterScreen(Screen):
             _label(self.action_buttons[name], f"{tr(words)}\n{key}", key)
         for name, words, key in LINKS:
             _label(self.link_buttons[name], f"{tr(words)}\n{key}" if key else tr(words), key)
-        self.waiting_title.setText(tr("Waiting now"))
+        self.waiting.retranslate(tr)
         self._show_header()
         self._show_ticket()
-        self._show_waiting()
 
     def forget(self) -> None:
         self.show_ticket(None, 0)
@@ -183,25 +178,6 @@ class CounterScreen(Screen):
         waited = tr.ngettext("Waited %(n)d minute", "Waited %(n)d minutes", minutes)
         self.progress.setText(f"{waited % {'n': minutes}} \u00b7 {state_text(ticket.state, tr)}")
 
-    def _show_waiting(self) -> None:
-        """One label per line, kept from one read to the next (a read comes at every
-        change of the queue); a line gone from the office goes from the list."""
-        tr, codes = self._tr, [line.code for line in self._lines]
-        for code in [c for c in self.line_labels if c not in codes]:
-            gone = self.line_labels.pop(code)
-            gone.setParent(None)
-            gone.deleteLater()
-        for index, line in enumerate(self._lines):
-            if line.code not in self.line_labels:
-                made = make_label("line_count", centred=False, object_name=f"waiting_{line.code}")
-                self.line_labels[line.code] = made
-            label = self.line_labels[line.code]
-            self.waiting_list.insertWidget(index, label)  # in the office's order
-            label.show()
-            name = pick_language(line.names, tr.language)
-            count = tr.ngettext("%(n)d waiting", "%(n)d waiting", line.waiting)
-            label.setText(f"{line.prefix}  {name}: {count % {'n': line.waiting}}")
-
     def _enable(self) -> None:
         allowed = set() if self._busy else applicable(self._ticket, self._held)
         for name, button in self.action_buttons.items():
@@ -228,13 +204,11 @@ class CounterScreen(Screen):
         self.serves.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.code = make_label("counter_code", object_name="counter_code")
         self.empty = make_label("counter_empty", object_name="counter_empty")
-        self.details = make_label("info", object_name="counter_details")
-        self.progress = make_label("subtitle", object_name="counter_progress")
+        self.details = make_label("line_name", object_name="counter_details")
+        self.progress = make_label("status_line", object_name="counter_progress")
         self.message = make_label("info", centred=False, object_name="counter_message")
-        self.message.setVisible(False)
-        self.waiting_title = make_label("subtitle", centred=False, object_name="waiting_title")
-        self.offline = make_label(PROBLEM, centred=False, object_name="counter_offline")
-        self.offline.setVisible(False)
+        self.message.setMinimumHeight(MESSAGE_PX)  # always there, so nothing moves
+        self.waiting = WaitingPanel()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -244,15 +218,9 @@ class CounterScreen(Screen):
         ticket, ticket_column = _panel("ticket_panel")
         for widget in (self.code, self.empty, self.details, self.progress):
             ticket_column.addWidget(widget)
-        waiting, waiting_column = _panel("waiting_panel")
-        waiting_column.addWidget(self.waiting_title)
-        self.waiting_list = QVBoxLayout()
-        waiting_column.addLayout(self.waiting_list)
-        waiting_column.addStretch(1)
-        waiting_column.addWidget(self.offline)
         top = QHBoxLayout()
         top.addWidget(ticket, 3)
-        top.addWidget(waiting, 2)
+        top.addWidget(self.waiting, 2)
         grid = QGridLayout()
         grid.setSpacing(SPACING_PX)
         for index, (name, _words, _key) in enumerate(ACTIONS):

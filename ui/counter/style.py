@@ -11,7 +11,7 @@ from ui.theme import Palette
 
 CODE_FONT_PX = 120  # the ticket at the loket: read across the desk
 ACTION_FONT_PX = 26
-ACTION_PX = 88  # two lines: what the button does, and its key
+ACTION_PX = 80  # two lines: what the button does, and its key
 LINK_PX = 72
 
 
@@ -22,7 +22,8 @@ def counter_stylesheet(p: Palette) -> str:
         + f"""
 QLabel[role="counter_code"] {{ font-size: {CODE_FONT_PX}px; font-weight: bold; }}
 QLabel[role="counter_empty"] {{ font-size: {ACTION_FONT_PX + 6}px; color: {p.muted_text}; }}
-QLabel[role="line_count"] {{ font-size: {ACTION_FONT_PX + 2}px; }}
+QLabel[role="line_letter"] {{ font-size: {ACTION_FONT_PX + 2}px; font-weight: bold; }}
+QLabel[role="line_name"] {{ font-size: {ACTION_FONT_PX}px; }}
 QFrame[role="panel"] {{
     border: 3px solid {p.border};
     border-radius: 16px;
