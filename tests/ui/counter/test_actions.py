@@ -101,6 +101,7 @@ def test_the_f_keys_work_the_loket(
     qtbot, counter_window: KioskWindow, kiosk_desk: QueueDesk, sessions
 ) -> None:
     kiosk_desk.issue_ticket("A")
+    kiosk_desk.issue_ticket("A")
     flow = open_loket(qtbot, counter_window, 3, "A")
     counter_window.activateWindow()
     qtbot.waitUntil(lambda: counter_window.isActiveWindow(), timeout=SIGNAL_MS)
@@ -111,6 +112,10 @@ def test_the_f_keys_work_the_loket(
             qtbot.keyClick(screen, key)
 
     assert [row[0] for row in trail(sessions, "A-001")] == ["called", "serving", "done"]
+    tap(qtbot, counter_window, "counter_documents")
+    qtbot.keyClick(counter_window.page("documents"), Qt.Key.Key_F1)  # not the loket's now
+    qtbot.wait(200)
+    assert not flow.busy and trail(sessions, "A-002") == []
 
 
 def test_a_double_tap_calls_one_ticket(
@@ -145,3 +150,20 @@ def test_a_ticket_still_at_the_loket_is_said_in_plain_words(
     assert message.startswith("Ticket B-001 is still at this loket.")
     assert ticket(sessions, "B-002").state is S.ISSUED
     qtbot.waitUntil(lambda: text(counter_window, "counter_code") == "B-001", timeout=SIGNAL_MS)
+
+
+def test_a_ticket_changed_at_another_pc_is_said_and_shown_as_it_is(
+    qtbot, counter_window: KioskWindow, kiosk_desk: QueueDesk, parts, sessions
+) -> None:
+    kiosk_desk.issue_ticket("A")
+    flow = open_loket(qtbot, counter_window, 2, "A")
+    called = press(qtbot, counter_window, "call")
+    parts.desk.no_show(called.ticket_id, "2", "S-99")  # type: ignore[attr-defined]
+
+    with qtbot.waitSignal(flow.failed, timeout=SIGNAL_MS):
+        flow.act("start")  # the screen may not know yet
+
+    assert "changed meanwhile" in text(counter_window, "counter_message")
+    qtbot.waitUntil(lambda: flow.screen.ticket is None, timeout=SIGNAL_MS)
+    assert ticket(sessions, "A-001").state is S.NO_SHOW
+    assert enabled(counter_window) == {"call"}
