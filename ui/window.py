@@ -286,13 +286,10 @@ class KioskWindow(QMainWindow):
         every screen forgets what the last person left."""
         if self._guided is not None:
             self._guided.reset()  # an unfinished form is forgotten, never kept
-        if self._staff is not None and self._staff.at_counter:
-            self.set_language(self._options.language)
-            self._staff.back_to_counter()  # the clerk stays for the next citizen
-            return
-        if self._staff is not None:
+        at_loket = self._staff is not None and self._staff.at_counter  # the clerk stays
+        if self._staff is not None and not at_loket:
             self._staff.sign_out()  # a clerk who walked away is signed out
-        for screen in self.stack.screens():
+        for screen in self.stack.screens() if not at_loket else ():
             screen.forget()
         self.set_language(self._options.language)
         self.set_high_contrast(self._options.high_contrast)
