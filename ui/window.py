@@ -401,6 +401,7 @@ class KioskWindow(QMainWindow):
         staff.home_requested.connect(self.go_home)
         staff.holder_identified.connect(self._on_card_holder)
         staff.link_chosen.connect(self._on_counter_link)
+        staff.loket_opened.connect(lambda: self.set_larger_text(False))  # the citizen's choice
 
     def _on_counter_link(self, name: str) -> None:
         """From the loket: a form filled in for the citizen, or a status lookup."""

@@ -35,6 +35,7 @@ class StaffFlow(QObject):
     show_screen = Signal(str)
     home_requested = Signal()
     link_chosen = Signal(str)  # at the counter: "forms" or "status" (the window's guided flow)
+    loket_opened = Signal()  # a clerk works the loket now: a citizen's visit has ended
     holder_identified = Signal(object)  # dict of answers from a citizen's card: nik, nama
     badge_ignored = Signal()  # a staff badge tapped while a citizen's form was open
     card_identified = Signal(object)  # what a tap turned out to be, once handled
@@ -155,7 +156,7 @@ class StaffFlow(QObject):
         self.menu.documents_button.setVisible(self.documents is not None)
         self.menu.counter_button.setVisible(self.counter is not None)
         if self.counter is not None and self._counter_first:
-            self.counter.begin(session)  # a counter PC: straight to the loket
+            self._open_counter()  # a counter PC: straight to the loket
         else:
             self.show_screen.emit(self.menu.name)
 
@@ -163,6 +164,7 @@ class StaffFlow(QObject):
         if self.session is None or self.counter is None:
             self.open_sign_in()
             return
+        self.loket_opened.emit()
         self.counter.begin(self.session)
 
     def _on_counter_link(self, name: str) -> None:

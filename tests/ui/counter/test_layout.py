@@ -21,15 +21,19 @@ from tests.ui.tour import settled
 from ui.window import KioskWindow
 
 
-@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize(
+    ("theme", "high_contrast", "larger_text"),
+    [("normal", False, False), ("high-contrast", True, False), ("larger-text", False, True)],
+    ids=["normal", "high-contrast", "larger-text"],
+)
 def test_every_counter_screen_is_whole_apart_and_big_enough(
-    qtbot, make_counter, kiosk_desk: QueueDesk, high_contrast: bool
+    qtbot, make_counter, kiosk_desk: QueueDesk, theme: str, high_contrast: bool, larger_text: bool
 ) -> None:
     window: KioskWindow = make_counter(high_contrast=high_contrast)
+    window.set_larger_text(larger_text)  # a clerk who chose it at the start screen
     for line, priority in (("A", None), ("B", Priority.ELDERLY), ("B", None), ("C", None)):
         kiosk_desk.issue_ticket(line, priority)
     folder = os.environ.get("ANJUNGAN_SCREENSHOTS")
-    theme = "high-contrast" if high_contrast else "normal"
     found: dict[str, list[str]] = {}
     stops: list[str] = []
 
@@ -45,6 +49,7 @@ def test_every_counter_screen_is_whole_apart_and_big_enough(
             window.grab().save(str(target / f"{len(stops):02d}-{name}.png"))
 
     flow = sign_in(qtbot, window)
+    assert not window.larger_text  # a citizen's choice, for their visit only
     qtbot.waitUntil(lambda: bool(flow.setup_screen.line_buttons), timeout=SIGNAL_MS)
     stop("counter-setup")
     set_up(qtbot, window, 2, "ABC")
