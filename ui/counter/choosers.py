@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.queue.types import CounterTicket, QueueLine
 from ui.base.screen import Screen, make_button, make_label
-from ui.counter.setup import MARGIN_PX, SPACING_PX, number_grid
+from ui.counter.setup_screen import MARGIN_PX, SPACING_PX, number_grid
 from ui.guided.parts import clear_layout
 from ui.i18n import Tr
 

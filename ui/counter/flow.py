@@ -20,7 +20,7 @@ from ui.counter.loket import LoketFile, LoketSetup
 from ui.counter.messages import describe_counter_error, done_text, unreachable_text
 from ui.counter.reading import LoketReads, Snapshot
 from ui.counter.screen import CounterScreen
-from ui.counter.setup import LoketSetupScreen
+from ui.counter.setup_screen import LoketSetupScreen
 from ui.i18n import Tr
 from ui.tasks import Policy, Tasks
 
