@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from ui.base.screen import Screen
 from ui.base.stack import ScreenStack
 from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
+from ui.counter.contracts import CounterParts
 from ui.documents.contracts import DocumentsPort
 from ui.home import HomeScreen
 from ui.i18n import Tr, supported
@@ -68,8 +69,10 @@ class KioskWindow(QMainWindow):
         staff: StaffPort | None = None,
         documents: DocumentsPort | None = None,
         sync: SyncPort | None = None,
+        counter: CounterParts | None = None,
     ) -> None:
         super().__init__(parent)
+        self._queue, self._counter = queue, counter  # a counter PC: the loket after the PIN
         self._options = options
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
@@ -136,14 +139,26 @@ class KioskWindow(QMainWindow):
     def staff(self) -> StaffFlow | None:
         """The staff sign-in, menu and documents (None without staff), built now if not yet."""
         if self._staff is None and self._staff_port is not None:
+            from ui.counter.style import counter_stylesheet
             from ui.guided.style import guided_stylesheet
             from ui.staff.flow import StaffFlow
 
-            staff = StaffFlow(self._staff_port, self._documents, self._options.timezone, self)
+            staff = StaffFlow(
+                self._staff_port,
+                self._documents,
+                self._options.timezone,
+                self,
+                counter=self._counter,
+                lines=self._queue,
+                counter_first=self._options.role == "counter",
+            )
             staff.use_language(self._tr)
             self._connect_staff(staff)
+            at_loket = set(staff.counter.screens) if staff.counter is not None else set()
             for screen in staff.screens:  # last, as for the guided flow
-                self.add_screen(screen, guided_stylesheet)
+                self.add_screen(
+                    screen, counter_stylesheet if screen in at_loket else guided_stylesheet
+                )
             self._staff = staff
         return self._staff
 
@@ -250,6 +265,9 @@ class KioskWindow(QMainWindow):
             self._apply_theme()
 
     def go_home(self) -> None:
+        if self._staff is not None and self._staff.at_counter:
+            self._staff.back_to_counter()  # a clerk at the loket: home is the loket
+            return
         guided = self._guided
         # "Kartu Anda terbaca" only while the card's answers still wait for a form.
         self.home.show_card_notice(guided is not None and guided.holds_card_answers)
@@ -268,9 +286,10 @@ class KioskWindow(QMainWindow):
         every screen forgets what the last person left."""
         if self._guided is not None:
             self._guided.reset()  # an unfinished form is forgotten, never kept
-        if self._staff is not None:
+        at_loket = self._staff is not None and self._staff.at_counter  # the clerk stays
+        if self._staff is not None and not at_loket:
             self._staff.sign_out()  # a clerk who walked away is signed out
-        for screen in self.stack.screens():
+        for screen in self.stack.screens() if not at_loket else ():
             screen.forget()
         self.set_language(self._options.language)
         self.set_high_contrast(self._options.high_contrast)
@@ -381,6 +400,22 @@ class KioskWindow(QMainWindow):
         staff.show_screen.connect(self.show_screen)
         staff.home_requested.connect(self.go_home)
         staff.holder_identified.connect(self._on_card_holder)
+        staff.link_chosen.connect(self._on_counter_link)
+        staff.loket_opened.connect(lambda: self.set_larger_text(False))  # the citizen's choice
+
+    def _on_counter_link(self, name: str) -> None:
+        """From the loket: a form filled in for the citizen, or a status lookup."""
+        from ui.counter.screen import FORMS, STATUS
+
+        guided = self.guided
+        if guided is None:
+            log.info("the counter's %s needs the guided services", name)
+        elif name == FORMS:
+            guided.reset()
+            guided.open_services()
+        elif name == STATUS:
+            guided.reset()
+            guided.open_status()
 
     def _on_card_unclaimed(self, tag: str) -> None:
         """A badge opens the staff sign-in, a citizen's card fills their form; not while a

@@ -1,5 +1,6 @@
 """Staff at the kiosk or the counter: a badge or staff number plus PIN opens the staff
-menu (printing proofs and letters); citizens' cards fill their identity into a form.
+menu (printing proofs and letters), or at a counter PC the loket (`ui.counter`);
+citizens' cards fill their identity into a form.
 
 A card tap the shown screen does not take arrives at `card_tapped`: the tag is looked up
 off the GUI thread; a staff badge opens the sign-in with that badge chosen (the PIN is
@@ -14,6 +15,9 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.cards import CardHolder, StaffBadge, StaffSession
 from ui.base.screen import Screen
+from ui.counter.contracts import CounterParts, LinesPort
+from ui.counter.flow import CounterFlow
+from ui.counter.screen import DOCUMENTS, SIGN_OUT
 from ui.documents.contracts import DocumentsPort
 from ui.documents.screen import DocumentsScreen
 from ui.i18n import Tr
@@ -30,6 +34,8 @@ class StaffFlow(QObject):
 
     show_screen = Signal(str)
     home_requested = Signal()
+    link_chosen = Signal(str)  # at the counter: "forms" or "status" (the window's guided flow)
+    loket_opened = Signal()  # a clerk works the loket now: a citizen's visit has ended
     holder_identified = Signal(object)  # dict of answers from a citizen's card: nik, nama
     badge_ignored = Signal()  # a staff badge tapped while a citizen's form was open
     card_identified = Signal(object)  # what a tap turned out to be, once handled
@@ -40,7 +46,12 @@ class StaffFlow(QObject):
         documents: DocumentsPort | None,
         timezone: str,
         parent: QObject | None = None,
+        counter: CounterParts | None = None,
+        lines: LinesPort | None = None,
+        counter_first: bool = True,
     ) -> None:
+        """With `counter` (and the `lines` its setup offers) the menu has the loket, and
+        with `counter_first` (a counter PC) the PIN opens it at once."""
         super().__init__(parent)
         self.session: StaffSession | None = None
         self._tag = ""  # the tap being identified
@@ -48,6 +59,10 @@ class StaffFlow(QObject):
         self.sign_in = StaffSignIn(staff, timezone)
         self.menu = StaffMenu()
         self.documents = None if documents is None else DocumentsScreen(documents)
+        self.counter = (
+            None if counter is None or lines is None else CounterFlow(counter, lines, self)
+        )
+        self._counter_first = counter_first
         self._port = staff
         self._cards = Tasks(self)  # identifies taps the screens did not take
         self._connect()
@@ -55,16 +70,28 @@ class StaffFlow(QObject):
     @property
     def screens(self) -> list[Screen]:
         extra = [] if self.documents is None else [self.documents]
-        return [self.sign_in, self.menu, *extra]
+        counter = [] if self.counter is None else self.counter.screens
+        return [self.sign_in, self.menu, *extra, *counter]
 
     @property
     def signed_in(self) -> bool:
         return self.session is not None
 
     @property
+    def at_counter(self) -> bool:
+        """A clerk works a loket here: leaving a form or a lookup comes back to it."""
+        return self.counter is not None and self.counter.active and self.signed_in
+
+    @property
     def busy(self) -> bool:
-        """A proof or a letter is being made or printed."""
-        return self.documents is not None and self.documents.busy
+        """A proof or a letter is being made or printed, or a ticket is being moved."""
+        documents = self.documents is not None and self.documents.busy
+        return documents or (self.counter is not None and self.counter.busy)
+
+    def back_to_counter(self) -> None:
+        """The loket's screen again (after a form, a lookup or the documents)."""
+        if self.counter is not None:
+            self.counter.open_counter()
 
     def open_sign_in(self) -> None:
         """The sign-in, from the start: whoever was signed in is signed out first."""
@@ -93,23 +120,32 @@ class StaffFlow(QObject):
             log.info("staff %s signed out", self.session.staff_number)
         self.session = None
         self._cards.drop()
+        if self.counter is not None:
+            self.counter.end()
         for screen in self.screens:
             screen.forget()
 
     def use_language(self, tr: Tr) -> None:
         if self.documents is not None:
             self.documents.set_language(tr.language)
+        if self.counter is not None:
+            self.counter.use_language(tr)
 
     def shutdown(self, msecs: int = 5_000) -> bool:
-        return self._cards.wait_for_done(msecs)
+        counter = self.counter is None or self.counter.shutdown(msecs)
+        return self._cards.wait_for_done(msecs) and counter
 
     def _connect(self) -> None:
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self._sign_out_and_leave)
         self.menu.documents_chosen.connect(self._open_documents)
+        self.menu.counter_chosen.connect(self._open_counter)
         self.menu.sign_out_chosen.connect(self._sign_out_and_leave)
         if self.documents is not None:
-            self.documents.finished.connect(lambda: self.show_screen.emit(self.menu.name))
+            self.documents.finished.connect(self._documents_closed)
+        if self.counter is not None:
+            self.counter.show_screen.connect(self.show_screen)
+            self.counter.link_chosen.connect(self._on_counter_link)
 
     def _on_signed_in(self, session: object) -> None:
         if not isinstance(session, StaffSession):
@@ -118,7 +154,32 @@ class StaffFlow(QObject):
         log.info("staff %s signed in", session.staff_number)
         self.menu.show_who(session.name)
         self.menu.documents_button.setVisible(self.documents is not None)
-        self.show_screen.emit(self.menu.name)
+        self.menu.counter_button.setVisible(self.counter is not None)
+        if self.counter is not None and self._counter_first:
+            self._open_counter()  # a counter PC: straight to the loket
+        else:
+            self.show_screen.emit(self.menu.name)
+
+    def _open_counter(self) -> None:
+        if self.session is None or self.counter is None:
+            self.open_sign_in()
+            return
+        self.loket_opened.emit()
+        self.counter.begin(self.session)
+
+    def _on_counter_link(self, name: str) -> None:
+        if name == SIGN_OUT:
+            self._sign_out_and_leave()
+        elif name == DOCUMENTS:
+            self._open_documents()
+        else:
+            self.link_chosen.emit(name)
+
+    def _documents_closed(self) -> None:
+        if self.at_counter:
+            self.back_to_counter()
+        else:
+            self.show_screen.emit(self.menu.name)
 
     def _open_documents(self) -> None:
         if self.session is None or self.documents is None:

@@ -20,6 +20,7 @@ class StaffMenu(Screen):
 
     name = "staff_menu"
     documents_chosen = Signal()
+    counter_chosen = Signal()  # the loket's screen (a counter PC only)
     sign_out_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,11 +33,15 @@ class StaffMenu(Screen):
         self.voice_notice.setVisible(False)
         self.documents_button = make_button("staff_documents", "primary", big=True)
         self.documents_button.clicked.connect(self.documents_chosen)
+        self.counter_button = make_button("staff_counter", "primary", big=True)
+        self.counter_button.clicked.connect(self.counter_chosen)
+        self.counter_button.setVisible(False)
         self.sign_out_button = make_button("staff_sign_out")
         self.sign_out_button.clicked.connect(self.sign_out_chosen)
         self.column.addWidget(self.title)
         self.column.addWidget(self.voice_notice)
         self.column.addStretch(1)
+        self.column.addWidget(self.counter_button)
         self.column.addWidget(self.documents_button)
         self.column.addStretch(1)
         self.column.addWidget(self.sign_out_button)
@@ -49,6 +54,7 @@ class StaffMenu(Screen):
         self._tr = tr
         self.title.setText(tr("Staff menu: %(name)s") % {"name": self._who})
         self.documents_button.setText(tr("Print a proof or a letter"))
+        self.counter_button.setText(tr("Loket"))
         self.sign_out_button.setText(tr("Sign out"))
         if self._voice_problem is not None:
             self.voice_notice.setText(

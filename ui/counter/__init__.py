@@ -1,0 +1,1 @@
+"""The counter (loket): a clerk calls, serves and moves queue tickets."""
