@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
+from ui.counter.contracts import CounterParts
 from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
@@ -150,8 +151,11 @@ def run_kiosk(
     documents: DocumentsPort | None = None,
     start_voice_check: StartVoiceCheck | None = None,
     sync: SyncPort | None = None,
+    counter: CounterParts | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
+
+    `counter` (a counter PC only): the loket's parts; a clerk's sign-in opens the loket.
 
     `start_scanner` and `start_card_reader` are each called once with a thread-safe
     `deliver(text)`: codes go to `KioskWindow.on_code_scanned` (a receipt QR opens that
@@ -166,7 +170,9 @@ def run_kiosk(
     font, previous_font = QFont(FONT_FAMILY), app.font()
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
-    window = KioskWindow(queue, options, services, staff=staff, documents=documents, sync=sync)
+    window = KioskWindow(
+        queue, options, services, staff=staff, documents=documents, sync=sync, counter=counter
+    )
     if window.sync_watch is not None:
         window.sync_watch.refresh()
     readers: list[object] = []

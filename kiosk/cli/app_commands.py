@@ -21,10 +21,13 @@ if TYPE_CHECKING:
     from kiosk.applications.desk import ApplicationDesk
     from kiosk.cards.registry import CardRegistry
     from kiosk.documents.desk import DocumentDesk
+    from kiosk.queue.board import BoardReader
+    from kiosk.queue.counter import CounterDesk
     from kiosk.queue.desk import QueueDesk
     from kiosk.sync.desk import SyncDesk
     from kiosk.sync.worker import SyncWorker
     from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
+    from ui.counter.contracts import CounterParts
     from ui.documents.contracts import DocumentsPort
     from ui.staff.contracts import StaffPort
     from ui.voice import VoiceProblem
@@ -43,6 +46,8 @@ class Parts:
     documents: DocumentDesk | None = None  # proofs and letters staff print
     sync: SyncWorker | None = None  # sends the outbox to the centre
     sync_desk: SyncDesk | None = None  # what the start screen says about it
+    counter: CounterDesk | None = None  # a counter PC's loket (ui.role = "counter")
+    board: BoardReader | None = None  # who waits per line, for the loket
     services_error: Exception | None = None
 
 
@@ -139,6 +144,7 @@ class DeferredPort(Generic[P]):
 
 
 def open_parts(settings: Settings) -> Parts:
+    from kiosk.cli.office_wiring import build_counter
     from kiosk.cli.wiring import (
         build_guided,
         build_queue,
@@ -153,6 +159,8 @@ def open_parts(settings: Settings) -> Parts:
     database, printer = open_database(settings), open_printer(settings)
     watch = PrinterWatch()  # what tickets and receipts last learnt of the printer
     parts = Parts(build_queue(settings, database, printer, watch))
+    if settings.ui.role == "counter":
+        parts.counter, parts.board = build_counter(settings, database)
     doorbell = threading.Event()  # rung by the desk after each stored application
     try:
         guided = build_guided(settings, database, printer, doorbell.set, watch)
@@ -192,6 +200,7 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
     from ui.app import prepare_environment, run_kiosk
 
     options = _ui_options(settings, args.windowed)
+    log.info("starting as a %s PC", settings.ui.role)
     prepare_environment(options)  # before the QApplication: the on-screen keyboard
     parts = Deferred(build)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -212,6 +221,20 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         documents=cast("DocumentsPort", DeferredPort(parts, lambda opened: opened.documents)),
         start_voice_check=_start_voice_check if options.voice_on else None,
         sync=cast("SyncPort", DeferredPort(parts, lambda opened: opened.sync_desk)),
+        counter=_counter_parts(settings, parts) if settings.ui.role == "counter" else None,
+    )
+
+
+def _counter_parts(settings: Settings, parts: Deferred) -> CounterParts:
+    """The loket's ports over the deferred parts (the database opens in the background)."""
+    from kiosk.cli.office_wiring import LazyWatcher
+    from ui.counter.contracts import CounterParts, CounterPort, WaitingPort
+
+    return CounterParts(
+        desk=cast("CounterPort", DeferredPort(parts, lambda opened: opened.counter)),
+        waiting=cast("WaitingPort", DeferredPort(parts, lambda opened: opened.board)),
+        watcher=LazyWatcher(settings.database.url),
+        loket_file=settings.paths.data_dir / "loket.json",
     )
 
 

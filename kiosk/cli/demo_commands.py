@@ -143,7 +143,11 @@ def demo(args: argparse.Namespace) -> int:
         centre = stack.enter_context(_optional_centre(data_dir))
         settings = settings_for(args, environ)
         if getattr(args, "office", False):
-            how_to.extend(stack.enter_context(office_stations(environ, _passed_on(args))))
+            how_to.extend(
+                stack.enter_context(
+                    office_stations(environ, _passed_on(args), getattr(args, "verbose", False))
+                )
+            )
         printed = data_dir / "printed"
         ensure_private_dir(printed)
         _ = translations(settings.ui.language).gettext

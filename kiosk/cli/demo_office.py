@@ -33,10 +33,14 @@ def role_environment(environ: Mapping[str, str], role: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def office_stations(environ: Mapping[str, str], extra: list[str]) -> Iterator[list[str]]:
+def office_stations(
+    environ: Mapping[str, str], extra: list[str], verbose: bool = False
+) -> Iterator[list[str]]:
     """Start the counter and the display (`kiosk run --windowed`); yields what to tell the
     person; stops both when the demo ends."""
-    command = [sys.executable, "-m", "kiosk.cli.main", "run", "--windowed", *extra]
+    logging_option = ["--verbose"] if verbose else []
+    command = [sys.executable, "-m", "kiosk.cli.main", *logging_option, "run", "--windowed"]
+    command += extra
     started = [subprocess.Popen(command, env=role_environment(environ, role)) for role in ROLES]
     try:
         yield [

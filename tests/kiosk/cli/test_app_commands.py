@@ -272,3 +272,22 @@ def _wait_for_sync(database: Path, deadline_s: float) -> tuple[str, str | None] 
         if row is not None and row[1] is not None:
             return row[0], row[1]
     return None
+
+
+@pytest.mark.slow
+def test_the_office_demo_starts_a_counter_and_a_display_beside_the_kiosk(tmp_path: Path) -> None:
+    """`kiosk demo --office`: three processes on one demo database, all ending with it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "CENTRAL_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    command = [sys.executable, "-m", "kiosk.cli.main", "--verbose", "demo", "--office"]
+    options = ["--data-dir", str(tmp_path / "demo"), "--quit-after", "8"]
+    done = subprocess.run(
+        [*command, *options], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    assert "a counter (loket) window and the waiting room's display" in done.stdout
+    assert "starting as a kiosk PC" in done.stderr
+    assert "starting as a counter PC" in done.stderr  # the second process, same stderr
+    assert "the waiting room's display starts" in done.stderr
+    assert "Traceback" not in done.stderr
