@@ -16,6 +16,7 @@ from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
 from ui.counter.contracts import CounterParts
 from ui.documents.contracts import DocumentsPort
 from ui.staff.contracts import StaffPort
+from ui.staff.reports import ReportsPort
 from ui.theme import BASE_FONT_PX, FONT_FAMILY
 from ui.window import KioskWindow
 
@@ -152,6 +153,7 @@ def run_kiosk(
     start_voice_check: StartVoiceCheck | None = None,
     sync: SyncPort | None = None,
     counter: CounterParts | None = None,
+    reports: ReportsPort | None = None,
 ) -> int:
     """Show the kiosk and run the Qt event loop until it quits; returns its exit code.
 
@@ -171,7 +173,14 @@ def run_kiosk(
     font.setPixelSize(BASE_FONT_PX)
     app.setFont(font)
     window = KioskWindow(
-        queue, options, services, staff=staff, documents=documents, sync=sync, counter=counter
+        queue,
+        options,
+        services,
+        staff=staff,
+        documents=documents,
+        sync=sync,
+        counter=counter,
+        reports=reports,
     )
     if window.sync_watch is not None:
         window.sync_watch.refresh()

@@ -20,6 +20,7 @@ from ui.i18n import Tr, supported
 from ui.idle import IdleWatcher
 from ui.memory import QuietCollector
 from ui.staff.contracts import StaffPort
+from ui.staff.reports import ReportsPort
 from ui.sync_line import SyncWatch
 from ui.theme import LARGER_TEXT_SCALE, Palette, palette_for, scale_fonts, stylesheet
 from ui.ticket.flow import TicketFlow
@@ -70,9 +71,11 @@ class KioskWindow(QMainWindow):
         documents: DocumentsPort | None = None,
         sync: SyncPort | None = None,
         counter: CounterParts | None = None,
+        reports: ReportsPort | None = None,
     ) -> None:
         super().__init__(parent)
         self._queue, self._counter = queue, counter  # a counter PC: the loket after the PIN
+        self._reports = reports  # the staff menu's "print today's report"
         self._options = options
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
@@ -151,6 +154,7 @@ class KioskWindow(QMainWindow):
                 counter=self._counter,
                 lines=self._queue,
                 counter_first=self._options.role == "counter",
+                reports=self._reports,
             )
             staff.use_language(self._tr)
             self._connect_staff(staff)

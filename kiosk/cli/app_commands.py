@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from kiosk.queue.board import BoardReader
     from kiosk.queue.counter import CounterDesk
     from kiosk.queue.desk import QueueDesk
+    from kiosk.reports.service import DailyReports
     from kiosk.sync.desk import SyncDesk
     from kiosk.sync.worker import SyncWorker
     from ui.contracts import ApplicationsPort, QueuePort, SyncPort, UiOptions
     from ui.counter.contracts import CounterParts
     from ui.documents.contracts import DocumentsPort
     from ui.staff.contracts import StaffPort
+    from ui.staff.reports import ReportsPort
     from ui.voice import VoiceProblem
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class Parts:
     sync_desk: SyncDesk | None = None  # what the start screen says about it
     counter: CounterDesk | None = None  # a counter PC's loket (ui.role = "counter")
     board: BoardReader | None = None  # who waits per line, for the loket
+    reports: DailyReports | None = None  # the day's A4 report, for the staff menu
     services_error: Exception | None = None
 
 
@@ -145,6 +148,7 @@ class DeferredPort(Generic[P]):
 
 def open_parts(settings: Settings) -> Parts:
     from kiosk.cli.office_wiring import build_counter
+    from kiosk.cli.report_commands import build_daily_reports
     from kiosk.cli.wiring import (
         build_guided,
         build_queue,
@@ -161,6 +165,7 @@ def open_parts(settings: Settings) -> Parts:
     parts = Parts(build_queue(settings, database, printer, watch))
     if settings.ui.role == "counter":
         parts.counter, parts.board = build_counter(settings, database)
+    parts.reports = build_daily_reports(settings, database.sessions)
     doorbell = threading.Event()  # rung by the desk after each stored application
     try:
         guided = build_guided(settings, database, printer, doorbell.set, watch)
@@ -222,6 +227,7 @@ def start_ui(settings: Settings, args: argparse.Namespace, build: Callable[[], P
         start_voice_check=_start_voice_check if options.voice_on else None,
         sync=cast("SyncPort", DeferredPort(parts, lambda opened: opened.sync_desk)),
         counter=_counter_parts(settings, parts) if settings.ui.role == "counter" else None,
+        reports=cast("ReportsPort", DeferredPort(parts, lambda opened: opened.reports)),
     )
 
 

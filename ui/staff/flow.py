@@ -23,6 +23,7 @@ from ui.documents.screen import DocumentsScreen
 from ui.i18n import Tr
 from ui.staff.contracts import StaffPort
 from ui.staff.menu import StaffMenu
+from ui.staff.reports import DailyReportPrinter, ReportsPort
 from ui.staff.sign_in import StaffSignIn
 from ui.tasks import Policy, Tasks
 
@@ -49,6 +50,7 @@ class StaffFlow(QObject):
         counter: CounterParts | None = None,
         lines: LinesPort | None = None,
         counter_first: bool = True,
+        reports: ReportsPort | None = None,
     ) -> None:
         """With `counter` (and the `lines` its setup offers) the menu has the loket, and
         with `counter_first` (a counter PC) the PIN opens it at once."""
@@ -63,6 +65,8 @@ class StaffFlow(QObject):
             None if counter is None or lines is None else CounterFlow(counter, lines, self)
         )
         self._counter_first = counter_first
+        self.reports = None if reports is None else DailyReportPrinter(reports, self)
+        self._language = "id"
         self._port = staff
         self._cards = Tasks(self)  # identifies taps the screens did not take
         self._connect()
@@ -126,6 +130,7 @@ class StaffFlow(QObject):
             screen.forget()
 
     def use_language(self, tr: Tr) -> None:
+        self._language = tr.language
         if self.documents is not None:
             self.documents.set_language(tr.language)
         if self.counter is not None:
@@ -133,7 +138,8 @@ class StaffFlow(QObject):
 
     def shutdown(self, msecs: int = 5_000) -> bool:
         counter = self.counter is None or self.counter.shutdown(msecs)
-        return self._cards.wait_for_done(msecs) and counter
+        reports = self.reports is None or self.reports.wait_for_done(msecs)
+        return self._cards.wait_for_done(msecs) and counter and reports
 
     def _connect(self) -> None:
         self.sign_in.signed_in.connect(self._on_signed_in)
@@ -141,6 +147,9 @@ class StaffFlow(QObject):
         self.menu.documents_chosen.connect(self._open_documents)
         self.menu.counter_chosen.connect(self._open_counter)
         self.menu.sign_out_chosen.connect(self._sign_out_and_leave)
+        self.menu.report_chosen.connect(self._print_report)
+        if self.reports is not None:
+            self.reports.said.connect(self.menu.say_about_report)
         if self.documents is not None:
             self.documents.finished.connect(self._documents_closed)
         if self.counter is not None:
@@ -155,10 +164,17 @@ class StaffFlow(QObject):
         self.menu.show_who(session.name)
         self.menu.documents_button.setVisible(self.documents is not None)
         self.menu.counter_button.setVisible(self.counter is not None)
+        self.menu.report_button.setVisible(self.reports is not None)
         if self.counter is not None and self._counter_first:
             self._open_counter()  # a counter PC: straight to the loket
         else:
             self.show_screen.emit(self.menu.name)
+
+    def _print_report(self) -> None:
+        if self.session is None or self.reports is None:
+            self.open_sign_in()  # never without a PIN
+            return
+        self.reports.print_today(self._language)
 
     def _open_counter(self) -> None:
         if self.session is None or self.counter is None:

@@ -21,6 +21,7 @@ class StaffMenu(Screen):
     name = "staff_menu"
     documents_chosen = Signal()
     counter_chosen = Signal()  # the loket's screen (a counter PC only)
+    report_chosen = Signal()  # print today's report (when the office has an A4 printer)
     sign_out_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,6 +37,11 @@ class StaffMenu(Screen):
         self.counter_button = make_button("staff_counter", "primary", big=True)
         self.counter_button.clicked.connect(self.counter_chosen)
         self.counter_button.setVisible(False)
+        self.report_button = make_button("staff_daily_report")
+        self.report_button.clicked.connect(self.report_chosen)
+        self.report_button.setVisible(False)
+        self.report_message = make_label("info", object_name="report_message")
+        self.report_message.setVisible(False)
         self.sign_out_button = make_button("staff_sign_out")
         self.sign_out_button.clicked.connect(self.sign_out_chosen)
         self.column.addWidget(self.title)
@@ -43,6 +49,8 @@ class StaffMenu(Screen):
         self.column.addStretch(1)
         self.column.addWidget(self.counter_button)
         self.column.addWidget(self.documents_button)
+        self.column.addWidget(self.report_button)
+        self.column.addWidget(self.report_message)
         self.column.addStretch(1)
         self.column.addWidget(self.sign_out_button)
 
@@ -55,6 +63,7 @@ class StaffMenu(Screen):
         self.title.setText(tr("Staff menu: %(name)s") % {"name": self._who})
         self.documents_button.setText(tr("Print a proof or a letter"))
         self.counter_button.setText(tr("Loket"))
+        self.report_button.setText(tr("Print today's report"))
         self.sign_out_button.setText(tr("Sign out"))
         if self._voice_problem is not None:
             self.voice_notice.setText(
@@ -71,5 +80,10 @@ class StaffMenu(Screen):
         self.voice_notice.setVisible(True)
         self.retranslate(self._tr)
 
+    def say_about_report(self, text: str) -> None:
+        self.report_message.setText(text)
+        self.report_message.setVisible(bool(text))
+
     def forget(self) -> None:
         self.show_who("")
+        self.say_about_report("")
