@@ -7,26 +7,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.applications.errors import ReceiptNotPrinted
-from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import FieldType
 from kiosk.wizard import Stage, Wizard
 from ui.base.screen import Screen
 from ui.contracts import ApplicationsPort, UiOptions
 from ui.guided.confirm import WipeConfirmation
 from ui.guided.consent import ConsentScreen
-from ui.guided.finishing import FinishingScreen
-from ui.guided.problem import NOT_SAVED, NOT_STARTED, ApplicationProblemScreen
+from ui.guided.problem import NOT_STARTED
 from ui.guided.question import QuestionScreen
-from ui.guided.submitted import SubmittedScreen
+from ui.guided.receipt_flow import ReceiptFlow
 from ui.guided.summary import SummaryScreen
 from ui.i18n import Tr
-from ui.tasks import Policy, Tasks
+from ui.tasks import Tasks
 from ui.voice import Voice
 
 log = logging.getLogger(__name__)
-
-FINALISE = "finalise"  # the kind of call storing and printing is
 
 
 class FormFlow(QObject):
@@ -49,7 +44,6 @@ class FormFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._tasks = tasks
         self._voice = voice
         self._options = options
         self._tr = Tr()
@@ -57,10 +51,8 @@ class FormFlow(QObject):
         self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
         self._answered = False  # the citizen moved on from a question they answered
         self.confirmation = WipeConfirmation(voice, self)
+        self.receipts = ReceiptFlow(services, tasks, voice, options, self)
         self._build_screens()
-        self._slow_timer = QTimer(self)
-        self._slow_timer.setSingleShot(True)
-        self._slow_timer.setInterval(max(1, round(options.printing_watchdog_seconds * 1000)))
         self._rehearsal = QTimer(self)  # the answer shown, worked out on the next turn
         self._rehearsal.setSingleShot(True)
         self._rehearsal.setInterval(0)
@@ -94,7 +86,7 @@ class FormFlow(QObject):
     @property
     def finalising(self) -> bool:
         """The application is being stored and printed."""
-        return self._tasks.running(FINALISE)
+        return self.receipts.finalising
 
     @property
     def holds_card_answers(self) -> bool:
@@ -125,6 +117,7 @@ class FormFlow(QObject):
         self.confirmation.forget()
         self.question.forget()
         self.summary.forget()
+        self.receipts.forget()
         if self.wizard is not None:
             self.wizard.wipe()
             self.wizard = None
@@ -159,9 +152,8 @@ class FormFlow(QObject):
         self.question = QuestionScreen()
         self.summary = SummaryScreen()
         self.consent = ConsentScreen()
-        self.finishing = FinishingScreen()
-        self.done = SubmittedScreen()
-        self.problem = ApplicationProblemScreen()
+        self.finishing = self.receipts.finishing
+        self.done, self.problem = self.receipts.done, self.receipts.problem
 
     def _connect(self) -> None:
         self.question.next.connect(self._on_next)
@@ -176,13 +168,16 @@ class FormFlow(QObject):
         self.consent.cancel.connect(lambda: self._ask_before(self.consent.name, self.abandon))
         self.consent.agree.connect(self._agree)
         self.consent.speak.connect(lambda: self._voice.say(self.consent.spoken_text()))
-        self.done.finished.connect(self.finished)
-        self.problem.retry.connect(self._finalise)
         self.problem.back_to_start.connect(
             lambda: self._ask_before(self.problem.name, self.abandon)
         )
         self.confirmation.show_screen.connect(self.show_screen)
-        self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
+        receipts = self.receipts
+        receipts.show_screen.connect(self.show_screen)
+        receipts.stored.connect(self._on_stored)
+        receipts.closed.connect(self.finished)
+        receipts.submitted.connect(self.submitted)
+        receipts.finalise_failed.connect(self.finalise_failed)
 
     # -- the stages ---------------------------------------------------------
 
@@ -289,49 +284,8 @@ class FormFlow(QObject):
         if self.wizard is None or self.wizard.stage is not Stage.CONSENT:
             return
         self.wizard.accept_consent()
-        self._finalise()
+        self.receipts.finalise(self.wizard)
 
-    def _finalise(self) -> None:
-        if self.wizard is None or not self._start_finalise(self.wizard):
-            return  # a double tap: the first call is running
-        self.finishing.set_slow(False)
-        self._slow_timer.start()
-        self.show_screen.emit(self.finishing.name)
-        self._voice.say(self.finishing.message.text())
-
-    def _start_finalise(self, wizard: Wizard) -> bool:
-        """Store and print off the GUI thread; False (nothing started) while a finalise
-        runs, so a double tap stores one application."""
-        services = self._services
-        return self._tasks.add(
-            lambda: services.finalise(wizard),
-            self._on_finalised,
-            self._on_finalise_failed,
-            policy=Policy.REFUSE_WHILE_BUSY,
-            kind=FINALISE,
-        )
-
-    def _on_finalised(self, receipt: Receipt) -> None:
-        self._finish(receipt, printed=True)
-
-    def _on_finalise_failed(self, error: Exception) -> None:
-        log.warning("finalise call failed: %s", type(error).__name__)
-        if isinstance(error, ReceiptNotPrinted):  # stored; only the receipt did not print
-            log.warning("receipt not printed: printer %s", error.problem.value)
-            self._finish(error.receipt, printed=False)
-            return
-        self._slow_timer.stop()
-        self.problem.show_message(NOT_SAVED, can_retry=self.wizard is not None)
-        self.show_screen.emit(self.problem.name)
-        self._voice.say(self.problem.message.text())
-        self.finalise_failed.emit(error)
-
-    def _finish(self, receipt: Receipt, printed: bool) -> None:
-        self._slow_timer.stop()
-        if self.wizard is not None:
-            self.wizard.wipe()  # stored: the answers leave the screen's memory
-            self.wizard = None
-        self.done.show_receipt(receipt, printed)
-        self.show_screen.emit(self.done.name)
-        self._voice.say(self.done.spoken_text())
-        self.submitted.emit(receipt)
+    def _on_stored(self) -> None:
+        """Stored: the wizard is the receipt flow's now (wiped there)."""
+        self.wizard = None
