@@ -51,7 +51,7 @@ class FormFlow(QObject):
         self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
         self._answered = False  # the citizen moved on from a question they answered
         self.confirmation = WipeConfirmation(voice, self)
-        self.receipts = ReceiptFlow(services, tasks, voice, options, self)
+        self.receipts = ReceiptFlow(services, tasks, voice, self, options.printing_watchdog_seconds)
         self._build_screens()
         self._rehearsal = QTimer(self)  # the answer shown, worked out on the next turn
         self._rehearsal.setSingleShot(True)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.applications.errors import ReceiptNotPrinted
 from kiosk.applications.types import Receipt
 from kiosk.wizard import Wizard
-from ui.contracts import ApplicationsPort, UiOptions
+from ui.contracts import ApplicationsPort
 from ui.guided.finishing import FinishingScreen
 from ui.guided.problem import NOT_SAVED, ApplicationProblemScreen
 from ui.guided.submitted import SubmittedScreen
@@ -36,9 +36,10 @@ class ReceiptFlow(QObject):
         services: ApplicationsPort,
         tasks: Tasks,
         voice: Voice,
-        options: UiOptions,
-        parent: QObject | None,
+        parent: QObject,
+        slow_seconds: float,
     ) -> None:
+        """`slow_seconds`: after that long, the finishing screen says it is taking long."""
         super().__init__(parent)
         self._services = services
         self._tasks = tasks
@@ -49,7 +50,7 @@ class ReceiptFlow(QObject):
         self.problem = ApplicationProblemScreen()
         self._slow_timer = QTimer(self)
         self._slow_timer.setSingleShot(True)
-        self._slow_timer.setInterval(max(1, round(options.printing_watchdog_seconds * 1000)))
+        self._slow_timer.setInterval(max(1, round(slow_seconds * 1000)))
         self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
         self.done.finished.connect(self.closed)
         self.problem.retry.connect(self._finalise)
