@@ -112,6 +112,7 @@ def domisili(citizen: Citizen, card: bool) -> None:
         citizen.hold_card({"nik": NIK, "nama": NAME})
     citizen.tap("guided_services")
     citizen.tap(f"guided_{SERVICE}")
+    citizen.tap("start")  # what to bring, how long: then the first question
     while window.current_screen == "question":
         assert window.guided is not None and window.guided.wizard is not None
         step = window.guided.wizard.current

@@ -45,7 +45,15 @@ def current_step(window: KioskWindow) -> Step:
 
 
 def open_service(qtbot, window: KioskWindow, service_id: str) -> None:
-    """Home -> "Layanan Surat & Dokumen" -> the service's button (once the list is in)."""
+    """Home -> "Layanan Surat & Dokumen" -> the service -> "Mulai": the first question."""
+    open_intro(qtbot, window, service_id)
+    tap(qtbot, window, "start")
+    assert window.current_screen == "question"
+
+
+def open_intro(qtbot, window: KioskWindow, service_id: str) -> None:
+    """Home -> "Layanan Surat & Dokumen" -> the service's button (once the list is in):
+    what to bring and how long, before the first question."""
     tap(qtbot, window, "guided_services")
     assert window.current_screen == "guided_services"
     page = window.page("guided_services")
@@ -56,7 +64,7 @@ def open_service(qtbot, window: KioskWindow, service_id: str) -> None:
 
     qtbot.waitUntil(shown)
     tap(qtbot, window, f"guided_{service_id}")
-    assert window.current_screen == "question"
+    assert window.current_screen == "service_intro"
 
 
 def type_keys(qtbot, window: KioskWindow, text: str) -> None:

@@ -13,6 +13,7 @@ from ui.base.screen import Screen
 from ui.contracts import ApplicationsPort, UiOptions
 from ui.guided.confirm import WipeConfirmation
 from ui.guided.consent import ConsentScreen
+from ui.guided.intro import ServiceIntroScreen
 from ui.guided.problem import NOT_STARTED
 from ui.guided.question import QuestionScreen
 from ui.guided.receipt_flow import ReceiptFlow
@@ -50,6 +51,7 @@ class FormFlow(QObject):
         self.wizard: Wizard | None = None
         self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
         self._answered = False  # the citizen moved on from a question they answered
+        self._introducing = False  # the intro shows: no question yet
         self.confirmation = WipeConfirmation(voice, self)
         self.receipts = ReceiptFlow(services, tasks, voice, self, options.printing_watchdog_seconds)
         self._build_screens()
@@ -60,7 +62,7 @@ class FormFlow(QObject):
 
     @property
     def screens(self) -> list[Screen]:
-        shown = [self.question, self.summary, self.consent, self.finishing, self.done]
+        shown = [self.intro, self.question, self.summary, self.consent, self.finishing, self.done]
         return [*shown, self.problem, self.confirmation.screen]
 
     def use_language(self, tr: Tr) -> None:
@@ -81,7 +83,7 @@ class FormFlow(QObject):
         self._answered = False
         self._voice.set_language(self.wizard.language)
         self._apply_card_answers()
-        self._render()
+        self._show_intro(self.wizard)
 
     @property
     def finalising(self) -> bool:
@@ -107,13 +109,16 @@ class FormFlow(QObject):
         self._card_answers = dict(answers)
         if self.wizard is not None and self.wizard.stage is Stage.QUESTIONS:
             self._apply_card_answers()
-            self._render()
+            if not self._introducing:  # on the intro, the first question shows them
+                self._render()
 
     def wipe(self) -> None:
         """Forget the form, and every answer of it still held by a hidden screen."""
         self._card_answers = {}
         self._answered = False
+        self._introducing = False
         self._rehearsal.stop()
+        self.intro.forget()
         self.confirmation.forget()
         self.question.forget()
         self.summary.forget()
@@ -136,6 +141,19 @@ class FormFlow(QObject):
         else:
             wipe()
 
+    def _show_intro(self, wizard: Wizard) -> None:
+        step = wizard.current
+        self._introducing = True
+        self.intro.show_service(wizard.definition, step.total if step else 0, self._tr)
+        self.intro.speak_button.setVisible(self._voice.enabled)
+        self.show_screen.emit(self.intro.name)
+        self._voice.say(self.intro.spoken_text())
+
+    def _begin(self) -> None:
+        """ "Mulai": the first question (or the one the citizen came back from)."""
+        self._introducing = False
+        self._render()
+
     def _leave_to_list(self) -> None:
         self.wipe()
         self.back_to_list.emit()
@@ -149,6 +167,7 @@ class FormFlow(QObject):
     # -- building -----------------------------------------------------------
 
     def _build_screens(self) -> None:
+        self.intro = ServiceIntroScreen()
         self.question = QuestionScreen()
         self.summary = SummaryScreen()
         self.consent = ConsentScreen()
@@ -156,6 +175,9 @@ class FormFlow(QObject):
         self.done, self.problem = self.receipts.done, self.receipts.problem
 
     def _connect(self) -> None:
+        self.intro.start.connect(self._begin)
+        self.intro.back.connect(lambda: self._ask_before(self.intro.name, self._leave_to_list))
+        self.intro.speak.connect(lambda: self._voice.say(self.intro.spoken_text()))
         self.question.next.connect(self._on_next)
         self.question.back.connect(self._on_back)
         self.question.speak.connect(self._speak_question)
