@@ -123,6 +123,8 @@ def domisili(citizen: Citizen, card: bool) -> None:
         if not step.prefilled_from_card:
             answer(citizen, step.type, step.choices[0].value if step.choices else "")
         citizen.tap("next")
+    while not _shown(window.page("summary").findChild(QPushButton, "next")):
+        citizen.tap("scroll_more")  # every answer on screen once before Next
     citizen.tap("next")  # summary -> consent
     citizen.tap("agree")
     citizen.wait_until(lambda: window.current_screen == "submitted")

@@ -22,6 +22,7 @@ from tests.ui.guided_steps import (
     give_valid_answer,
     next_step,
     open_intro,
+    read_summary,
 )
 from tests.ui.helpers import hold_office_name, tap
 from ui.window import KioskWindow
@@ -107,6 +108,7 @@ def _guided_service(
         next_step(qtbot, window, step)
     assert window.current_screen == "summary", f"{service_id}: no summary"
     stop(f"{service_id}-summary")
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     stop(f"{service_id}-consent")
     tap(qtbot, window, "back")

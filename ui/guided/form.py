@@ -218,9 +218,9 @@ class FormFlow(QObject):
             self._speak_question(problems or [])
             self._rehearsal.start()  # Next may keep the answer held or proposed
         elif wizard.stage is Stage.SUMMARY:
-            self.summary.show_rows(wizard.summary(), self._tr)
+            self.summary.show_rows(wizard.summary(), self._tr, wizard.definition)
             self.show_screen.emit(self.summary.name)
-            self._voice.say(self.summary.title.text())
+            self._voice.say(self.summary.spoken_text())  # never an answer: no NIK aloud
         elif wizard.stage is Stage.CONSENT:
             self.consent.show_statement(wizard.consent_text())
             self.show_screen.emit(self.consent.name)
@@ -288,7 +288,7 @@ class FormFlow(QObject):
             self._ask_before(self.question.name, self._leave_to_list)
 
     def _move_on(self) -> None:
-        if self.wizard is not None:
+        if self.wizard is not None and self.summary.read_to_end:  # every answer was seen
             self._render(self.wizard.next())
 
     def _step_back(self) -> None:

@@ -16,6 +16,7 @@ from tests.ui.guided_steps import (
     current_step,
     fill_questions,
     open_service,
+    read_summary,
     type_keys,
     wizard_of,
 )
@@ -35,6 +36,7 @@ def english(make_guided):
 def at_consent(qtbot, window) -> None:
     open_service(qtbot, window, DOMISILI)
     fill_questions(qtbot, window)
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     assert window.current_screen == "consent"
 
