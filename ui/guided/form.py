@@ -91,6 +91,11 @@ class FormFlow(QObject):
         return self.receipts.finalising
 
     @property
+    def holding_code(self) -> bool:
+        """A stored application's code shows, its receipt not printed."""
+        return self.receipts.holding_code
+
+    @property
     def holds_card_answers(self) -> bool:
         return bool(self._card_answers)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 from kiosk.catalogue.model import ServiceDefinition
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, scroll_by_dragging
+from ui.guided.bullets import fill_bullets
 from ui.guided.parts import (
     SCREEN_MARGIN_PX,
     SpeakerButton,
@@ -25,29 +26,12 @@ from ui.i18n import Tr
 # (the summary, the consent, the receipt).
 SECONDS_PER_SCREEN = 30
 SCREENS_AFTER_QUESTIONS = 3
-BULLET = "•"
 
 
 def minutes_needed(questions: int) -> int:
     """About how long the whole form takes, in whole minutes (rounded up, at least one)."""
     seconds = (max(0, questions) + SCREENS_AFTER_QUESTIONS) * SECONDS_PER_SCREEN
     return max(1, math.ceil(seconds / 60))
-
-
-def bullet_row(text: str) -> QWidget:
-    """One thing to bring behind a bullet, its wrapped lines indented under its first:
-    a list is easier to tick off than a sentence."""
-    row = QWidget()
-    line = QHBoxLayout(row)
-    line.setContentsMargins(0, 0, 0, 0)
-    bullet = left_label("info")
-    bullet.setText(BULLET)
-    bullet.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    item = left_label("info", object_name="bring_item")
-    item.setText(text)
-    line.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
-    line.addWidget(item, 1)
-    return row
 
 
 class ServiceIntroScreen(Screen):
@@ -141,9 +125,7 @@ class ServiceIntroScreen(Screen):
         if definition is None:
             return
         self.title.setText(text_in(definition.title, tr.language))
-        clear_layout(self.bring)
-        for item in self._items() or [tr("Nothing to bring.")]:
-            self.bring.addWidget(bullet_row(item))
+        fill_bullets(self.bring, self._items() or [tr("Nothing to bring.")], "bring_item")
         count, minutes = self._questions, minutes_needed(self._questions)
         questions = tr.ngettext(
             "There is %(count)d question.", "There are %(count)d questions.", count

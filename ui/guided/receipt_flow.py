@@ -45,6 +45,9 @@ class ReceiptFlow(QObject):
         self._tasks = tasks
         self._voice = voice
         self._wizard: Wizard | None = None  # the form being stored
+        # Stored, its receipt not printed: kept (answers and all, in memory only) so
+        # that "Coba lagi" prints through the same finalise, which stores nothing twice.
+        self._held: Wizard | None = None
         self.finishing = FinishingScreen()
         self.done = SubmittedScreen()
         self.problem = ApplicationProblemScreen()
@@ -52,13 +55,19 @@ class ReceiptFlow(QObject):
         self._slow_timer.setSingleShot(True)
         self._slow_timer.setInterval(max(1, round(slow_seconds * 1000)))
         self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
-        self.done.finished.connect(self.closed)
+        self.done.finished.connect(self._close)
+        self.done.print_again.connect(self._print_again)
         self.problem.retry.connect(self._finalise)
 
     @property
     def finalising(self) -> bool:
         """The application is being stored and printed."""
         return self._tasks.running(FINALISE)
+
+    @property
+    def holding_code(self) -> bool:
+        """A code whose receipt did not print is on screen: it stays until dismissed."""
+        return self._held is not None
 
     def finalise(self, wizard: Wizard) -> None:
         """Store and print `wizard`'s consented form; the finishing screen meanwhile."""
@@ -68,6 +77,33 @@ class ReceiptFlow(QObject):
     def forget(self) -> None:
         """The form was wiped: nothing is left to try again."""
         self._wizard = None
+        self._release()
+
+    def _close(self) -> None:
+        """ "Selesai": the code was taken or written down; the next person may come."""
+        self._release()
+        self.closed.emit()
+
+    def _release(self) -> None:
+        if self._held is not None:
+            self._held.wipe()
+            self._held = None
+
+    def _print_again(self) -> None:
+        """ "Coba lagi" on the done screen: the same finalise prints the stored form's
+        receipt again (ApplicationsPort.finalise stores a form once)."""
+        held, services = self._held, self._services
+        if held is None:
+            return
+        started = self._tasks.add(
+            lambda: services.finalise(held),
+            self._on_finalised,
+            self._on_finalise_failed,
+            policy=Policy.REFUSE_WHILE_BUSY,
+            kind=FINALISE,
+        )
+        if started:
+            self.done.set_printing()
 
     def _finalise(self) -> None:
         if self._wizard is None or not self._start_finalise(self._wizard):
@@ -90,6 +126,7 @@ class ReceiptFlow(QObject):
         )
 
     def _on_finalised(self, receipt: Receipt) -> None:
+        self._release()
         self._finish(receipt, printed=True)
 
     def _on_finalise_failed(self, error: Exception) -> None:
@@ -106,11 +143,14 @@ class ReceiptFlow(QObject):
 
     def _finish(self, receipt: Receipt, printed: bool) -> None:
         self._slow_timer.stop()
-        if self._wizard is not None:
-            self._wizard.wipe()  # stored: the answers leave the screen's memory
-            self._wizard = None
+        wizard, self._wizard = self._wizard, None
+        line = wizard.definition.queue_service if wizard is not None else ""
+        if wizard is not None and printed:
+            wizard.wipe()  # stored and printed: the answers leave the screen's memory
+        elif wizard is not None:
+            self._held = wizard  # for "Coba lagi"; wiped when the code is dismissed
         self.stored.emit()
-        self.done.show_receipt(receipt, printed)
+        self.done.show_receipt(receipt, printed, line)
         self.show_screen.emit(self.done.name)
         self._voice.say(self.done.spoken_text())
         self.submitted.emit(receipt)

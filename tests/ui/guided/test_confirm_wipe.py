@@ -25,7 +25,6 @@ from tests.ui.helpers import button, tap, text
 DOMISILI = "surat-keterangan-domisili"
 MIN_BUTTON_PX = 86
 APART_PX = 100  # between a button that destroys and the one that goes on
-IDLE = {"idle_timeout_seconds": 0.3, "still_there_seconds": 0.4}
 
 
 @pytest.fixture
@@ -186,15 +185,6 @@ def test_listen_reads_the_question_again_and_hides_without_a_voice(qtbot, make_g
             window.voice.spoken.clear()
             tap(qtbot, window, "speak")
             assert window.voice.spoken == [screen.spoken_text()]
-
-
-@pytest.fixture
-def idle_english(qapp, make_guided):
-    """Touches restart the idle timer, as ui.app installs it."""
-    window = make_guided(language="en", **IDLE)
-    qapp.installEventFilter(window.idle_watcher)
-    yield window
-    qapp.removeEventFilter(window.idle_watcher)
 
 
 def test_the_question_does_not_keep_a_form_alive(qtbot, idle_english, fake_services):
