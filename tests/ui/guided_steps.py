@@ -143,6 +143,15 @@ def read_summary(qtbot, window: KioskWindow) -> int:
     raise AssertionError(f"Next never came after {MAX_STEPS} taps on Show more")
 
 
+def to_consent(qtbot, window: KioskWindow, service_id: str) -> None:
+    """A service opened, every question answered, the summary read: the consent."""
+    open_service(qtbot, window, service_id)
+    fill_questions(qtbot, window)
+    read_summary(qtbot, window)
+    tap(qtbot, window, "next")
+    assert window.current_screen == "consent"
+
+
 def agree_and_finish(qtbot, window: KioskWindow) -> None:
     """Summary (read to its end) -> consent -> "Saya setuju", waiting for the receipt."""
     read_summary(qtbot, window)

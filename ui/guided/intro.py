@@ -19,6 +19,7 @@ from ui.guided.parts import (
     nav_row,
     title_row,
 )
+from ui.guided.problem import ASK_AT_COUNTER
 from ui.i18n import Tr
 
 # A first-time, elderly citizen on the keypads takes 20-40 s a screen (the issue timed
@@ -86,7 +87,7 @@ class ServiceIntroScreen(Screen):
         self._tr = tr
         self.speak_button.setText(tr("Listen"))
         self.bring_heading.setText(tr("What to bring:"))
-        self.help.setText(tr("If you need help, ask a staff member at the counter."))
+        self.help.setText(tr(ASK_AT_COUNTER))
         self.back_button.setText(tr("Back"))
         self.start_button.setText(tr("Start"))
         self._fill()

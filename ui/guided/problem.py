@@ -14,6 +14,8 @@ NOT_SAVED = N_(
     "Your application could not be saved. Please try again, or call a staff member for help."
 )
 NOT_STARTED = N_("This service cannot be started right now. Please call a staff member for help.")
+# Where the staff are: on every screen that may need them (the intro, problems, slow printing).
+ASK_AT_COUNTER = N_("If you need help, ask a staff member at the counter.")
 
 
 class ApplicationProblemScreen(Screen):
@@ -29,6 +31,7 @@ class ApplicationProblemScreen(Screen):
         super().__init__(parent)
         self.heading = make_label("warning", object_name="heading")
         self.message = make_label("title", object_name="message")
+        self.help = make_label("info", object_name="staff_where")
         self.back_button = make_button("back_to_start")
         self.back_button.clicked.connect(self.back_to_start)
         self.retry_button = make_button("retry", "primary")
@@ -36,6 +39,7 @@ class ApplicationProblemScreen(Screen):
         self.column.addStretch(1)
         self.column.addWidget(self.heading)
         self.column.addWidget(self.message)
+        self.column.addWidget(self.help)
         self.column.addStretch(1)
         self.column.addLayout(nav_row(self.back_button, self.retry_button))
         self._message = NOT_SAVED
@@ -46,9 +50,13 @@ class ApplicationProblemScreen(Screen):
         self.retry_button.setVisible(can_retry)
         self._fill()
 
+    def spoken_text(self) -> str:
+        return f"{self.message.text()} {self.help.text()}"
+
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
         self.heading.setText(tr("Sorry"))
+        self.help.setText(tr(ASK_AT_COUNTER))
         self.back_button.setText(tr("Back to start"))
         self.retry_button.setText(tr("Try again"))
         self._fill()

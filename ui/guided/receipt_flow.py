@@ -138,7 +138,7 @@ class ReceiptFlow(QObject):
         self._slow_timer.stop()
         self.problem.show_message(NOT_SAVED, can_retry=self._wizard is not None)
         self.show_screen.emit(self.problem.name)
-        self._voice.say(self.problem.message.text())
+        self._voice.say(self.problem.spoken_text())
         self.finalise_failed.emit(error)
 
     def _finish(self, receipt: Receipt, printed: bool) -> None:

@@ -7,11 +7,12 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.i18n.dates import date_with_weekday
+from kiosk.queue.errors import QueueBusy
 from kiosk.wizard import Stage
 from printing.receipt import layout_receipt
 from printing.receipt_words import LETTER_AFTER_CHECK
 from tests.ui.fakes import shipped_services
-from tests.ui.guided_steps import agree_and_finish, fill_questions, open_service
+from tests.ui.guided_steps import agree_and_finish, fill_questions, open_service, to_consent
 from tests.ui.helpers import button, tap, text
 from ui.guided.submitted import spelled
 
@@ -121,3 +122,31 @@ def test_try_again_while_printing_is_one_call(qtbot, english, fake_services):
     with qtbot.waitSignal(english.guided.submitted, timeout=5_000):
         gate.set()
     assert len(fake_services.worker_threads) == calls  # no second call was queued
+
+
+def test_a_failed_save_says_where_the_staff_are_and_try_again_stores_it(
+    qtbot, english, fake_services
+):
+    fake_services.fail_with = QueueBusy("the database is busy")
+    to_consent(qtbot, english, DOMISILI)
+    with qtbot.waitSignal(english.guided.finalise_failed, timeout=5_000):
+        tap(qtbot, english, "agree")
+    assert english.current_screen == "submission_problem"
+    assert text(english, "staff_where") == "If you need help, ask a staff member at the counter."
+    assert english.voice.spoken[-1].endswith(text(english, "staff_where"))
+    assert button(english, "retry").text() == "Try again"
+    fake_services.fail_with = None
+    with qtbot.waitSignal(english.guided.submitted, timeout=5_000):
+        tap(qtbot, english, "retry")
+    assert len(fake_services.forms) == 1
+
+
+def test_slow_printing_says_where_the_staff_are(qtbot, make_guided, fake_services):
+    window = make_guided(language="en", printing_watchdog_seconds=0.05)
+    gate = fake_services.hold()
+    to_consent(qtbot, window, DOMISILI)
+    tap(qtbot, window, "agree")
+    qtbot.waitUntil(lambda: bool(text(window, "slow")), timeout=5_000)
+    assert "counter" in text(window, "staff_where")
+    with qtbot.waitSignal(window.guided.submitted, timeout=5_000):
+        gate.set()
