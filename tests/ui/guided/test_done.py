@@ -14,6 +14,8 @@ from printing.receipt_words import LETTER_AFTER_CHECK
 from tests.ui.fakes import shipped_services
 from tests.ui.guided_steps import agree_and_finish, fill_questions, open_service, to_consent
 from tests.ui.helpers import button, tap, text
+from tests.ui.test_tour import button_problems
+from tests.ui.tour import settled
 from ui.guided.submitted import spelled
 
 DOMISILI = "surat-keterangan-domisili"
@@ -150,3 +152,16 @@ def test_slow_printing_says_where_the_staff_are(qtbot, make_guided, fake_service
     assert "counter" in text(window, "staff_where")
     with qtbot.waitSignal(window.guided.submitted, timeout=5_000):
         gate.set()
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("language", ["id", "jv", "en"])
+def test_the_not_printed_screen_has_whole_big_apart_buttons(
+    qtbot, make_guided, fake_services, language, high_contrast
+):
+    window = make_guided(language=language, high_contrast=high_contrast)
+    fake_services.print_fails = True
+    finish_domisili(qtbot, window)
+    settled(qtbot)
+    assert button_problems(window) == []
+    assert retry_shown(window)

@@ -97,3 +97,13 @@ def test_the_minutes_are_whole_at_least_one_and_grow_with_the_questions(question
     assert minutes >= 1
     assert minutes * 60 >= max(0, questions) * SECONDS_PER_SCREEN
     assert minutes_needed(questions + 2) >= minutes
+
+
+def test_idle_on_the_intro_asks_and_yes_returns_to_it(qtbot, idle_english):
+    open_intro(qtbot, idle_english, DOMISILI)
+    with qtbot.waitSignal(idle_english.idle_watcher.timed_out, timeout=3_000):
+        pass
+    assert idle_english.current_screen == "still_there"
+    tap(qtbot, idle_english, "resume")
+    assert idle_english.current_screen == "service_intro"
+    assert bring_items(idle_english)  # the errand still there
