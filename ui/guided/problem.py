@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import N_
 from ui.base.screen import Screen, make_button, make_label
-from ui.guided.parts import nav_row
+from ui.guided.parts import BACK_WIDTH_PX, at_least, nav_row
 from ui.i18n import Tr
 
 NOT_SAVED = N_(
@@ -42,6 +42,8 @@ class ApplicationProblemScreen(Screen):
         self.column.addWidget(self.help)
         self.column.addStretch(1)
         self.column.addLayout(nav_row(self.back_button, self.retry_button))
+        # Where Back is, as wide as "Kembali ke awal" needs (Back's width cut it off).
+        at_least(self.back_button, BACK_WIDTH_PX)
         self._message = NOT_SAVED
         self._tr = Tr()
 

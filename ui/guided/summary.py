@@ -21,6 +21,7 @@ from ui.base.screen import Screen, make_button, scroll_by_dragging
 from ui.guided.parts import (
     NEXT_WIDTH_PX,
     SCREEN_MARGIN_PX,
+    at_least,
     clear_layout,
     fixed_width,
     left_label,
@@ -32,6 +33,7 @@ from ui.i18n import Tr
 EDIT_WIDTH_PX = 200
 PAGE_OVERLAP_PX = 80  # a page down keeps this much of the page before in sight
 ROW_GAP_PX = 16
+GROUP = 4  # digits of a shown NIK or KK number between spaces
 
 
 class SummaryScreen(Screen):
@@ -224,7 +226,7 @@ class SummaryScreen(Screen):
         line.setContentsMargins(0, 0, 0, 0)
         line.addLayout(texts, 1)
         if row.unmasked:
-            shown = fixed_width(make_button(f"show_{row.field_name}"), EDIT_WIDTH_PX)
+            shown = at_least(make_button(f"show_{row.field_name}"), EDIT_WIDTH_PX)
             shown.clicked.connect(lambda _on=False, name=row.field_name: self._toggle(name))
             self.show_buttons[row.field_name] = shown
             line.addWidget(shown)
@@ -243,4 +245,11 @@ class SummaryScreen(Screen):
         self.retranslate(self._tr)
 
     def _value_text(self, row: SummaryRow) -> str:
-        return row.unmasked if row.field_name in self._revealed else row.value
+        if row.field_name not in self._revealed:
+            return row.value
+        return grouped(row.unmasked)
+
+
+def grouped(number: str) -> str:
+    """ "3273 0117 0885 0001": four digits at a time, as on the card and the keypad."""
+    return " ".join(number[start : start + GROUP] for start in range(0, len(number), GROUP))

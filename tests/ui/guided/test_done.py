@@ -165,3 +165,22 @@ def test_the_not_printed_screen_has_whole_big_apart_buttons(
     settled(qtbot)
     assert button_problems(window) == []
     assert retry_shown(window)
+    assert words_cut_off(window) == []
+
+
+def words_cut_off(window) -> list[str]:
+    """The shown buttons whose words need more width than they have."""
+    page = window.page(window.current_screen)
+    shown = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(window) and b.text()]
+    return [b.text() for b in shown if b.sizeHint().width() > b.width()]
+
+
+@pytest.mark.parametrize("language", ["id", "jv", "en"])
+def test_the_problem_screens_words_fit_their_buttons(qtbot, make_guided, fake_services, language):
+    window = make_guided(language=language)
+    fake_services.fail_with = QueueBusy("the database is busy")
+    to_consent(qtbot, window, DOMISILI)
+    with qtbot.waitSignal(window.guided.finalise_failed, timeout=5_000):
+        tap(qtbot, window, "agree")
+    settled(qtbot)
+    assert words_cut_off(window) == [] and button_problems(window) == []
