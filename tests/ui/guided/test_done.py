@@ -3,6 +3,8 @@ not print stays until dismissed, and "Coba lagi" prints it again, stored once.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -184,3 +186,18 @@ def test_the_problem_screens_words_fit_their_buttons(qtbot, make_guided, fake_se
         tap(qtbot, window, "agree")
     settled(qtbot)
     assert words_cut_off(window) == [] and button_problems(window) == []
+
+
+def test_a_huge_list_to_bring_leaves_done_on_the_panel(qtbot, english, fake_services):
+    huge = {"id": "Dokumen " * 300, "en": "Document " * 300}
+    definition = replace(shipped_services()[DOMISILI], id="huge", requirements=(huge,) * 60)
+    fake_services.definitions["huge"] = definition
+    english.guided.services_screen.set_services(fake_services.catalogue())
+    to_consent(qtbot, english, "huge")
+    with qtbot.waitSignal(english.guided.submitted, timeout=5_000):
+        tap(qtbot, english, "agree")
+    settled(qtbot)
+    assert len(items(english, "bring_item")) == 60
+    assert button_problems(english) == []  # "Selesai" whole, on the panel
+    tap(qtbot, english, "finish")
+    assert english.current_screen == "home"

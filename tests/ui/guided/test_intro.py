@@ -3,6 +3,8 @@ a staff member at the counter helps; "Mulai" opens the first question."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,3 +109,17 @@ def test_idle_on_the_intro_asks_and_yes_returns_to_it(qtbot, idle_english):
     tap(qtbot, idle_english, "resume")
     assert idle_english.current_screen == "service_intro"
     assert bring_items(idle_english)  # the errand still there
+
+
+def test_a_huge_list_to_bring_scrolls_and_start_stays_on_the_panel(qtbot, english, fake_services):
+    huge = {"id": "Dokumen " * 300, "en": "Document " * 300}  # about 2,700 letters each
+    definition = replace(shipped_services()[DOMISILI], id="huge", requirements=(huge,) * 60)
+    fake_services.definitions["huge"] = definition
+    english.guided.services_screen.set_services(fake_services.catalogue())
+    open_intro(qtbot, english, "huge")
+    assert len(bring_items(english)) == 60
+    start = button(english, "start")
+    corner = start.mapTo(english, start.rect().bottomRight())
+    assert english.rect().contains(corner)  # not pushed off the 1280 x 800 panel
+    tap(qtbot, english, "start")
+    assert english.current_screen == "question"
