@@ -3,6 +3,8 @@ once the citizen has scrolled to the last answer."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -33,6 +35,8 @@ from ui.i18n import Tr
 EDIT_WIDTH_PX = 200
 PAGE_OVERLAP_PX = 80  # a page down keeps this much of the page before in sight
 ROW_GAP_PX = 16
+LONG_RUN = re.compile(r"\S{24}")  # longer than any word in the catalogue's languages
+ZERO_WIDTH_SPACE = "\u200b"
 GROUP = 4  # digits of a shown NIK or KK number between spaces
 
 
@@ -216,7 +220,7 @@ class SummaryScreen(Screen):
         label = left_label("row_label")
         label.setText(row.label)
         value = left_label("row_value", object_name=f"value_{row.field_name}")
-        value.setText(row.value)
+        value.setText(breakable(row.value))
         self._values[row.field_name] = value
         texts = QVBoxLayout()
         texts.setSpacing(4)
@@ -241,13 +245,19 @@ class SummaryScreen(Screen):
         """ "Show" the whole number, or "Hide" it again."""
         self._revealed ^= {name}
         row = next(row for row in self._rows if row.field_name == name)
-        self._values[name].setText(self._value_text(row))
+        self._values[name].setText(breakable(self._value_text(row)))
         self.retranslate(self._tr)
 
     def _value_text(self, row: SummaryRow) -> str:
         if row.field_name not in self._revealed:
             return row.value
         return grouped(row.unmasked)
+
+
+def breakable(text: str) -> str:
+    """A long run without spaces (500 letters typed in one go) may wrap anywhere: a zero
+    width space in it every so often, so it never pushes "Ubah" off the panel."""
+    return LONG_RUN.sub(lambda run: run.group(0) + ZERO_WIDTH_SPACE, text)
 
 
 def grouped(number: str) -> str:

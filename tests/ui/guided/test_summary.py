@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel
 
 from kiosk.wizard import SummaryRow
+from kiosk.wizard.conversion import MAX_TEXT_LENGTH
 from tests.helpers.definitions import small_definition
 from tests.ui.fakes import shipped_services
 from tests.ui.guided_steps import (
@@ -20,7 +21,9 @@ from tests.ui.guided_steps import (
     type_text,
 )
 from tests.ui.helpers import button, tap, text
+from ui.guided.summary import SummaryScreen
 from ui.guided.summary_blocks import ABOUT_YOU, ADDRESS, REQUEST, summary_blocks
+from ui.i18n import Tr
 
 DOMISILI = "surat-keterangan-domisili"
 MASKED = "3273********0001"
@@ -168,3 +171,18 @@ def test_any_field_names_are_kept_in_blocks_without_a_crash(names):
     blocks = summary_blocks(rows, definition)
     assert [r for b in blocks for r in b.rows] == rows  # no phone field among them: one block
     assert all(b.rows for b in blocks)
+
+
+def test_a_500_letter_answer_without_spaces_keeps_change_on_the_panel(qtbot):
+    screen = SummaryScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    long = "X" * MAX_TEXT_LENGTH  # as long as a text answer may be
+    screen.show_rows([SummaryRow("a", "A", long, True), SummaryRow("b", "B", "ok", True)], Tr())
+    qtbot.waitUntil(lambda: not screen.settling)
+    change = screen.edit_buttons["a"]
+    viewport = screen.scroll_area.viewport()
+    right = change.mapTo(viewport, change.rect().topRight()).x()
+    assert right < viewport.width()
+    assert screen.values()["a"] == long  # only the drawing may break it
