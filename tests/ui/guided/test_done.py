@@ -191,7 +191,10 @@ def test_the_problem_screens_words_fit_their_buttons(qtbot, make_guided, fake_se
 def test_a_huge_list_to_bring_leaves_done_on_the_panel(qtbot, english, fake_services):
     huge = {"id": "Dokumen " * 300, "en": "Document " * 300}
     definition = replace(shipped_services()[DOMISILI], id="huge", requirements=(huge,) * 60)
-    fake_services.definitions["huge"] = definition
+    fake_services.definitions = {
+        **fake_services.definitions,
+        "huge": definition,
+    }  # not the cached dict
     english.guided.services_screen.set_services(fake_services.catalogue())
     to_consent(qtbot, english, "huge")
     with qtbot.waitSignal(english.guided.submitted, timeout=5_000):

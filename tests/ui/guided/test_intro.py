@@ -114,7 +114,10 @@ def test_idle_on_the_intro_asks_and_yes_returns_to_it(qtbot, idle_english):
 def test_a_huge_list_to_bring_scrolls_and_start_stays_on_the_panel(qtbot, english, fake_services):
     huge = {"id": "Dokumen " * 300, "en": "Document " * 300}  # about 2,700 letters each
     definition = replace(shipped_services()[DOMISILI], id="huge", requirements=(huge,) * 60)
-    fake_services.definitions["huge"] = definition
+    fake_services.definitions = {
+        **fake_services.definitions,
+        "huge": definition,
+    }  # not the cached dict
     english.guided.services_screen.set_services(fake_services.catalogue())
     open_intro(qtbot, english, "huge")
     assert len(bring_items(english)) == 60

@@ -103,7 +103,10 @@ def test_a_summary_that_fits_lets_the_citizen_on_at_once(qtbot, english, fake_se
     definition = small_definition(
         "pendek", "  - {name: nama, type: text, label: {id: Nama, en: Name}, required: true}"
     )
-    fake_services.definitions[definition.id] = definition
+    fake_services.definitions = {
+        **fake_services.definitions,
+        definition.id: definition,
+    }  # not the cached dict
     english.guided.services_screen.set_services(fake_services.catalogue())
     at_summary(qtbot, english, definition.id)
     assert read_summary(qtbot, english) == 0
