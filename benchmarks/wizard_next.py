@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -55,6 +54,7 @@ from kiosk.clock import SystemClock
 from kiosk.wizard import Wizard
 from ui.contracts import UiOptions
 from ui.guided.keypad import key_name
+from ui.guided.letters import key_taps
 from ui.theme import palette_for, stylesheet
 from ui.window import KioskWindow
 
@@ -123,14 +123,12 @@ def answer(window: KioskWindow) -> str:
             QApplication.processEvents()  # the answer worked out ahead, then painted
             KEY_TIMES.append(time.perf_counter() - started)
     elif step.type is FieldType.DATE:
-        tap(window, "day_up")
-        tap(window, "day_down")
+        tap(window, f"day_{window.guided.wizard.today.day}")  # today's month and year shown
     elif step.type in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
         tap(window, f"choice_{step.choices[0].value}")
     elif step.type is FieldType.TEXT:
-        line = window.page("question").findChild(QLineEdit, "text_answer")
-        assert line is not None
-        QTest.keyClicks(line, "Budi Santoso")
+        for key in key_taps("Budi Santoso"):  # on the letter keypad
+            tap(window, key)
     elif step.type is FieldType.ACKNOWLEDGE:
         tap(window, "acknowledge")
     return "next"

@@ -14,24 +14,29 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES
 from kiosk.sync.types import SyncSummary
 from ui.base.screen import MARGIN_PX, SPACING_PX, Screen, make_button, make_label
-from ui.home_parts import ContrastButton, LongPress
+from ui.home_parts import ContrastButton, LargerTextButton, LongPress, SwitchButton
 from ui.i18n import Tr
+from ui.pictograms import PICTOGRAM_PX, show_pictogram
 from ui.sync_line import sync_text
 from ui.theme import palette_for
+from ui.ticket.spoken import sentences
 
 # The screens are laid out for 1280 x 800. On a shorter panel (1024 x 600) the start screen
-# goes compact: less air and lower buttons, each still at least 72 px high (60 + 2 x 4
-# padding + 2 x 3 border), so that the office, the big button, the three languages and the
-# contrast switch all fit. Each button gets only sizes (its own small sheet, which wins over
-# the window's and the screen's), so the colours stay the palette's.
+# (or a narrower one, 1024 x 800) goes compact: less air and lower buttons, each still at
+# least 72 px high (60 + 2 x 4 padding + 2 x 3 border), so that the office, the big button,
+# the three languages and the two switches all fit. Each button gets only sizes (its own
+# small sheet, which wins over the window's and the screen's), so the colours stay the
+# palette's.
 COMPACT_BELOW_PX = 800
+COMPACT_NARROWER_PX = 1280
 COMPACT_BUTTON = "min-height: 60px; padding: 4px 20px;"
 COMPACT_BIG_BUTTON = "min-height: 76px; padding: 4px 20px;"
+COMPACT_PICTOGRAM_PX = 64  # the two actions side by side, in Javanese, fit 1024 px with these
 
 
 class HomeScreen(Screen):
@@ -40,6 +45,7 @@ class HomeScreen(Screen):
     take_number = Signal()
     language_chosen = Signal(str)
     high_contrast_toggled = Signal(bool)
+    larger_text_toggled = Signal(bool)
     guided_services = Signal()
     check_status = Signal()
     staff_requested = Signal()
@@ -67,8 +73,11 @@ class HomeScreen(Screen):
         self.welcome = make_label("subtitle")
         self.take_number_button = make_button("take_number", "primary", big=True)
         self.take_number_button.clicked.connect(self.take_number)
+        show_pictogram(self.take_number_button, "ticket")
         self.contrast_button = ContrastButton()
         self.contrast_button.toggled.connect(self.high_contrast_toggled)
+        self.larger_text_button = LargerTextButton()
+        self.larger_text_button.toggled.connect(self.larger_text_toggled)
         self.staff_hold: LongPress | None = None
         if staff:
             self.staff_hold = LongPress(self.office)
@@ -95,16 +104,24 @@ class HomeScreen(Screen):
         row = self._row()
         self.guided_button = make_button("guided_services", "primary")
         self.guided_button.clicked.connect(self.guided_services)
+        show_pictogram(self.guided_button, "document")
         self.status_button = make_button("check_status")
+        show_pictogram(self.status_button, "magnifier")
         self.status_button.clicked.connect(self.check_status)
         row.addWidget(self.guided_button, 3)
         row.addWidget(self.status_button, 2)
         return row
 
     def _top_row(self) -> QHBoxLayout:
+        """The office's name, and the two switches one above the other beside it: side
+        by side they would not fit a 1024 px panel in Javanese or in larger text."""
         row = QHBoxLayout()  # not one of _rows: its spacing stays
         row.addWidget(self.office, 1)
-        row.addWidget(self.contrast_button)
+        switches = QVBoxLayout()
+        switches.setSpacing(8)
+        switches.addWidget(self.contrast_button)
+        switches.addWidget(self.larger_text_button)
+        row.addLayout(switches)
         return row
 
     def _language_row(self) -> QHBoxLayout:
@@ -125,23 +142,31 @@ class HomeScreen(Screen):
         return row
 
     def minimumSizeHint(self) -> QSize:
-        """While roomy, the height binds nothing: given less than COMPACT_BELOW_PX the
-        screen goes compact, and then it asks for its real (compact) minimum."""
-        hint = super().minimumSizeHint()
-        return hint if self.compact else QSize(hint.width(), 0)
+        """While roomy, the size binds nothing: given less than the full panel the screen
+        goes compact, and then it asks for its real (compact) minimum."""
+        return super().minimumSizeHint() if self.compact else QSize(0, 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._use_compact(event.size().height() < COMPACT_BELOW_PX)
+        self._use_compact(self._wants_compact(event.size()))
         super().resizeEvent(event)
+
+    def _wants_compact(self, size: QSize) -> bool:
+        """Less air and lower buttons on a panel smaller than 1280 x 800 (larger text
+        fits the full panel as it is: the two switches are low on every panel)."""
+        return size.height() < COMPACT_BELOW_PX or size.width() < COMPACT_NARROWER_PX
 
     def _use_compact(self, compact: bool) -> None:
         if compact != self.compact:
             self.compact = compact
             for button in self.findChildren(QPushButton):
+                if isinstance(button, SwitchButton):
+                    continue  # always low: two of them stand one above the other
                 big = button is self.take_number_button
                 button.setStyleSheet(
                     "" if not compact else COMPACT_BIG_BUTTON if big else COMPACT_BUTTON
                 )
+                if kind := button.property("pictogram"):
+                    show_pictogram(button, kind, COMPACT_PICTOGRAM_PX if compact else PICTOGRAM_PX)
             self._set_air(*self._air[compact])
             self.column.invalidate()
             self.column.activate()  # now, not after this resize: no frame drawn half-way
@@ -174,14 +199,23 @@ class HomeScreen(Screen):
             self._air = (self._air_with_line if text else self._air_without_line, self._air[1])
             self._set_air(*self._air[self.compact])
 
-    def show_state(self, language: str, high_contrast: bool) -> None:
-        """Mark the chosen language and contrast without emitting anything."""
+    def show_state(self, language: str, high_contrast: bool, larger_text: bool = False) -> None:
+        """Mark the chosen language, contrast and text size without emitting anything."""
         for code, button in self.language_buttons.items():
             button.setChecked(code == language)
-        self.contrast_button.blockSignals(True)
-        self.contrast_button.setChecked(high_contrast)
-        self.contrast_button.blockSignals(False)
-        self.contrast_button.use_palette(palette_for(high_contrast))
+        for switch, on in (
+            (self.contrast_button, high_contrast),
+            (self.larger_text_button, larger_text),
+        ):
+            switch.show_checked(on)
+            switch.use_palette(palette_for(high_contrast))
+
+    def spoken_text(self) -> str:
+        """The welcome, then each action as its button names it (read on a change of
+        language, and when a citizen comes back here from the ticket path)."""
+        actions = [self.take_number_button, self.guided_button, self.status_button]
+        names = [button.text().replace("&&", "&") for button in actions if button is not None]
+        return sentences([self.welcome.text(), *names])
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
@@ -195,6 +229,7 @@ class HomeScreen(Screen):
             tr("Your card was read. Your name and NIK will be filled in on the form.")
         )
         self.contrast_button.setText(tr("Clearer screen"))
+        self.larger_text_button.setText(tr("Larger text"))
         if self.guided_button is not None and self.status_button is not None:
             text = tr("Letters & Documents").replace("&", "&&")  # a lone & is a shortcut mark
             self.guided_button.setText(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FONT_FAMILY = "DejaVu Sans"  # installed with the system; wide glyphs that read well
@@ -15,6 +16,9 @@ TOUCH_TARGET_PX = 96  # minimum button height; never below 72
 BIG_TARGET_PX = 140  # the main action of a screen
 SCROLLBAR_PX = 40  # wide enough to drag with a finger
 CHECK_FONT_PX = 44  # the check mark on a chosen answer (on the primary colour)
+LARGER_TEXT_SCALE = 1.25  # "Larger text" on the start screen: ordinary text 28 -> 35 px
+LARGE_ENOUGH_PX = 56  # text this big (the ticket number, a PIN) is not made larger
+FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ QPushButton {{
     background: {p.secondary};
 }}
 QPushButton[big="true"] {{ min-height: {BIG_TARGET_PX}px; font-size: {TITLE_FONT_PX}px; }}
+QPushButton[pictured="true"] {{ padding-left: 16px; padding-right: 16px; }}
 QPushButton QLabel {{ color: {p.secondary_text}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {p.pressed}; }}
 QPushButton[role="primary"] {{
@@ -143,3 +148,18 @@ QScrollBar::handle:vertical {{
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; border: none; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """
+
+
+def scale_fonts(sheet: str, scale: float) -> str:
+    """`sheet` with each font size times `scale`, up to LARGE_ENOUGH_PX: a stylesheet of
+    any screen (the window's, the guided screens', the staff's) grows the same way, and
+    what is already that large stays as it is, so that screens still fit the panel."""
+    if scale == 1:
+        return sheet
+
+    def larger(match: re.Match[str]) -> str:
+        px = int(match.group(1))
+        grown = px if px >= LARGE_ENOUGH_PX else min(LARGE_ENOUGH_PX, round(px * scale))
+        return f"font-size: {grown}px"
+
+    return FONT_SIZE.sub(larger, sheet)

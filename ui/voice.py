@@ -11,6 +11,7 @@ from num2words import num2words
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
+from kiosk.queue.announce import number_words, spoken_letters
 from ui.recordings import RecordingPlayer
 from ui.speaker import choose_locale as _choose_locale  # noqa: F401 (tests use it here)
 from ui.speaker_process import SpeakerProcess, SpeakerTiming
@@ -22,6 +23,7 @@ TEST_ENGINES = frozenset({"mock"})  # Qt's test plugin: never chosen for real sp
 NUMBER = re.compile(r"\d+(?:,\d+)?")
 MAX_SPOKEN_AS_NUMBER = 9  # longer digit runs are read one digit at a time
 DECIMAL_WORD = {"id": "koma", "en": "point"}
+ASCII_DIGITS = frozenset("0123456789")
 
 
 class VoiceProblem(Protocol):
@@ -65,6 +67,24 @@ def spoken_code(code: str, language: str) -> str:
     """A tracking code symbol by symbol, digits in words: "K, tujuh, Q, M, dua, ..."."""
     symbols = [s for s in code if s.isalnum()]
     return ", ".join(spoken_number(int(s), language) if s.isdigit() else s for s in symbols)
+
+
+def spoken_ticket(prefix: str, number: int, language: str) -> str:
+    """A queue ticket in the words the waiting-room board calls it (kiosk.queue.announce):
+    the line's letters, then the number without its printed zeros. "B-001" is "be
+    satu", never "B nol nol satu"; in Basa Jawa the number is krama ("be setunggal")."""
+    letters = [
+        number_words(int(symbol), language)
+        if symbol in ASCII_DIGITS
+        else spoken_letters(symbol, language)
+        for symbol in prefix
+        if symbol in ASCII_DIGITS or symbol.isalpha()
+    ]
+    try:
+        said = number_words(number, language)
+    except ValueError:  # beyond the Javanese words (9999): no line gets that far
+        said = spoken_number(number, language)
+    return " ".join([*letters, said])
 
 
 def _num2words_language(language: str) -> str:

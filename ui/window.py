@@ -20,7 +20,7 @@ from ui.idle import IdleWatcher
 from ui.memory import QuietCollector
 from ui.staff.contracts import StaffPort
 from ui.sync_line import SyncWatch
-from ui.theme import Palette, palette_for, stylesheet
+from ui.theme import LARGER_TEXT_SCALE, Palette, palette_for, scale_fonts, stylesheet
 from ui.ticket.flow import TicketFlow
 
 if TYPE_CHECKING:  # built after the window first shows (see `build_all`)
@@ -73,6 +73,7 @@ class KioskWindow(QMainWindow):
         self._options = options
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
+        self._larger_text = False  # the citizen's choice, for their visit only
         self._screen_sheets: dict[Screen, Sheet] = {}  # the added screens' own looks
         self.idle_watcher = IdleWatcher(options.idle_timeout_seconds, self)
         self._voice = voice
@@ -122,7 +123,7 @@ class KioskWindow(QMainWindow):
             from ui.guided.flow import GuidedFlow
 
             guided = GuidedFlow(self._services, self.voice, self._options, self)
-            guided.apply_theme(palette_for(self._high_contrast))
+            self._theme_guided(guided)
             guided.use_language(self._tr)
             self._connect_guided(guided)
             for screen in guided.screens:  # last: a failure above leaves no half-added screens
@@ -195,6 +196,10 @@ class KioskWindow(QMainWindow):
         return self._high_contrast
 
     @property
+    def larger_text(self) -> bool:
+        return self._larger_text
+
+    @property
     def in_use(self) -> bool:
         """Someone is in the middle of something: a form, a ticket or a receipt printing."""
         guided = self._guided is not None and (self._guided.in_form or self._guided.busy)
@@ -238,6 +243,12 @@ class KioskWindow(QMainWindow):
             self._high_contrast = on
             self._apply_theme()
 
+    def set_larger_text(self, on: bool) -> None:
+        """Every screen's text LARGER_TEXT_SCALE times larger (ui.theme.scale_fonts)."""
+        if on != self._larger_text:
+            self._larger_text = on
+            self._apply_theme()
+
     def go_home(self) -> None:
         guided = self._guided
         # "Kartu Anda terbaca" only while the card's answers still wait for a form.
@@ -253,8 +264,8 @@ class KioskWindow(QMainWindow):
         self.tickets.refresh_lines()
 
     def restart_for_next_person(self) -> None:
-        """Back to the start with the office's default language and contrast; every
-        screen forgets what the last person left."""
+        """Back to the start with the office's default language, contrast and text size;
+        every screen forgets what the last person left."""
         if self._guided is not None:
             self._guided.reset()  # an unfinished form is forgotten, never kept
         if self._staff is not None:
@@ -263,6 +274,7 @@ class KioskWindow(QMainWindow):
             screen.forget()
         self.set_language(self._options.language)
         self.set_high_contrast(self._options.high_contrast)
+        self.set_larger_text(False)
         self.go_home()
 
     def shutdown(self, msecs: int = 10_000) -> bool:
@@ -320,11 +332,14 @@ class KioskWindow(QMainWindow):
         self.stack.screen_changed.connect(self.screen_changed)
         self.home.take_number.connect(self.tickets.take_number)
         self.home.language_chosen.connect(self.set_language)
+        self.home.language_chosen.connect(self._say_home)  # in the language just chosen
         self.home.high_contrast_toggled.connect(self.set_high_contrast)
+        self.home.larger_text_toggled.connect(self.set_larger_text)
         tickets = self.tickets
         tickets.home_requested.connect(self.go_home)
+        tickets.home_requested.connect(self._say_home)
         tickets.finished.connect(self.restart_for_next_person)
-        tickets.speak.connect(lambda text: self.voice.say(text))  # the done screen, aloud
+        tickets.speak.connect(lambda text: self.voice.say(text))  # each ticket screen, aloud
         for mine, theirs in (
             (self.ticket_issued, tickets.ticket_issued),
             (self.print_failed, tickets.print_failed),
@@ -340,6 +355,11 @@ class KioskWindow(QMainWindow):
         if self._staff_port is not None:
             self.home.staff_requested.connect(lambda: self._staff_flow().open_sign_in())
             self.card_unclaimed.connect(self._on_card_unclaimed)
+
+    def _say_home(self) -> None:
+        """The start screen aloud, for a citizen who is there (never on a restart for
+        the next person: nobody may be there to hear it)."""
+        self.voice.say(self.home.spoken_text())
 
     def _guided_flow(self) -> GuidedFlow:
         guided = self.guided
@@ -392,13 +412,27 @@ class KioskWindow(QMainWindow):
             log.info("a citizen's card read on the %s screen was dropped", self.current_screen)
 
     def _apply_theme(self) -> None:
-        palette = palette_for(self._high_contrast)
-        self.setStyleSheet(stylesheet(palette))
+        palette, scale = palette_for(self._high_contrast), self._text_scale
+        self.setStyleSheet(scale_fonts(stylesheet(palette), scale))
         if self._guided is not None:
-            self._guided.apply_theme(palette)
+            self._theme_guided(self._guided)
         for screen, sheet in self._screen_sheets.items():
-            screen.setStyleSheet(sheet(palette))
-        self.home.show_state(self._tr.language, self._high_contrast)
+            screen.setStyleSheet(scale_fonts(sheet(palette), scale))
+        self._show_home_state()
+
+    @property
+    def _text_scale(self) -> float:
+        return LARGER_TEXT_SCALE if self._larger_text else 1.0
+
+    def _theme_guided(self, guided: GuidedFlow) -> None:
+        """The guided screens' own sheets, their fonts scaled as the window's are."""
+        guided.apply_theme(palette_for(self._high_contrast))
+        if self._larger_text:
+            for screen in guided.screens:
+                screen.setStyleSheet(scale_fonts(screen.styleSheet(), self._text_scale))
+
+    def _show_home_state(self) -> None:
+        self.home.show_state(self._tr.language, self._high_contrast, self._larger_text)
 
     def _retranslate(self) -> None:
         for screen in self.stack.screens():
@@ -410,7 +444,7 @@ class KioskWindow(QMainWindow):
             self._staff.use_language(self._tr)
         if self._voice is not None:
             self._voice.set_language(self._tr.language)
-        self.home.show_state(self._tr.language, self._high_contrast)
+        self._show_home_state()
         _ = self._tr
         self.setWindowTitle(_("Queue number"))
 
@@ -436,6 +470,7 @@ class KioskWindow(QMainWindow):
             self.current_screen == "home"
             and self.language == supported(self._options.language)
             and self.high_contrast == self._options.high_contrast
+            and not self._larger_text
             and not (guided is not None and guided.holds_card_answers)
             and not (staff is not None and staff.signed_in)
         )

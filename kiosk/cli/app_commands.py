@@ -239,4 +239,8 @@ def _readers() -> ModuleType:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
+    if settings.ui.role == "display":
+        from kiosk.cli.board_commands import start_board
+
+        return start_board(settings, args)
     return start_ui(settings, args, lambda: open_parts(settings))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 
 from kiosk.cli.settings_loader import settings_for
@@ -35,12 +37,20 @@ def issue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_line_user() -> str:
+    """Who reprinted from the command line, for the audit trail: the OS account."""
+    try:
+        return f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return f"cli:uid {os.getuid()}"
+
+
 def reprint(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     printer = open_printer(settings)
     queue = build_queue(settings, open_database(settings), printer)
     try:
-        ticket = queue.reprint(args.ticket_id, settings.ui.language)
+        ticket = queue.reprint(args.ticket_id, settings.ui.language, actor=_command_line_user())
     except KioskError as error:
         print(describe_error(error, settings.ui.language), file=sys.stderr)
         return 1

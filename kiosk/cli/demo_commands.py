@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.cli.app_commands import Parts, open_parts, start_ui
 from kiosk.cli.demo_centre import DemoCentre, DemoCentreUnavailable, demo_centre
+from kiosk.cli.demo_office import office_stations
 from kiosk.cli.settings_loader import settings_for
 from kiosk.config import Settings
 from kiosk.errors import KioskError
@@ -127,12 +128,22 @@ def _enrol_in_background(centre: DemoCentre, settings: Settings, parts: Parts) -
     threading.Thread(target=enrol, name="demo-enrol", daemon=True).start()
 
 
+def _passed_on(args: argparse.Namespace) -> list[str]:
+    """The hidden test options the office's other stations get too."""
+    quit_after = getattr(args, "quit_after", None)
+    return [] if quit_after is None else ["--quit-after", str(quit_after)]
+
+
 def demo(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="anjungan-demo-"))
     claim_demo_folder(data_dir)
     environ = demo_environment(data_dir, dict(os.environ))
-    with _demo_readers(data_dir, environ) as how_to, _optional_centre(data_dir) as centre:
+    with contextlib.ExitStack() as stack:
+        how_to = stack.enter_context(_demo_readers(data_dir, environ))
+        centre = stack.enter_context(_optional_centre(data_dir))
         settings = settings_for(args, environ)
+        if getattr(args, "office", False):
+            how_to.extend(stack.enter_context(office_stations(environ, _passed_on(args))))
         printed = data_dir / "printed"
         ensure_private_dir(printed)
         _ = translations(settings.ui.language).gettext

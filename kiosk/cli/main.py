@@ -13,7 +13,7 @@ from pathlib import Path
 
 from devices.emulator.printer import arguments as printer_emulator
 from kiosk import __version__
-from kiosk.cli import card_parsers, document_parsers, key_parsers, sync_parsers
+from kiosk.cli import card_parsers, document_parsers, key_parsers, report_parsers, sync_parsers
 from kiosk.errors import KioskError
 from kiosk.private_files import KIOSK_UMASK
 from kiosk.queue.types import Priority
@@ -46,6 +46,12 @@ def _add_run_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     demo.add_argument("--data-dir", type=Path, help="use this folder (default: a new temp dir)")
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    demo.add_argument(
+        "--office",
+        action="store_true",
+        help="also start a counter (loket) window and the waiting room's display on the "
+        "same demo database",
+    )
     demo.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)
     demo.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     demo.set_defaults(handler="demo_commands:demo")
@@ -203,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     card_parsers.add_commands(commands)
     document_parsers.add_commands(commands)
     sync_parsers.add_commands(commands)
+    report_parsers.add_commands(commands)
     _add_doctor_command(commands)
     return parser
 

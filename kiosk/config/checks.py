@@ -37,3 +37,17 @@ def check_database_url(value: SettingValue) -> str | None:
 
 def check_not_empty(value: SettingValue) -> str | None:
     return "must not be empty" if not str(value).strip() else None
+
+
+def check_languages(value: SettingValue) -> str | None:
+    """A comma-separated list of the kiosk's languages, at least one, none twice."""
+    names = [name.strip() for name in str(value).split(",")]
+    unknown = [name for name in names if name not in ("id", "jv", "en")]
+    if unknown or len(set(names)) != len(names):
+        return f"{value!r} must list languages from id, jv, en, each once, e.g. id,jv"
+    return None
+
+
+def language_list(value: str) -> tuple[str, ...]:
+    """The languages of a checked comma-separated setting, in order."""
+    return tuple(name.strip() for name in value.split(","))

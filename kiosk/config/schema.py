@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.config.checks import check_database_url, check_not_empty, check_timezone
+from kiosk.config.checks import (
+    check_database_url,
+    check_languages,
+    check_not_empty,
+    check_timezone,
+)
 from kiosk.config.locations import data_dir_default, database_url_default
 from kiosk.config.masking import Secret, shown
 from kiosk.config.option import Option, SettingValue, derived, section_options, setting
@@ -16,7 +21,7 @@ from kiosk.config.values import toml_literal
 STANDARD_BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 PRINTER_PROFILES = ("58mm", "80mm", "80mm-noqr", "generic")  # names of devices.escpos.profiles
 LANGUAGES = ("id", "en", "jv")
-ROLES = ("kiosk", "counter")
+ROLES = ("kiosk", "counter", "display")
 KEY_STORES = ("keyring", "systemd-creds")
 SCANNER_TERMINATORS = ("cr", "lf", "crlf", "tab")
 
@@ -144,8 +149,27 @@ class UiSettings(Section):
     )
     role: str = setting(
         "kiosk",
-        "What this PC is: the citizens' kiosk, or a staff counter (loket) PC.",
+        "What this PC is: the citizens' kiosk, a staff counter (loket) PC, or the "
+        "waiting room's display (a television showing and announcing the calls).",
         choices=ROLES,
+    )
+
+
+@dataclass(frozen=True, repr=False)
+class QueueSettings(Section):
+    regular_per_priority: int = setting(
+        2,
+        "Regular tickets a loket calls after each priority ticket (elderly, disabled, "
+        "pregnant) while both wait, so the regular line is never starved; 0: priority "
+        "tickets always go first.",
+        minimum=0,
+        maximum=10,
+    )
+    board_languages: str = setting(
+        "id",
+        "Languages the waiting-room display announces each call in, in order, separated "
+        "by commas: id, jv or en (e.g. id,jv says it in Indonesian, then in Javanese).",
+        check=check_languages,
     )
 
 
@@ -270,6 +294,7 @@ class Settings:
     database: DatabaseSettings
     printer: PrinterSettings
     ui: UiSettings
+    queue: QueueSettings
     readers: ReaderSettings
     documents: DocumentSettings
     security: SecuritySettings

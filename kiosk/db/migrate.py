@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head.
 # A kiosk whose database is already there starts without importing Alembic at all.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 VERSION_TABLE = "alembic_version"
 MIGRATION_LOCK_KEY = 0x616E6A756E67  # "anjung": any constant shared by all kiosks
 

@@ -14,7 +14,7 @@ from kiosk.db.engine import begin_write
 from kiosk.i18n import DEFAULT_LANGUAGE
 from kiosk.office_time import business_date, office_zone, zone_label
 from kiosk.printers import PrinterUnavailable
-from kiosk.queue import waiting
+from kiosk.queue import signals, waiting
 from kiosk.queue.errors import InvalidTransition, TicketNotFound, TicketVoided, UnknownLine
 from kiosk.queue.lines import line_info
 from kiosk.queue.locking import recording_printed, waiting_for_lock
@@ -153,10 +153,30 @@ class QueueDesk:
             self._apply(session, ticket, state, None, note)
             session.commit()
 
-    def reprint(self, ticket_id: int, language: str = DEFAULT_LANGUAGE) -> IssuedTicket:
-        """Print a ticket again with today's people-ahead and wait; records nothing."""
+    def reprint(
+        self,
+        ticket_id: int,
+        language: str = DEFAULT_LANGUAGE,
+        actor: str | None = None,
+        counter: str | None = None,
+    ) -> IssuedTicket:
+        """Print a ticket again with today's people-ahead and wait, and put the reprint in
+        the audit trail (who asked, from which loket); its state does not change."""
         issued = self.get_ticket(ticket_id)
         self._printer.print_ticket(issued, language)
+        with self._sessions() as session, waiting_for_lock():
+            begin_write(session)
+            ticket = self._ticket(session, ticket_id, lock=True)
+            event = TicketEvent(
+                ticket_id=ticket.id,
+                state=ticket.state,
+                at=self._clock.now(),
+                counter=counter,
+                actor=actor,
+                action="reprint",
+            )
+            session.add(event)
+            session.commit()
         return issued
 
     def get_ticket(self, ticket_id: int) -> IssuedTicket:
@@ -265,6 +285,7 @@ class QueueDesk:
         note = f"transferred from {origin.code}" if origin else None
         session.add(TicketEvent(ticket_id=ticket.id, state=state, at=now, note=note))
         session.flush()
+        signals.changed(session)
         return ticket
 
     def _apply(
@@ -288,6 +309,7 @@ class QueueDesk:
             TicketEvent(ticket_id=ticket.id, state=new_state, at=now, counter=counter, note=note)
         )
         session.flush()
+        signals.changed(session)  # lokets and the board hear of it when this commits
 
     def _describe(self, session: Session, ticket: Ticket, service: Line) -> IssuedTicket:
         issued_at = ticket.issued_at.astimezone(self._zone)

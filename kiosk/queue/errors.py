@@ -58,3 +58,11 @@ class InvalidTransition(KioskError):
 
 class TicketNotFound(KioskError):
     """No ticket with that identity."""
+
+
+class CounterBusy(KioskError):
+    """The loket still has a called or serving ticket: finish, hold or mark it first."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"the counter still has ticket {code}")
+        self.code = code

@@ -79,6 +79,7 @@ class Ticket(Base):
         UniqueConstraint("service_id", "business_date", "number"),
         Index(None, "service_id", "business_date", "state"),
         Index(None, "state"),  # start-up finds the few PRINTING tickets
+        Index(None, "business_date", "state"),  # "call next" and the board, per day
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -93,6 +94,8 @@ class Ticket(Base):
     serving_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     counter: Mapped[str | None] = mapped_column(String(32), nullable=True)  # loket name
+    # A ticket transferred to one loket waits for that loket alone.
+    assigned_counter: Mapped[str | None] = mapped_column(String(32), nullable=True)
     transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True)
     # The process that printed it (kiosk.queue.printing_owner): start-up voids a ticket
     # left PRINTING only when this process is provably dead.
@@ -113,3 +116,5 @@ class TicketEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     counter: Mapped[str | None] = mapped_column(String(32), nullable=True)
     note: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    actor: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the clerk's number
+    action: Mapped[str | None] = mapped_column(String(16), nullable=True)  # recall, reprint...

@@ -52,3 +52,10 @@ def check_transition(current: TicketState, new: TicketState) -> None:
     """Raise InvalidTransition unless the rules allow `current` -> `new`."""
     if not can_transition(current, new):
         raise InvalidTransition(f"a ticket cannot go from {current.value} to {new.value}")
+
+
+# Sent to another loket: the ticket waits again (ISSUED, keeping its number and its paper)
+# for that loket alone. Only the counter's transfer does this, never a plain transition.
+REQUEUE_FROM: frozenset[TicketState] = frozenset({S.CALLED, S.SERVING, S.HELD})
+# At a loket now: "call next" waits until the clerk ends or holds it.
+AT_COUNTER: frozenset[TicketState] = frozenset({S.CALLED, S.SERVING})

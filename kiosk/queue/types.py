@@ -73,3 +73,20 @@ class IssuedTicket:
     def qr_payload(self) -> str:
         """What the ticket's QR code holds: no personal data, just the ticket."""
         return f"ANJUNGAN:T:{self.business_date.isoformat()}:{self.code}"
+
+
+@dataclass(frozen=True)
+class CounterTicket:
+    """A ticket as a loket works with it (no personal data: a queue number has none)."""
+
+    ticket_id: int
+    code: str  # "B-012"
+    prefix: str  # "B"
+    number: int
+    line_code: str
+    priority: Priority | None
+    state: TicketState
+    counter: str | None  # the loket that last acted on it
+    assigned_counter: str | None  # waits for this loket alone (a transfer)
+    issued_at: datetime  # aware, office time
+    called_at: datetime | None

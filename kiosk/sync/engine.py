@@ -26,6 +26,7 @@ from kiosk.sync.catalogue import store, verified
 from kiosk.sync.client import CentralClient
 from kiosk.sync.errors import CatalogueRefused, KioskRevoked, SyncError
 from kiosk.sync.health import HealthFacts, HealthSource, health_report
+from kiosk.sync.lease import sync_lease
 from kiosk.sync.models import SyncState
 from kiosk.sync.outbox import apply_results, count_pending, next_batch
 from kiosk.sync.sealing import public_key_from_bytes
@@ -45,6 +46,7 @@ class RoundReport:
     forgotten: int = 0  # finished applications whose answers were deleted (retention)
     catalogue: str | None = None  # the version of a new catalogue taken
     catalogue_refused: str | None = None  # why a new catalogue was not taken
+    another_station: bool = False  # skipped: another station of the office was syncing
 
     @property
     def sent(self) -> int:
@@ -81,7 +83,16 @@ class SyncEngine:
         self._client_for_key: tuple[str, str] | None = None
 
     def run_once(self) -> RoundReport:
-        """One round; raises a SyncError (recorded as the last problem) if it stopped."""
+        """One round; raises a SyncError (recorded as the last problem) if it stopped.
+
+        Only while holding the office's sync lease (kiosk.sync.lease): when another
+        station of the office is syncing, nothing is done (`another_station`)."""
+        with sync_lease(self._sessions.kw["bind"]) as held:
+            if not held:
+                return RoundReport(another_station=True)
+            return self._round()
+
+    def _round(self) -> RoundReport:
         report = RoundReport()
         try:
             with self._sessions() as session:

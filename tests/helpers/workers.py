@@ -19,9 +19,11 @@ from sqlalchemy import Engine
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.db.migrate import upgrade
 from kiosk.printers import PrinterUnavailable
+from kiosk.queue.counter import CounterDesk
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.lines import DEFAULT_LINES, seed_lines
-from tests.helpers.stubs import FakeClock, FlakyPrinter
+from kiosk.queue.types import Priority
+from tests.helpers.stubs import FakeClock, FlakyPrinter, RecordingPrinter
 
 SERVICE_CODES = ("A", "B")
 PRINT_SECONDS = 0.004  # up to 4 ms per ticket, holding the lock
@@ -134,3 +136,43 @@ def _migrate_and_seed(
         inserted = seed_lines(session, DEFAULT_LINES)
         session.commit()
     return [definition.code for definition in DEFAULT_LINES[:inserted]]
+
+
+@dataclass(frozen=True)
+class StationOutcome:
+    """What one station process did: the codes it issued and the codes it called."""
+
+    issued: list[str]
+    called: list[str]
+
+
+def run_stations(url: str, rounds: int, processes: int = 4) -> list[StationOutcome]:
+    """`processes` stations (a kiosk and a loket each) issue and call on one database at once."""
+    return run_together(url, processes, _issue_and_call, rounds)
+
+
+def _issue_and_call(
+    engine: Engine, seed: int, rounds: int, ready: Callable[[], object]
+) -> StationOutcome:
+    """Each round: issue a ticket (every third one elderly), then call the next one to this
+    station's loket and serve it (every fifth: the citizen did not come)."""
+    sessions = session_factory(engine)
+    kiosk = QueueDesk(sessions, RecordingPrinter(), FakeClock(), "Kantor Uji", "Asia/Jakarta")
+    counter = CounterDesk(sessions, FakeClock(), "Asia/Jakarta")
+    loket = str(seed + 1)
+    issued, called = [], []
+    kiosk.lines()  # connect and warm up before the race starts
+    ready()
+    for round_number in range(rounds):
+        priority = Priority.ELDERLY if round_number % 3 == 0 else None
+        issued.append(kiosk.issue_ticket(SERVICE_CODES[round_number % 2], priority).code)
+        ticket = counter.call_next(loket, SERVICE_CODES, actor=f"S-{loket}")
+        if ticket is None:
+            continue
+        called.append(ticket.code)
+        if round_number % 5 == 4:
+            counter.no_show(ticket.ticket_id, loket, actor=f"S-{loket}")
+        else:
+            counter.start(ticket.ticket_id, loket, actor=f"S-{loket}")
+            counter.finish(ticket.ticket_id, loket, actor=f"S-{loket}")
+    return StationOutcome(issued, called)

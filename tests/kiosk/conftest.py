@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.queue.desk import QueueDesk
 from tests.helpers.database import copy_template, migrate_and_seed, sqlite_url
+from tests.helpers.postgres import empty_url, pg_engine, pg_url  # noqa: F401 (fixtures)
 from tests.helpers.stubs import FakeClock, RecordingPrinter
 
 OFFICE_NAME = "Kantor Desa Sukamaju"

@@ -17,6 +17,7 @@ import pytest
 
 from central.operations import applications
 from kiosk.applications.types import ApplicationStatus
+from kiosk.sync.lease import sync_lease
 from kiosk.sync.state import find_state
 from tests.central.live import LiveCentre
 from tests.helpers.netfault import FaultyProxy, Rule
@@ -216,3 +217,17 @@ def test_a_status_for_an_unknown_application_is_skipped(
         proxy.add(Rule("respond", method="GET", path="/v1/status-changes", status=200, body=page))
         assert kiosk.engine().run_once().statuses == 0
     assert kiosk.application(known).status == ApplicationStatus.SENT
+
+
+def test_a_station_skips_its_round_while_another_of_the_office_sends(
+    centre: LiveCentre, kiosk: SyncingKiosk
+) -> None:
+    ids = kiosk.finalise(3)
+    engine = kiosk.engine()
+    with sync_lease(kiosk.sessions.kw["bind"]) as held:  # the other station's round
+        assert held
+        skipped = engine.run_once()
+    assert skipped.another_station and skipped.sent == 0
+    assert on_centre(centre, kiosk) == []
+    assert kiosk.sync_until_sent(engine) == []
+    assert on_centre(centre, kiosk) == sorted(ids)

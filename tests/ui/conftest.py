@@ -70,10 +70,11 @@ def held(queue: FakeQueue) -> bool:
 
 @pytest.fixture
 def make_window(qtbot, fake_queue: FakeQueue, options: UiOptions) -> Iterator[WindowFactory]:
-    """Build a shown kiosk window; keyword arguments replace fields of `options`."""
+    """Build a shown kiosk window; keyword arguments replace fields of `options`. Its
+    voice records what it would say (every ticket screen speaks): no speaker process."""
 
     def build(chosen: UiOptions) -> KioskWindow:
-        return KioskWindow(fake_queue, chosen)
+        return KioskWindow(fake_queue, chosen, voice=RecordingVoice(enabled=chosen.voice_on))
 
     yield from shown_windows(
         qtbot, options, build, fake_queue.release, lambda: fake_queue.lines_held

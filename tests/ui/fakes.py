@@ -56,7 +56,9 @@ class FakeServices:
     """`finalise` keeps the form and answers like the real store; it can fail, fail to
     print after storing, or wait until a gate opens."""
 
-    definitions: dict[str, ServiceDefinition] = field(default_factory=lambda: shipped_services())
+    definitions: dict[str, ServiceDefinition] = field(
+        default_factory=lambda: dict(shipped_services())
+    )
     starts: list[Start] = field(default_factory=list)
     wizards: list[Wizard] = field(default_factory=list)
     forms: list[CompletedForm] = field(default_factory=list)

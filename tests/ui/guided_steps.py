@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.catalogue.model import FieldType
 from kiosk.catalogue.validators import check_kk_number, check_nik, check_phone
@@ -11,6 +13,7 @@ from kiosk.wizard import Stage, Step, Wizard
 from tests.ui.fakes import RecordingVoice
 from tests.ui.helpers import tap
 from ui.guided.keypad import key_name
+from ui.guided.letters import LetterEntry
 from ui.guided.summary import SummaryScreen
 from ui.window import KioskWindow
 
@@ -77,11 +80,19 @@ def type_keys(qtbot, window: KioskWindow, text: str) -> None:
         tap(qtbot, window, key_name(symbol))
 
 
+def text_entry(window: KioskWindow) -> LetterEntry:
+    """The text question's letter keypad with what was typed (hidden or not)."""
+    entry = window.page("question").findChild(LetterEntry, "text_answer")
+    assert entry is not None
+    return entry
+
+
 def type_text(window: KioskWindow, text: str) -> None:
-    line = window.page("question").findChild(QLineEdit, "text_answer")
-    assert line is not None and line.isVisible()
-    line.clear()
-    QTest.keyClicks(line, text)
+    """Typed on a hardware keyboard (tests/ui/guided/test_letters.py taps the keys)."""
+    entry = text_entry(window)
+    assert entry.isVisible()
+    entry.clear()
+    QTest.keyClicks(entry, text)
 
 
 def give_valid_answer(qtbot, window: KioskWindow, step: Step) -> None:
@@ -93,14 +104,27 @@ def give_valid_answer(qtbot, window: KioskWindow, step: Step) -> None:
     if step.type in KEYED:
         type_keys(qtbot, window, KEYED[step.type])
     elif step.type is FieldType.DATE:
-        tap(qtbot, window, "day_up")  # the first tap starts from today...
-        tap(qtbot, window, "day_down")  # ...and this one goes back to it
+        pick_date(qtbot, window, wizard_of(window).today)
     elif step.type in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
         tap(qtbot, window, f"choice_{step.choices[0].value}")
     elif step.type is FieldType.TEXT:
         type_text(window, NAME)
     elif step.type is FieldType.ACKNOWLEDGE:
         tap(qtbot, window, "acknowledge")
+
+
+def pick_date(qtbot, window: KioskWindow, when: date) -> None:
+    """Choose `when` on the date entry as a finger does: the year by its decade, then
+    the month by name, then the day (each part opened by its own button first)."""
+    tap(qtbot, window, "date_year")
+    decade = f"decade_{when.year - when.year % 10}"
+    found = window.page("question").findChild(QPushButton, decade)
+    if found is None or not found.isVisible():  # the years of a decade are shown
+        tap(qtbot, window, "other_decades")
+    for name in (decade, f"year_{when.year}", "date_month", f"month_{when.month}"):
+        tap(qtbot, window, name)
+    tap(qtbot, window, "date_day")
+    tap(qtbot, window, f"day_{when.day}")
 
 
 def next_step(qtbot, window: KioskWindow, step: Step) -> None:

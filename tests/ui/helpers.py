@@ -49,9 +49,11 @@ def wait_for_start_up_lines(qtbot, window: KioskWindow) -> None:
 
 
 def tap_until_printing(qtbot, window: KioskWindow, service: str, priority: str) -> None:
-    """Home -> service -> priority; the last tap starts the ticket."""
+    """Home -> service -> priority -> "Print my number"; the last tap starts the ticket."""
     tap(qtbot, window, "take_number")
     assert window.current_screen == "line"
     tap(qtbot, window, f"line_{service}")
     assert window.current_screen == "priority"
     tap(qtbot, window, f"priority_{priority}")
+    assert window.current_screen == "ticket_confirm"
+    tap(qtbot, window, "print_ticket")

@@ -51,6 +51,7 @@ def test_basa_jawa_on_the_home_screen_changes_the_words(qtbot, window, fake_queu
         tap(qtbot, window, "line_A")
         assert button(window, "priority_none").text() == "Mboten"
         tap(qtbot, window, "priority_none")
+        tap(qtbot, window, "print_ticket")
     assert fake_queue.calls[0].language == "jv"
     assert text(window, "your_number") == "Nomer panjenengan"
     assert text(window, "people_ahead") == "3 tiyang wonten ing ngajeng panjenengan"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtGui import QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -20,7 +22,14 @@ from tests.ui.guided_steps import (
 )
 from tests.ui.helpers import tap, tap_until_printing
 from ui.guided.style import guided_stylesheet
-from ui.theme import HIGH_CONTRAST, NORMAL, stylesheet
+from ui.theme import (
+    HIGH_CONTRAST,
+    LARGER_TEXT_SCALE,
+    NORMAL,
+    NUMBER_FONT_PX,
+    scale_fonts,
+    stylesheet,
+)
 
 MIN_TOUCH_PX = 72
 MIN_TEXT_PX = 24
@@ -48,7 +57,9 @@ def check_screen(window) -> None:
 
 
 def visit_every_screen(qtbot, window, fake_queue):
-    """Yield on each screen in turn, reaching it through the real buttons."""
+    """Yield on each screen in turn, reaching it through the real buttons (the next
+    person after "finish" keeps the text size of the first)."""
+    larger_text = window.larger_text
     yield  # home
     tap(qtbot, window, "take_number")
     yield  # service
@@ -56,11 +67,14 @@ def visit_every_screen(qtbot, window, fake_queue):
     yield  # priority
     gate = fake_queue.hold()
     tap(qtbot, window, "priority_none")
+    yield  # confirm
+    tap(qtbot, window, "print_ticket")
     yield  # printing
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         gate.set()
     yield  # done
     tap(qtbot, window, "finish")
+    window.set_larger_text(larger_text)
     fake_queue.gate = None
     fake_queue.fail_with = PrinterUnavailable(PrinterProblem.COVER_OPEN)
     with qtbot.waitSignal(window.print_failed, timeout=5_000):
@@ -73,9 +87,16 @@ def visit_every_screen(qtbot, window, fake_queue):
     yield  # error
 
 
-@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
-def test_every_screen_has_big_targets_and_big_text(qtbot, window, fake_queue, high_contrast):
+@pytest.mark.parametrize(
+    ("high_contrast", "larger_text"),
+    [(False, False), (True, False), (False, True)],
+    ids=["normal", "high-contrast", "larger-text"],
+)
+def test_every_screen_has_big_targets_and_big_text(
+    qtbot, window, fake_queue, high_contrast, larger_text
+):
     window.set_high_contrast(high_contrast)
+    window.set_larger_text(larger_text)  # and every ticket screen still fits the panel
     seen = []
     for _ in visit_every_screen(qtbot, window, fake_queue):
         seen.append(window.current_screen)
@@ -84,6 +105,7 @@ def test_every_screen_has_big_targets_and_big_text(qtbot, window, fake_queue, hi
         "home",
         "line",
         "priority",
+        "ticket_confirm",
         "printing",
         "done",
         "printer_problem",
@@ -209,3 +231,17 @@ def test_the_guided_screens_follow_the_contrast_switch(qtbot, guided):
     tap(qtbot, guided, "high_contrast")
     assert question.styleSheet() == guided_stylesheet(HIGH_CONTRAST)
     assert guided.page("status_entry").styleSheet() == guided_stylesheet(HIGH_CONTRAST)
+
+
+def test_larger_text_scales_every_font_size_up_to_large_enough() -> None:
+    sheet = "QLabel { font-size: 28px; } QPushButton { font-size:44px; } X { font-size: 160px; }"
+    assert scale_fonts(sheet, LARGER_TEXT_SCALE) == (
+        "QLabel { font-size: 35px; } QPushButton { font-size: 55px; } X { font-size: 160px; }"
+    )
+    assert scale_fonts(sheet, 1.0) is sheet
+    whole = scale_fonts(stylesheet(NORMAL), LARGER_TEXT_SCALE)
+    sizes = [int(px) for px in re.findall(r"font-size: (\d+)px", whole)]
+    assert min(sizes) >= round(24 * LARGER_TEXT_SCALE) and NUMBER_FONT_PX in sizes
+    assert scale_fonts("min-height: 96px; padding: 8px 32px;", 2.0) == (
+        "min-height: 96px; padding: 8px 32px;"  # targets keep their size: only text grows
+    )

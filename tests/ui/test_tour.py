@@ -22,6 +22,10 @@ from ui.window import KioskWindow
 
 PANEL = QRect(0, 0, 1280, 800)
 SMALLEST = 44  # px, WCAG 2.5.5's target size; the kiosk's own are twice that
+# Guided screens whose last row is cut in larger text (issue 12; ui/guided is laid out by
+# its own owners): the status entry's QR hint wraps to three lines and pushes the code
+# keypad's last row 4 px under the navigation row.
+TOO_TALL_IN_LARGER_TEXT: set[str] = set()
 
 
 def on_window(widget: QWidget) -> QRect:
@@ -66,13 +70,17 @@ documents_port = staff_window.documents_port
 make_staffed = staff_window.make_staffed
 
 
-@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize(
+    ("theme", "high_contrast", "larger_text"),
+    [("normal", False, False), ("high-contrast", True, False), ("larger-text", False, True)],
+    ids=["normal", "high-contrast", "larger-text"],
+)
 def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
-    qtbot, make_staffed: WindowFactory, high_contrast: bool
+    qtbot, make_staffed: WindowFactory, theme: str, high_contrast: bool, larger_text: bool
 ) -> None:
     window = make_staffed(high_contrast=high_contrast)
+    window.set_larger_text(larger_text)  # each citizen of the walk chooses it (tour.py)
     folder = os.environ.get("ANJUNGAN_SCREENSHOTS")
-    theme = "high-contrast" if high_contrast else "normal"
     found: dict[str, list[str]] = {}
 
     def visit(name: str, shown: KioskWindow) -> None:
@@ -86,4 +94,7 @@ def test_every_button_on_every_screen_is_whole_apart_and_big_enough(
 
     stops = walk(qtbot, window, visit) + walk_staff(qtbot, window, visit)
     assert len(stops) > 50  # every shipped service, question by question
+    if larger_text:  # known and reported; each must still fail, so a fix removes it here
+        known = {name: found.pop(name) for name in TOO_TALL_IN_LARGER_TEXT if name in found}
+        assert set(known) == TOO_TALL_IN_LARGER_TEXT, "fixed: take it off TOO_TALL_..."
     assert not found, "\n".join(f"{name}: {'; '.join(p)}" for name, p in found.items())

@@ -9,14 +9,24 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.cli.speech_server import ServerHung, ServerStopped, private_server
 from kiosk.cli.voice_check import engine_problem, module_finding, output_modules
+from kiosk.queue.announce import call_sentence
 from tests.ui.guided_steps import NIK, open_service, type_keys
 from tests.ui.helpers import tap
-from ui.voice import SpeakerTiming, Voice, choose_engine, speakable, spoken_code
+from ui.voice import (
+    SpeakerTiming,
+    Voice,
+    choose_engine,
+    speakable,
+    spoken_code,
+    spoken_ticket,
+)
 
 DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
 
@@ -207,3 +217,34 @@ def test_shutdown_stops_speech_in_progress(qtbot):
     qtbot.waitUntil(lambda: QTextToSpeech.State.Speaking in states, timeout=10_000)
     assert voice.shutdown(5_000), "the speaker process hung"
     qtbot.waitUntil(lambda: states[-1] == QTextToSpeech.State.Ready, timeout=1_000)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "number", "language", "spoken"),
+    [
+        ("B", 1, "id", "be satu"),  # the letter as said in Indonesian, as the board says it
+        ("A", 12, "id", "a dua belas"),
+        ("C", 105, "en", "C one hundred and five"),
+        ("B", 12, "jv", "be kalih welas"),  # krama numbers, as the board says them
+    ],
+)
+def test_a_queue_ticket_is_read_as_the_counter_calls_it(prefix, number, language, spoken):
+    assert spoken_ticket(prefix, number, language) == spoken
+    assert spoken in call_sentence(prefix, number, "2", language)  # the board's own words
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_a_ticket_number_never_reads_its_printed_zeros(number):
+    spoken = spoken_ticket("B", number, "id")
+    assert spoken.startswith("be ") and "nol" not in spoken
+    assert not any(symbol.isdigit() for symbol in spoken)
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=10**9))
+def test_any_line_prefix_and_number_are_read_without_symbols_or_digits(prefix, number):
+    """A prefix comes from the office's settings: whatever it holds, the voice gets
+    letters and words, never punctuation to spell out or digits to read one by one."""
+    spoken = spoken_ticket(prefix, number, "id")
+    words = spoken.split(" ")
+    assert all(symbol.isalnum() for word in words for symbol in word)
+    assert not any(symbol in "0123456789" for symbol in spoken)

@@ -69,8 +69,15 @@ def walk_staff(qtbot, window: KioskWindow, visit: Visit) -> list[str]:
     stop("staff-menu")
     tap(qtbot, window, "staff_documents")
     stop("staff-documents")
-    window.restart_for_next_person()
+    _next_person(window)
     return names
+
+
+def _next_person(window: KioskWindow) -> None:
+    """The next citizen of the walk chooses larger text again if the last one had it."""
+    larger = window.larger_text
+    window.restart_for_next_person()
+    window.set_larger_text(larger)
 
 
 def _stopper(qtbot, window: KioskWindow, visit: Visit, names: list[str]) -> Callable[[str], None]:
@@ -88,9 +95,11 @@ def _ticket_path(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> Non
     tap(qtbot, window, "line_B")
     stop("ticket-priority")
     tap(qtbot, window, "priority_elderly")
+    stop("ticket-confirm")
+    tap(qtbot, window, "print_ticket")
     qtbot.waitUntil(lambda: window.current_screen == "done", timeout=5_000)
     stop("ticket-done")
-    window.restart_for_next_person()
+    _next_person(window)
 
 
 def _guided_service(
@@ -115,10 +124,10 @@ def _guided_service(
     agree_and_finish(qtbot, window)
     qtbot.waitUntil(lambda: window.current_screen == "submitted", timeout=5_000)
     stop(f"{service_id}-submitted")
-    window.restart_for_next_person()
+    _next_person(window)
 
 
 def _status_check(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> None:
     tap(qtbot, window, "check_status")
     stop("status-entry")
-    window.restart_for_next_person()
+    _next_person(window)

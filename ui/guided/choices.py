@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -21,15 +22,64 @@ from ui.base.screen import make_label, scroll_by_dragging
 from ui.guided.parts import WrappingButton
 
 CHOICE_SPACING_PX = 12
-CHECK_MARK = "\u2713"  # a sign, not a word: nothing to translate
-CHECK_WIDTH_PX = 56  # kept when not chosen, so that choosing never rewraps the text
+MARK_PX = 44  # an answer's circle or box, at its left, drawn even when not chosen
+MARK_PEN_PX = 4
+CIRCLE, BOX = "circle", "box"  # one answer of many (radio), or any of them (check box)
+
+
+class ChoiceMark(QLabel):
+    """A circle for an answer that excludes the others, a box for one of several; a
+    dot or a tick inside once chosen. Drawn in the label's text colour (the stylesheet
+    turns it for a chosen answer), so both themes colour it as they colour the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choice_mark")
+        self.setProperty("role", "answer_mark")
+        self.setFixedSize(MARK_PX, MARK_PX)
+        self.shape = CIRCLE
+        self.on = False
+
+    def set_mark(self, shape: str, on: bool) -> None:
+        if (shape, on) != (self.shape, self.on):
+            self.shape, self.on = shape, on
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(QPen(colour, MARK_PEN_PX))
+        outline = QRectF(self.rect()).adjusted(*(MARK_PEN_PX,) * 2, *(-MARK_PEN_PX,) * 2)
+        if self.shape == CIRCLE:
+            painter.drawEllipse(outline)
+        else:
+            painter.drawRoundedRect(outline, MARK_PEN_PX, MARK_PEN_PX)
+        if self.on:
+            self._paint_chosen(painter, outline, colour)
+
+    def _paint_chosen(self, painter: QPainter, outline: QRectF, colour: QColor) -> None:
+        if self.shape == CIRCLE:  # a dot in the middle
+            painter.setBrush(colour)
+            painter.drawEllipse(outline.center(), outline.width() / 4, outline.height() / 4)
+            return
+        w, h = outline.width(), outline.height()  # a tick
+        painter.setPen(QPen(colour, MARK_PEN_PX * 1.5))
+        painter.drawPolyline(
+            [
+                outline.topLeft() + QPointF(w * 0.2, h * 0.5),
+                outline.topLeft() + QPointF(w * 0.42, h * 0.75),
+                outline.topLeft() + QPointF(w * 0.8, h * 0.25),
+            ]
+        )
 
 
 class ChoiceButton(WrappingButton):
     """A checkable answer whose label wraps (an option may be a long sentence).
 
-    A chosen answer shows a check mark at its right as well as its colour (colour alone
-    is missed by many, and by everyone in the sun).
+    A circle or a box at its left says "one of these" or "any of these" before anything
+    is chosen; a chosen answer shows a dot or a tick there as well as its colour (colour
+    alone is missed by many, and by everyone in the sun).
     """
 
     def __init__(self, object_name: str, text: str, parent: QWidget | None = None) -> None:
@@ -38,38 +88,53 @@ class ChoiceButton(WrappingButton):
         self.setCheckable(True)
         self.label = make_label("answer_label", centred=False)
         self.relabel(object_name, text)
-        self.check = QLabel()
-        self.check.setProperty("role", "answer_check")
-        self.check.setObjectName("check_mark")
-        self.check.setFixedWidth(CHECK_WIDTH_PX)
-        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for label in (self.label, self.check):
+        self.mark = ChoiceMark()
+        for label in (self.mark, self.label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 16, 12)
-        row.setSpacing(8)
+        row.setContentsMargins(20, 12, 24, 12)
+        row.setSpacing(20)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.label, 1)
-        row.addWidget(self.check)
-        self.toggled.connect(self._mark)
+        for signal in (self.toggled, self.pressed, self.released):
+            signal.connect(self._show_state)  # the mark, then the texts' colour
 
     def relabel(self, object_name: str, text: str) -> None:
         self.setObjectName(object_name)
         self.setAccessibleName(text)
         self.label.setText(text)
 
+    def set_shape(self, multiple: bool) -> None:
+        self.mark.set_mark(BOX if multiple else CIRCLE, self.isChecked())
+
     def text_shown(self) -> str:
         return self.label.text()
 
     def marked(self) -> bool:
-        """Whether the check mark shows."""
-        return self.check.text() == CHECK_MARK
+        """Whether the mark shows this answer chosen (the dot or the tick)."""
+        return self.mark.on
 
-    def _mark(self, on: bool) -> None:
-        """Checked answers turn the label's colour too (a stylesheet cannot see the parent)."""
-        self.check.setText(CHECK_MARK if on else "")
-        self.label.setProperty("on", "true" if on else "false")
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+    def _show_state(self, *_args: object) -> None:
+        self.mark.set_mark(self.mark.shape, self.isChecked())
+        colour_labels(self, (self.label, self.mark))
+
+
+def follow_state(button: QPushButton, labels: Sequence[QLabel]) -> None:
+    """`labels` on `button` take its chosen (or pressed) colours whenever it changes."""
+    for signal in (button.toggled, button.pressed, button.released):
+        signal.connect(lambda *_args: colour_labels(button, labels))
+
+
+def colour_labels(button: QPushButton, labels: Sequence[QLabel]) -> None:
+    """A chosen (or pressed) button's labels turn their colour too ("on"): a
+    stylesheet cannot see the button's state from its labels."""
+    on = "true" if button.isChecked() or button.isDown() else "false"
+    for label in labels:
+        if label.property("on") != on:
+            label.setProperty("on", on)
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.update()
 
 
 class FittingScrollArea(QScrollArea):
@@ -153,6 +218,7 @@ class ChoiceList(QWidget):
         for button, choice in zip(self._pool, choices, strict=False):
             button.relabel(f"choice_{choice.value}", choice.label)
             button.setChecked(choice.value in picked)
+            button.set_shape(multiple)
             self.buttons[choice.value] = button
         for button in self._pool[len(choices) :]:
             button.setChecked(False)

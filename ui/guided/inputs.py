@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.model import FieldType
 from kiosk.catalogue.validators import mask_nik
+from kiosk.i18n import N_
 from kiosk.wizard import Step
 from kiosk.wizard.consent import CONSENT_AGREE
 from kiosk.wizard.conversion import MAX_TEXT_LENGTH
 from kiosk.wizard.display import display_value
 from ui.base.screen import make_button
-from ui.guided import keyboard
 from ui.guided.choices import ChoiceList
-from ui.guided.date_entry import DateEntry
+from ui.guided.date_entry import DateEntry, start_for
 from ui.guided.keypad import NumberEntry
+from ui.guided.letters import MIN_WIDTH_PX, LetterEntry
 from ui.guided.parts import left_label
 from ui.i18n import Tr
 
@@ -34,6 +35,9 @@ MAX_NUMBER_KEYS = 15
 MASKED_ON_CARD = frozenset({FieldType.NIK, FieldType.KK_NUMBER})
 # Numbers that identify a person are never read aloud: at a kiosk others stand near.
 NEVER_SPOKEN = frozenset({FieldType.NIK, FieldType.KK_NUMBER, FieldType.PHONE})
+# Said in the empty NIK box. The screens cannot tell whether the kiosk has a card reader
+# (UiOptions does not say), so it is always said.
+CARD_INSTEAD = N_("Or hold your registered card to the card reader.")
 
 
 class AnswerInput(QWidget):
@@ -44,7 +48,7 @@ class AnswerInput(QWidget):
 
     changed = Signal()
     submitted = Signal()
-    wants_keyboard = False  # only a text box keeps the on-screen keyboard open
+    wants_keyboard = False  # no answer asks for Qt's on-screen keyboard (text has keys)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +73,10 @@ class AnswerInput(QWidget):
 
     def focus(self) -> None:
         """Where the keyboard goes when the question shows."""
+
+    def min_width(self) -> int:
+        """How wide the answer's side of the screen must be (0: its share is enough)."""
+        return 0
 
     def spoken(self) -> str:
         """What the voice reads of the answer after the question (only a shown value)."""
@@ -100,6 +108,7 @@ class NumberInput(AnswerInput):
         # (Next then Back, or a change from the summary): a copied card tag (EM4100 tags
         # copy easily) must not put a citizen's whole number on the screen.
         card = step.from_card and step.type in MASKED_ON_CARD and bool(text)
+        card_note = tr(CARD_INSTEAD) if step.type is FieldType.NIK else ""
         self.entry.reset(
             tr,
             text=text,
@@ -107,6 +116,7 @@ class NumberInput(AnswerInput):
             group=4 if step.type in MAX_KEYS else 0,
             extra_key=decimal,
             masked=mask_nik(text) if card else "",
+            placeholder=card_note,
         )
 
     def value(self) -> str:
@@ -129,7 +139,7 @@ class DateInput(AnswerInput):
 
     def _fill(self, step: Step, tr: Tr, today: date) -> None:
         held = step.answer if isinstance(step.answer, date) else None
-        self.entry.reset(tr, held, start=held or today, today=today)
+        self.entry.reset(tr, held, start=start_for(step.field, today), today=today)
 
     def value(self) -> date | None:
         return self.entry.value()
@@ -158,46 +168,31 @@ class ChoiceInput(AnswerInput):
 
 
 class TextInput(AnswerInput):
-    """A line of text; at the kiosk the on-screen keyboard opens (QT_IM_MODULE)."""
+    """Names, places and addresses on the big letter keypad (ui.guided.letters), not
+    Qt's on-screen keyboard: no shift, globe or hide key to get lost on."""
 
-    wants_keyboard = True
-
-    def __init__(self) -> None:
+    def __init__(self, tr: Tr) -> None:
         super().__init__()
-        self.line = QLineEdit()
-        self.line.setObjectName("text_answer")
-        self.line.setMaxLength(MAX_TEXT_LENGTH)
-        self.line.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
-        self.line.textEdited.connect(lambda _text: self.changed.emit())
-        self.line.returnPressed.connect(self.submitted)  # the keyboard's Enter: Next
-        self.column.addWidget(self.line)
-        self.column.addStretch(1)
-        # One request per turn, however often the box is focused in it (the question
-        # loaded, then its screen shown).
-        self._opener = QTimer(self)
-        self._opener.setSingleShot(True)
-        self._opener.setInterval(0)
-        self._opener.timeout.connect(self._open_keyboard)
+        self.entry = LetterEntry(tr, MAX_TEXT_LENGTH)
+        self.entry.setObjectName("text_answer")
+        self.entry.changed.connect(self.changed)
+        self.entry.submitted.connect(self.submitted)  # Enter on a hardware keyboard: Next
+        self.column.addWidget(self.entry)  # no stretch: spare height goes to the text shown
 
     def _fill(self, step: Step, tr: Tr, today: date) -> None:
-        self.line.setText(step.answer_text)
+        self.entry.reset(tr, step.answer_text)
 
     def value(self) -> str:
-        return self.line.text()
+        return self.entry.text()
 
     def focus(self) -> None:
-        """The focus, and the on-screen keyboard opened without a tap on the box: once
-        the screen is shown (the next turn), as the keyboard opens for a shown box."""
-        self.line.setFocus()
-        self._opener.start()
+        self.entry.setFocus()  # for a hardware keyboard's keys
 
-    def _open_keyboard(self) -> None:
-        if self.line.isVisible():  # still this question's box, on the screen shown
-            self.line.setFocus()
-            keyboard.open_keyboard()
+    def min_width(self) -> int:
+        return MIN_WIDTH_PX  # a constant: asking the keys each time costs a Next 1 ms
 
     def _clear(self) -> None:
-        self.line.setText("")  # unlike clear(), this also drops the undo history
+        self.entry.clear()
 
 
 class AcknowledgeInput(AnswerInput):
@@ -272,7 +267,7 @@ def new_input(kind: str, tr: Tr, today: date) -> AnswerInput:
         "number": lambda: NumberInput(tr),
         "date": lambda: DateInput(tr, today),
         "choice": ChoiceInput,
-        "text": TextInput,
+        "text": lambda: TextInput(tr),
         "acknowledge": AcknowledgeInput,
         "shown": ShownValue,
     }

@@ -1,17 +1,12 @@
-"""The on-screen keyboard (Qt's virtual keyboard at the kiosk): opened for a text box,
-closed as soon as a screen asks for anything else, and how much of a screen it covers."""
+"""Qt's on-screen keyboard at the kiosk: the guided screens never ask for it (text has
+the letter keypad, ui.guided.letters); a staff screen's text box may bring it up, so each
+question closes it, and knows how much of the screen it covers while it shows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
-
-
-def open_keyboard() -> None:
-    """Ask the input method to show its keyboard for the widget with the focus; without
-    an on-screen keyboard nothing happens."""
-    QGuiApplication.inputMethod().show()
 
 
 def hide_keyboard() -> None:

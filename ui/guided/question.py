@@ -135,6 +135,7 @@ class QuestionScreen(Screen):
             self.input = answer
         self._fill_proposal(step, tr)
         self._show_proposal(step.proposed_from_nik)
+        self._answer_side.setMinimumWidth(answer.min_width())  # the letter keys' 7 columns
         self.show_problems(list(step.problems))
         self.retranslate(tr)
         self._take_focus()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from babel.dates import format_datetime
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.applications.tracking import GROUP, PAYLOAD_LENGTH
 from kiosk.applications.types import ApplicationStatus, StatusView
@@ -13,12 +13,16 @@ from kiosk.i18n import N_, pick_language
 from kiosk.wizard.messages import text_in
 from ui.base.screen import Screen, make_button, make_label
 from ui.guided.keypad import DELETE, Keypad, code_rows
-from ui.guided.parts import SCREEN_MARGIN_PX, busy_bar, nav_row
+from ui.guided.parts import SCREEN_MARGIN_PX, busy_bar, left_label, nav_row
 from ui.guided.submitted import long_date, spelled
 from ui.i18n import Tr
 
 CODE_LENGTH = PAYLOAD_LENGTH + 1  # seven symbols and the check symbol
 ENTRY_SPACING_PX = 12  # the code, a message, four rows of keys and Back/Check on 800 px
+QR_CELLS = 21  # a version 1 QR code's modules to a side
+QR_SIGN_PX = 4 * QR_CELLS
+QR_SQUARES = ((0, 0), (14, 0), (0, 14))
+QR_DOTS = ((9, 2), (11, 4), (8, 8), (10, 10), (12, 9), (15, 15), (17, 12), (9, 16), (19, 19))
 STATUS_WORDS = {
     ApplicationStatus.RECEIVED: N_("Received at this office. It has not been processed yet."),
     ApplicationStatus.SENT: N_("Sent on to the office that handles it."),
@@ -31,6 +35,45 @@ STATUS_WORDS = {
     ApplicationStatus.COLLECTED: N_("It has already been collected."),
 }
 CANNOT_CHECK = N_("The status cannot be checked right now. Please ask a staff member.")
+
+
+def code_row(display: QLabel, hint: QLabel) -> QHBoxLayout:
+    """The code typed so far and, beside it, the other way: scanning the receipt (no
+    extra line: the keys still fit under them on 800 px)."""
+    row = QHBoxLayout()
+    row.setSpacing(24)
+    row.addWidget(display, 1)
+    row.addWidget(QrSign())
+    row.addWidget(hint, 1)
+    return row
+
+
+class QrSign(QLabel):
+    """A small picture of a QR code (three corner squares and a few dots), so the
+    receipt's code is recognised by its look; drawn in the text colour of the theme."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFixedSize(QR_SIGN_PX, QR_SIGN_PX)
+        self.setAccessibleName("QR")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        cell = QR_SIGN_PX // QR_CELLS
+        for x, y in QR_SQUARES:  # the finder squares: a ring of 7 modules, a centre of 3
+            for left, top, width, height in (
+                (0, 0, 7, 1),
+                (0, 6, 7, 1),
+                (0, 0, 1, 7),
+                (6, 0, 1, 7),
+            ):
+                painter.fillRect(
+                    (x + left) * cell, (y + top) * cell, width * cell, height * cell, colour
+                )
+            painter.fillRect((x + 2) * cell, (y + 2) * cell, 3 * cell, 3 * cell, colour)
+        for x, y in QR_DOTS:
+            painter.fillRect(x * cell, y * cell, cell, cell, colour)
 
 
 def formatted_code(symbols: str) -> str:
@@ -52,6 +95,7 @@ class StatusEntryScreen(Screen):
         self.column.setSpacing(ENTRY_SPACING_PX)
         self.title = make_label("title", object_name="status_title")
         self.display = make_label("entry", object_name="entry")
+        self.scan_hint = left_label("hint", object_name="scan_hint")  # beside the code
         self.problem = make_label("problem", object_name="problems")
         self.searching = busy_bar()
         self._symbols = ""
@@ -64,7 +108,7 @@ class StatusEntryScreen(Screen):
         self.check_button = make_button("check_status", "primary")
         self.check_button.clicked.connect(self._on_check)
         self.column.addWidget(self.title)
-        self.column.addWidget(self.display)
+        self.column.addLayout(code_row(self.display, self.scan_hint))
         self.column.addWidget(self.problem)
         self.column.addWidget(self.searching)
         self.column.addWidget(self.keypad)
@@ -114,6 +158,7 @@ class StatusEntryScreen(Screen):
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr
         self.title.setText(tr("Type the tracking code on your receipt"))
+        self.scan_hint.setText(tr("Or hold the QR code on your receipt to the scanner."))
         self.back_button.setText(tr("Back"))
         self.check_button.setText(tr("Check status"))
         self.keypad.keys[DELETE].setText(tr("Delete"))

@@ -10,6 +10,7 @@ from kiosk.queue.messages import people_ahead_text, priority_text, wait_text
 from kiosk.queue.types import IssuedTicket
 from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
+from ui.ticket.spoken import sentences
 
 # The longest done screen (a priority, where to wait on two lines, Javanese's two-line
 # "take your ticket") fits 800 px with these; the texts keep their line height between.
@@ -60,18 +61,19 @@ class DoneScreen(Screen):
         self._fill()
 
     def spoken_text(self) -> str:
-        """What the voice reads when the screen shows, top to bottom: the number, the
-        priority, the line, the wait. The priority in sentence case: a voice may spell
-        out a word written in capitals."""
+        """What the voice reads when the screen shows, top to bottom: the number (as the
+        counter will call it), the priority, the line, the wait. The priority in sentence
+        case: a voice may spell out a word written in capitals."""
+        from ui.voice import spoken_ticket  # here: the start screen loads no speech parts
+
         ticket, _ = self._ticket, self._tr
         if ticket is None:
             return ""
-        parts = [self.heading.text(), ticket.code]
+        parts = [self.heading.text(), spoken_ticket(ticket.line.prefix, ticket.number, _.language)]
         if ticket.priority is not None:
             parts.append(priority_text(ticket.priority, _.language).capitalize())
         labels = (self.line_name, self.people_ahead, self.wait, self.where_to_wait)
-        parts += [label.text() for label in (*labels, self.take_ticket)]
-        return ". ".join(part.rstrip(".") for part in parts if part) + "."
+        return sentences([*parts, *(label.text() for label in (*labels, self.take_ticket))])
 
     def retranslate(self, tr: Tr) -> None:
         self._tr = tr

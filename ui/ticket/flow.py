@@ -1,4 +1,5 @@
-"""Taking a queue number: (loading ->) service -> priority -> printing -> done, or a problem."""
+"""Taking a queue number: (loading ->) service -> priority -> confirm -> printing -> done,
+or a problem."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from ui.base.stack import ScreenStack
 from ui.contracts import QueuePort, UiOptions
 from ui.i18n import Tr
 from ui.tasks import Policy, Tasks
+from ui.ticket.confirm import ConfirmScreen
 from ui.ticket.done import DoneScreen
 from ui.ticket.line import LineScreen
 from ui.ticket.loading import LoadingScreen
 from ui.ticket.printing import PrintingScreen
 from ui.ticket.priority import PriorityScreen
 from ui.ticket.problem import NO_ANSWER, NO_SERVICES, NOT_TAKEN, ErrorScreen, PrinterProblemScreen
+from ui.ticket.spoken import Spoken
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,7 @@ class TicketFlow(QObject):
     late_result = Signal(object)  # IssuedTicket or exception that came after the watchdog
     lines_loaded = Signal(object)  # list[QueueLine], each time a refresh comes back
     lines_failed = Signal(object)  # the exception of a refresh (the list stays as it was)
-    speak = Signal(str)  # what the voice may read: the done screen's texts as it shows
+    speak = Signal(str)  # what the voice may read: each ticket screen's texts as it shows
 
     def __init__(
         self, queue: QueuePort, options: UiOptions, stack: ScreenStack, parent: QObject | None
@@ -51,6 +54,9 @@ class TicketFlow(QObject):
         self._stack = stack
         self._tr = Tr()
         self._line_code: str | None = None
+        self._priority: Priority | None = None
+        self._printing_choice: tuple[str, Priority | None] | None = None  # the last started
+        self._retry_choice: tuple[str, Priority | None] | None = None  # "Try again" prints it
         self._awaiting = False  # False again once the watchdog gives up on the call
         self._lines_arrived = False  # a refresh has come back at least once
         self._queue = queue
@@ -68,6 +74,7 @@ class TicketFlow(QObject):
             self.loading,
             self.line_screen,
             self.priority,
+            self.confirm,
             self.printing,
             self.done,
             self.printer_problem,
@@ -117,6 +124,7 @@ class TicketFlow(QObject):
         self.loading = LoadingScreen()
         self.line_screen = LineScreen()
         self.priority = PriorityScreen()
+        self.confirm = ConfirmScreen()
         self.printing = PrintingScreen()
         self.done = DoneScreen()
         self.printer_problem = PrinterProblemScreen()
@@ -130,22 +138,29 @@ class TicketFlow(QObject):
         self.line_screen.back.connect(self.home_requested)
         self.priority.priority_chosen.connect(self._on_priority_chosen)
         self.priority.back.connect(lambda: self._show("line"))
+        self.confirm.confirmed.connect(self._on_confirmed)
+        self.confirm.change.connect(lambda: self._show("priority"))
         self.done.finished.connect(self.finished)
         self._done_timer.timeout.connect(self.finished)
         self._watchdog.timeout.connect(self._on_watchdog)
         self.printer_problem.back_to_start.connect(self.home_requested)
+        self.printer_problem.retry.connect(self._on_retry)
         self.error.back_to_start.connect(self.home_requested)
 
     def _show(self, name: str) -> None:
         self._stack.show_screen(name)
 
     def _on_screen_changed(self, name: str) -> None:
-        """The done and loading screens each run their timer while they show."""
+        """The done and loading screens each run their timer while they show; each
+        ticket screen is read aloud as it shows, as the guided path's are."""
         for timer, screen in ((self._done_timer, "done"), (self._loading_timer, "loading")):
             if name == screen:
                 timer.start()
             else:
                 timer.stop()
+        shown = self._stack.current
+        if shown in self.screens and isinstance(shown, Spoken):
+            self.speak.emit(shown.spoken_text())
 
     # -- the service list ---------------------------------------------------
 
@@ -181,9 +196,31 @@ class TicketFlow(QObject):
         self._show("priority")
 
     def _on_priority_chosen(self, priority: Priority | None) -> None:
-        if self._line_code is None or self._stack.current_name != "priority":
+        """Say what was chosen before anything prints: a wrong tap is one tap to undo."""
+        code = self._line_code
+        line = next((line for line in self.line_screen.lines if line.code == code), None)
+        if line is None or self._stack.current_name != "priority":
+            return  # a late second tap: the confirmation already shows
+        self._priority = priority
+        self.confirm.show_choice(line, priority)
+        self._show(self.confirm.name)
+
+    def _on_confirmed(self) -> None:
+        if self._line_code is None or self._stack.current_name != self.confirm.name:
             return  # a late second tap: the first one is already printing
-        if self._issue_ticket(self._line_code, priority):
+        self._print(self._line_code, self._priority)
+
+    def _on_retry(self) -> None:
+        """ "Try again" after a printer problem: the same choice, the same path."""
+        choice, self._retry_choice = self._retry_choice, None
+        if choice is None or self._stack.current_name != self.printer_problem.name:
+            return  # a second tap: the first one is already printing
+        self._line_code = choice[0]
+        self._print(*choice)
+
+    def _print(self, line_code: str, priority: Priority | None) -> None:
+        if self._issue_ticket(line_code, priority):
+            self._printing_choice = (line_code, priority)
             self._awaiting = True
             self._watchdog.start()
             self._show("printing")
@@ -214,6 +251,8 @@ class TicketFlow(QObject):
         self.printing_timed_out.emit()
 
     def _show_not_responding(self, advice: str) -> None:
+        """No "Try again" here: the printer may still be busy with a ticket."""
+        self._retry_choice = None
         self.printer_problem.show_problem(PrinterProblem.NOT_RESPONDING, advice)
         self._show("printer_problem")
 
@@ -236,20 +275,22 @@ class TicketFlow(QObject):
         self._line_code = None
         self.done.show_ticket(ticket)
         self._show("done")
-        self.speak.emit(self.done.spoken_text())
         self.ticket_issued.emit(ticket)
 
     def _on_ticket_failed(self, error: Exception) -> None:
         if self._is_late(error):
             return
         self._line_code = None
+        # The printer answered and no ticket is on its way: the same choice may be
+        # tried again, once the paper is in or the cover shut.
+        self._retry_choice = self._printing_choice
         if isinstance(error, TicketVoided):
             log.warning("ticket %s voided: printer %s", error.code, error.problem.value)
-            self.printer_problem.show_voided(error.problem, error.code)
+            self.printer_problem.show_voided(error.problem, error.code, can_retry=True)
             self._show("printer_problem")
         elif isinstance(error, PrinterUnavailable):
             log.warning("ticket not issued: printer %s", error.problem.value)
-            self.printer_problem.show_problem(error.problem)
+            self.printer_problem.show_problem(error.problem, can_retry=True)
             self._show("printer_problem")
         else:
             # The type only: a message could carry data we must not log.

@@ -15,6 +15,7 @@ from kiosk.i18n import pick_language
 from kiosk.queue.types import QueueLine
 from ui.base.screen import Screen, make_button, make_label, scroll_by_dragging
 from ui.i18n import Tr
+from ui.ticket.spoken import sentences
 
 
 class LineButton(QPushButton):
@@ -96,6 +97,11 @@ class LineScreen(Screen):
             self.buttons[service.code] = button
             self._list_column.addWidget(button)
         self._list_column.addStretch(1)
+
+    def spoken_text(self) -> str:
+        """The question, then each line by its letter and name, as the buttons show them."""
+        names = [f"{line.prefix}, {line.name(self._language)}" for line in self._lines]
+        return sentences([self.question.text(), *names])
 
     def retranslate(self, tr: Tr) -> None:
         self._language = tr.language

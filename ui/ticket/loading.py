@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 
 from ui.base.screen import Screen, make_button, make_label
 from ui.i18n import Tr
+from ui.ticket.spoken import sentences
 
 
 class LoadingScreen(Screen):
@@ -31,6 +32,9 @@ class LoadingScreen(Screen):
         self.column.addWidget(self.hint)
         self.column.addStretch(1)
         self.column.addWidget(self.back_button)
+
+    def spoken_text(self) -> str:
+        return sentences([self.message.text(), self.hint.text()])
 
     def retranslate(self, tr: Tr) -> None:
         self.message.setText(tr("Please wait a moment…"))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 
 from ui.base.screen import Screen, make_label
 from ui.i18n import Tr
+from ui.ticket.spoken import sentences
 
 
 class PrintingScreen(Screen):
@@ -23,6 +24,9 @@ class PrintingScreen(Screen):
         self.column.addWidget(self.progress)
         self.column.addWidget(self.hint)
         self.column.addStretch(1)
+
+    def spoken_text(self) -> str:
+        return sentences([self.message.text(), self.hint.text()])
 
     def retranslate(self, tr: Tr) -> None:
         self.message.setText(tr("Printing your number…"))

@@ -228,7 +228,7 @@ def test_unknown_or_disabled_service(
     assert printer.attempts == 0
 
 
-def test_reprint_recomputes_and_records_nothing(
+def test_reprint_recomputes_and_is_audited(
     queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
 ) -> None:
     first = queue.issue_ticket("A")
@@ -237,21 +237,35 @@ def test_reprint_recomputes_and_records_nothing(
     queue.transition(first.ticket_id, TicketState.CALLED)
     events = rows(sessions, TicketEvent)
 
-    again = queue.reprint(second.ticket_id, language="en")
+    again = queue.reprint(second.ticket_id, language="en", actor="1001", counter="2")
 
     assert printer.printed[-1] == (again, "en")
     assert again.code == "A-002"
     assert again.people_ahead == 0
-    assert rows(sessions, TicketEvent) == events
+    assert rows(sessions, TicketEvent) == events + 1
     assert rows(sessions, Ticket) == 2
+    with sessions() as session:
+        last = session.scalars(select(TicketEvent).order_by(TicketEvent.id.desc())).first()
+    assert last is not None
+    assert (last.ticket_id, last.state, last.action, last.actor, last.counter) == (
+        second.ticket_id,
+        TicketState.ISSUED,
+        "reprint",
+        "1001",
+        "2",
+    )
 
 
-def test_reprint_failure_propagates(queue: QueueDesk, printer: RecordingPrinter) -> None:
+def test_reprint_failure_propagates(
+    queue: QueueDesk, printer: RecordingPrinter, sessions: sessionmaker[Session]
+) -> None:
     ticket = queue.issue_ticket("A")
     printer.fail_next(PrinterProblem.COVER_OPEN)
+    events = rows(sessions, TicketEvent)
     with pytest.raises(PrinterUnavailable):
         queue.reprint(ticket.ticket_id)
     assert queue.get_ticket(ticket.ticket_id) == ticket
+    assert rows(sessions, TicketEvent) == events  # nothing printed: nothing to audit
 
 
 def test_missing_ticket(queue: QueueDesk) -> None:

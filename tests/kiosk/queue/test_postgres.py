@@ -7,16 +7,12 @@ schema (through ``search_path``) and drops it afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text, update
-from sqlalchemy.engine import make_url
 
 from kiosk.db.base import Base
 from kiosk.db.engine import create_engine_for, session_factory
@@ -41,48 +37,15 @@ from tests.helpers.database import (
     assert_numbers_one_to_k,
     assert_processes_interleaved,
     codes_in_state,
-    migrate_and_seed,
     numbers_by_service,
 )
+from tests.helpers.postgres import NEEDS_POSTGRES
 from tests.helpers.stubs import FakeClock, FakeProcesses, RecordingPrinter
 from tests.helpers.workers import run_kiosks, start_kiosks
 
-SERVER_URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
 ATTEMPTS_PER_PROCESS = 40
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not SERVER_URL, reason="KIOSK_TEST_POSTGRES_URL is not set"),
-]
-
-
-@pytest.fixture
-def empty_url() -> Iterator[str]:
-    """A URL whose search_path is a brand-new schema, dropped after the test."""
-    schema = f"kiosk_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine_for(SERVER_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(SERVER_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture
-def pg_url(empty_url: str) -> str:
-    migrate_and_seed(empty_url)
-    return empty_url
-
-
-@pytest.fixture
-def pg_engine(pg_url: str) -> Iterator[Engine]:
-    engine = create_engine_for(pg_url)
-    yield engine
-    engine.dispose()
+pytestmark = NEEDS_POSTGRES
 
 
 @pytest.fixture
@@ -190,7 +153,6 @@ def test_two_kiosks_start_on_one_empty_database_at_once(empty_url: str) -> None:
 def test_a_stuck_kiosk_makes_the_others_busy_not_frozen(
     pg_url: str, pg_queue: QueueDesk, printer: RecordingPrinter, clock: FakeClock
 ) -> None:
-    from sqlalchemy import text
 
     from kiosk.queue.errors import QueueBusy
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFontInfo, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,8 +27,9 @@ from tests.ui.guided_steps import (
     open_service,
 )
 from tests.ui.helpers import tap
-from ui.guided.choices import CHECK_MARK, ChoiceList
-from ui.theme import CHECK_FONT_PX, HIGH_CONTRAST, NORMAL, SCROLLBAR_PX, stylesheet
+from ui.guided.choices import BOX, CIRCLE, ChoiceList
+from ui.guided.style import guided_stylesheet
+from ui.theme import HIGH_CONTRAST, NORMAL, SCROLLBAR_PX, stylesheet
 from ui.window import KioskWindow
 
 DOMISILI = "surat-keterangan-domisili"
@@ -111,16 +112,15 @@ def marks(choices: ChoiceList) -> dict[str, bool]:
     return {value: button.marked() for value, button in choices.buttons.items()}
 
 
-def test_a_chosen_option_of_one_shows_a_check_mark(qtbot):
+def test_a_chosen_option_of_one_shows_a_dot_in_its_circle(qtbot):
     choices = ChoiceList(options(3), ["v1"], multiple=False)
     page = column_with(choices, qtbot)  # noqa: F841 (kept alive)
     assert marks(choices) == {"v0": False, "v1": True, "v2": False}
     qtbot.mouseClick(choices.buttons["v2"], Qt.MouseButton.LeftButton)
     assert choices.value() == "v2"
     assert marks(choices) == {"v0": False, "v1": False, "v2": True}
-    check = choices.buttons["v2"].check
-    assert check.isVisible() and check.text() == CHECK_MARK
-    assert check.width() >= check.sizeHint().width()  # the whole glyph
+    assert {b.mark.shape for b in choices.buttons.values()} == {CIRCLE}
+    assert all(b.mark.isVisible() for b in choices.buttons.values())  # chosen or not
     assert [b.text_shown() for b in choices.buttons.values()] == [
         "Pilihan 0",
         "Pilihan 1",
@@ -128,9 +128,10 @@ def test_a_chosen_option_of_one_shows_a_check_mark(qtbot):
     ]
 
 
-def test_chosen_options_of_many_show_check_marks_and_lose_them_when_unchosen(qtbot):
+def test_chosen_options_of_many_show_ticks_and_lose_them_when_unchosen(qtbot):
     choices = ChoiceList(options(3), [], multiple=True)
     page = column_with(choices, qtbot)  # noqa: F841 (kept alive)
+    assert {b.mark.shape for b in choices.buttons.values()} == {BOX}
     label_width = choices.buttons["v0"].label.width()
     for value in ("v0", "v2"):
         qtbot.mouseClick(choices.buttons[value], Qt.MouseButton.LeftButton)
@@ -146,15 +147,15 @@ def test_chosen_options_of_many_show_check_marks_and_lose_them_when_unchosen(qtb
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
-def test_the_check_mark_is_drawn_in_the_chosen_colours(qtbot, high_contrast: bool):
+def test_the_marks_are_drawn_in_the_answers_text_colours(qtbot, high_contrast: bool):
     palette = HIGH_CONTRAST if high_contrast else NORMAL
     choices = ChoiceList(options(2), ["v0"], multiple=False)
     page = column_with(choices, qtbot)
-    page.setStyleSheet(stylesheet(palette))
-    check = choices.buttons["v0"].check
-    check.ensurePolished()
-    assert check.palette().color(QPalette.ColorRole.WindowText) == QColor(palette.primary_text)
-    assert QFontInfo(check.font()).pixelSize() == CHECK_FONT_PX
+    page.setStyleSheet(stylesheet(palette) + guided_stylesheet(palette))
+    for value, colour in (("v0", palette.primary_text), ("v1", palette.secondary_text)):
+        mark = choices.buttons[value].mark
+        mark.ensurePolished()
+        assert mark.palette().color(QPalette.ColorRole.WindowText) == QColor(colour), value
 
 
 def long_list(qtbot, multiple: bool = False) -> tuple[ChoiceList, QWidget]:

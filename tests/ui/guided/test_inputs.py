@@ -1,8 +1,6 @@
-"""The answer widgets on their own: keypad limits, hardware keys, date steppers."""
+"""The answer widgets on their own: keypad limits, hardware keys, reused choice lists."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import Qt
 
@@ -10,7 +8,6 @@ from kiosk.catalogue.validators import PHONE_PREFIX
 from kiosk.i18n import translations
 from kiosk.wizard import ChoiceView
 from ui.guided.choices import ChoiceButton, ChoiceList
-from ui.guided.date_entry import DateEntry
 from ui.guided.keypad import DELETE, NumberEntry, code_rows
 from ui.i18n import Tr
 
@@ -53,73 +50,6 @@ def test_the_code_keypad_has_crockfords_symbols_only():
     assert not {"I", "L", "O", "U"} & set(symbols)
 
 
-def test_the_date_starts_empty_then_from_today_and_wraps_within_the_month(qtbot):
-    entry = DateEntry(Tr("id"), None, start=date(2024, 2, 28))
-    qtbot.addWidget(entry)
-    assert entry.value() is None
-    assert entry.values["month"].text() == "\u2014"
-    click(qtbot, entry.buttons["day_up"])
-    assert entry.value() == date(2024, 2, 29)  # a leap year
-    click(qtbot, entry.buttons["day_up"])
-    assert entry.value() == date(2024, 2, 1)  # wraps within February
-    click(qtbot, entry.buttons["month_down"])
-    assert entry.values["month"].text() == "Januari"
-
-
-def test_the_day_is_clamped_when_the_month_or_year_changes(qtbot):
-    entry = DateEntry(Tr("id"), date(2024, 1, 31), start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    click(qtbot, entry.buttons["month_up"])
-    assert entry.value() == date(2024, 2, 29)
-    click(qtbot, entry.buttons["year_up"])
-    assert entry.value() == date(2025, 2, 28)
-    for _ in range(20):
-        click(qtbot, entry.buttons["year_down_10"])
-    assert entry.value() == date(1900, 2, 28)  # not before 1900
-    assert entry.values["year"].text() == "1900"
-
-
-def test_a_held_date_can_move_decades_up_to_the_years_ahead_of_today(qtbot):
-    # Back on a birth date of 1950 given by mistake: +10 must reach 2000, not stop at 1960.
-    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    entry.reset(Tr("id"), date(1950, 6, 1), start=date(1950, 6, 1), today=date(2026, 3, 1))
-    for _ in range(5):
-        click(qtbot, entry.buttons["year_up_10"])
-    assert entry.value() == date(2000, 6, 1)
-    for _ in range(5):
-        click(qtbot, entry.buttons["year_up_10"])
-    assert entry.value() == date(2036, 6, 1)  # ten years after today, no further
-
-
-def test_a_held_year_past_the_range_never_moves_backwards_on_plus(qtbot):
-    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    held = date(2050, 6, 1)  # past today + 10: from an old definition's default, say
-    entry.reset(Tr("id"), held, start=held, today=date(2026, 3, 1))
-    click(qtbot, entry.buttons["year_up"])
-    assert entry.value() == held  # "+" at its end stays, never jumps back to 2036
-    click(qtbot, entry.buttons["year_down"])
-    assert entry.value() == date(2049, 6, 1)
-
-
-def test_a_cleared_date_keeps_nothing_of_the_citizens_to_start_from(qtbot):
-    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    birth = date(1950, 6, 1)
-    entry.reset(Tr("id"), birth, start=birth, today=date(2026, 3, 1))
-    entry.clear()
-    assert entry.value() is None
-    click(qtbot, entry.buttons["day_up"])
-    assert entry.value() == date(2026, 3, 2)  # from today, not from the birth date
-
-
-def test_month_names_follow_the_language(qtbot):
-    entry = DateEntry(Tr("en"), date(1945, 8, 17), start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    assert entry.values["month"].text() == "August"
-
-
 def test_a_reused_keypad_hides_its_comma_and_keeps_no_earlier_answer(qtbot):
     entry = NumberEntry(Tr("id"), max_length=8, extra_key=",", group=0)
     qtbot.addWidget(entry)
@@ -155,11 +85,3 @@ def test_the_phone_message_asks_for_nothing_the_touch_keypad_lacks(qtbot):
         message = translations(language).gettext(PHONE_PREFIX)
         asked = {symbol for symbol in message if not symbol.isalpha() and not symbol.isspace()}
         assert asked - {",", ".", "-"} <= keys, (language, message)  # digits only
-
-
-def test_the_decade_row_says_what_it_moves(qtbot):
-    entry = DateEntry(Tr("id"), None, start=date(2026, 3, 1))
-    qtbot.addWidget(entry)
-    assert entry.decade_title.text() == "10 tahun"
-    entry.reset(Tr("en"), None, start=date(2026, 3, 1))
-    assert entry.decade_title.text() == "10 years"

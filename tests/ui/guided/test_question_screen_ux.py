@@ -1,13 +1,13 @@
-"""The question screen for a person at a touch screen: the on-screen keyboard opens by
-itself and leaves Back and Next in sight, Enter moves on, a problem goes once the answer
-is being fixed, and a NIK proposal has one blue button, not two."""
+"""The question screen for a person at a touch screen: text has its own keypad (Qt's
+on-screen keyboard, should one open, leaves Back and Next in sight), Enter moves on, a
+problem goes once the answer is being fixed, and a NIK proposal has one blue button."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.helpers.definitions import sample_definition
 from tests.ui.guided_steps import (
@@ -16,69 +16,40 @@ from tests.ui.guided_steps import (
     fill_questions,
     open_service,
     problems_shown,
+    text_entry,
     type_keys,
     type_text,
 )
 from tests.ui.helpers import button, tap, text
-from ui.guided import keyboard
 from ui.guided.keyboard import keyboard_overlap
 from ui.guided.parts import SCREEN_MARGIN_PX
 
 DOMISILI = "surat-keterangan-domisili"
 PANEL = QRect(0, 0, 1280, 800)
 SIGNAL_MS = 5_000
-# A text box asks for the keyboard on the event loop's next turn (a zero-delay timer):
-# 20 ms of the loop run every turn already due, even on a loaded machine.
-NEXT_TURN_MS = 20
 
 
 # -- the on-screen keyboard ---------------------------------------------------------
 
 
-class KeyboardRequests(QObject):
-    """Each request to open the on-screen keyboard: `asked` with the name of the widget
-    it was for, which `names` keeps."""
-
-    asked = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-
-    def request(self) -> None:
-        focused = QApplication.focusWidget()
-        self.names.append(focused.objectName() if focused is not None else "")
-        self.asked.emit(self.names[-1])
-
-
-@pytest.fixture
-def keyboard_requests(monkeypatch) -> KeyboardRequests:
-    requests = KeyboardRequests()
-    monkeypatch.setattr(keyboard, "open_keyboard", requests.request)
-    return requests
-
-
-def test_the_keyboard_is_asked_for_when_a_text_question_shows(qtbot, guided, keyboard_requests):
-    # The NIK has its own keypad: no request while it shows, nor on the turn after.
-    with qtbot.assertNotEmitted(keyboard_requests.asked, wait=NEXT_TURN_MS):
-        open_service(qtbot, guided, DOMISILI)
-        type_keys(qtbot, guided, NIK)
-    with qtbot.waitSignal(keyboard_requests.asked, timeout=SIGNAL_MS):  # once it shows
-        tap(qtbot, guided, "next")
+def test_a_text_question_takes_hardware_keys_but_no_input_method(qtbot, guided):
+    """Qt's on-screen keyboard opens only for a focused widget that takes an input
+    method: the letter keypad's entry takes the focus (the counter PC's keys) and none."""
+    open_service(qtbot, guided, DOMISILI)
+    type_keys(qtbot, guided, NIK)
+    tap(qtbot, guided, "next")
     assert current_step(guided).name == "nama"
-    assert keyboard_requests.names == ["text_answer"]  # for the text box with the focus
-    type_text(guided, "Budi Santoso")
-    with qtbot.waitSignal(keyboard_requests.asked, timeout=SIGNAL_MS):
-        tap(qtbot, guided, "next")
-    assert current_step(guided).name == "tempat_lahir"  # text again: asked again
-    assert keyboard_requests.names == ["text_answer"] * 2
+    entry = text_entry(guided)
+    qtbot.waitUntil(entry.hasFocus, timeout=SIGNAL_MS)
+    assert not entry.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    assert not [w for w in guided.page("question").findChildren(QLineEdit) if w.isVisible()]
 
 
 def test_enter_in_a_text_box_goes_to_the_next_question(qtbot, guided):
     open_service(qtbot, guided, DOMISILI)
     fill_questions(qtbot, guided, stop_at="nama")
     type_text(guided, "Budi Santoso")
-    QTest.keyClick(guided.page("question").input.line, Qt.Key.Key_Return)
+    QTest.keyClick(text_entry(guided), Qt.Key.Key_Return)
     assert current_step(guided).name == "tempat_lahir"
     assert [row.value for row in wizard_rows(guided) if row.field_name == "nama"] == [
         "Budi Santoso"
@@ -89,7 +60,7 @@ def test_enter_with_a_wrong_answer_explains_it_like_next(qtbot, guided):
     open_service(qtbot, guided, DOMISILI)
     fill_questions(qtbot, guided, stop_at="nama")
     type_text(guided, "B")  # too short: 3 to 100 letters
-    QTest.keyClick(guided.page("question").input.line, Qt.Key.Key_Return)
+    QTest.keyClick(text_entry(guided), Qt.Key.Key_Return)
     assert current_step(guided).name == "nama"
     assert problems_shown(guided)
 

@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel
 
 from kiosk.catalogue.validators import NIK_LENGTH
 from kiosk.i18n import translations
@@ -28,6 +28,7 @@ from tests.ui.guided_steps import (
     open_service,
     problems_shown,
     read_summary,
+    text_entry,
     type_keys,
     type_text,
     wizard_of,
@@ -142,14 +143,14 @@ def test_back_keeps_the_answers(qtbot, guided):
     type_text(guided, "Band")  # typed, not yet confirmed with Next
     tap(qtbot, guided, "back")
     assert current_step(guided).name == "nama"
-    assert guided.page("question").findChild(QLineEdit, "text_answer").text() == NAME
+    assert text_entry(guided).text() == NAME
     tap(qtbot, guided, "back")
     assert current_step(guided).name == "nik"
     assert text(guided, "entry") == "3273 0117 0885 0001"
     tap(qtbot, guided, "next")
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "tempat_lahir"
-    assert guided.page("question").findChild(QLineEdit, "text_answer").text() == "Band"
+    assert text_entry(guided).text() == "Band"
 
 
 def test_back_before_the_first_question_forgets_the_form(qtbot, guided, fake_services):
@@ -173,7 +174,7 @@ def test_leaving_by_back_leaves_no_answer_in_a_hidden_screen(qtbot, guided):
     tap(qtbot, guided, "delete_answers")
     assert guided.current_screen == "guided_services"
     question = guided.page("question")
-    assert all(not line.text() for line in question.findChildren(QLineEdit))
+    assert text_entry(guided).text() == ""
     assert question.findChild(QLabel, "entry").text() == ""
     assert not guided.page("summary").values()
 
@@ -186,23 +187,25 @@ def test_the_nik_proposes_the_birth_date_to_confirm_or_change(qtbot, guided):
     assert button(guided, "confirm_proposal").text() == "Benar"
     tap(qtbot, guided, "change_proposal")
     assert text(guided, "year_value") == "1985"
-    tap(qtbot, guided, "year_up_10")
-    tap(qtbot, guided, "year_down")
-    tap(qtbot, guided, "month_up")
+    for name in ("date_year", "other_decades", "decade_1990", "year_1994"):
+        tap(qtbot, guided, name)
+    tap(qtbot, guided, "date_month")
+    tap(qtbot, guided, "month_9")
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "jenis_kelamin"
     fill_questions(qtbot, guided)
     assert guided.page("summary").values()["tanggal_lahir"] == "17 September 1994"
 
 
-def test_a_held_birth_year_moves_by_decades_past_ten_years_from_it(qtbot, guided):
-    # 1985 proposed, but the citizen was born in 2015: three taps on +10.
+def test_a_held_birth_year_moves_to_another_decade_in_four_taps(qtbot, guided):
+    # 1985 proposed, but the citizen was born in 2015.
     open_service(qtbot, guided, DOMISILI)
     fill_questions(qtbot, guided, stop_at="tanggal_lahir")
     tap(qtbot, guided, "change_proposal")
-    for _ in range(3):
-        tap(qtbot, guided, "year_up_10")
+    for name in ("date_year", "other_decades", "decade_2010", "year_2015"):
+        tap(qtbot, guided, name)
     assert text(guided, "year_value") == "2015"
+    assert guided.guided.question.input.value() == date(2015, 8, 17)
 
 
 def test_the_summary_masks_the_nik_and_changes_an_answer_in_place(qtbot, guided):
@@ -374,7 +377,7 @@ def test_a_read_only_answer_is_shown_and_next_moves_on(qtbot, guided, fake_servi
     assert current_step(guided).name == "desa"
     assert text(guided, "read_only_value") == "Sukamaju"
     assert guided.voice.spoken[-1].endswith("Desa Anda. Sukamaju.")  # read out too
-    assert not guided.page("question").findChild(QLineEdit, "text_answer").isVisible()
+    assert not text_entry(guided).isVisible()
     tap(qtbot, guided, "next")
     assert current_step(guided).name == "nama" and not problems_shown(guided)
     assert text(guided, "read_only_value") == ""  # hidden on a question that is asked
@@ -404,15 +407,16 @@ ONE_DATE = """
 """
 
 
-def test_a_date_starts_from_the_offices_day_not_the_machines(qtbot, guided, fake_services):
-    # 00:30 WIB on 7 May is still 6 May in UTC, the machine's zone here.
-    fake_services.clock = FakeClock(datetime(2024, 5, 6, 17, 30, tzinfo=UTC))
+def test_a_date_starts_from_the_offices_month_not_the_machines(qtbot, guided, fake_services):
+    # 00:30 WIB on 1 January 2025 is still 31 December 2024 in UTC, the machine's zone here.
+    fake_services.clock = FakeClock(datetime(2024, 12, 31, 17, 30, tzinfo=UTC))
     definition = small_definition("satu-tanggal", ONE_DATE)
     fake_services.definitions[definition.id] = definition
     guided.guided.services_screen.set_services(fake_services.catalogue())
     open_service(qtbot, guided, definition.id)
-    tap(qtbot, guided, "day_up")  # the first tap starts from the day shown as today
-    assert guided.guided.question.input.value() == date(2024, 5, 8)
+    assert (text(guided, "month_value"), text(guided, "year_value")) == ("Januari", "2025")
+    tap(qtbot, guided, "day_1")  # one tap: the day; the office's month and year are shown
+    assert guided.guided.question.input.value() == date(2025, 1, 1)
 
 
 def test_back_and_next_stay_in_the_same_place_on_every_question(qtbot, guided):

@@ -150,16 +150,18 @@ def test_an_unexpected_error_shows_no_details_and_logs_the_type_only(
 def test_a_second_tap_after_the_printing_screen_shows_is_ignored_by_the_window(
     qtbot, window, fake_queue
 ):
-    """The window's own guard (the screen is no longer "priority"); the refuse-while-busy
-    policy of the ticket call is tested directly in test_tasks.py."""
+    """The window's own guard (the screen is no longer "ticket_confirm"); the
+    refuse-while-busy policy of the ticket call is tested directly in test_tasks.py."""
     gate = fake_queue.hold()
     tap(qtbot, window, "take_number")
     tap(qtbot, window, "line_B")
-    no = button(window, "priority_none")
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    tap(qtbot, window, "priority_none")
+    print_it = button(window, "print_ticket")
+    qtbot.mouseClick(print_it, Qt.MouseButton.LeftButton)
     assert fake_queue.started.wait(timeout=5)
-    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)  # the finger lands again
-    window.page("priority").priority_chosen.emit(None)  # as if the second tap got through
+    qtbot.mouseClick(print_it, Qt.MouseButton.LeftButton)  # the finger lands again
+    window.page("ticket_confirm").confirmed.emit()  # as if the second tap got through
+    window.page("priority").priority_chosen.emit(None)  # or a late tap on the one before
 
     with qtbot.waitSignal(window.ticket_issued, timeout=5_000):
         gate.set()
@@ -182,6 +184,8 @@ def test_english_changes_the_words_and_the_ticket_language(qtbot, window, fake_q
         tap(qtbot, window, "line_A")
         assert button(window, "priority_none").text() == "No"
         tap(qtbot, window, "priority_none")
+        assert button(window, "print_ticket").text() == "Print my number"
+        tap(qtbot, window, "print_ticket")
 
     assert fake_queue.calls[0].language == "en"
     assert text(window, "your_number") == "Your number"

@@ -75,6 +75,7 @@ def test_a_late_ticket_is_logged_and_leaves_the_next_person_alone(
 
     with qtbot.waitSignal(watched.ticket_issued, timeout=5_000) as issued:
         tap(qtbot, watched, "priority_none")  # and the next person still gets a number
+        tap(qtbot, watched, "print_ticket")
     assert issued.args[0].code == "B-001"
     assert watched.current_screen == "done"
 

@@ -1,0 +1,1 @@
+"""The day's report: tickets, lokets, hours, waits and applications of one office day."""
