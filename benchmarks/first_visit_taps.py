@@ -113,6 +113,7 @@ def domisili(citizen: Citizen, card: bool) -> None:
         citizen.hold_card({"nik": NIK, "nama": NAME})
     citizen.tap("guided_services")
     citizen.tap(f"guided_{SERVICE}")
+    citizen.tap("start")  # what to bring, how long: then the first question
     while window.current_screen == "question":
         assert window.guided is not None and window.guided.wizard is not None
         step = window.guided.wizard.current
@@ -123,6 +124,8 @@ def domisili(citizen: Citizen, card: bool) -> None:
         if not step.prefilled_from_card:
             answer(citizen, step.type, step.choices[0].value if step.choices else "")
         citizen.tap("next")
+    while not _shown(window.page("summary").findChild(QPushButton, "next")):
+        citizen.tap("scroll_more")  # every answer on screen once before Next
     citizen.tap("next")  # summary -> consent
     citizen.tap("agree")
     citizen.wait_until(lambda: window.current_screen == "submitted")

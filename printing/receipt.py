@@ -7,10 +7,17 @@ import textwrap
 from babel.dates import format_time
 
 from kiosk.applications.types import Receipt
-from kiosk.catalogue.model import Output
 from kiosk.i18n import pick_language, translations
 from kiosk.i18n.dates import date_with_weekday
 from printing.document import Align, Cut, Document, Element, Feed, Logo, QrCode, TextLine
+from printing.receipt_words import (
+    COME_BACK_ON,
+    TRACKING_CODE,
+    WHAT_TO_BRING,
+    come_back_on,
+    letter_note,
+    things_to_bring,
+)
 
 CODE_SIZE = 2  # character multiplier of the tracking code, when the paper is wide enough
 TITLE_SIZE = 2  # character multiplier of the "RECEIPT" title, likewise
@@ -84,7 +91,7 @@ def _header(receipt: Receipt, language: str, columns: int) -> list[Element]:
 def _code_lines(receipt: Receipt, language: str, columns: int) -> list[Element]:
     _ = translations(language).gettext
     return [
-        TextLine(_("Tracking code"), Align.CENTER),
+        TextLine(_(TRACKING_CODE), Align.CENTER),
         *_big(receipt.tracking_code, columns, CODE_SIZE),
         *_wrapped(spelled_code(receipt.tracking_code), columns),
         Feed(1),
@@ -98,23 +105,22 @@ def _fact_lines(receipt: Receipt, language: str, columns: int) -> list[TextLine]
     lines = _labelled(_("Submitted"), [day, f"{clock} {receipt.zone_label}"], columns)
     if receipt.masked_nik:
         lines += _labelled(_("NIK"), [receipt.masked_nik], columns)
-    ready = date_with_weekday(receipt.ready_on, language)
-    return lines + _labelled(_("Come back on"), [ready], columns)
+    return lines + _labelled(_(COME_BACK_ON), [come_back_on(receipt, language)], columns)
 
 
 def _bring_lines(receipt: Receipt, language: str, columns: int) -> list[Element]:
     if not receipt.requirements:
         return []
     _ = translations(language).gettext
-    items = [pick_language(texts, language) for texts in receipt.requirements]
-    return [Feed(1), TextLine(_("What to bring:"), bold=True), *_bullets(items, columns)]
+    items = things_to_bring(receipt, language)
+    return [Feed(1), TextLine(_(WHAT_TO_BRING), bold=True), *_bullets(items, columns)]
 
 
 def _note_lines(receipt: Receipt, language: str, columns: int) -> list[Element]:
     _ = translations(language).gettext
     notes: list[Element] = [Feed(1)]
-    if receipt.output is Output.LETTER:
-        notes += _wrapped(_("Staff will print your letter after checking your documents."), columns)
+    if letter := letter_note(receipt, language):
+        notes += _wrapped(letter, columns)
     if receipt.assisted:
         notes += _wrapped(_("Assisted by staff"), columns, bold=True)
     return notes

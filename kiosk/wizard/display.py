@@ -37,6 +37,13 @@ def display_value(field: Field, answer: Answer | None, language: str) -> str:
     return answer
 
 
+def unmasked_value(field: Field, answer: Answer | None) -> str:
+    """The whole number `display_value` masks; "" for an answer it shows as it is."""
+    if field.type in MASKED_TYPES and isinstance(answer, str):
+        return answer
+    return ""
+
+
 def _choice_label(field: Field, value: str, language: str) -> str:
     for choice in field.choices:
         if choice.value == value:

@@ -18,7 +18,7 @@ from kiosk.clock import Clock
 from kiosk.office_time import business_date, office_zone
 from kiosk.wizard.consent import consent_text
 from kiosk.wizard.conversion import Answer, convert, to_json
-from kiosk.wizard.display import display_value
+from kiosk.wizard.display import display_value, unmasked_value
 from kiosk.wizard.errors import WizardWiped, WrongStage
 from kiosk.wizard.form import CompletedForm
 from kiosk.wizard.messages import CONSENT_NEEDED, READ_ONLY, text_in, translated
@@ -169,7 +169,8 @@ class Wizard:
         return False
 
     def summary(self) -> list[SummaryRow]:
-        """Every relevant question with its answer in words; NIK and KK masked."""
+        """Every relevant question with its answer in words; NIK and KK masked (each row
+        carries the whole number apart, for the screen to show on the citizen's tap)."""
         self._check_alive()
         return [
             SummaryRow(
@@ -177,6 +178,7 @@ class Wizard:
                 label=text_in(field.label, self.language),
                 value=display_value(field, self._sheet.answers.get(field.name), self.language),
                 editable=not field.read_only,
+                unmasked=unmasked_value(field, self._sheet.answers.get(field.name)),
             )
             for field in self._steps()
             if field.type is not FieldType.NOTE

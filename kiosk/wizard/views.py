@@ -70,6 +70,9 @@ class SummaryRow:
     label: str
     value: str = dataclasses.field(repr=False)
     editable: bool
+    # The whole NIK or KK number behind a masked value, for the citizen's own "Show"
+    # tap; "" for every other answer.
+    unmasked: str = dataclasses.field(default="", repr=False)
 
 
 def step_view(

@@ -68,6 +68,7 @@ class FakeServices:
     gate: threading.Event | None = None
     worker_threads: list[int] = field(default_factory=list)
     lookups: list[str] = field(default_factory=list)
+    receipts: dict[int, Receipt] = field(default_factory=dict)  # by id() of the wizard
     clock: Clock = field(default_factory=SystemClock)  # the wizards' clock
 
     def catalogue(self) -> list[ServiceDefinition]:
@@ -87,8 +88,17 @@ class FakeServices:
         if self.fail_with is not None:
             raise self.fail_with
         form = wizard.result()
+        receipt = self.receipts.get(id(wizard))  # stored once, as the real desk does
+        if receipt is None:
+            receipt = self._store(wizard, form)
+        if self.print_fails:
+            raise ReceiptNotPrinted(receipt, PrinterProblem.PAPER_OUT)
+        return receipt
+
+    def _store(self, wizard: Wizard, form: CompletedForm) -> Receipt:
         self.forms.append(form)
         receipt = self._receipt(form)
+        self.receipts[id(wizard)] = receipt  # the wizard stays in self.wizards: ids hold
         self.stored[receipt.tracking_code] = StatusView(
             tracking_code=receipt.tracking_code,
             service_title=receipt.service_title,
@@ -96,8 +106,6 @@ class FakeServices:
             updated_at=receipt.created_at,
             ready_on=receipt.ready_on,
         )
-        if self.print_fails:
-            raise ReceiptNotPrinted(receipt, PrinterProblem.PAPER_OUT)
         return receipt
 
     def status(self, tracking_code: str) -> StatusView:

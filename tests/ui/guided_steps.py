@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.catalogue.model import FieldType
 from kiosk.catalogue.validators import check_kk_number, check_nik, check_phone
 from kiosk.wizard import Stage, Step, Wizard
+from tests.ui.fakes import RecordingVoice
 from tests.ui.helpers import tap
 from ui.guided.keypad import key_name
 from ui.guided.letters import LetterEntry
+from ui.guided.summary import SummaryScreen
 from ui.window import KioskWindow
 
 # Valid for python-stdnum and our validators (asserted below): Kota Bandung, 17-08-1985.
@@ -48,7 +50,18 @@ def current_step(window: KioskWindow) -> Step:
 
 
 def open_service(qtbot, window: KioskWindow, service_id: str) -> None:
-    """Home -> "Layanan Surat & Dokumen" -> the service's button (once the list is in)."""
+    """Home -> "Layanan Surat & Dokumen" -> the service -> "Mulai": the first question."""
+    open_intro(qtbot, window, service_id)
+    voice = window.voice
+    if isinstance(voice, RecordingVoice):  # the intro's words (tests/ui/guided/test_intro.py)
+        voice.spoken.clear()  # stay behind: a test of the questions hears the questions
+    tap(qtbot, window, "start")
+    assert window.current_screen == "question"
+
+
+def open_intro(qtbot, window: KioskWindow, service_id: str) -> None:
+    """Home -> "Layanan Surat & Dokumen" -> the service's button (once the list is in):
+    what to bring and how long, before the first question."""
     tap(qtbot, window, "guided_services")
     assert window.current_screen == "guided_services"
     page = window.page("guided_services")
@@ -59,7 +72,7 @@ def open_service(qtbot, window: KioskWindow, service_id: str) -> None:
 
     qtbot.waitUntil(shown)
     tap(qtbot, window, f"guided_{service_id}")
-    assert window.current_screen == "question"
+    assert window.current_screen == "service_intro"
 
 
 def type_keys(qtbot, window: KioskWindow, text: str) -> None:
@@ -140,9 +153,32 @@ def fill_questions(qtbot, window: KioskWindow, stop_at: str | None = None) -> li
     raise AssertionError(f"no summary after {MAX_STEPS} steps: {seen}")
 
 
-def agree_and_finish(qtbot, window: KioskWindow) -> None:
-    """Summary -> consent -> "Saya setuju", waiting for the receipt."""
+def read_summary(qtbot, window: KioskWindow) -> int:
+    """ "Show more" until the last answer was on screen and Next takes its place;
+    returns the taps it took."""
     assert window.current_screen == "summary"
+    page = window.page("summary")
+    assert isinstance(page, SummaryScreen)
+    for taps in range(MAX_STEPS):
+        qtbot.waitUntil(lambda: not page.settling)  # laid out: does it all fit now?
+        if page.next_button.isVisible():
+            return taps
+        tap(qtbot, window, "scroll_more")
+    raise AssertionError(f"Next never came after {MAX_STEPS} taps on Show more")
+
+
+def to_consent(qtbot, window: KioskWindow, service_id: str) -> None:
+    """A service opened, every question answered, the summary read: the consent."""
+    open_service(qtbot, window, service_id)
+    fill_questions(qtbot, window)
+    read_summary(qtbot, window)
+    tap(qtbot, window, "next")
+    assert window.current_screen == "consent"
+
+
+def agree_and_finish(qtbot, window: KioskWindow) -> None:
+    """Summary (read to its end) -> consent -> "Saya setuju", waiting for the receipt."""
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     assert window.current_screen == "consent"
     assert wizard_of(window).stage is Stage.CONSENT

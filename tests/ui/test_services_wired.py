@@ -13,6 +13,7 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from devices.emulator import EmulatedPrinter, get_emulator, reset_emulators
@@ -134,3 +135,25 @@ def test_each_service_with_the_card_the_sealed_store_and_the_printed_receipt(
     for wal in wired.database.parent.glob("anjungan.db-wal"):
         stored += wal.read_bytes()
     assert NIK.encode() not in stored and NAME.encode() not in stored
+
+
+def test_a_receipt_out_of_paper_prints_on_try_again_stored_once(qtbot, wired: Wired) -> None:
+    window = wired.window
+    wired.printer.paper_out()
+    open_service(qtbot, window, "surat-keterangan-domisili")
+    fill_questions(qtbot, window)
+    assert window.guided is not None
+    with qtbot.waitSignal(window.guided.submitted, timeout=10_000) as first:
+        agree_and_finish(qtbot, window)
+    code = first.args[0].tracking_code
+    assert window.guided.busy and wired.printer.tickets == []  # the code stays on screen
+    assert rows(wired.database, Application) == 1
+
+    wired.printer.paper_ok()
+    with qtbot.waitSignal(window.guided.submitted, timeout=10_000) as again:
+        qtbot.mouseClick(window.page("submitted").retry_button, Qt.MouseButton.LeftButton)
+    assert again.args[0].tracking_code == code
+    assert code in wired.printer.tickets[-1].body
+    assert rows(wired.database, Application) == 1  # printed again, never stored again
+    assert rows(wired.database, OutboxItem) == 1
+    assert not window.guided.busy  # a printed receipt's screen times out as before

@@ -17,6 +17,7 @@ from tests.ui.guided_steps import (
     give_valid_answer,
     next_step,
     open_service,
+    read_summary,
     type_keys,
 )
 from tests.ui.helpers import tap, tap_until_printing
@@ -148,6 +149,8 @@ def visit_every_guided_screen(qtbot, window, fake_services):
     tap(qtbot, window, "back")
     yield  # guided_services
     tap(qtbot, window, "guided_surat-keterangan-kelahiran")
+    yield  # service_intro
+    tap(qtbot, window, "start")
     kinds: set[str] = set()
     while window.current_screen == "question":
         step = current_step(window)
@@ -160,6 +163,7 @@ def visit_every_guided_screen(qtbot, window, fake_services):
     assert {"nik", "text", "select_one", "date", "decimal"} <= kinds
     assert ("staff_hint" in kinds) == window.guided.wizard.assisted
     yield  # summary
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     yield  # consent
     gate = fake_services.hold()
@@ -182,6 +186,7 @@ def visit_every_guided_screen(qtbot, window, fake_services):
     tap(qtbot, window, "resume")
     fill_questions(qtbot, window)
     fake_services.fail_with = QueueBusy("busy")
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     with qtbot.waitSignal(window.guided.finalise_failed, timeout=5_000):
         tap(qtbot, window, "agree")
@@ -198,7 +203,7 @@ def test_every_guided_screen_has_big_targets_and_big_text(
     for _ in visit_every_guided_screen(qtbot, window, fake_services):
         seen.append(window.current_screen)
         check_screen(window)
-    assert seen[:2] == ["home", "guided_services"]
+    assert seen[:3] == ["home", "guided_services", "service_intro"]
     assert seen[-8:] == [
         "summary",
         "consent",

@@ -21,7 +21,8 @@ from tests.ui.guided_steps import (
     current_step,
     give_valid_answer,
     next_step,
-    open_service,
+    open_intro,
+    read_summary,
 )
 from tests.ui.helpers import hold_office_name, tap
 from ui.window import KioskWindow
@@ -104,7 +105,9 @@ def _ticket_path(qtbot, window: KioskWindow, stop: Callable[[str], None]) -> Non
 def _guided_service(
     qtbot, window: KioskWindow, service_id: str, stop: Callable[[str], None]
 ) -> None:
-    open_service(qtbot, window, service_id)
+    open_intro(qtbot, window, service_id)
+    stop(f"{service_id}-00-intro")
+    tap(qtbot, window, "start")
     for number in range(1, MAX_QUESTIONS):
         if window.current_screen != "question":
             break
@@ -114,6 +117,7 @@ def _guided_service(
         next_step(qtbot, window, step)
     assert window.current_screen == "summary", f"{service_id}: no summary"
     stop(f"{service_id}-summary")
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     stop(f"{service_id}-consent")
     tap(qtbot, window, "back")

@@ -9,7 +9,9 @@ from ui.voice import Voice
 
 COUNTDOWN_TICK_MS = 250
 # "Ya, lanjutkan" returns to these (to the others, the form is gone or never was).
-FORM_SCREENS = frozenset({"question", "summary", "consent", "submission_problem", "confirm_wipe"})
+FORM_SCREENS = frozenset(
+    {"service_intro", "question", "summary", "consent", "submission_problem", "confirm_wipe"}
+)
 
 
 class StillThereCountdown(QObject):

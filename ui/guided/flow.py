@@ -71,8 +71,10 @@ class GuidedFlow(QObject):
 
     @property
     def busy(self) -> bool:
-        """The application is being stored and printed: nobody may leave the screen."""
-        return self.form.finalising
+        """Nobody may leave the screen, nor the idle timeout take it away: the
+        application is being stored and printed, or its receipt did not print and its
+        tracking code shows until a clerk or the citizen dismisses it."""
+        return self.form.finalising or self.form.holding_code
 
     @property
     def in_form(self) -> bool:

@@ -7,26 +7,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.applications.errors import ReceiptNotPrinted
-from kiosk.applications.types import Receipt
 from kiosk.catalogue.model import FieldType
 from kiosk.wizard import Stage, Wizard
 from ui.base.screen import Screen
 from ui.contracts import ApplicationsPort, UiOptions
 from ui.guided.confirm import WipeConfirmation
 from ui.guided.consent import ConsentScreen
-from ui.guided.finishing import FinishingScreen
-from ui.guided.problem import NOT_SAVED, NOT_STARTED, ApplicationProblemScreen
+from ui.guided.intro import ServiceIntroScreen
+from ui.guided.problem import NOT_STARTED
 from ui.guided.question import QuestionScreen
-from ui.guided.submitted import SubmittedScreen
+from ui.guided.receipt_flow import ReceiptFlow
 from ui.guided.summary import SummaryScreen
 from ui.i18n import Tr
-from ui.tasks import Policy, Tasks
+from ui.tasks import Tasks
 from ui.voice import Voice
 
 log = logging.getLogger(__name__)
-
-FINALISE = "finalise"  # the kind of call storing and printing is
 
 
 class FormFlow(QObject):
@@ -49,18 +45,16 @@ class FormFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._tasks = tasks
         self._voice = voice
         self._options = options
         self._tr = Tr()
         self.wizard: Wizard | None = None
         self._card_answers: dict[str, object] = {}  # from a citizen's card, until used
         self._answered = False  # the citizen moved on from a question they answered
+        self._introducing = False  # the intro shows: no question yet
         self.confirmation = WipeConfirmation(voice, self)
+        self.receipts = ReceiptFlow(services, tasks, voice, self, options.printing_watchdog_seconds)
         self._build_screens()
-        self._slow_timer = QTimer(self)
-        self._slow_timer.setSingleShot(True)
-        self._slow_timer.setInterval(max(1, round(options.printing_watchdog_seconds * 1000)))
         self._rehearsal = QTimer(self)  # the answer shown, worked out on the next turn
         self._rehearsal.setSingleShot(True)
         self._rehearsal.setInterval(0)
@@ -68,7 +62,7 @@ class FormFlow(QObject):
 
     @property
     def screens(self) -> list[Screen]:
-        shown = [self.question, self.summary, self.consent, self.finishing, self.done]
+        shown = [self.intro, self.question, self.summary, self.consent, self.finishing, self.done]
         return [*shown, self.problem, self.confirmation.screen]
 
     def use_language(self, tr: Tr) -> None:
@@ -89,12 +83,17 @@ class FormFlow(QObject):
         self._answered = False
         self._voice.set_language(self.wizard.language)
         self._apply_card_answers()
-        self._render()
+        self._show_intro(self.wizard)
 
     @property
     def finalising(self) -> bool:
         """The application is being stored and printed."""
-        return self._tasks.running(FINALISE)
+        return self.receipts.finalising
+
+    @property
+    def holding_code(self) -> bool:
+        """A stored application's code shows, its receipt not printed."""
+        return self.receipts.holding_code
 
     @property
     def holds_card_answers(self) -> bool:
@@ -115,16 +114,20 @@ class FormFlow(QObject):
         self._card_answers = dict(answers)
         if self.wizard is not None and self.wizard.stage is Stage.QUESTIONS:
             self._apply_card_answers()
-            self._render()
+            if not self._introducing:  # on the intro, the first question shows them
+                self._render()
 
     def wipe(self) -> None:
         """Forget the form, and every answer of it still held by a hidden screen."""
         self._card_answers = {}
         self._answered = False
+        self._introducing = False
         self._rehearsal.stop()
+        self.intro.forget()
         self.confirmation.forget()
         self.question.forget()
         self.summary.forget()
+        self.receipts.forget()
         if self.wizard is not None:
             self.wizard.wipe()
             self.wizard = None
@@ -143,6 +146,19 @@ class FormFlow(QObject):
         else:
             wipe()
 
+    def _show_intro(self, wizard: Wizard) -> None:
+        step = wizard.current
+        self._introducing = True
+        self.intro.show_service(wizard.definition, step.total if step else 0, self._tr)
+        self.intro.speak_button.setVisible(self._voice.enabled)
+        self.show_screen.emit(self.intro.name)
+        self._voice.say(self.intro.spoken_text())
+
+    def _begin(self) -> None:
+        """ "Mulai": the first question (or the one the citizen came back from)."""
+        self._introducing = False
+        self._render()
+
     def _leave_to_list(self) -> None:
         self.wipe()
         self.back_to_list.emit()
@@ -156,14 +172,17 @@ class FormFlow(QObject):
     # -- building -----------------------------------------------------------
 
     def _build_screens(self) -> None:
+        self.intro = ServiceIntroScreen()
         self.question = QuestionScreen()
         self.summary = SummaryScreen()
         self.consent = ConsentScreen()
-        self.finishing = FinishingScreen()
-        self.done = SubmittedScreen()
-        self.problem = ApplicationProblemScreen()
+        self.finishing = self.receipts.finishing
+        self.done, self.problem = self.receipts.done, self.receipts.problem
 
     def _connect(self) -> None:
+        self.intro.start.connect(self._begin)
+        self.intro.back.connect(lambda: self._ask_before(self.intro.name, self._leave_to_list))
+        self.intro.speak.connect(lambda: self._voice.say(self.intro.spoken_text()))
         self.question.next.connect(self._on_next)
         self.question.back.connect(self._on_back)
         self.question.speak.connect(self._speak_question)
@@ -176,13 +195,16 @@ class FormFlow(QObject):
         self.consent.cancel.connect(lambda: self._ask_before(self.consent.name, self.abandon))
         self.consent.agree.connect(self._agree)
         self.consent.speak.connect(lambda: self._voice.say(self.consent.spoken_text()))
-        self.done.finished.connect(self.finished)
-        self.problem.retry.connect(self._finalise)
         self.problem.back_to_start.connect(
             lambda: self._ask_before(self.problem.name, self.abandon)
         )
         self.confirmation.show_screen.connect(self.show_screen)
-        self._slow_timer.timeout.connect(lambda: self.finishing.set_slow(True))
+        receipts = self.receipts
+        receipts.show_screen.connect(self.show_screen)
+        receipts.stored.connect(self._on_stored)
+        receipts.closed.connect(self.finished)
+        receipts.submitted.connect(self.submitted)
+        receipts.finalise_failed.connect(self.finalise_failed)
 
     # -- the stages ---------------------------------------------------------
 
@@ -201,9 +223,9 @@ class FormFlow(QObject):
             self._speak_question(problems or [])
             self._rehearsal.start()  # Next may keep the answer held or proposed
         elif wizard.stage is Stage.SUMMARY:
-            self.summary.show_rows(wizard.summary(), self._tr)
+            self.summary.show_rows(wizard.summary(), self._tr, wizard.definition)
             self.show_screen.emit(self.summary.name)
-            self._voice.say(self.summary.title.text())
+            self._voice.say(self.summary.spoken_text())  # never an answer: no NIK aloud
         elif wizard.stage is Stage.CONSENT:
             self.consent.show_statement(wizard.consent_text())
             self.show_screen.emit(self.consent.name)
@@ -271,7 +293,7 @@ class FormFlow(QObject):
             self._ask_before(self.question.name, self._leave_to_list)
 
     def _move_on(self) -> None:
-        if self.wizard is not None:
+        if self.wizard is not None and self.summary.read_to_end:  # every answer was seen
             self._render(self.wizard.next())
 
     def _step_back(self) -> None:
@@ -289,49 +311,8 @@ class FormFlow(QObject):
         if self.wizard is None or self.wizard.stage is not Stage.CONSENT:
             return
         self.wizard.accept_consent()
-        self._finalise()
+        self.receipts.finalise(self.wizard)
 
-    def _finalise(self) -> None:
-        if self.wizard is None or not self._start_finalise(self.wizard):
-            return  # a double tap: the first call is running
-        self.finishing.set_slow(False)
-        self._slow_timer.start()
-        self.show_screen.emit(self.finishing.name)
-        self._voice.say(self.finishing.message.text())
-
-    def _start_finalise(self, wizard: Wizard) -> bool:
-        """Store and print off the GUI thread; False (nothing started) while a finalise
-        runs, so a double tap stores one application."""
-        services = self._services
-        return self._tasks.add(
-            lambda: services.finalise(wizard),
-            self._on_finalised,
-            self._on_finalise_failed,
-            policy=Policy.REFUSE_WHILE_BUSY,
-            kind=FINALISE,
-        )
-
-    def _on_finalised(self, receipt: Receipt) -> None:
-        self._finish(receipt, printed=True)
-
-    def _on_finalise_failed(self, error: Exception) -> None:
-        log.warning("finalise call failed: %s", type(error).__name__)
-        if isinstance(error, ReceiptNotPrinted):  # stored; only the receipt did not print
-            log.warning("receipt not printed: printer %s", error.problem.value)
-            self._finish(error.receipt, printed=False)
-            return
-        self._slow_timer.stop()
-        self.problem.show_message(NOT_SAVED, can_retry=self.wizard is not None)
-        self.show_screen.emit(self.problem.name)
-        self._voice.say(self.problem.message.text())
-        self.finalise_failed.emit(error)
-
-    def _finish(self, receipt: Receipt, printed: bool) -> None:
-        self._slow_timer.stop()
-        if self.wizard is not None:
-            self.wizard.wipe()  # stored: the answers leave the screen's memory
-            self.wizard = None
-        self.done.show_receipt(receipt, printed)
-        self.show_screen.emit(self.done.name)
-        self._voice.say(self.done.spoken_text())
-        self.submitted.emit(receipt)
+    def _on_stored(self) -> None:
+        """Stored: the wizard is the receipt flow's now (wiped there)."""
+        self.wizard = None

@@ -21,6 +21,7 @@ BACK_WIDTH_PX = 300
 NEXT_WIDTH_PX = 420
 SPEAKER_ICON_PX = 48
 SCREEN_MARGIN_PX = 32
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 
 class WrappingButton(QPushButton):
@@ -58,6 +59,14 @@ class WrappingButton(QPushButton):
 def fixed_width(button: QPushButton, width: int) -> QPushButton:
     button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     button.setFixedWidth(width)
+    return button
+
+
+def at_least(button: QPushButton, width: int) -> QPushButton:
+    """`width` wide, or wider when its words need it ("Sembunyikan" is longer than "Hide")."""
+    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    button.setMinimumWidth(width)
+    button.setMaximumWidth(QWIDGETSIZE_MAX)
     return button
 
 

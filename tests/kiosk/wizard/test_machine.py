@@ -253,6 +253,13 @@ def test_the_summary_masks_the_nik_and_kk_and_speaks_plainly(wizard: Wizard) -> 
     assert MALE_NIK not in summary_text and KK_NUMBER not in summary_text
 
 
+def test_the_summary_carries_the_whole_numbers_apart_for_show(wizard: Wizard) -> None:
+    fill(wizard)
+    unmasked = {row.field_name: row.unmasked for row in wizard.summary()}
+    assert unmasked["nik"] == MALE_NIK and unmasked["no_kk"] == KK_NUMBER
+    assert {name for name, whole in unmasked.items() if whole} == {"nik", "no_kk"}
+
+
 def test_edit_reopens_one_answer_and_next_returns_to_the_summary(wizard: Wizard) -> None:
     fill(wizard)
     wizard.edit("nama")

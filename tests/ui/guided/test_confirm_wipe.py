@@ -16,6 +16,7 @@ from tests.ui.guided_steps import (
     current_step,
     fill_questions,
     open_service,
+    read_summary,
     type_keys,
     wizard_of,
 )
@@ -24,7 +25,6 @@ from tests.ui.helpers import button, tap, text
 DOMISILI = "surat-keterangan-domisili"
 MIN_BUTTON_PX = 86
 APART_PX = 100  # between a button that destroys and the one that goes on
-IDLE = {"idle_timeout_seconds": 0.3, "still_there_seconds": 0.4}
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def english(make_guided):
 def at_consent(qtbot, window) -> None:
     open_service(qtbot, window, DOMISILI)
     fill_questions(qtbot, window)
+    read_summary(qtbot, window)
     tap(qtbot, window, "next")
     assert window.current_screen == "consent"
 
@@ -184,15 +185,6 @@ def test_listen_reads_the_question_again_and_hides_without_a_voice(qtbot, make_g
             window.voice.spoken.clear()
             tap(qtbot, window, "speak")
             assert window.voice.spoken == [screen.spoken_text()]
-
-
-@pytest.fixture
-def idle_english(qapp, make_guided):
-    """Touches restart the idle timer, as ui.app installs it."""
-    window = make_guided(language="en", **IDLE)
-    qapp.installEventFilter(window.idle_watcher)
-    yield window
-    qapp.removeEventFilter(window.idle_watcher)
 
 
 def test_the_question_does_not_keep_a_form_alive(qtbot, idle_english, fake_services):
