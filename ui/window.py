@@ -401,11 +401,17 @@ class KioskWindow(QMainWindow):
         guided.still_there_answered.connect(self.idle_watcher.restart)
 
     def _connect_staff(self, staff: StaffFlow) -> None:
-        staff.show_screen.connect(self.show_screen)
+        staff.show_screen.connect(self._show_staff_screen)
         staff.home_requested.connect(self.go_home)
         staff.holder_identified.connect(self._on_card_holder)
         staff.link_chosen.connect(self._on_counter_link)
         staff.loket_opened.connect(lambda: self.set_larger_text(False))  # the citizen's choice
+
+    def _show_staff_screen(self, name: str) -> None:
+        """Staff's screens in the usual text size: larger text was the citizen's choice."""
+        if name == "staff_sign_in":
+            self.set_larger_text(False)
+        self.show_screen(name)
 
     def _on_counter_link(self, name: str) -> None:
         """From the loket: a form filled in for the citizen, or a status lookup."""

@@ -356,3 +356,11 @@ def test_the_documents_code_keys_fit_a_finger_and_the_example_shows_whole(
     entry = screen.entry
     needed = entry.fontMetrics().horizontalAdvance(entry.placeholderText())
     assert entry.contentsRect().width() >= needed  # the example code is not cut off
+
+
+def test_the_staff_sign_in_is_in_the_usual_text_size(qtbot, staffed: KioskWindow) -> None:
+    """Larger text was the last citizen's choice; the clerk's keypads fit at the usual size."""
+    staffed.set_larger_text(True)
+    hold_office_name(qtbot, staffed)
+    assert staffed.current_screen == "staff_sign_in"
+    assert staffed.larger_text is False

@@ -7,7 +7,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.documents.messages import describe_document_error
 from kiosk.i18n import translations
 from ui.tasks import Policy, Tasks
 
@@ -57,5 +56,9 @@ class DailyReportPrinter(QObject):
         self.said.emit(_("Today's report was sent to the printer."))
 
     def _failed(self, error: Exception) -> None:
+        # Imported here: the documents' messages bring the sealing code, which the first
+        # screen must not wait for (tests/ui/test_start_up.py).
+        from kiosk.documents.messages import describe_document_error
+
         log.error("the day's report did not print: %s", type(error).__name__)
         self.said.emit(describe_document_error(error, self._language))

@@ -37,6 +37,8 @@ def test_a_form_filled_in_at_the_loket_is_assisted_and_comes_back_to_the_loket(
 
     qtbot.waitUntil(listed, timeout=SIGNAL_MS)
     tap(qtbot, counter_window, f"guided_{SERVICE}")
+    assert counter_window.current_screen == "service_intro"
+    tap(qtbot, counter_window, "start")
     fill_questions(qtbot, counter_window)
     agree_and_finish(qtbot, counter_window)
     qtbot.waitUntil(lambda: counter_window.current_screen == "submitted", timeout=SIGNAL_MS)
