@@ -47,10 +47,12 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 )
 # The ways out of the screen, beside the loket's work.
 FORMS, STATUS, DOCUMENTS, SETUP, SIGN_OUT = "forms", "status", "documents", "setup", "sign_out"
+REPORT = "report"  # today's report on the A4 printer (shown when the office has one)
 LINKS: tuple[tuple[str, str, str], ...] = (
     (FORMS, N_("Fill in a form"), "F9"),
     (STATUS, N_("Check a status"), "F10"),
     (DOCUMENTS, N_("Print a proof or a letter"), "F11"),
+    (REPORT, N_("Today's report"), ""),
     (SETUP, N_("Loket settings"), ""),
     (SIGN_OUT, N_("Sign out"), "F12"),
 )

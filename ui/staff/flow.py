@@ -17,7 +17,7 @@ from kiosk.cards import CardHolder, StaffBadge, StaffSession
 from ui.base.screen import Screen
 from ui.counter.contracts import CounterParts, LinesPort
 from ui.counter.flow import CounterFlow
-from ui.counter.screen import DOCUMENTS, SIGN_OUT
+from ui.counter.screen import DOCUMENTS, REPORT, SIGN_OUT
 from ui.documents.contracts import DocumentsPort
 from ui.documents.screen import DocumentsScreen
 from ui.i18n import Tr
@@ -150,6 +150,10 @@ class StaffFlow(QObject):
         self.menu.report_chosen.connect(self._print_report)
         if self.reports is not None:
             self.reports.said.connect(self.menu.say_about_report)
+            if self.counter is not None:
+                self.reports.said.connect(self.counter.screen.say)
+        if self.counter is not None:  # the report's link only where a report can print
+            self.counter.screen.link_buttons[REPORT].setVisible(self.reports is not None)
         if self.documents is not None:
             self.documents.finished.connect(self._documents_closed)
         if self.counter is not None:
@@ -186,6 +190,8 @@ class StaffFlow(QObject):
     def _on_counter_link(self, name: str) -> None:
         if name == SIGN_OUT:
             self._sign_out_and_leave()
+        elif name == REPORT:
+            self._print_report()
         elif name == DOCUMENTS:
             self._open_documents()
         else:

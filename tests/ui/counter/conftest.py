@@ -21,6 +21,7 @@ from tests.ui.documents.test_screen import FakeDocuments
 from tests.ui.fakes import OFFICE, FakeServices, FakeStaffPort, RecordingVoice
 from ui.contracts import UiOptions
 from ui.counter.contracts import CounterParts
+from ui.staff.reports import ReportsPort
 from ui.window import KioskWindow
 
 ZONE = "Asia/Jakarta"
@@ -63,12 +64,19 @@ def documents() -> FakeDocuments:
 
 
 @pytest.fixture
+def reports() -> ReportsPort | None:
+    """The day's report; None (no link to it) unless a test gives one."""
+    return None
+
+
+@pytest.fixture
 def make_counter(
     qtbot,
     kiosk_desk: QueueDesk,
     parts: CounterParts,
     services: FakeServices,
     documents: FakeDocuments,
+    reports: ReportsPort | None,
 ) -> Iterator[WindowFactory]:
     """A shown counter PC's window (role "counter", English): keyword arguments replace
     fields of its options."""
@@ -83,6 +91,7 @@ def make_counter(
             staff=FakeStaffPort(),
             documents=documents,
             counter=parts,
+            reports=reports,
         )
 
     def release() -> None:

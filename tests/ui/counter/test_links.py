@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.queue.desk import QueueDesk
@@ -116,3 +117,38 @@ def test_at_a_kiosk_the_loket_is_an_entry_of_the_staff_menu(
 
     assert window.current_screen == "counter"
     assert text(window, "counter_title") == "Loket 9: Siti Aminah"
+
+
+class RecordingReports:
+    """The day's report printed (the real one: tests/ui/staff/test_daily_report.py)."""
+
+    def __init__(self) -> None:
+        self.printed: list[str] = []
+
+    def print_today(self, language: str) -> str:
+        self.printed.append(language)
+        return "job-1"
+
+
+def test_the_loket_has_no_report_link_without_a_report(counter_window: KioskWindow) -> None:
+    assert counter_window.staff is not None and counter_window.staff.counter is not None
+    assert not counter_window.staff.counter.screen.link_buttons["report"].isVisibleTo(
+        counter_window
+    )
+
+
+@pytest.mark.parametrize("reports", [RecordingReports()])
+def test_todays_report_prints_from_the_loket(
+    qtbot, counter_window: KioskWindow, reports: RecordingReports
+) -> None:
+    open_loket(qtbot, counter_window, 2, "B")
+    assert counter_window.staff is not None and counter_window.staff.reports is not None
+    with qtbot.waitSignal(
+        counter_window.staff.reports.said,
+        timeout=SIGNAL_MS,
+        check_params_cb=lambda said: said == "Today's report was sent to the printer.",
+    ):
+        tap(qtbot, counter_window, "counter_report")
+    assert reports.printed == ["en"]
+    assert text(counter_window, "counter_message") == "Today's report was sent to the printer."
+    assert counter_window.current_screen == "counter"
