@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from ui.queue_views import LineView
+
 # kiosk.queue.board's dataclasses live beside its queries (sqlalchemy), which the screens
 # may not import: the board reads them through these shapes, which they satisfy.
 
@@ -26,19 +28,6 @@ class CallView(Protocol):
     def counter(self) -> str: ...
     @property
     def again(self) -> bool: ...  # a recall or a resume
-
-
-class LineView(Protocol):
-    """People waiting in one line (kiosk.queue.board.LineWaiting)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def prefix(self) -> str: ...
-    @property
-    def names(self) -> Mapping[str, str]: ...
-    @property
-    def waiting(self) -> int: ...
 
 
 class BoardPicture(Protocol):

@@ -9,9 +9,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import pick_language
-from ui.board.contracts import CallView, LineView
+from ui.board.contracts import CallView
 from ui.board.style import serving_code_px
 from ui.i18n import Tr
+from ui.queue_views import LineView
 
 NOBODY = "\N{EM DASH}"  # a loket free now, or no call yet
 PAST_CALLS = 3  # besides the one shown large

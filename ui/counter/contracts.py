@@ -7,12 +7,13 @@ shapes below, so ui imports no database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from kiosk.queue.types import CounterTicket, QueueLine
+from ui.queue_views import LineView as LineCount
 
 
 class CounterPort(Protocol):
@@ -54,22 +55,6 @@ class LinesPort(Protocol):
     """The office's queue lines (ui.contracts.QueuePort has this too); reads the database."""
 
     def lines(self) -> list[QueueLine]: ...
-
-
-class LineCount(Protocol):
-    """How many people wait in one queue line (kiosk.queue.board.LineWaiting)."""
-
-    @property
-    def code(self) -> str: ...
-
-    @property
-    def prefix(self) -> str: ...
-
-    @property
-    def names(self) -> Mapping[str, str]: ...
-
-    @property
-    def waiting(self) -> int: ...
 
 
 class WaitingPicture(Protocol):

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.queue.types import CounterTicket, QueueLine
-from ui.counter.contracts import CounterParts, LineCount, LinesPort
+from ui.counter.contracts import CounterParts, LinesPort
 from ui.counter.watch import QueueWatch
+from ui.queue_views import LineView as LineCount
 from ui.tasks import Policy, Tasks
 
 log = logging.getLogger(__name__)

@@ -21,12 +21,12 @@ from kiosk.i18n import N_, pick_language
 from kiosk.queue.messages import priority_text
 from kiosk.queue.types import CounterTicket, TicketState
 from ui.base.screen import Screen, make_button, make_label
-from ui.counter.contracts import LineCount
 from ui.counter.loket import LoketSetup
 from ui.counter.messages import state_text
 from ui.counter.waiting import WaitingPanel
 from ui.documents.screen import PROBLEM, restyle
 from ui.i18n import Tr
+from ui.queue_views import LineView as LineCount
 
 S = TicketState
 MARGIN_PX, SPACING_PX = 32, 14

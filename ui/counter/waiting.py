@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from kiosk.i18n import pick_language
 from ui.base.screen import make_label
-from ui.counter.contracts import LineCount
 from ui.i18n import Tr
+from ui.queue_views import LineView as LineCount
 
 ROW_SPACING_PX = 6
 
