@@ -87,6 +87,7 @@ class UiOptions:
     voice_enabled: bool | None = None  # None: on at the kiosk, off at the counter
     still_there_seconds: float = 20  # "Masih di sini?" countdown before a form is wiped
     recordings_dir: Path | None = None  # where services' audio paths start; None: shipped
+    card_reader: bool = True  # one is configured: the NIK question says a card may be held
 
     @property
     def recordings(self) -> Path:

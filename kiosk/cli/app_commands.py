@@ -195,6 +195,7 @@ def _ui_options(settings: Settings, windowed: bool) -> UiOptions:
         fullscreen=settings.ui.fullscreen and not windowed,
         role="counter" if settings.ui.role == "counter" else "kiosk",
         timezone=settings.office.timezone,
+        card_reader=bool(settings.readers.card_url.strip()),
     )
 
 

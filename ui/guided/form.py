@@ -174,6 +174,7 @@ class FormFlow(QObject):
     def _build_screens(self) -> None:
         self.intro = ServiceIntroScreen()
         self.question = QuestionScreen()
+        self.question.tell_card_reader(self._options.card_reader)
         self.summary = SummaryScreen()
         self.consent = ConsentScreen()
         self.finishing = self.receipts.finishing

@@ -93,7 +93,12 @@ class AnswerInput(QWidget):
 
 
 class NumberInput(AnswerInput):
-    """NIK, KK, phone, whole and decimal numbers: the big digit keypad."""
+    """NIK, KK, phone, whole and decimal numbers: the big digit keypad.
+
+    `card_reader`: this kiosk has a card reader, so the empty NIK box says a registered
+    card may be held to it instead."""
+
+    card_reader = True
 
     def __init__(self, tr: Tr) -> None:
         super().__init__()
@@ -108,7 +113,8 @@ class NumberInput(AnswerInput):
         # (Next then Back, or a change from the summary): a copied card tag (EM4100 tags
         # copy easily) must not put a citizen's whole number on the screen.
         card = step.from_card and step.type in MASKED_ON_CARD and bool(text)
-        card_note = tr(CARD_INSTEAD) if step.type is FieldType.NIK else ""
+        nik = step.type is FieldType.NIK
+        card_note = tr(CARD_INSTEAD) if nik and self.card_reader else ""
         self.entry.reset(
             tr,
             text=text,

@@ -12,7 +12,7 @@ from kiosk.wizard import Step
 from kiosk.wizard.display import display_value
 from ui.base.screen import Screen, make_button
 from ui.guided import keyboard
-from ui.guided.inputs import ANSWER_KINDS, AnswerInput, input_kind, new_input
+from ui.guided.inputs import ANSWER_KINDS, AnswerInput, NumberInput, input_kind, new_input
 from ui.guided.parts import SCREEN_MARGIN_PX, SpeakerButton, left_label, nav_row
 from ui.i18n import Tr
 
@@ -119,6 +119,12 @@ class QuestionScreen(Screen):
     @property
     def showing_proposal(self) -> bool:
         return not self.proposal.isHidden()
+
+    def tell_card_reader(self, present: bool) -> None:
+        """Whether the NIK box may mention the card reader (none configured: it does not)."""
+        for answer in self._inputs.values():
+            if isinstance(answer, NumberInput):
+                answer.card_reader = present
 
     def show_step(self, step: Step, tr: Tr, today: date) -> None:
         """Fill the screen for `step`; its kind's answer widget is loaded with the answer."""

@@ -121,6 +121,12 @@ def test_the_nik_box_says_a_card_may_be_held_instead(qtbot, english):
     assert text(english, "entry") == ""  # a phone number: no card to hold
 
 
+def test_without_a_card_reader_the_nik_box_says_nothing_of_cards(qtbot, make_guided):
+    window = make_guided(language="en", card_reader=False)
+    open_service(qtbot, window, DOMISILI)
+    assert text(window, "entry") == ""
+
+
 def test_a_nik_read_from_a_card_says_nothing_of_the_card(qtbot, english):
     assert english.guided is not None
     english.guided.prefill({"nik": NIK, "nama": "SITI AMINAH"})
