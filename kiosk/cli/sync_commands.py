@@ -88,6 +88,9 @@ def sync_now(args: argparse.Namespace) -> int:
         return 1
     finally:
         engine.close()
+    if report.another_station:
+        print(_("Another station of this office is syncing now; it sends for everyone."))
+        return 0
     print(
         _(
             "Sent %(sent)d (new %(accepted)d, already there %(duplicate)d); "

@@ -93,3 +93,25 @@ def test_a_revoked_kiosk_says_so_and_keeps_saying_so(
     _, out, _ = run(capsys, "sync", "status")
     assert plain in out
     assert run(capsys, "sync", "now")[2].strip() == plain  # without asking the centre again
+
+
+def test_sync_now_says_when_another_station_is_sending(
+    centre: LiveCentre, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.db.engine import create_engine_for
+    from kiosk.sync.lease import sync_lease
+
+    assert run(capsys, "enrol", centre.url, code_for(centre, "Second station"))[0] == 0
+    assert run(capsys, "keys", "init")[0] == 0
+    engine = create_engine_for(load_settings().database.url)
+    try:
+        with sync_lease(engine) as held:  # the office's other station, mid-round
+            assert held
+            status, out, _ = run(capsys, "sync", "now")
+    finally:
+        engine.dispose()
+    assert status == 0
+    said = translations("id").gettext(
+        "Another station of this office is syncing now; it sends for everyone."
+    )
+    assert out.strip() == said
