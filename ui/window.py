@@ -24,6 +24,7 @@ from ui.staff.reports import ReportsPort
 from ui.sync_line import SyncWatch
 from ui.theme import LARGER_TEXT_SCALE, Palette, palette_for, scale_fonts, stylesheet
 from ui.ticket.flow import TicketFlow
+from ui.window_staff import StaffSide
 
 if TYPE_CHECKING:  # built after the window first shows (see `build_all`)
     from ui.guided.flow import GuidedFlow
@@ -74,8 +75,7 @@ class KioskWindow(QMainWindow):
         reports: ReportsPort | None = None,
     ) -> None:
         super().__init__(parent)
-        self._queue, self._counter = queue, counter  # a counter PC: the loket after the PIN
-        self._reports = reports  # the staff menu's "print today's report"
+        self._queue = queue
         self._options = options
         self._tr = Tr(supported(options.language))
         self._high_contrast = options.high_contrast
@@ -85,9 +85,9 @@ class KioskWindow(QMainWindow):
         self._voice = voice
         if voice is not None:
             voice.setParent(self)
-        self._services, self._staff_port, self._documents = services, staff, documents
+        self._services = services
+        self._staff_side = StaffSide(self, staff, documents, counter, reports)
         self._guided: GuidedFlow | None = None
-        self._staff: StaffFlow | None = None
         self._failed_parts: set[str] = set()
         self.stack = ScreenStack()
         self.setCentralWidget(self.stack)
@@ -141,30 +141,22 @@ class KioskWindow(QMainWindow):
     @property
     def staff(self) -> StaffFlow | None:
         """The staff sign-in, menu and documents (None without staff), built now if not yet."""
-        if self._staff is None and self._staff_port is not None:
-            from ui.counter.style import counter_stylesheet
-            from ui.guided.style import guided_stylesheet
-            from ui.staff.flow import StaffFlow
+        return self._staff_side.build(self._queue, self._options)
 
-            staff = StaffFlow(
-                self._staff_port,
-                self._documents,
-                self._options.timezone,
-                self,
-                counter=self._counter,
-                lines=self._queue,
-                counter_first=self._options.role == "counter",
-                reports=self._reports,
-            )
-            staff.use_language(self._tr)
-            self._connect_staff(staff)
-            at_loket = set(staff.counter.screens) if staff.counter is not None else set()
-            for screen in staff.screens:  # last, as for the guided flow
-                self.add_screen(
-                    screen, counter_stylesheet if screen in at_loket else guided_stylesheet
-                )
-            self._staff = staff
-        return self._staff
+    @property
+    def _staff(self) -> StaffFlow | None:
+        """The staff flow if built (never builds it)."""
+        return self._staff_side.flow
+
+    @property
+    def guided_if_built(self) -> GuidedFlow | None:
+        """The guided flow if built (never builds it)."""
+        return self._guided
+
+    @property
+    def words(self) -> Tr:
+        """The screens' translation function in the language now shown."""
+        return self._tr
 
     @property
     def later_parts_built(self) -> bool:
@@ -172,7 +164,7 @@ class KioskWindow(QMainWindow):
         return (
             self._voice is not None
             and (self._guided is not None or self._services is None)
-            and (self._staff is not None or self._staff_port is None)
+            and (self._staff is not None or not self._staff_side.wanted)
         )
 
     def build_all(self) -> None:
@@ -187,7 +179,7 @@ class KioskWindow(QMainWindow):
             for name, built in (
                 ("voice", self._voice is not None),
                 ("guided", self._guided is not None or self._services is None),
-                ("staff", self._staff is not None or self._staff_port is None),
+                ("staff", self._staff is not None or not self._staff_side.wanted),
             )
             if not built and name not in self._failed_parts
         ]
@@ -375,9 +367,9 @@ class KioskWindow(QMainWindow):
         if self._services is not None:
             self.home.guided_services.connect(lambda: self._guided_flow().open_services())
             self.home.check_status.connect(lambda: self._guided_flow().open_status())
-        if self._staff_port is not None:
+        if self._staff_side.wanted:
             self.home.staff_requested.connect(lambda: self._staff_flow().open_sign_in())
-            self.card_unclaimed.connect(self._on_card_unclaimed)
+            self.card_unclaimed.connect(self._staff_side.on_card_unclaimed)
 
     def _say_home(self) -> None:
         """The start screen aloud, for a citizen who is there (never on a restart for
@@ -399,62 +391,6 @@ class KioskWindow(QMainWindow):
         guided.home_requested.connect(self._leave_guided)
         guided.finished.connect(self.restart_for_next_person)
         guided.still_there_answered.connect(self.idle_watcher.restart)
-
-    def _connect_staff(self, staff: StaffFlow) -> None:
-        staff.show_screen.connect(self._show_staff_screen)
-        staff.home_requested.connect(self.go_home)
-        staff.holder_identified.connect(self._on_card_holder)
-        staff.link_chosen.connect(self._on_counter_link)
-        staff.loket_opened.connect(lambda: self.set_larger_text(False))  # the citizen's choice
-
-    def _show_staff_screen(self, name: str) -> None:
-        """Staff's screens in the usual text size: larger text was the citizen's choice."""
-        if name == "staff_sign_in":
-            self.set_larger_text(False)
-        self.show_screen(name)
-
-    def _on_counter_link(self, name: str) -> None:
-        """From the loket: a form filled in for the citizen, or a status lookup."""
-        from ui.counter.screen import FORMS, STATUS
-
-        guided = self.guided
-        if guided is None:
-            log.info("the counter's %s needs the guided services", name)
-        elif name == FORMS:
-            guided.reset()
-            guided.open_services()
-        elif name == STATUS:
-            guided.reset()
-            guided.open_status()
-
-    def _on_card_unclaimed(self, tag: str) -> None:
-        """A badge opens the staff sign-in, a citizen's card fills their form; not while a
-        ticket or a receipt is printing."""
-        busy = (
-            self.tickets.awaiting_ticket
-            or (self._guided is not None and self._guided.busy)
-            or (self._staff is not None and self._staff.busy)
-        )
-        if not busy:
-            in_form = self._guided is not None and self._guided.in_form
-            for_a_form = in_form or self.current_screen in ("home", "guided_services")
-            self._staff_flow().card_tapped(
-                tag, badges_welcome=not in_form, holders_welcome=for_a_form
-            )
-
-    def _on_card_holder(self, answers: object) -> None:
-        """A citizen's card, looked up: into their open form, or kept for the form they
-        start from the start screen; anywhere else (a staff screen) it is dropped."""
-        guided = self.guided
-        if guided is None:
-            return
-        if guided.in_form:
-            guided.prefill(answers)
-        elif self.current_screen in ("home", guided.services_screen.name):
-            guided.prefill(answers)
-            self.home.show_card_notice(True)
-        else:
-            log.info("a citizen's card read on the %s screen was dropped", self.current_screen)
 
     def _apply_theme(self) -> None:
         palette, scale = palette_for(self._high_contrast), self._text_scale
