@@ -48,11 +48,11 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 # The ways out of the screen, beside the loket's work.
 FORMS, STATUS, DOCUMENTS, SETUP, SIGN_OUT = "forms", "status", "documents", "setup", "sign_out"
 REPORT = "report"  # today's report on the A4 printer (shown when the office has one)
+REPORT_WORDS = N_("Today's report")  # under who waits: the row of links is full
 LINKS: tuple[tuple[str, str, str], ...] = (
     (FORMS, N_("Fill in a form"), "F9"),
     (STATUS, N_("Check a status"), "F10"),
     (DOCUMENTS, N_("Print a proof or a letter"), "F11"),
-    (REPORT, N_("Today's report"), ""),
     (SETUP, N_("Loket settings"), ""),
     (SIGN_OUT, N_("Sign out"), "F12"),
 )
@@ -95,6 +95,7 @@ class CounterScreen(Screen):
         self._names: dict[str, dict[str, str]] = {}
         self.action_buttons = {name: self._button(name, key, CALL) for name, _t, key in ACTIONS}
         self.link_buttons = {name: self._link(name, key) for name, _t, key in LINKS}
+        self.link_buttons[REPORT] = self._link(REPORT, "")
         self._build()
         self.retranslate(self._tr)
 
@@ -140,6 +141,7 @@ class CounterScreen(Screen):
             _label(self.action_buttons[name], f"{tr(words)}\n{key}", key)
         for name, words, key in LINKS:
             _label(self.link_buttons[name], f"{tr(words)}\n{key}" if key else tr(words), key)
+        _label(self.link_buttons[REPORT], tr(REPORT_WORDS), "")
         self.waiting.retranslate(tr)
         self._show_header()
         self._show_ticket()
@@ -220,16 +222,19 @@ class CounterScreen(Screen):
         ticket, ticket_column = _panel("ticket_panel")
         for widget in (self.code, self.empty, self.details, self.progress):
             ticket_column.addWidget(widget)
+        side = QVBoxLayout()
+        side.addWidget(self.waiting, 1)
+        side.addWidget(self.link_buttons[REPORT])
         top = QHBoxLayout()
         top.addWidget(ticket, 3)
-        top.addWidget(self.waiting, 2)
+        top.addLayout(side, 2)
         grid = QGridLayout()
         grid.setSpacing(SPACING_PX)
         for index, (name, _words, _key) in enumerate(ACTIONS):
             grid.addWidget(self.action_buttons[name], index // 4, index % 4)
         links = QHBoxLayout()
-        for button in self.link_buttons.values():
-            links.addWidget(button)
+        for name, _words, _key in LINKS:
+            links.addWidget(self.link_buttons[name])
         self.column.setContentsMargins(*(MARGIN_PX,) * 4)
         self.column.setSpacing(SPACING_PX)
         self.column.addLayout(header)

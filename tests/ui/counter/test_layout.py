@@ -21,15 +21,35 @@ from tests.ui.tour import settled
 from ui.window import KioskWindow
 
 
+class Reports:
+    """Today's report, so that the loket shows every link it can have."""
+
+    def print_today(self, language: str) -> str:
+        return "job"
+
+
+@pytest.mark.parametrize("reports", [Reports()])
 @pytest.mark.parametrize(
-    ("theme", "high_contrast", "larger_text"),
-    [("normal", False, False), ("high-contrast", True, False), ("larger-text", False, True)],
-    ids=["normal", "high-contrast", "larger-text"],
+    ("theme", "high_contrast", "larger_text", "language"),
+    [
+        ("normal", False, False, "en"),
+        ("normal-id", False, False, "id"),
+        ("normal-jv", False, False, "jv"),
+        ("high-contrast", True, False, "id"),
+        ("larger-text", False, True, "id"),
+    ],
+    ids=["normal", "normal-id", "normal-jv", "high-contrast", "larger-text"],
 )
 def test_every_counter_screen_is_whole_apart_and_big_enough(
-    qtbot, make_counter, kiosk_desk: QueueDesk, theme: str, high_contrast: bool, larger_text: bool
+    qtbot,
+    make_counter,
+    kiosk_desk: QueueDesk,
+    theme: str,
+    high_contrast: bool,
+    larger_text: bool,
+    language: str,
 ) -> None:
-    window: KioskWindow = make_counter(high_contrast=high_contrast)
+    window: KioskWindow = make_counter(high_contrast=high_contrast, language=language)
     window.set_larger_text(larger_text)  # a clerk who chose it at the start screen
     for line, priority in (("A", None), ("B", Priority.ELDERLY), ("B", None), ("C", None)):
         kiosk_desk.issue_ticket(line, priority)
