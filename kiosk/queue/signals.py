@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
@@ -115,9 +116,8 @@ class SqliteWatcher:
     def _read(self) -> int:
         try:
             if self._connection is None:
-                self._connection = sqlite3.connect(
-                    f"file:{self._path}?mode=ro", uri=True, check_same_thread=False
-                )
+                uri = f"file:{quote(self._path)}?mode=ro"  # a '?' or '#' in a folder name
+                self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
             row = self._connection.execute("PRAGMA data_version").fetchone()
             return int(row[0])
         except sqlite3.Error as error:

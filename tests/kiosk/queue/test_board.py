@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.db.engine import create_engine_for, session_factory
 from kiosk.i18n.javanese_numbers import javanese_number
 from kiosk.queue.announce import call_sentence, number_words, spoken_letters
 from kiosk.queue.board import BoardReader
 from kiosk.queue.counter import CounterDesk
 from kiosk.queue.desk import QueueDesk
 from kiosk.queue.signals import SqliteWatcher, watcher_for
-from tests.helpers.stubs import FakeClock
+from tests.helpers.database import migrate_and_seed, sqlite_url
+from tests.helpers.stubs import FakeClock, RecordingPrinter
 
 
 def test_board_shows_each_loket_the_last_calls_and_who_waits(
@@ -108,3 +111,21 @@ def test_sqlite_watcher_wakes_on_another_connections_commit(
         timer.join()
     finally:
         watcher.close()
+
+
+def test_the_sqlite_watcher_reads_a_file_in_a_folder_with_odd_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "Kantor Desa #1? 100%"
+    folder.mkdir()
+    url = sqlite_url(folder / "anjungan.db")
+    migrate_and_seed(url)
+    engine = create_engine_for(url)
+    watcher = watcher_for(engine)
+    try:
+        assert watcher.wait(0.2) is False  # it could open the file read-only
+        QueueDesk(
+            session_factory(engine), RecordingPrinter(), FakeClock(), "K", "Asia/Jakarta"
+        ).issue_ticket("B")
+        assert watcher.wait(30) is True
+    finally:
+        watcher.close()
+        engine.dispose()
